@@ -1,0 +1,78 @@
+"""Command-line entry point: ``criteria-compare SUBCOMMAND ...``.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``,
+which adds a parser whose ``func`` default takes the parsed arguments and
+returns an exit status. Errors the user can fix print one sentence on stderr
+and exit 2; anything else prints one sentence pointing at the log and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from criteria_compare import __version__
+from criteria_compare.cli import cmd_evaluate, cmd_inspect, cmd_project, cmd_report
+from criteria_compare.errors import CriteriaCompareError
+
+__all__ = ["build_parser", "main"]
+
+_COMMAND_MODULES = (cmd_inspect, cmd_evaluate, cmd_project, cmd_report)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="criteria-compare",
+        description="Compare CTPAT Minimum Security Criteria with a partner AEO program.",
+    )
+    parser.add_argument("--version", action="version", version=f"criteria-compare {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in _COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def _log_internal_error() -> Path:
+    log = Path(tempfile.gettempdir()) / "criteria-compare-error.log"
+    try:
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc())
+    except OSError:
+        pass
+    return log
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(func(args) or 0)
+    except CriteriaCompareError as exc:
+        print(f"criteria-compare: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("criteria-compare: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log = _log_internal_error()
+        print(
+            f"criteria-compare: internal error ({type(exc).__name__}: {exc}); details in {log}",
+            file=sys.stderr,
+        )
+        return 1

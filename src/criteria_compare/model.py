@@ -1,0 +1,218 @@
+"""Plain data shared by every layer: criteria, programs, suggestions, links, assessments.
+
+All classes are frozen dataclasses or str-valued enums, so they can be passed
+between threads, compared in tests and stored as text in the project file.
+Refs are always strings (``"7.10"`` is not ``"7.1"``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "Assessment",
+    "Band",
+    "Criterion",
+    "Evidence",
+    "HistoryEntry",
+    "Level",
+    "Link",
+    "LinkOrigin",
+    "Program",
+    "Provenance",
+    "Relation",
+    "Side",
+    "Status",
+    "Suggestion",
+    "text_fingerprint",
+]
+
+
+class Side(str, Enum):
+    """Which program a criterion belongs to."""
+
+    REFERENCE = "reference"
+    PARTNER = "partner"
+
+
+class Level(str, Enum):
+    """CTPAT's Must (mandatory) / Should (recommended)."""
+
+    MUST = "Must"
+    SHOULD = "Should"
+
+
+class Relation(str, Enum):
+    """NIST IR 8477 set relation, read "reference criterion <relation> partner criterion"."""
+
+    EQUAL = "equal"
+    SUBSET_OF = "subset_of"
+    SUPERSET_OF = "superset_of"
+    INTERSECTS_WITH = "intersects_with"
+
+    @property
+    def label(self) -> str:
+        return {
+            "equal": "equal",
+            "subset_of": "subset",
+            "superset_of": "superset",
+            "intersects_with": "intersects",
+        }[self.value]
+
+
+class Status(str, Enum):
+    """Assessment of one reference criterion."""
+
+    UNREVIEWED = "unreviewed"
+    ALIGNED = "aligned"
+    PARTIAL = "partial"
+    GAP = "gap"
+    CONFLICT = "conflict"
+    NOT_APPLICABLE = "not_applicable"
+
+    @property
+    def label(self) -> str:
+        return "N/A" if self is Status.NOT_APPLICABLE else self.value.capitalize()
+
+
+class LinkOrigin(str, Enum):
+    """Whether a link was confirmed from a suggestion or made by hand."""
+
+    SUGGESTED = "suggested"
+    MANUAL = "manual"
+
+
+class Band(str, Enum):
+    """Coarse confidence of a suggestion, shown as a word next to the score."""
+
+    HIGH = "High"
+    MEDIUM = "Medium"
+    LOW = "Low"
+
+
+def text_fingerprint(text: str) -> str:
+    """SHA-256 of the NFKC-normalised, whitespace-collapsed text (detects changed criteria)."""
+    norm = " ".join(unicodedata.normalize("NFKC", text).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a criterion came from: file name, SHA-256 of the file, sheet and 1-based row."""
+
+    file: str
+    sha256: str
+    sheet: str | None
+    row: int
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One requirement row of a program, identified by the program's own ref."""
+
+    ref: str
+    text: str
+    section: str = ""
+    guidance: str = ""
+    level: Level | None = None
+    provenance: Provenance | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return text_fingerprint(self.text)
+
+
+@dataclass(frozen=True)
+class Program:
+    """A set of criteria with its name, version/date label and source file."""
+
+    name: str
+    criteria: tuple[Criterion, ...]
+    version: str = ""
+    source_file: str = ""
+    sha256: str = ""
+
+    def by_ref(self) -> dict[str, Criterion]:
+        return {c.ref: c for c in self.criteria}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a suggestion was made.
+
+    ``source_spans``/``target_spans`` are ``(start, end)`` character offsets into
+    the original ``Criterion.text`` of each side, covering the words the scorer
+    matched (whole words or stem matches), for highlighting. ``channels`` maps a
+    channel name (``"tfidf"``, ``"bm25"``, ``"char"``, ``"embedding"``...) to its
+    normalised score in [0, 1].
+    """
+
+    shared_terms: tuple[str, ...] = ()
+    source_spans: tuple[tuple[int, int], ...] = ()
+    target_spans: tuple[tuple[int, int], ...] = ()
+    channels: Mapping[str, float] = field(default_factory=dict)
+    margin: float = 0.0
+    section_match: bool = False
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A machine-ranked candidate pair: ``source_ref`` (the side asked about) → ``target_ref``.
+
+    For the forward direction source is the reference criterion and target the
+    partner criterion; for the backward direction it is the other way round.
+    ``rank`` starts at 1. ``pinned`` suggestions are listed first.
+    """
+
+    source_ref: str
+    target_ref: str
+    rank: int
+    score: float
+    band: Band
+    evidence: Evidence = field(default_factory=Evidence)
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A reviewer-confirmed pair between a reference and a partner criterion."""
+
+    reference_ref: str
+    partner_ref: str
+    relation: Relation = Relation.EQUAL
+    origin: LinkOrigin = LinkOrigin.SUGGESTED
+    score: float | None = None
+    reviewer: str = ""
+    timestamp: str = ""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The verdict on one reference criterion."""
+
+    reference_ref: str
+    status: Status = Status.UNREVIEWED
+    note: str = ""
+    discussion: bool = False
+    reviewer: str = ""
+    timestamp: str = ""
+    suspect: bool = False
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One append-only audit record: who did what, when, with old and new values."""
+
+    id: int
+    timestamp: str
+    reviewer: str
+    action: str
+    reference_ref: str | None
+    partner_ref: str | None
+    old_value: str | None
+    new_value: str | None
+    bulk: bool = False

@@ -1,0 +1,67 @@
+"""The core packages stay free of Qt, so everything the GUI does can run from a test or the CLI."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "criteria_compare"
+CORE = ["model.py", "errors.py", "progress.py", "resources.py", "importing", "align", "project"]
+FORBIDDEN_IN_CORE = (
+    "PySide6",
+    "shiboken6",
+    "criteria_compare.gui",
+    "criteria_compare.report",
+    "criteria_compare.cli",
+)
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _files(entry: str) -> list[Path]:
+    p = SRC / entry
+    return sorted(p.rglob("*.py")) if p.is_dir() else [p]
+
+
+def test_core_modules_import_no_qt_gui_report_or_cli() -> None:
+    """No core module imports PySide6, the GUI, the report or the CLI."""
+    bad = []
+    for entry in CORE:
+        for f in _files(entry):
+            for name in _imports(f):
+                if name.startswith(FORBIDDEN_IN_CORE):
+                    bad.append(f"{f.relative_to(SRC)} imports {name}")
+    assert bad == []
+
+
+def test_report_imports_no_qt() -> None:
+    """The report package renders without Qt."""
+    bad = [
+        f"{f.relative_to(SRC)} imports {name}"
+        for f in _files("report")
+        for name in _imports(f)
+        if name.startswith(("PySide6", "shiboken6", "criteria_compare.gui"))
+    ]
+    assert bad == []
+
+
+def test_core_and_cli_load_without_pulling_in_qt() -> None:
+    """Importing the CLI (and with it the core and report) loads no Qt module."""
+    code = (
+        "import sys, criteria_compare.cli, criteria_compare.importing, criteria_compare.align, "
+        "criteria_compare.project, criteria_compare.report; "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
