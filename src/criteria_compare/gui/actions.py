@@ -1,0 +1,443 @@
+"""Every QAction of the application in one place: names, texts, shortcuts, tooltips, menus.
+
+``ACTION_SPECS`` is the single table; :func:`build_actions` turns it into
+QActions owned by a window, and :func:`install_typing_guard` keeps
+single-key shortcuts (``J``, ``1``, ``Shift+1``, ``Return``...) from firing
+while the user types in a text field. The keyboard legend (Help → Keyboard
+shortcuts) and the menus are generated from the same table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+__all__ = [
+    "ACTION_SPECS",
+    "MENU_LAYOUT",
+    "PROJECT_ACTIONS",
+    "ActionSpec",
+    "TypingGuard",
+    "build_actions",
+    "install_typing_guard",
+    "is_typing_shortcut",
+    "is_typing_widget",
+    "shortcut_texts",
+    "spec",
+]
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action: its key in the actions dict, menu text, shortcuts, tooltip and menu."""
+
+    name: str
+    text: str
+    shortcuts: tuple[str, ...]
+    tip: str
+    menu: str
+
+
+def _specs() -> tuple[ActionSpec, ...]:
+    file_, edit, review, view, help_ = "File", "Edit", "Review", "View", "Help"
+    specs = [
+        ActionSpec(
+            "new_comparison",
+            "&New comparison…",
+            ("Ctrl+N",),
+            "Import a reference and a partner program and compare them.",
+            file_,
+        ),
+        ActionSpec(
+            "open_project", "&Open project…", ("Ctrl+O",), "Open a saved comparison.", file_
+        ),
+        ActionSpec(
+            "open_sample",
+            "Open the bundled &sample",
+            (),
+            "Open the sample comparison of CTPAT with the fictional Meridia AEO program.",
+            file_,
+        ),
+        ActionSpec(
+            "save_copy",
+            "Save a &copy…",
+            ("Ctrl+Shift+S",),
+            "Write a copy of the project file; every decision is already saved.",
+            file_,
+        ),
+        ActionSpec(
+            "export_report",
+            "&Export report…",
+            ("Ctrl+E",),
+            "Export the compatibility report as PDF or workbook.",
+            file_,
+        ),
+        ActionSpec(
+            "close_project",
+            "C&lose project",
+            ("Ctrl+W",),
+            "Close the comparison and return to the start screen.",
+            file_,
+        ),
+        ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Quit criteria-compare.", file_),
+        ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Undo the last review action.", edit),
+        ActionSpec(
+            "redo",
+            "&Redo",
+            ("Ctrl+Shift+Z", "Ctrl+Y"),
+            "Redo the last undone review action.",
+            edit,
+        ),
+        ActionSpec(
+            "search",
+            "&Search partner criteria",
+            ("/", "Ctrl+F"),
+            "Search the partner criteria as you type; Enter links the hit.",
+            edit,
+        ),
+        ActionSpec(
+            "edit_note",
+            "Edit &note",
+            ("E", "F2"),
+            "Edit the note of the current criterion; Esc leaves the note.",
+            edit,
+        ),
+        ActionSpec(
+            "set_reviewer",
+            "Set &reviewer name…",
+            (),
+            "Set the name recorded with each decision.",
+            edit,
+        ),
+        ActionSpec("next", "&Next criterion", ("Down", "J"), "Go to the next criterion.", review),
+        ActionSpec(
+            "previous",
+            "&Previous criterion",
+            ("Up", "K"),
+            "Go to the previous criterion.",
+            review,
+        ),
+        ActionSpec(
+            "next_unreviewed",
+            "Next &unreviewed",
+            ("]",),
+            "Go to the next criterion that has no verdict yet.",
+            review,
+        ),
+        ActionSpec(
+            "previous_unreviewed",
+            "Previous unre&viewed",
+            ("[",),
+            "Go to the previous criterion that has no verdict yet.",
+            review,
+        ),
+    ]
+    shifted = "!@#$%"
+    for n in range(1, 6):
+        specs.append(
+            ActionSpec(
+                f"confirm_{n}",
+                f"Confirm candidate {n}",
+                (str(n),),
+                f"Confirm (or un-confirm) candidate {n} as a link.",
+                review,
+            )
+        )
+    for n in range(1, 6):
+        specs.append(
+            ActionSpec(
+                f"reject_{n}",
+                f"Reject candidate {n}",
+                (f"Shift+{n}", shifted[n - 1]),
+                f"Reject candidate {n}; it is never proposed again.",
+                review,
+            )
+        )
+    specs += [
+        ActionSpec(
+            "verdict_aligned",
+            "Verdict: &Aligned",
+            ("A",),
+            "The partner has an equivalent (needs a confirmed link).",
+            review,
+        ),
+        ActionSpec(
+            "verdict_partial",
+            "Verdict: &Partial",
+            ("P",),
+            "Partly addressed (needs a link and a note on what is missing).",
+            review,
+        ),
+        ActionSpec(
+            "verdict_gap",
+            "Verdict: &Gap",
+            ("G",),
+            "The partner program has no counterpart.",
+            review,
+        ),
+        ActionSpec(
+            "verdict_conflict",
+            "Verdict: &Conflict",
+            ("C",),
+            "The partner requires something incompatible (needs a note).",
+            review,
+        ),
+        ActionSpec(
+            "verdict_na",
+            "Verdict: N/&A",
+            ("N",),
+            "Not applicable (needs a reason in the note).",
+            review,
+        ),
+        ActionSpec(
+            "cycle_relation",
+            "Cycle &relation",
+            ("R",),
+            "Cycle the relation of the focused link: equal, subset, superset, intersects.",
+            review,
+        ),
+        ActionSpec(
+            "flag",
+            "&Flag for discussion",
+            ("F",),
+            "Put the current criterion on the negotiation agenda (or take it off).",
+            review,
+        ),
+        ActionSpec(
+            "commit_next",
+            "Commit and next &unreviewed",
+            ("Return", "Enter"),
+            "Keep the current decision and go to the next unreviewed criterion.",
+            review,
+        ),
+        ActionSpec(
+            "bulk_confirm",
+            "Confirm clear &winners…",
+            (),
+            "Preview and confirm the unreviewed criteria whose top candidate clearly wins.",
+            review,
+        ),
+        ActionSpec(
+            "realign",
+            "Re-&align suggestions",
+            (),
+            "Recompute the suggestions; confirmed and rejected pairs are kept.",
+            review,
+        ),
+        ActionSpec(
+            "expand_evidence",
+            "Expand &evidence",
+            ("W",),
+            "Show the evidence (scores per channel, shared terms) of the focused candidate.",
+            view,
+        ),
+        ActionSpec(
+            "shortcuts_help",
+            "&Keyboard shortcuts",
+            ("F1", "?"),
+            "Show every keyboard shortcut.",
+            help_,
+        ),
+    ]
+    return tuple(specs)
+
+
+ACTION_SPECS: tuple[ActionSpec, ...] = _specs()
+
+# Menu order with separators (None); every spec appears exactly once.
+MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    (
+        "&File",
+        (
+            "new_comparison",
+            "open_project",
+            "open_sample",
+            None,
+            "save_copy",
+            "export_report",
+            None,
+            "close_project",
+            "quit",
+        ),
+    ),
+    ("&Edit", ("undo", "redo", None, "search", "edit_note", None, "set_reviewer")),
+    (
+        "&Review",
+        (
+            "next",
+            "previous",
+            "next_unreviewed",
+            "previous_unreviewed",
+            None,
+            "confirm_1",
+            "confirm_2",
+            "confirm_3",
+            "confirm_4",
+            "confirm_5",
+            None,
+            "reject_1",
+            "reject_2",
+            "reject_3",
+            "reject_4",
+            "reject_5",
+            None,
+            "verdict_aligned",
+            "verdict_partial",
+            "verdict_gap",
+            "verdict_conflict",
+            "verdict_na",
+            None,
+            "cycle_relation",
+            "flag",
+            "commit_next",
+            None,
+            "bulk_confirm",
+            "realign",
+        ),
+    ),
+    ("&View", ("expand_evidence",)),
+    ("&Help", ("shortcuts_help",)),
+)
+
+_SPECS_BY_NAME = {s.name: s for s in ACTION_SPECS}
+
+# Actions that only make sense with a project open (disabled on the start screen).
+PROJECT_ACTIONS = frozenset(
+    s.name
+    for s in ACTION_SPECS
+    if s.name
+    not in {
+        "new_comparison",
+        "open_project",
+        "open_sample",
+        "quit",
+        "shortcuts_help",
+        "set_reviewer",
+    }
+)
+
+
+def spec(name: str) -> ActionSpec:
+    """The spec of the action called ``name`` (KeyError if unknown)."""
+    return _SPECS_BY_NAME[name]
+
+
+_TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+def is_typing_shortcut(sequence: QKeySequence) -> bool:
+    """True for a shortcut a text field would also want: a key with no modifier but Shift.
+
+    Function keys (F1, F2...) stay active while typing; letters, digits,
+    punctuation, arrows and Return do not.
+    """
+    if sequence.count() != 1:
+        return False
+    combo = sequence[0]
+    mods = combo.keyboardModifiers()
+    if mods & ~_TYPING_MODIFIERS:
+        return False
+    key = combo.key()
+    return not (Qt.Key.Key_F1.value <= key.value <= Qt.Key.Key_F35.value)
+
+
+def is_typing_widget(widget: QWidget | None) -> bool:
+    """True when keys pressed in ``widget`` are text input (line/text edits, editable combos)."""
+    if widget is None:
+        return False
+    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
+        return not (isinstance(widget, (QTextEdit, QPlainTextEdit)) and widget.isReadOnly())
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    parent = widget.parentWidget()
+    # The line edit inside an editable combo box reports the combo as its parent.
+    return isinstance(parent, QComboBox) and parent.isEditable()
+
+
+def build_actions(parent: QWidget) -> dict[str, QAction]:
+    """Create every action of ACTION_SPECS as a child of ``parent`` (also added to it)."""
+    actions: dict[str, QAction] = {}
+    for s in ACTION_SPECS:
+        action = QAction(s.text, parent)
+        action.setObjectName(s.name)
+        action.setShortcuts([QKeySequence(k) for k in s.shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        keys = ", ".join(
+            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in s.shortcuts
+        )
+        action.setToolTip(f"{s.tip} ({keys})" if keys else s.tip)
+        action.setStatusTip(s.tip)
+        action.setWhatsThis(s.tip)
+        if s.name == "quit":
+            action.setMenuRole(QAction.MenuRole.QuitRole)
+        parent.addAction(action)
+        actions[s.name] = action
+    return actions
+
+
+class TypingGuard(QObject):
+    """Removes typing shortcuts from actions while a text field has focus, restores them after."""
+
+    def __init__(self, app: QApplication, actions: Mapping[str, QAction]) -> None:
+        super().__init__(app)
+        self._actions = dict(actions)
+        self._full = {name: tuple(a.shortcuts()) for name, a in self._actions.items()}
+        self._typing = False
+        app.focusChanged.connect(self._on_focus_changed)
+        self._apply(is_typing_widget(app.focusWidget()))
+
+    @property
+    def typing(self) -> bool:
+        """Whether typing shortcuts are currently switched off."""
+        return self._typing
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._apply(is_typing_widget(new))
+
+    def _apply(self, typing: bool) -> None:
+        if typing == self._typing:
+            return
+        self._typing = typing
+        for name, action in self._actions.items():
+            try:
+                full = self._full[name]
+                keep = [k for k in full if not is_typing_shortcut(k)] if typing else list(full)
+                action.setShortcuts(keep)
+            except RuntimeError:  # the action's C++ object is gone (window closed)
+                continue
+
+    def detach(self) -> None:
+        """Restore every shortcut and stop watching focus."""
+        self._apply(False)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.disconnect(self._on_focus_changed)  # type: ignore[attr-defined]
+        self._actions.clear()
+
+
+def install_typing_guard(app: QApplication, actions: Mapping[str, QAction]) -> TypingGuard:
+    """Keep single-key shortcuts of ``actions`` from firing while the user types in a text field."""
+    return TypingGuard(app, actions)
+
+
+def shortcut_texts(names: Iterable[str]) -> dict[str, str]:
+    """Human-readable shortcuts of each named action, for legends and tooltips."""
+    return {
+        n: ", ".join(
+            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+            for k in spec(n).shortcuts
+        )
+        for n in names
+    }

@@ -1,0 +1,35 @@
+"""GUI test fixtures: QStandardPaths test mode, isolated settings, sample paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep every GUI test away from the user's real settings and data folders."""
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("criteria-compare-tests")
+    QCoreApplication.setApplicationName("criteria-compare-tests")
+    ini_dir = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ini_dir))
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def reference_xlsx(samples_dir: Path) -> Path:
+    """The bundled CTPAT sample workbook."""
+    return samples_dir / "ctpat_msc_importer.xlsx"
+
+
+@pytest.fixture
+def partner_xlsx(samples_dir: Path) -> Path:
+    """The bundled partner (fictional Meridia AEO) sample workbook."""
+    return samples_dir / "partner_aeo_meridia.xlsx"

@@ -1,0 +1,133 @@
+"""Actions: one table of shortcuts, no clashes, single keys silent while typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_compare.gui.actions import (
+    ACTION_SPECS,
+    MENU_LAYOUT,
+    build_actions,
+    install_typing_guard,
+    is_typing_shortcut,
+)
+
+REQUIRED = {
+    "new_comparison": ["Ctrl+N"],
+    "open_project": ["Ctrl+O"],
+    "save_copy": ["Ctrl+Shift+S"],
+    "export_report": ["Ctrl+E"],
+    "close_project": ["Ctrl+W"],
+    "quit": ["Ctrl+Q"],
+    "undo": ["Ctrl+Z"],
+    "redo": ["Ctrl+Shift+Z", "Ctrl+Y"],
+    "shortcuts_help": ["F1", "?"],
+    "next": ["Down", "J"],
+    "previous": ["Up", "K"],
+    "next_unreviewed": ["]"],
+    "previous_unreviewed": ["["],
+    "confirm_1": ["1"],
+    "reject_1": ["Shift+1", "!"],
+    "reject_5": ["Shift+5", "%"],
+    "verdict_aligned": ["A"],
+    "verdict_na": ["N"],
+    "cycle_relation": ["R"],
+    "edit_note": ["E", "F2"],
+    "flag": ["F"],
+    "search": ["/", "Ctrl+F"],
+    "expand_evidence": ["W"],
+    "commit_next": ["Return", "Enter"],
+}
+
+
+def _window(qtbot) -> tuple[QMainWindow, dict]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = build_actions(window)
+    return window, actions
+
+
+def test_no_two_actions_share_a_shortcut(qtbot) -> None:
+    """Every shortcut in the window triggers exactly one action."""
+    _, actions = _window(qtbot)
+    seen: dict[str, str] = {}
+    for name, action in actions.items():
+        for seq in action.shortcuts():
+            key = seq.toString(QKeySequence.SequenceFormat.PortableText)
+            assert key not in seen, f"{key} is used by both {seen[key]} and {name}"
+            seen[key] = name
+    assert len(seen) > 40
+
+
+def test_required_shortcuts_are_present(qtbot) -> None:
+    """The keys the issue promises are bound to the right actions."""
+    _, actions = _window(qtbot)
+    for name, keys in REQUIRED.items():
+        bound = {s.toString() for s in actions[name].shortcuts()}
+        for key in keys:
+            assert QKeySequence(key).toString() in bound, f"{name} lacks {key}"
+
+
+def test_every_action_is_in_exactly_one_menu() -> None:
+    """The menu layout lists each action once, so every action is reachable by mouse."""
+    listed = [n for _, names in MENU_LAYOUT for n in names if n is not None]
+    assert sorted(listed) == sorted(s.name for s in ACTION_SPECS)
+
+
+def test_tooltips_name_the_shortcut(qtbot) -> None:
+    """Hovering an action tells the user its key."""
+    _, actions = _window(qtbot)
+    assert "Ctrl+E" in actions["export_report"].toolTip()
+    assert actions["bulk_confirm"].toolTip()
+
+
+def test_typing_shortcut_classification() -> None:
+    """Letters, digits, Shift+digit and Return are typing keys; Ctrl+ and F-keys are not."""
+    for key in ("J", "1", "Shift+1", "!", "Return", "/", "?", "Down"):
+        assert is_typing_shortcut(QKeySequence(key)), key
+    for key in ("Ctrl+Z", "Ctrl+F", "F1", "F2", "Ctrl+Shift+S"):
+        assert not is_typing_shortcut(QKeySequence(key)), key
+
+
+def test_typing_in_a_line_edit_does_not_trigger_single_key_actions(qtbot) -> None:
+    """Pressing J or 1 in a text field types the letter and leaves the review alone."""
+    window, actions = _window(qtbot)
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    edit = QLineEdit()
+    button = QPushButton("focus me")
+    layout.addWidget(edit)
+    layout.addWidget(button)
+    window.setCentralWidget(central)
+    guard = install_typing_guard(QApplication.instance(), actions)
+    fired: list[str] = []
+    for name in ("next", "confirm_1", "verdict_aligned", "search"):
+        actions[name].triggered.connect(lambda _=False, n=name: fired.append(n))
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+
+    edit.setFocus()
+    qtbot.waitUntil(lambda: guard.typing)
+    qtbot.keyClicks(edit, "j1a")
+    assert edit.text() == "j1a"
+    assert fired == []
+    # Modifier shortcuts still work while typing.
+    assert QKeySequence("Ctrl+F") in actions["search"].shortcuts()
+    assert QKeySequence("/") not in actions["search"].shortcuts()
+
+    button.setFocus()
+    qtbot.waitUntil(lambda: not guard.typing)
+    assert QKeySequence("J") in actions["next"].shortcuts()
+    qtbot.keyClick(button, Qt.Key.Key_J)
+    assert fired == ["next"]
+    guard.detach()
