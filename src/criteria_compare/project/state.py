@@ -1,0 +1,43 @@
+"""Plain values passed to and from the project's write API: one decision, one criterion's full state."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from criteria_compare.model import Assessment, Link, Relation, Status
+
+__all__ = ["CriterionState", "Decision"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Everything one ``Project.decide()`` call changes on one reference criterion.
+
+    ``None`` means "leave as it is"; ``note=""`` clears the note. ``link`` holds
+    ``(partner_ref, relation)`` pairs; an existing link gets the new relation.
+    """
+
+    ref: str
+    status: Status | str | None = None
+    note: str | None = None
+    discussion: bool | None = None
+    link: Sequence[tuple[str, Relation | str]] = ()
+    unlink: Sequence[str] = ()
+    reject: Sequence[str] = ()
+    unreject: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class CriterionState:
+    """The exact reviewer state of one reference criterion (for undo/redo)."""
+
+    ref: str
+    links: tuple[Link, ...]
+    rejected: frozenset[str]
+    pinned: frozenset[str]
+    assessment: Assessment
+
+    @property
+    def status(self) -> Status:
+        return self.assessment.status

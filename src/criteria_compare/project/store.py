@@ -1,0 +1,1226 @@
+"""The project file (``*.ccproj``): one SQLite database holding both programs, suggestions and every decision.
+
+Reads are served from small in-memory indexes that are loaded lazily and
+dropped whenever another connection commits (``PRAGMA data_version``), so a
+project with thousands of criteria opens at once and stays current when the
+CLI writes to a project the GUI has open. Every write is one ``BEGIN
+IMMEDIATE`` transaction with its history rows (see ``connection.py`` for the
+journal mode and durability). All public methods are safe to call from more
+than one thread; calls are serialised by one lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from criteria_compare.errors import (
+    InvalidValue,
+    NotAProject,
+    ProjectCorrupt,
+    ProjectError,
+    ProjectExists,
+    ProjectReadOnly,
+    ProjectTooNew,
+)
+from criteria_compare.model import (
+    Assessment,
+    Band,
+    Evidence,
+    HistoryEntry,
+    Link,
+    Program,
+    Relation,
+    Side,
+    Status,
+    Suggestion,
+)
+from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
+from criteria_compare.project.codec import (
+    assessment_from_row,
+    check_reviewer,
+    criterion_from_row,
+    dumps,
+    evidence_to_json,
+    link_from_row,
+    now_utc,
+    os_user,
+)
+from criteria_compare.project.connection import (
+    BUSY_TIMEOUT,
+    Transaction,
+    connect,
+    is_sqlite_file,
+    translate,
+    writable,
+)
+from criteria_compare.project.decisions import (
+    Fingerprints,
+    apply_decision,
+    read_state,
+    record,
+    restore_state,
+    set_pin,
+)
+from criteria_compare.project.embeddings import ProjectEmbeddingCache
+from criteria_compare.project.migrations import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    backup_path,
+    migrate,
+)
+from criteria_compare.project.state import CriterionState, Decision
+from criteria_compare.project.summary import build_summary
+
+if TYPE_CHECKING:
+    from criteria_compare.align import AlignerSettings, AlignmentResult
+
+__all__ = ["PROJECT_SUFFIX", "Project"]
+
+PROJECT_SUFFIX = ".ccproj"
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+_CRITERION_COLS = (
+    "ref, section, text, guidance, level, prov_file, prov_sha256, prov_sheet, prov_row"
+)
+_SUGGESTION_COLS = "source_ref, target_ref, rank, score, band, evidence"
+
+
+def _locked(method: _F) -> _F:
+    @functools.wraps(method)
+    def wrapper(self: Project, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            self._require_open()
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _describe_program(
+    source: Any, name: str | None, version: str, default_name: str
+) -> tuple[Program, dict[str, Any], list[str]]:
+    """(program, import settings, import warnings) from a Program or an importer result."""
+    if isinstance(source, Program):
+        program = source
+        if name:
+            program = Program(
+                name=name,
+                criteria=program.criteria,
+                version=version or program.version,
+                source_file=program.source_file,
+                sha256=program.sha256,
+            )
+        elif version:
+            program = Program(
+                name=program.name,
+                criteria=program.criteria,
+                version=version,
+                source_file=program.source_file,
+                sha256=program.sha256,
+            )
+        return program, {}, []
+    if not hasattr(source, "to_program"):
+        raise InvalidValue(
+            f"Cannot build a program from {type(source).__name__}; pass an import result or a Program."
+        )
+    stem = Path(str(getattr(source, "file", "") or default_name)).stem or default_name
+    program = source.to_program(name or stem, version)
+    settings: dict[str, Any] = {}
+    for key in ("sheet", "header_row", "encoding"):
+        value = getattr(source, key, None)
+        if value is not None:
+            settings[key] = value
+    columns = getattr(source, "columns", None)
+    if columns:
+        settings["columns"] = dict(columns)
+    warnings = [str(w) for w in getattr(source, "warnings", ())]
+    return program, settings, warnings
+
+
+def _check_refs(program: Program, side: Side) -> None:
+    seen: set[str] = set()
+    for criterion in program.criteria:
+        if not isinstance(criterion.ref, str) or not criterion.ref.strip():
+            raise InvalidValue(f"The {side.value} program has a criterion without a ref.")
+        if criterion.ref in seen:
+            raise InvalidValue(
+                f"The {side.value} program lists ref {criterion.ref!r} twice; refs must be unique."
+            )
+        seen.add(criterion.ref)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _temp_next_to(path: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".ccproj.tmp", dir=path.parent)
+    os.close(fd)
+    os.unlink(name)
+    return Path(name)
+
+
+def _check_target(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise ProjectExists(
+            f"{path} is a folder; give a file name such as {path / 'review.ccproj'}."
+        )
+    if path.exists() and not force:
+        raise ProjectExists(
+            f"{path.name} already exists in {path.parent}; choose another name or use --force "
+            "to overwrite it."
+        )
+    if not path.parent.is_dir():
+        raise ProjectError(f"The folder {path.parent} does not exist; create it first.")
+
+
+class Project:
+    """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
+
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, *, read_only: bool, reason: str = ""
+    ) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.read_only_reason = reason
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = threading.RLock()
+        self._tx = Transaction(conn, path)
+        self._data_version = -1
+        self._programs: dict[Side, Program] = {}
+        self._fps: Fingerprints | None = None
+        self._positions: dict[Side, dict[str, int]] = {}
+        self._links: dict[str, list[Link]] | None = None
+        self._links_by_partner: dict[str, list[Link]] = {}
+        self._assessments: dict[str, tuple[Assessment, str]] = {}
+        self._rejected: set[tuple[str, str]] = set()
+        self._pinned: set[tuple[str, str]] = set()
+        self._link_fps: dict[tuple[str, str], tuple[str, str]] = {}
+        self._suggestions: dict[tuple[str, str], tuple[Suggestion, ...]] = {}
+        self._settings: dict[str, str] | None = None
+
+    # ----------------------------------------------------------------- lifecycle
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        reference: Any,
+        partner: Any,
+        *,
+        reference_name: str | None = None,
+        partner_name: str | None = None,
+        reference_version: str = "",
+        partner_version: str = "",
+        settings: AlignerSettings | None = None,
+        force: bool = False,
+        reviewer: str | None = None,
+    ) -> Project:
+        """Write a new project (no suggestions yet) atomically and open it.
+
+        ``reference``/``partner`` are importer results (``ImportResult``) or
+        :class:`Program` objects. The file is built next to ``path`` under a
+        temporary name and renamed into place, so a failure leaves no half-made
+        project and an existing file is only replaced when complete (``force``).
+        """
+        target = Path(path)
+        _check_target(target, force)
+        tmp = _temp_next_to(target)
+        try:
+            write_new_file(
+                tmp,
+                reference,
+                partner,
+                reference_name=reference_name,
+                partner_name=partner_name,
+                reference_version=reference_version,
+                partner_version=partner_version,
+                settings=settings,
+                reviewer=reviewer,
+            )
+            os.replace(tmp, target)
+            _fsync_dir(target.parent)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        return cls.open(target)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT,
+    ) -> Project:
+        """Open a project, migrating an older schema (after a backup copy) when it is writable."""
+        target = Path(path)
+        if target.is_dir():
+            raise NotAProject(f"{target} is a folder, not a criteria-compare project file.")
+        if not target.exists():
+            raise ProjectError(f"{target.name} does not exist in {target.parent}; check the path.")
+        try:
+            size = target.stat().st_size
+        except OSError as exc:
+            raise ProjectError(f"{target.name} could not be read ({exc.strerror}).") from None
+        if size == 0:
+            raise NotAProject(
+                f"{target.name} is empty, not a criteria-compare project; create one with "
+                "'criteria-compare new'."
+            )
+        if not is_sqlite_file(target):
+            raise NotAProject(
+                f"{target.name} is not a criteria-compare project; open a .ccproj file made "
+                "with 'criteria-compare new' or the app."
+            )
+        reason = ""
+        if read_only:
+            reason = "opened read-only on request"
+        elif not writable(target):
+            read_only = True
+            reason = "no write permission on the file or its folder"
+        conn = connect(target, read_only=read_only, busy_timeout=busy_timeout)
+        try:
+            conn = _check_and_migrate(conn, target, read_only)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise translate(exc, target) from None
+        except BaseException:
+            conn.close()
+            raise
+        return cls(target, conn, read_only=read_only, reason=reason)
+
+    def close(self) -> None:
+        """Close the file; later calls raise ProjectError. Closing twice is harmless."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._conn is None else ("read-only" if self.read_only else "open")
+        return f"<Project {self.path.name} ({state})>"
+
+    def _require_open(self) -> None:
+        if self._conn is None:
+            raise ProjectError(f"{self.path.name} has been closed; open it again.")
+        self._sync()
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        assert self._conn is not None
+        return self._conn
+
+    def _sync(self) -> None:
+        """Drop the read caches if another connection committed since we last looked."""
+        if self._tx.active:
+            return
+        try:
+            version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from None
+        if version != self._data_version:
+            self._data_version = version
+            self._drop_caches()
+
+    def _drop_caches(self) -> None:
+        self._programs = {}
+        self._fps = None
+        self._positions = {}
+        self._links = None
+        self._suggestions = {}
+        self._settings = None
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ProjectReadOnly(
+                f"{self.path.name} is open read-only ({self.read_only_reason}); the change was "
+                "not saved. Copy the file somewhere writable or reopen it for editing."
+            )
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        self._check_writable()
+        with self._tx() as conn:
+            yield conn
+
+    # ----------------------------------------------------------------- programs and criteria
+
+    def _program(self, side: Side) -> Program:
+        cached = self._programs.get(side)
+        if cached is not None:
+            return cached
+        row = self._db.execute(
+            "SELECT name, version, source_file, sha256 FROM programs WHERE side = ?", (side.value,)
+        ).fetchone()
+        if row is None:
+            raise ProjectCorrupt(
+                f"{self.path.name} has no {side.value} program; restore it from a backup."
+            )
+        criteria = tuple(
+            criterion_from_row(r)
+            for r in self._db.execute(
+                f"SELECT {_CRITERION_COLS} FROM criteria WHERE side = ? ORDER BY position",
+                (side.value,),
+            )
+        )
+        program = Program(
+            name=row[0], criteria=criteria, version=row[1], source_file=row[2], sha256=row[3]
+        )
+        self._programs[side] = program
+        return program
+
+    @property
+    @_locked
+    def reference(self) -> Program:
+        """The reference program (e.g. CTPAT MSC), criteria in program order."""
+        return self._program(Side.REFERENCE)
+
+    @property
+    @_locked
+    def partner(self) -> Program:
+        """The partner program, criteria in program order."""
+        return self._program(Side.PARTNER)
+
+    def _fingerprints(self) -> Fingerprints:
+        if self._fps is None:
+            maps: dict[str, dict[str, str]] = {"reference": {}, "partner": {}}
+            positions: dict[Side, dict[str, int]] = {Side.REFERENCE: {}, Side.PARTNER: {}}
+            for side, ref, fp, pos in self._db.execute(
+                "SELECT side, ref, fingerprint, position FROM criteria ORDER BY position"
+            ):
+                maps[side][ref] = fp
+                positions[Side(side)][ref] = pos
+            self._fps = Fingerprints(reference=maps["reference"], partner=maps["partner"])
+            self._positions = positions
+        return self._fps
+
+    @_locked
+    def import_warnings(self, side: Side | str) -> tuple[str, ...]:
+        """The importer's warnings for one side, as sentences."""
+        row = self._db.execute(
+            "SELECT import_warnings FROM programs WHERE side = ?", (Side(side).value,)
+        ).fetchone()
+        return tuple(json.loads(row[0])) if row else ()
+
+    @_locked
+    def import_settings(self, side: Side | str) -> dict[str, Any]:
+        """How one side was imported: sheet, header row, column mapping, encoding."""
+        row = self._db.execute(
+            "SELECT import_settings FROM programs WHERE side = ?", (Side(side).value,)
+        ).fetchone()
+        return dict(json.loads(row[0])) if row else {}
+
+    # ----------------------------------------------------------------- settings and reviewer
+
+    def _setting(self, key: str) -> str | None:
+        if self._settings is None:
+            self._settings = dict(self._db.execute("SELECT key, value FROM settings"))
+        return self._settings.get(key)
+
+    @property
+    @_locked
+    def reviewer(self) -> str:
+        """The project's default reviewer, or the operating-system user name."""
+        return self._setting("reviewer") or os_user()
+
+    @_locked
+    def set_reviewer(self, name: str | None) -> None:
+        """Store the project's default reviewer (None: use the OS user name again)."""
+        new = None if name is None else check_reviewer(name)
+        old = self._setting("reviewer")
+        if new == old:
+            return
+        stamp = now_utc()
+        with self._write() as conn:
+            if new is None:
+                conn.execute("DELETE FROM settings WHERE key = 'reviewer'")
+            else:
+                conn.execute(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES ('reviewer', ?)", (new,)
+                )
+            record(conn, stamp, new or os_user(), "reviewer", None, None, old, new, False)
+        self._settings = None
+
+    @_locked
+    def settings_dict(self) -> dict[str, Any]:
+        """The stored aligner settings as plain JSON data ({} for the defaults)."""
+        raw = self._setting("aligner")
+        return dict(json.loads(raw)) if raw else {}
+
+    def settings(self) -> AlignerSettings:
+        """The aligner settings used by :meth:`realign`."""
+        from criteria_compare.align import AlignerSettings
+
+        data = self.settings_dict()
+        return AlignerSettings.from_dict(data) if data else AlignerSettings()
+
+    @_locked
+    def set_settings(self, settings: AlignerSettings | Mapping[str, Any]) -> None:
+        """Store aligner settings (an AlignerSettings or its ``to_dict()``)."""
+        data = dict(settings) if isinstance(settings, Mapping) else settings.to_dict()
+        new = dumps(data)
+        old = self._setting("aligner")
+        if new == old:
+            return
+        stamp = now_utc()
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES ('aligner', ?)", (new,)
+            )
+            record(conn, stamp, self.reviewer, "settings", None, None, old, new, False)
+        self._settings = None
+
+    @_locked
+    def alignment_info(self) -> dict[str, Any]:
+        """When suggestions were last computed, how many, and the aligner's notices."""
+        raw = self._setting("alignment")
+        return dict(json.loads(raw)) if raw else {}
+
+    # ----------------------------------------------------------------- decisions (reads)
+
+    def _load_decisions(self) -> None:
+        if self._links is not None:
+            return
+        fps = self._fingerprints()
+        pos = self._positions
+        links: dict[str, list[Link]] = {}
+        by_partner: dict[str, list[Link]] = {}
+        for row in self._db.execute(
+            "SELECT reference_ref, partner_ref, relation, origin, score, reviewer, timestamp "
+            "FROM links ORDER BY rowid"
+        ):
+            link = link_from_row(row)
+            links.setdefault(link.reference_ref, []).append(link)
+            by_partner.setdefault(link.partner_ref, []).append(link)
+        for group in by_partner.values():
+            group.sort(key=lambda lk: pos[Side.REFERENCE].get(lk.reference_ref, 0))
+        assessments: dict[str, tuple[Assessment, str]] = {}
+        for row in self._db.execute(
+            "SELECT reference_ref, status, note, discussion, reviewer, timestamp, fingerprint "
+            "FROM assessments"
+        ):
+            fp = row[6]
+            assessments[row[0]] = (assessment_from_row(row[:6]), fp)
+        self._rejected = {
+            (r, p) for r, p in self._db.execute("SELECT reference_ref, partner_ref FROM rejections")
+        }
+        self._pinned = {
+            (r, p) for r, p in self._db.execute("SELECT reference_ref, partner_ref FROM pins")
+        }
+        self._link_fps = {
+            (r, p): (rf, pf)
+            for r, p, rf, pf in self._db.execute(
+                "SELECT reference_ref, partner_ref, reference_fingerprint, partner_fingerprint "
+                "FROM links"
+            )
+        }
+        self._assessments = assessments
+        self._links_by_partner = by_partner
+        self._links = links
+        del fps
+
+    def _ref(self, ref: str) -> str:
+        self._fingerprints().check_reference(ref)
+        return ref
+
+    def _pref(self, ref: str) -> str:
+        self._fingerprints().check_partner(ref)
+        return ref
+
+    def _suspect(self, ref: str, fp: str) -> bool:
+        fps = self._fingerprints()
+        if fp and fp != fps.reference.get(ref, fp):
+            return True
+        for link in (self._links or {}).get(ref, ()):
+            rf, pf = self._link_fps.get((ref, link.partner_ref), ("", ""))
+            if (rf and rf != fps.reference.get(ref, rf)) or (
+                pf and pf != fps.partner.get(link.partner_ref, pf)
+            ):
+                return True
+        return False
+
+    def _assessment(self, ref: str) -> Assessment:
+        self._load_decisions()
+        found = self._assessments.get(ref)
+        if found is None:
+            return Assessment(reference_ref=ref)
+        assessment, fp = found
+        if self._suspect(ref, fp):
+            return Assessment(
+                reference_ref=assessment.reference_ref,
+                status=assessment.status,
+                note=assessment.note,
+                discussion=assessment.discussion,
+                reviewer=assessment.reviewer,
+                timestamp=assessment.timestamp,
+                suspect=True,
+            )
+        return assessment
+
+    @_locked
+    def assessment(self, ref: str) -> Assessment:
+        """The verdict on one reference criterion (``unreviewed`` if none was recorded)."""
+        return self._assessment(self._ref(ref))
+
+    @_locked
+    def assessments(self) -> dict[str, Assessment]:
+        """Every reference criterion's verdict, in program order."""
+        refs = list(self._fingerprints().reference)
+        return {ref: self._assessment(ref) for ref in refs}
+
+    @_locked
+    def links(self, reference_ref: str | None = None) -> tuple[Link, ...]:
+        """Confirmed links of one reference criterion, or all links in reference program order."""
+        self._load_decisions()
+        assert self._links is not None
+        if reference_ref is not None:
+            return tuple(self._links.get(self._ref(reference_ref), ()))
+        return tuple(
+            link for ref in self._fingerprints().reference for link in self._links.get(ref, ())
+        )
+
+    @_locked
+    def links_for_partner(self, partner_ref: str) -> tuple[Link, ...]:
+        """Confirmed links that point at one partner criterion, in reference program order."""
+        self._load_decisions()
+        return tuple(self._links_by_partner.get(self._pref(partner_ref), ()))
+
+    @_locked
+    def rejected(self, reference_ref: str | None = None) -> frozenset[tuple[str, str]]:
+        """Rejected (reference_ref, partner_ref) pairs, of one criterion or all."""
+        self._load_decisions()
+        if reference_ref is None:
+            return frozenset(self._rejected)
+        ref = self._ref(reference_ref)
+        return frozenset(pair for pair in self._rejected if pair[0] == ref)
+
+    @_locked
+    def pinned(self, reference_ref: str | None = None) -> frozenset[tuple[str, str]]:
+        """Pinned (reference_ref, partner_ref) pairs, of one criterion or all."""
+        self._load_decisions()
+        if reference_ref is None:
+            return frozenset(self._pinned)
+        ref = self._ref(reference_ref)
+        return frozenset(pair for pair in self._pinned if pair[0] == ref)
+
+    @_locked
+    def snapshot(self, ref: str) -> CriterionState:
+        """The exact state of one reference criterion (links, rejections, pins, assessment)."""
+        return read_state(self._db, self._ref(ref))
+
+    # ----------------------------------------------------------------- suggestions
+
+    def _stored(self, direction: str, ref: str) -> tuple[Suggestion, ...]:
+        key = (direction, ref)
+        cached = self._suggestions.get(key)
+        if cached is None:
+            from criteria_compare.project.codec import suggestion_from_row
+
+            cached = tuple(
+                suggestion_from_row(row)
+                for row in self._db.execute(
+                    f"SELECT {_SUGGESTION_COLS} FROM suggestions WHERE direction = ? "
+                    "AND source_ref = ? ORDER BY rank",
+                    key,
+                )
+            )
+            self._suggestions[key] = cached
+        return cached
+
+    @_locked
+    def suggestions(self, reference_ref: str) -> tuple[Suggestion, ...]:
+        """Ranked partner candidates of one reference criterion: pinned first, rejected left out."""
+        ref = self._ref(reference_ref)
+        self._load_decisions()
+        stored = self._stored("forward", ref)
+        pinned = {p for r, p in self._pinned if r == ref}
+        out_pinned: list[Suggestion] = []
+        rest: list[Suggestion] = []
+        for s in stored:
+            if (ref, s.target_ref) in self._rejected:
+                continue
+            if s.target_ref in pinned:
+                out_pinned.append(_with_pin(s))
+                pinned.discard(s.target_ref)
+            else:
+                rest.append(s)
+        last = stored[-1].rank if stored else 0
+        order = self._positions[Side.PARTNER]
+        for i, pref in enumerate(sorted(pinned, key=lambda p: order.get(p, 0)), start=1):
+            out_pinned.append(
+                Suggestion(
+                    source_ref=ref,
+                    target_ref=pref,
+                    rank=last + i,
+                    score=0.0,
+                    band=Band.LOW,
+                    evidence=Evidence(),
+                    pinned=True,
+                )
+            )
+        return tuple(out_pinned + rest)
+
+    @_locked
+    def partner_suggestions(self, partner_ref: str) -> tuple[Suggestion, ...]:
+        """Ranked reference candidates of one partner criterion, rejected pairs left out."""
+        pref = self._pref(partner_ref)
+        self._load_decisions()
+        return tuple(
+            _with_pin(s) if (s.target_ref, pref) in self._pinned else s
+            for s in self._stored("backward", pref)
+            if (s.target_ref, pref) not in self._rejected
+        )
+
+    @_locked
+    def store_suggestions(
+        self,
+        forward: Mapping[str, Sequence[Suggestion]],
+        backward: Mapping[str, Sequence[Suggestion]] = {},
+        *,
+        notices: Sequence[str] = (),
+        seconds: float | None = None,
+        reviewer: str | None = None,
+    ) -> int:
+        """Replace every machine suggestion in one transaction; decisions are untouched.
+
+        Returns the number of suggestions stored. Suggestions naming refs that
+        are not in the project are refused (UnknownRef) and nothing changes.
+        """
+        fps = self._fingerprints()
+        rows: list[tuple[Any, ...]] = []
+        for direction, table, check_src, check_dst in (
+            ("forward", forward, fps.check_reference, fps.check_partner),
+            ("backward", backward, fps.check_partner, fps.check_reference),
+        ):
+            for source, items in table.items():
+                check_src(source)
+                seen: set[str] = set()
+                for s in items:
+                    if s.source_ref != source:
+                        raise InvalidValue(
+                            f"A suggestion listed under {source} starts at {s.source_ref}."
+                        )
+                    check_dst(s.target_ref)
+                    if s.target_ref in seen:
+                        continue
+                    seen.add(s.target_ref)
+                    rows.append(
+                        (
+                            direction,
+                            s.source_ref,
+                            s.target_ref,
+                            int(s.rank),
+                            float(s.score),
+                            Band(s.band).value,
+                            evidence_to_json(s.evidence),
+                        )
+                    )
+        who = check_reviewer(reviewer) if reviewer else self.reviewer
+        stamp = now_utc()
+        old = self.alignment_info()
+        info = {
+            "timestamp": stamp,
+            "suggestions": len(rows),
+            "notices": list(notices),
+        }
+        if seconds is not None:
+            info["seconds"] = round(float(seconds), 3)
+        with self._write() as conn:
+            conn.execute("DELETE FROM suggestions")
+            conn.executemany(
+                f"INSERT INTO suggestions (direction, {_SUGGESTION_COLS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES ('alignment', ?)",
+                (dumps(info),),
+            )
+            record(
+                conn,
+                stamp,
+                who,
+                "align",
+                None,
+                None,
+                None if not old else f"{old.get('suggestions', 0)} suggestions",
+                f"{len(rows)} suggestions",
+                False,
+            )
+        self._suggestions = {}
+        self._settings = None
+        return len(rows)
+
+    def embedding_cache(self) -> ProjectEmbeddingCache:
+        """The aligner's embedding cache stored in this file (writes are no-ops when read-only)."""
+
+        @contextlib.contextmanager
+        def locked_write() -> Iterator[sqlite3.Connection]:
+            with self._lock, self._write() as conn:
+                yield conn
+
+        with self._lock:
+            self._require_open()
+            return ProjectEmbeddingCache(self._db, locked_write, self.read_only)
+
+    def realign(
+        self,
+        *,
+        settings: AlignerSettings | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+        reviewer: str | None = None,
+    ) -> AlignmentResult:
+        """Re-run the aligner with the stored settings and replace only the machine suggestions.
+
+        Confirmed links, rejections, pins and assessments are kept; rejected
+        pairs are not proposed again and pinned pairs stay listed. Passing
+        ``settings`` stores them first.
+        """
+        from criteria_compare.align import align
+
+        self._check_writable()
+        if settings is not None:
+            self.set_settings(settings)
+        with self._lock:
+            self._require_open()
+            reference = self._program(Side.REFERENCE)
+            partner = self._program(Side.PARTNER)
+            self._load_decisions()
+            rejected = frozenset(self._rejected)
+            pinned = frozenset(self._pinned)
+        result = align(
+            reference,
+            partner,
+            self.settings(),
+            rejected=rejected,
+            pinned=pinned,
+            cache=self.embedding_cache(),
+            progress=progress,
+            cancel=cancel,
+        )
+        check_cancel(cancel)
+        self.store_suggestions(
+            result.forward,
+            result.backward,
+            notices=result.notices,
+            seconds=result.seconds,
+            reviewer=reviewer,
+        )
+        return result
+
+    # ----------------------------------------------------------------- decisions (writes)
+
+    def _who(self, reviewer: str | None) -> str:
+        return check_reviewer(reviewer) if reviewer is not None else self.reviewer
+
+    def _after_write(self, refs: Sequence[str] | None = None) -> None:
+        """Refresh the decision caches after one of our own commits."""
+        if refs is None or self._links is None:
+            self._links = None
+            return
+        for ref in refs:
+            state = read_state(self._db, ref)
+            for link in self._links.pop(ref, []):
+                group = self._links_by_partner.get(link.partner_ref, [])
+                group[:] = [lk for lk in group if lk.reference_ref != ref]
+            self._links[ref] = list(state.links)
+            pos = self._positions[Side.REFERENCE]
+            for link in state.links:
+                group = self._links_by_partner.setdefault(link.partner_ref, [])
+                group.append(link)
+                group.sort(key=lambda lk: pos.get(lk.reference_ref, 0))
+            self._rejected = {p for p in self._rejected if p[0] != ref} | {
+                (ref, p) for p in state.rejected
+            }
+            self._pinned = {p for p in self._pinned if p[0] != ref} | {
+                (ref, p) for p in state.pinned
+            }
+            for key in [k for k in self._link_fps if k[0] == ref]:
+                del self._link_fps[key]
+            for r, p, rf, pf in self._db.execute(
+                "SELECT reference_ref, partner_ref, reference_fingerprint, partner_fingerprint "
+                "FROM links WHERE reference_ref = ?",
+                (ref,),
+            ):
+                self._link_fps[(r, p)] = (rf, pf)
+            row = self._db.execute(
+                "SELECT reference_ref, status, note, discussion, reviewer, timestamp, fingerprint "
+                "FROM assessments WHERE reference_ref = ?",
+                (ref,),
+            ).fetchone()
+            if row is None:
+                self._assessments.pop(ref, None)
+            else:
+                self._assessments[ref] = (assessment_from_row(row[:6]), row[6])
+
+    @_locked
+    def decide(
+        self,
+        ref: str,
+        *,
+        status: Status | str | None = None,
+        note: str | None = None,
+        discussion: bool | None = None,
+        link: Sequence[tuple[str, Relation | str]] = (),
+        unlink: Sequence[str] = (),
+        reject: Sequence[str] = (),
+        unreject: Sequence[str] = (),
+        reviewer: str | None = None,
+        bulk: bool = False,
+    ) -> Assessment:
+        """Record one decision on a reference criterion in one transaction.
+
+        Link changes (unlink, reject, unreject, link) are applied first, then the
+        verdict rules are checked against the result; on any error nothing is
+        changed. Rejecting a linked pair removes the link; linking a rejected
+        pair takes the rejection back.
+        """
+        decision = Decision(
+            ref=ref,
+            status=status,
+            note=note,
+            discussion=discussion,
+            link=tuple(link),
+            unlink=tuple(unlink),
+            reject=tuple(reject),
+            unreject=tuple(unreject),
+        )
+        self.apply((decision,), bulk=bulk, reviewer=reviewer)
+        return self._assessment(ref)
+
+    @_locked
+    def apply(
+        self, decisions: Sequence[Decision], *, bulk: bool = True, reviewer: str | None = None
+    ) -> tuple[Assessment, ...]:
+        """Apply many decisions in ONE transaction (all or nothing); history rows marked ``bulk``."""
+        who = self._who(reviewer)
+        fps = self._fingerprints()
+        stamp = now_utc()
+        decisions = tuple(decisions)
+        with self._write() as conn:
+            for decision in decisions:
+                apply_decision(conn, fps, decision, who, stamp, bulk)
+        refs = list(dict.fromkeys(d.ref for d in decisions))
+        self._after_write(refs)
+        return tuple(self._assessment(ref) for ref in refs)
+
+    def link(
+        self,
+        ref: str,
+        partner_ref: str,
+        relation: Relation | str = Relation.EQUAL,
+        *,
+        reviewer: str | None = None,
+    ) -> Link:
+        """Confirm a link (or change its relation); returns the stored link."""
+        with self._lock:
+            self.decide(ref, link=((partner_ref, relation),), reviewer=reviewer)
+            return next(lk for lk in self.links(ref) if lk.partner_ref == partner_ref)
+
+    def unlink(self, ref: str, partner_ref: str, *, reviewer: str | None = None) -> None:
+        """Remove a confirmed link (refused if it is the last link of an aligned/partial verdict)."""
+        self.decide(ref, unlink=(partner_ref,), reviewer=reviewer)
+
+    def set_relation(
+        self, ref: str, partner_ref: str, relation: Relation | str, *, reviewer: str | None = None
+    ) -> Link:
+        """Change the relation of an existing link."""
+        with self._lock:
+            if partner_ref not in {lk.partner_ref for lk in self.links(ref)}:
+                self._pref(partner_ref)
+                raise InvalidValue(
+                    f"Criterion {ref} is not linked to partner criterion {partner_ref}; "
+                    "link it first."
+                )
+            return self.link(ref, partner_ref, relation, reviewer=reviewer)
+
+    def reject(self, ref: str, partner_ref: str, *, reviewer: str | None = None) -> None:
+        """Reject a suggestion; it is never proposed again for this criterion."""
+        self.decide(ref, reject=(partner_ref,), reviewer=reviewer)
+
+    def unreject(self, ref: str, partner_ref: str, *, reviewer: str | None = None) -> None:
+        """Take back a rejection."""
+        self.decide(ref, unreject=(partner_ref,), reviewer=reviewer)
+
+    @_locked
+    def pin(self, ref: str, partner_ref: str, *, reviewer: str | None = None) -> None:
+        """Pin a pair so it is listed first among the criterion's suggestions."""
+        self._set_pin(ref, partner_ref, True, reviewer)
+
+    @_locked
+    def unpin(self, ref: str, partner_ref: str, *, reviewer: str | None = None) -> None:
+        """Unpin a pair."""
+        self._set_pin(ref, partner_ref, False, reviewer)
+
+    def _set_pin(self, ref: str, pref: str, pinned: bool, reviewer: str | None) -> None:
+        who = self._who(reviewer)
+        fps = self._fingerprints()
+        with self._write() as conn:
+            set_pin(conn, fps, ref, pref, pinned, who, now_utc())
+        self._after_write([ref])
+
+    @_locked
+    def restore(
+        self, state: CriterionState, *, reviewer: str | None = None, action: str = "restore"
+    ) -> None:
+        """Write back exactly ``state`` (from :meth:`snapshot`) in one transaction, for undo/redo.
+
+        ``action`` names the history row ("undo", "redo" or "restore").
+        """
+        if action not in ("restore", "undo", "redo"):
+            raise InvalidValue(f"Unknown history action {action!r}; use restore, undo or redo.")
+        who = self._who(reviewer)
+        fps = self._fingerprints()
+        with self._write() as conn:
+            restore_state(conn, fps, state, who, now_utc(), action)
+        self._after_write([state.ref])
+
+    # ----------------------------------------------------------------- history and summary
+
+    @_locked
+    def history(
+        self, reference_ref: str | None = None, limit: int | None = None
+    ) -> tuple[HistoryEntry, ...]:
+        """The audit trail, newest first; of one reference criterion when ``reference_ref`` is given."""
+        sql = (
+            "SELECT id, timestamp, reviewer, action, reference_ref, partner_ref, old_value, "
+            "new_value, bulk FROM history"
+        )
+        params: list[Any] = []
+        if reference_ref is not None:
+            if reference_ref not in self._fingerprints().reference:
+                # History may name criteria of an older import; only refuse refs never seen.
+                seen = self._db.execute(
+                    "SELECT 1 FROM history WHERE reference_ref = ? LIMIT 1", (reference_ref,)
+                ).fetchone()
+                if seen is None:
+                    self._ref(reference_ref)
+            sql += " WHERE reference_ref = ?"
+            params.append(reference_ref)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, int(limit)))
+        return tuple(
+            HistoryEntry(
+                id=row[0],
+                timestamp=row[1],
+                reviewer=row[2],
+                action=row[3],
+                reference_ref=row[4],
+                partner_ref=row[5],
+                old_value=row[6],
+                new_value=row[7],
+                bulk=bool(row[8]),
+            )
+            for row in self._db.execute(sql, params)
+        )
+
+    @_locked
+    def summary(self) -> dict[str, Any]:
+        """Counts for ``status --json``: verdicts, links, rejections, partner-only, discussion points."""
+        self._load_decisions()
+        assert self._links is not None
+        ref_program = self._program(Side.REFERENCE)
+        partner_program = self._program(Side.PARTNER)
+        return build_summary(
+            path=self.path,
+            reference=ref_program,
+            partner=partner_program,
+            assessments={c.ref: self._assessment(c.ref) for c in ref_program.criteria},
+            links=[lk for group in self._links.values() for lk in group],
+            rejected=len(self._rejected),
+            pinned=len(self._pinned),
+            suggestions=int(
+                self._db.execute(
+                    "SELECT COUNT(*) FROM suggestions WHERE direction = 'forward'"
+                ).fetchone()[0]
+            ),
+            alignment=self.alignment_info(),
+            schema=SCHEMA_VERSION,
+            read_only=self.read_only,
+        )
+
+    @_locked
+    def integrity_errors(self) -> list[str]:
+        """Run SQLite's full integrity check; an empty list means the file is sound."""
+        rows = [r[0] for r in self._db.execute("PRAGMA integrity_check")]
+        return [] if rows == ["ok"] else rows
+
+
+def _with_pin(s: Suggestion) -> Suggestion:
+    return Suggestion(
+        source_ref=s.source_ref,
+        target_ref=s.target_ref,
+        rank=s.rank,
+        score=s.score,
+        band=s.band,
+        evidence=s.evidence,
+        pinned=True,
+    )
+
+
+def _check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) -> sqlite3.Connection:
+    """Refuse foreign, newer or damaged files; migrate older ones (after a backup copy)."""
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if app_id != APPLICATION_ID:
+        raise NotAProject(
+            f"{path.name} is an SQLite database but not a criteria-compare project; open a "
+            ".ccproj file made with 'criteria-compare new' or the app."
+        )
+    if version > SCHEMA_VERSION:
+        raise ProjectTooNew(
+            f"{path.name} was written by a newer version of criteria-compare (schema {version}, "
+            f"this version reads up to {SCHEMA_VERSION}); update the tool to open it."
+        )
+    if version < 1:
+        raise ProjectCorrupt(
+            f"{path.name} has no schema version; it was not finished when it was written. "
+            "Create the project again."
+        )
+    check = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    if check != ["ok"]:
+        raise ProjectCorrupt(
+            f"{path.name} is damaged ({check[0]}); restore it from a backup or an earlier copy."
+        )
+    if version == SCHEMA_VERSION:
+        return conn
+    if read_only:
+        # Upgrade an in-memory copy so a read-only old file can still be read.
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.backup(memory)
+        conn.close()
+        migrate(memory)
+        return memory
+    backup = backup_path(path, version)
+    target = sqlite3.connect(str(backup))
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    migrate(conn)
+    return conn
+
+
+def write_new_file(
+    path: Path,
+    reference: Any,
+    partner: Any,
+    *,
+    reference_name: str | None = None,
+    partner_name: str | None = None,
+    reference_version: str = "",
+    partner_version: str = "",
+    settings: AlignerSettings | Mapping[str, Any] | None = None,
+    reviewer: str | None = None,
+    schema: int = SCHEMA_VERSION,
+) -> None:
+    """Write a complete new project file at ``path`` (which must not exist) and close it."""
+    ref_program, ref_settings, ref_warnings = _describe_program(
+        reference, reference_name, reference_version, "Reference"
+    )
+    partner_program, partner_settings, partner_warnings = _describe_program(
+        partner, partner_name, partner_version, "Partner"
+    )
+    _check_refs(ref_program, Side.REFERENCE)
+    _check_refs(partner_program, Side.PARTNER)
+    who = check_reviewer(reviewer) if reviewer else os_user()
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(conn, schema)
+        stamp = now_utc()
+        conn.execute("BEGIN IMMEDIATE")
+        for side, program, imp, warns in (
+            (Side.REFERENCE, ref_program, ref_settings, ref_warnings),
+            (Side.PARTNER, partner_program, partner_settings, partner_warnings),
+        ):
+            conn.execute(
+                "INSERT INTO programs (side, name, version, source_file, sha256, import_settings, "
+                "import_warnings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    side.value,
+                    program.name,
+                    program.version,
+                    program.source_file,
+                    program.sha256,
+                    dumps(imp),
+                    dumps(warns),
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO criteria (side, ref, position, section, text, guidance, level, "
+                "prov_file, prov_sha256, prov_sheet, prov_row, fingerprint) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        side.value,
+                        c.ref,
+                        i,
+                        c.section,
+                        c.text,
+                        c.guidance,
+                        None if c.level is None else c.level.value,
+                        None if c.provenance is None else c.provenance.file,
+                        None if c.provenance is None else c.provenance.sha256,
+                        None if c.provenance is None else c.provenance.sheet,
+                        None if c.provenance is None else c.provenance.row,
+                        c.fingerprint,
+                    )
+                    for i, c in enumerate(program.criteria)
+                ],
+            )
+        if settings is not None:
+            data = dict(settings) if isinstance(settings, Mapping) else settings.to_dict()
+            conn.execute("INSERT INTO settings (key, value) VALUES ('aligner', ?)", (dumps(data),))
+        if reviewer:
+            conn.execute("INSERT INTO settings (key, value) VALUES ('reviewer', ?)", (who,))
+        record(
+            conn,
+            stamp,
+            who,
+            "create",
+            None,
+            None,
+            None,
+            f"{ref_program.name} ({len(ref_program.criteria)} criteria) vs "
+            f"{partner_program.name} ({len(partner_program.criteria)} criteria)",
+            False,
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        conn.close()
+        raise
+    conn.close()

@@ -1,0 +1,71 @@
+"""The project's counts as one plain dict: the ``status --json`` object and the report's totals."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from criteria_compare.model import Assessment, Link, Program, Relation, Status
+
+__all__ = ["build_summary"]
+
+
+def build_summary(
+    *,
+    path: Path,
+    reference: Program,
+    partner: Program,
+    assessments: Mapping[str, Assessment],
+    links: Sequence[Link],
+    rejected: int,
+    pinned: int,
+    suggestions: int,
+    alignment: Mapping[str, Any],
+    schema: int,
+    read_only: bool,
+) -> dict[str, Any]:
+    """Counts by verdict, links, rejections, partner-only criteria and discussion points.
+
+    ``partner_only`` counts partner criteria with no confirmed link.
+    """
+    counts = {status.value: 0 for status in Status}
+    for assessment in assessments.values():
+        counts[assessment.status.value] += 1
+    total = len(reference.criteria)
+    linked_partner = {link.partner_ref for link in links}
+    partner_only = sum(1 for c in partner.criteria if c.ref not in linked_partner)
+    by_relation = {relation.value: 0 for relation in Relation}
+    for link in links:
+        by_relation[link.relation.value] += 1
+    return {
+        "project": path.name,
+        "schema": schema,
+        "read_only": read_only,
+        "reference": {
+            "name": reference.name,
+            "version": reference.version,
+            "source_file": reference.source_file,
+            "total": total,
+            **counts,
+            "reviewed": total - counts[Status.UNREVIEWED.value],
+            "suspect": sum(1 for a in assessments.values() if a.suspect),
+        },
+        "partner": {
+            "name": partner.name,
+            "version": partner.version,
+            "source_file": partner.source_file,
+            "total": len(partner.criteria),
+            "linked": len(linked_partner),
+            "partner_only": partner_only,
+        },
+        "links": len(links),
+        "links_by_relation": by_relation,
+        "rejected": rejected,
+        "pinned": pinned,
+        "partner_only": partner_only,
+        "discussion_points": sum(1 for a in assessments.values() if a.discussion),
+        "suggestions": suggestions,
+        "aligned_at": alignment.get("timestamp"),
+        "notices": list(alignment.get("notices", ())),
+    }
