@@ -114,7 +114,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "The risk assessment must be reviewed at least once a year and updated sooner "
         "when something important changes, such as a security incident, a new sourcing "
         "country or a new route.",
-        "",
+        "Keep each year's version so reviewers can see what changed and why.",
     ),
     (
         "2.4",
@@ -176,7 +176,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Should",
         "Contracts and service agreements with business partners should contain security "
         "requirements, including the duty to report incidents to the company.",
-        "",
+        "Typical clauses: follow the company's security requirements, allow audits, report "
+        "any incident or seal anomaly within 24 hours.",
     ),
     (
         "3.7",
@@ -200,7 +201,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Carriers and logistics providers that move the company's cargo must not hand the "
         "movement to another carrier without the company's knowledge and consent, and the "
         "subcontractor must meet the same security requirements.",
-        "",
+        "Put the rule in the transport contract and ask carriers for a list of the "
+        "subcontractors they may use.",
     ),
     (
         "3.10",
@@ -242,7 +244,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Should",
         "Cybersecurity policies should explain how the company shares information on cyber "
         "threats with government bodies and other business partners.",
-        "",
+        "Name who may share indicators of compromise with whom, and how confidential "
+        "partner information is protected when doing so.",
     ),
     (
         "4.5",
@@ -282,7 +285,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Staff who connect to the company network from outside must use a secure, "
         "encrypted connection such as a virtual private network (VPN).",
-        "",
+        "Turn off direct remote desktop access from the internet; allow connections only "
+        "through the VPN gateway.",
     ),
     (
         "4.10",
@@ -298,7 +302,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Cybersecurity policies must explain how the company avoids buying or using "
         "counterfeit or unlicensed hardware and software.",
-        "",
+        "Buy hardware and licences only from authorised resellers and keep proof of "
+        "purchase in the asset register.",
     ),
     (
         "4.12",
@@ -315,14 +320,14 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "All media and equipment that hold sensitive information – hard drives, USB "
         "drives, phones, printers – must be tracked in an inventory and wiped or destroyed "
         "securely when disposed of.",
-        "",
+        "Keep a certificate of destruction when an outside company wipes or shreds media.",
     ),
     (
         "4.15",
         "Should",
         "Multi-factor authentication should be used for remote access, e-mail and systems "
         "that hold trade or shipment data.",
-        "",
+        "Use an authenticator app or hardware key rather than text messages where possible.",
     ),
     (
         "4.16",
@@ -348,7 +353,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "The company must have written procedures for security and agricultural inspections "
         "of conveyances and IIT, stating who inspects, where, when and what happens when "
         "something is found.",
-        "",
+        "Procedures should cover empty and loaded units, the points of the journey where "
+        "inspections happen, and whom to alert when something suspicious is found.",
     ),
     (
         "5.3",
@@ -390,14 +396,15 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Should",
         "Inspections should take place in an area with controlled access and, where "
         "available, under video surveillance.",
-        "",
+        "Do not inspect on the public road or in an unfenced lot where the unit could be "
+        "reached after the inspection.",
     ),
     (
         "5.8",
         "Should",
         "A supervisor or security officer should re-check a random sample of inspected "
         "conveyances to confirm that inspections are done properly.",
-        "",
+        "Record the supervisor's check on the same checklist, with date and signature.",
     ),
     (
         "5.10",
@@ -412,7 +419,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Transit times between the point of loading and the border or port must be "
         "monitored, and unexplained delays must be investigated.",
-        "",
+        "Agree expected transit times with carriers for each lane so that delays can be "
+        "recognised.",
     ),
     (
         "5.15",
@@ -420,7 +428,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "If there is credible evidence that a conveyance or container has been tampered "
         "with, it must be held and examined, and the company must report the finding to CBP "
         "and its partners.",
-        "",
+        "Do not open or move the unit more than necessary before the authorities decide how "
+        "to proceed.",
     ),
     (
         "5.24",
@@ -436,7 +445,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Should",
         "Carriers should have a procedure for reacting when a tracked shipment leaves its "
         "route or stops where it should not.",
-        "",
+        "The procedure should say who is alerted (dispatcher, security lead, police) and "
+        "how quickly.",
     ),
     (
         "5.31",
@@ -461,7 +471,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Every loaded container or trailer going to the United States must be sealed right "
         "after stuffing by the party responsible for loading, using a high-security seal that "
         "meets the ISO 17712 standard.",
-        "",
+        "The party that stuffs the container is responsible for sealing it; for shipments "
+        "from a foreign supplier this is normally the supplier or its consolidator.",
     ),
     (
         "6.3",
@@ -469,7 +480,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Seals must be kept locked up and handed out only by a small number of designated "
         "employees, with a log showing each seal number, who received it and the shipment "
         "it was used on.",
-        "",
+        "Reconcile the log with the seal stock at the end of each shift or day.",
     ),
     (
         "6.4",
@@ -494,14 +505,16 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Seals must be bolt or cable seals certified as high-security under ISO 17712, and "
         "the seal supplier must be able to provide the test certificate.",
-        "",
+        "Keep the certificate on file and ask for a new one when the seal supplier or model "
+        "changes.",
     ),
     (
         "6.7",
         "Must",
         "Seal numbers must be written on the shipping documents and compared with the seal "
         "on the container when the shipment arrives; any mismatch must be reported.",
-        "",
+        "Report mismatches to the security lead and, for inbound shipments, to CBP before "
+        "the container is opened.",
     ),
     (
         "6.8",
@@ -509,7 +522,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "When a seal is removed in transit, for example for a government inspection, the "
         "new seal number, the reason and the person who replaced it should be recorded and "
         "the importer informed.",
-        "",
+        "A photo of the new seal in place helps to close the record.",
     ),
     (
         "6.9",
@@ -526,7 +539,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "The company must have written procedures for handling cargo that prevent "
         "unmanifested goods from being added and stop unauthorized people from reaching the "
         "cargo.",
-        "",
+        "Describe how cargo is received, stored, picked, packed and loaded, and who is "
+        "allowed into each area.",
     ),
     (
         "7.2",
@@ -534,7 +548,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Cargo waiting to be loaded, and the areas around it, must be kept secure and "
         "checked regularly for anything that does not belong there, including pest "
         "contamination.",
-        "",
+        "Walk the staging area at the start of each shift and before each loading.",
     ),
     (
         "7.4",
@@ -556,14 +570,15 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Shipping documents must be legible, complete and accurate, and protected against "
         "loss, changes and the introduction of wrong information.",
-        "",
+        "Restrict who can change shipment data in the system and keep a record of changes.",
     ),
     (
         "7.9",
         "Must",
         "Data sent to CBP about the company's shipments, such as importer security filings, "
         "must be accurate and sent on time.",
-        "",
+        "Check filings against the commercial documents before submission; correct errors "
+        "as soon as they are found.",
     ),
     (
         "7.10",
@@ -587,7 +602,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "The company must have written procedures for reporting suspicious activity and "
         "security incidents to CBP and other law enforcement, including an up-to-date list "
         "of whom to call.",
-        "",
+        "Post the list in the shipping office and at the guard house; include CTPAT, the "
+        "local port office and the police.",
     ),
     (
         "7.24",
@@ -602,7 +618,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Should",
         "The loading of containers should be supervised by a security officer or manager, "
         "and photos of the loaded cargo and the applied seal should be kept.",
-        "",
+        "Photos should show the load before the doors close, the closed doors and the seal "
+        "with its number readable.",
     ),
     (
         "7.30",
@@ -610,14 +627,15 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Signs of a possible breach – a broken or mismatched seal, damaged packaging, "
         "unexpected goods – must be reported at once and the shipment must not be released "
         "until it has been examined.",
-        "",
+        "Examples of indicators: seal number not matching the documents, fresh paint or "
+        "welds, goods that differ from the packing list, unusual odours.",
     ),
     (
         "7.37",
         "Should",
         "Where possible, cargo should be weighed and the result compared with the declared "
         "weight before it leaves the facility.",
-        "",
+        "A tolerance (for example ±2 %) decides when a difference needs to be investigated.",
     ),
     # 8. Agricultural Security
     (
@@ -641,7 +659,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Should",
         "Containers and trailers should be swept or washed before loading so that soil and "
         "plant debris are not carried across borders.",
-        "",
+        "Pay particular attention to floor corners, door channels and the undercarriage.",
     ),
     # 9. Physical Security
     (
@@ -649,7 +667,8 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Facilities where cargo is handled or stored must have physical barriers and "
         "deterrents that keep out unauthorized people.",
-        "",
+        "Choose barriers by risk: fences, walls, bollards, locked buildings and clear signs "
+        "that the area is private.",
     ),
     (
         "9.2",
@@ -671,7 +690,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Gates used by vehicles and people must be staffed or monitored, and kept to the "
         "smallest number needed for operations.",
-        "",
+        "Gates not in use should be locked and checked during patrols.",
     ),
     (
         "9.5",
@@ -685,14 +704,14 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Entrances, exits, cargo handling and storage areas, fence lines and parking areas "
         "must have enough lighting at night.",
-        "",
+        "Check lights during patrols; replace failed lamps promptly.",
     ),
     (
         "9.7",
         "Must",
         "All outside and inside windows, gates, fences and doors must be secured with "
         "locking devices, and the issue of keys and access cards must be controlled.",
-        "",
+        "Keep a key register and change locks or codes when keys are lost.",
     ),
     (
         "9.8",
@@ -700,7 +719,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Security technology such as intrusion alarms and video surveillance should be used "
         "to watch the premises, with written rules for how it is installed, maintained and "
         "tested.",
-        "",
+        "Test alarms at least monthly and keep a maintenance log.",
     ),
     (
         "9.9",
@@ -715,7 +734,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Should",
         "Recordings from surveillance cameras should be reviewed periodically, at random, to "
         "confirm that procedures were followed.",
-        "",
+        "Document each review: date, reviewer, time span watched and findings.",
     ),
     (
         "9.11",
@@ -746,42 +765,44 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Employees must receive photo ID badges that give access only to the areas their "
         "work requires, and badges must be returned when they leave the company.",
-        "",
+        "Deactivate lost badges at once and log all badge changes.",
     ),
     (
         "10.4",
         "Must",
         "There must be a written procedure for issuing, withdrawing and changing access "
         "devices such as keys, key cards and codes.",
-        "",
+        "Codes should be changed when a holder leaves; cards and keys should be reconciled "
+        "against the register each year.",
     ),
     (
         "10.7",
         "Should",
         "Mail and packages arriving at the facility should be screened for suspicious "
         "content before they are distributed.",
-        "",
+        "Unexpected packages with no clear sender should be set aside and reported.",
     ),
     (
         "10.8",
         "Should",
         "If security guards are used, they should work from written post orders, and "
         "management should check regularly that they follow them.",
-        "",
+        "Post orders should cover patrol routes, gate checks, visitor handling and what to "
+        "do in an emergency.",
     ),
     (
         "10.10",
         "Should",
         "Employees should know how to challenge unknown or unidentified persons on the "
         "premises and how to report them.",
-        "",
+        "Cover this in security awareness training and in the induction of new employees.",
     ),
     (
         "10.11",
         "Should",
         "Access records from key-card systems should be reviewed for unusual entries, such "
         "as access outside working hours.",
-        "",
+        "Investigate entries that do not match shifts or the person's role.",
     ),
     # 11. Personnel Security
     (
@@ -790,7 +811,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "The company must have written processes for screening job applicants, including "
         "checks of the information given on applications such as previous employment and "
         "references, before they are hired.",
-        "",
+        "Verify identity documents and confirm at least the last two employers.",
     ),
     (
         "11.2",
@@ -805,14 +826,14 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Should",
         "Employees in sensitive positions should be re-checked periodically, and whenever "
         "there is a reason for concern.",
-        "",
+        "Base the frequency on the position's risk, for example every three to five years.",
     ),
     (
         "11.5",
         "Must",
         "The company must have a code of conduct that sets out expected behavior and "
         "penalties, and each employee must acknowledge it in writing.",
-        "",
+        "Review the code of conduct with employees during training each year.",
     ),
     (
         "11.6",
@@ -826,14 +847,15 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Must",
         "Temporary and contract workers must be screened to the same standard as permanent "
         "staff, either by the company or by the staffing agency under contract.",
-        "",
+        "The contract with the agency should describe the checks to be done and allow the "
+        "company to review the results.",
     ),
     (
         "11.8",
         "Must",
         "When employees leave, their identification, keys and access cards must be "
         "collected and their system access removed the same day.",
-        "",
+        "HR should notify security and IT on or before the last working day.",
     ),
     # 12. Education, Training and Awareness
     (
@@ -851,21 +873,23 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Employees who inspect conveyances and IIT must be trained to perform the "
         "seven-point and seventeen-point inspections and to recognize hidden compartments "
         "and pest contamination.",
-        "",
+        "Include hands-on practice on an empty container and a truck, with examples of "
+        "typical hiding places.",
     ),
     (
         "12.3",
         "Must",
         "Training records must be kept showing the date, the people trained, the topics "
         "and the materials used.",
-        "",
+        "Keep records for at least as long as the person works for the company.",
     ),
     (
         "12.4",
         "Must",
         "Staff in shipping, receiving and the mailroom must be trained to recognize and "
         "report internal conspiracies, suspicious packages and unusual requests.",
-        "",
+        "Examples: colleagues asking for shipment details they do not need, requests to "
+        "skip a check, goods added after loading.",
     ),
     (
         "12.8",
@@ -873,7 +897,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "All employees with access to company IT must receive cybersecurity awareness "
         "training at least once a year, covering topics such as phishing, passwords and "
         "reporting incidents.",
-        "",
+        "Simulated phishing campaigns show whether the training works.",
     ),
     (
         "12.9",
@@ -887,7 +911,7 @@ CRITERIA: list[tuple[str, str, str, str]] = [
         "Should",
         "Employees who operate and manage security technology, such as cameras and alarms, "
         "should be trained to use it.",
-        "",
+        "Include how to export and preserve recordings for an investigation.",
     ),
     (
         "12.11",

@@ -292,7 +292,7 @@ CRITERIA: list[Req] = [
         "shall be reported without delay to the Meridian Customs Service and, where "
         "appropriate, to the police.",
         "Keep a list of emergency numbers at the reception and in the dispatch office.",
-        maps={"7.23": "equal", "5.15": "intersects_with"},
+        maps={"7.23": "equal", "5.15": "intersects_with", "7.30": "intersects_with"},
     ),
     Req(
         "5.4.1",
@@ -642,7 +642,7 @@ CRITERIA: list[Req] = [
         M,
         "Trading partners shall be checked against the Meridian and United Nations "
         "sanctions lists before business starts and whenever the lists are updated.",
-        maps={"3.10": "equal"},
+        maps={"3.10": "equal", "3.1": "intersects_with"},
     ),
     Req(
         "8.2.1",
