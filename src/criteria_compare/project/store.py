@@ -135,13 +135,16 @@ def _describe_program(
     stem = Path(str(getattr(source, "file", "") or default_name)).stem or default_name
     program = source.to_program(name or stem, version)
     settings: dict[str, Any] = {}
-    for key in ("sheet", "header_row", "encoding"):
+    for key in ("sheet", "header_row", "encoding", "delimiter"):
         value = getattr(source, key, None)
         if value is not None:
             settings[key] = value
     columns = getattr(source, "columns", None)
     if columns:
         settings["columns"] = dict(columns)
+    letters = getattr(source, "column_letters", None)
+    if letters:
+        settings["column_letters"] = dict(letters)
     warnings = [str(w) for w in getattr(source, "warnings", ())]
     return program, settings, warnings
 

@@ -1,0 +1,99 @@
+"""An older (schema 1) project file is migrated to the current schema after a backup copy is written."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from criteria_compare.model import Relation, Status
+from criteria_compare.project import SCHEMA_VERSION, Project, backup_path
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "project_v1.ccproj"
+
+
+@pytest.fixture
+def v1_copy(tmp_path: Path) -> Path:
+    """A fresh copy of the committed schema-1 fixture."""
+    target = tmp_path / "old.ccproj"
+    shutil.copyfile(FIXTURE, target)
+    return target
+
+
+def _version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_fixture_is_schema_1() -> None:
+    """The committed fixture really is an old file (so the migration path is exercised)."""
+    assert _version(FIXTURE) == 1 < SCHEMA_VERSION
+
+
+def test_v1_file_is_migrated_keeping_every_decision(v1_copy: Path) -> None:
+    """Opening a schema-1 file upgrades it in place and keeps links, verdicts, rejections, pins, history."""
+    with Project.open(v1_copy) as project:
+        assert project.assessment("1.1").status is Status.ALIGNED
+        assert project.assessment("1.1").discussion is True
+        assert project.assessment("2.1").note == "Partner review is every two years."
+        assert [(lk.partner_ref, lk.relation) for lk in project.links("2.1")] == [
+            ("P-2", Relation.SUBSET_OF)
+        ]
+        assert project.links("1.1")[0].score == pytest.approx(0.82)
+        assert project.rejected() == {("3.1", "P-1")}
+        assert project.pinned() == {("6.1", "P-4")}
+        assert project.suggestions("6.1")[0].pinned is True
+        assert [e.action for e in project.history("1.1")] == ["discussion", "status", "link"]
+        assert project.reviewer == "v1-reviewer"
+        assert project.assessment("1.1").suspect is False
+        # the migrated file takes new decisions
+        project.decide("7.10", status="gap")
+    assert _version(v1_copy) == SCHEMA_VERSION
+
+
+def test_backup_copy_is_written_before_migrating(v1_copy: Path) -> None:
+    """The untouched schema-1 file is kept as name.ccproj.v1.bak next to the project."""
+    Project.open(v1_copy).close()
+    backup = backup_path(v1_copy, 1)
+    assert backup.name == "old.ccproj.v1.bak"
+    assert _version(backup) == 1
+    conn = sqlite3.connect(backup)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(*) FROM assessments").fetchone()[0] == 2
+    finally:
+        conn.close()
+
+
+def test_migration_backfills_decision_fingerprints(v1_copy: Path) -> None:
+    """Schema 2 remembers the text each decision was made on; migrated rows get it from the criteria."""
+    Project.open(v1_copy).close()
+    conn = sqlite3.connect(v1_copy)
+    try:
+        rows = conn.execute(
+            "SELECT a.fingerprint = c.fingerprint FROM assessments a JOIN criteria c "
+            "ON c.side = 'reference' AND c.ref = a.reference_ref"
+        ).fetchall()
+        links = conn.execute(
+            "SELECT reference_fingerprint != '' AND partner_fingerprint != '' FROM links"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert rows == [(1,), (1,)]
+    assert links == [(1,), (1,)]
+
+
+def test_read_only_old_file_is_read_without_changing_it(v1_copy: Path) -> None:
+    """A schema-1 file opened read-only is upgraded in memory only: no backup, no change on disk."""
+    before = v1_copy.read_bytes()
+    with Project.open(v1_copy, read_only=True) as project:
+        assert project.read_only
+        assert project.assessment("1.1").status is Status.ALIGNED
+        assert project.links("1.1")[0].partner_ref == "P-1"
+    assert v1_copy.read_bytes() == before
+    assert not backup_path(v1_copy, 1).exists()
