@@ -63,7 +63,7 @@ def test_bad_values_change_nothing(new_project, kwargs, error) -> None:
 def test_unknown_reference_ref(new_project) -> None:
     """A ref that is not in the reference program is named in the error; 7.1 is not 7.10."""
     project = new_project()
-    with pytest.raises(UnknownRef, match="'7.1'"):
+    with pytest.raises(UnknownRef, match=r"'7\.1'"):
         project.decide("7.1", status="gap")
 
 

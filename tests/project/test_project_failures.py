@@ -31,7 +31,7 @@ def _project_file(new_project) -> Path:
 
 def test_missing_file(tmp_path: Path) -> None:
     """A path that does not exist is named."""
-    with pytest.raises(ProjectError, match="nothere.ccproj does not exist"):
+    with pytest.raises(ProjectError, match=r"nothere\.ccproj does not exist"):
         Project.open(tmp_path / "nothere.ccproj")
 
 
