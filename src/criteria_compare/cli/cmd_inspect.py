@@ -1,9 +1,115 @@
-"""Subcommands of inspect (not implemented yet)."""
+"""The ``inspect`` subcommand: show what the importer understood in one spreadsheet or CSV file."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from criteria_compare.errors import ColumnMappingError
+from criteria_compare.importing import NO_LEVEL, ROLES, ImportResult, read_criteria
+
+__all__ = ["parse_columns", "register", "run"]
+
+_MAX_WARNINGS_SHOWN = 30
+
+
+def parse_columns(text: str | None) -> dict[str, str] | None:
+    """The ``--columns`` JSON object (role -> header text or column letter), checked."""
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ColumnMappingError(
+            f"--columns is not valid JSON ({exc.msg} at character {exc.pos}); write it like "
+            '\'{"ref": "ID", "text": "Criteria"}\'.'
+        ) from None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ColumnMappingError(
+            "--columns must be a JSON object of role to header text or column letter, like "
+            '\'{"ref": "A", "text": "Requirement"}\'.'
+        )
+    return value
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this module's subcommands to the CLI."""
+    """Add the ``inspect`` subcommand to the CLI."""
+    parser = subparsers.add_parser(
+        "inspect",
+        help="show how a criteria spreadsheet or CSV file is understood",
+        description=(
+            "Read a criteria workbook (.xlsx, .xlsm) or CSV/TSV file and show the sheet, "
+            "header row, column roles, counts by section and level, and every import warning."
+        ),
+    )
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", help="the .xlsx, .xlsm, .csv or .tsv file"
+    )
+    parser.add_argument("--sheet", metavar="NAME", help="the worksheet to read (default: detected)")
+    parser.add_argument(
+        "--columns",
+        metavar="JSON",
+        help=(
+            "map roles to header texts or column letters, overriding detection, e.g. "
+            '\'{"ref": "ID", "text": "Criteria", "level": "D"}\'; roles: ' + ", ".join(ROLES)
+        ),
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import the file and print what was understood; 0 even with warnings."""
+    columns = parse_columns(args.columns)
+    result = read_criteria(args.file, sheet=args.sheet, columns=columns)
+    if args.json:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_summary(result, sys.stdout)
+    return 0
+
+
+def print_summary(result: ImportResult, out: TextIO) -> None:
+    """A readable account of the import for a terminal."""
+    write = out.write
+    write(f"File:       {result.file}\n")
+    if result.sheets:
+        others = [s for s in result.sheets if s != result.sheet]
+        extra = f" (other sheets: {', '.join(others)})" if others else ""
+        write(f"Sheet:      {result.sheet}{extra}\n")
+    if result.encoding:
+        delimiter = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}.get(
+            result.delimiter or "", repr(result.delimiter)
+        )
+        write(f"Encoding:   {result.encoding}, {delimiter}-separated\n")
+    write(f"SHA-256:    {result.sha256}\n")
+    write(f"Header row: {result.header_row}\n")
+    write("Columns:\n")
+    for role in ROLES:
+        if role in result.columns:
+            letter = result.column_letters.get(role, "")
+            write(f"  {role:<9} {letter:>3}  {result.columns[role]}\n")
+        else:
+            write(f"  {role:<9}      (none)\n")
+    write(f"Criteria:   {len(result.criteria)}\n")
+    sections = result.sections
+    write(f"Sections:   {len(sections)}\n")
+    for name, count in sections.items():
+        write(f"  {count:>5}  {name or '(no section)'}\n")
+    levels = result.levels
+    shown = ", ".join(
+        f"{'no level' if key == NO_LEVEL else key} {count}" for key, count in levels.items()
+    )
+    write(f"Levels:     {shown or '-'}\n")
+    warnings = result.warnings
+    write(f"Warnings:   {len(warnings)}\n")
+    for warning in warnings[:_MAX_WARNINGS_SHOWN]:
+        write(f"  - {warning}\n")
+    if len(warnings) > _MAX_WARNINGS_SHOWN:
+        write(f"  ... and {len(warnings) - _MAX_WARNINGS_SHOWN} more (use --json to see all)\n")

@@ -1,0 +1,161 @@
+"""The importer's entry points: read_criteria, list_sheets and preview."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from contextlib import closing
+from pathlib import Path
+
+from criteria_compare.errors import ColumnMappingError
+from criteria_compare.importing.build import build_criteria
+from criteria_compare.importing.columns import (
+    HEADER_SCAN_ROWS,
+    detect_header,
+    header_score,
+    map_columns,
+)
+from criteria_compare.importing.raw import SheetReader
+from criteria_compare.importing.registry import open_reader
+from criteria_compare.importing.result import ImportLimits, ImportResult, Preview
+from criteria_compare.importing.source import SourceFile, load_source
+from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
+
+__all__ = ["list_sheets", "preview", "read_criteria"]
+
+
+def _where(source: SourceFile, sheet: str | None) -> str:
+    return f"{source.name}, sheet '{sheet}'" if sheet is not None else source.name
+
+
+def _choose_sheet(
+    reader: SheetReader, source: SourceFile, sheet: str | None, columns: Mapping[str, str] | None
+) -> str | None:
+    """The sheet the user named, else the one that looks most like a criteria table."""
+    names = reader.sheet_names()
+    if not names:
+        return None
+    if sheet is not None:
+        if sheet in names:
+            return sheet
+        folded = [n for n in names if n.casefold() == sheet.strip().casefold()]
+        if len(folded) == 1:
+            return folded[0]
+        listed = ", ".join(f"'{n}'" for n in names)
+        raise ColumnMappingError(
+            f"{source.name} has no sheet named '{sheet}'; its sheets are {listed}."
+        )
+    if len(names) == 1:
+        return names[0]
+    best: tuple[float, int, int] | None = None
+    chosen = names[0]
+    for position, name in enumerate(names):
+        head = reader.head(name, HEADER_SCAN_ROWS + 20)
+        score = max((header_score(cells) for _, cells in head[:HEADER_SCAN_ROWS]), default=0.0)
+        if reader.is_hidden(name):
+            score -= 0.5
+        key = (score, len(head), -position)
+        if best is None or key > best:
+            best, chosen = key, name
+    return chosen
+
+
+def read_criteria(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    limits: ImportLimits | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ImportResult:
+    """Import the criteria of one workbook sheet or CSV file.
+
+    ``columns`` maps a role (ref, text, section, level, guidance) to a header
+    text or a column letter and overrides detection for that role. Raises
+    ImportFailed for files that cannot be read and ColumnMappingError for a
+    sheet or column that does not exist.
+    """
+    limits = limits or ImportLimits()
+    if progress is not None:
+        progress(0, 3, "Reading the file")
+    source = load_source(path, limits)
+    with closing(open_reader(source, limits)) as reader:
+        chosen = _choose_sheet(reader, source, sheet, columns)
+        check_cancel(cancel)
+        if progress is not None:
+            progress(1, 3, "Reading the rows")
+        raw = reader.read(chosen, cancel)
+        sheets = reader.sheet_names()
+        encoding, delimiter = reader.encoding, reader.delimiter
+    check_cancel(cancel)
+    if progress is not None:
+        progress(2, 3, "Recognising the columns")
+    column_map = map_columns(raw.rows, columns, _where(source, chosen))
+    criteria, warnings = build_criteria(raw, column_map, source.name, source.sha256)
+    if progress is not None:
+        progress(3, 3, "Done")
+    return ImportResult(
+        criteria=criteria,
+        file=source.name,
+        path=source.path,
+        sha256=source.sha256,
+        sheet=chosen,
+        sheets=sheets,
+        header_row=column_map.header_row,
+        columns=dict(column_map.headers),
+        column_letters=column_map.letters,
+        warnings=warnings,
+        encoding=encoding,
+        delimiter=delimiter,
+    )
+
+
+def list_sheets(path: str | Path, *, limits: ImportLimits | None = None) -> tuple[str, ...]:
+    """Worksheet names in workbook order (empty for a CSV file)."""
+    limits = limits or ImportLimits()
+    source = load_source(path, limits)
+    with closing(open_reader(source, limits)) as reader:
+        return reader.sheet_names()
+
+
+def preview(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    max_rows: int = 20,
+    columns: Mapping[str, str] | None = None,
+    limits: ImportLimits | None = None,
+) -> Preview:
+    """The top of the sheet as text with the detected header row and column roles.
+
+    Never fails for want of a header: ``header_row`` is then None and ``roles``
+    empty, so a wizard can ask the user to name the columns.
+    """
+    limits = limits or ImportLimits()
+    source = load_source(path, limits)
+    with closing(open_reader(source, limits)) as reader:
+        chosen = _choose_sheet(reader, source, sheet, columns)
+        head = reader.head(chosen, HEADER_SCAN_ROWS + max_rows)
+        sheets, encoding = reader.sheet_names(), reader.encoding
+    header_row: int | None = None
+    roles: dict[int, str] = {}
+    if columns:
+        mapped = map_columns(head, columns, _where(source, chosen))
+        header_row = mapped.header_row
+        roles = {i: role for role, i in mapped.indexes.items()}
+    else:
+        detected = detect_header(head)
+        if detected is not None:
+            header_row = detected[0]
+            roles = {i: role for role, (i, _) in detected[1].items()}
+    last = (header_row or 0) + max_rows
+    rows = tuple((n, cells) for n, cells in head if n <= last)
+    return Preview(
+        file=source.name,
+        sheet=chosen,
+        sheets=sheets,
+        header_row=header_row,
+        rows=rows,
+        roles=roles,
+        encoding=encoding,
+    )

@@ -1,0 +1,251 @@
+"""From rows of cell text to criteria: section rows, refs, levels, and a warning for every oddity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from criteria_compare.importing.cells import column_letter, single_line
+from criteria_compare.importing.columns import ColumnMap
+from criteria_compare.importing.levels import parse_level
+from criteria_compare.importing.raw import RawSheet
+from criteria_compare.importing.result import ImportWarning  # noqa: A004
+from criteria_compare.model import Criterion, Provenance
+
+__all__ = ["build_criteria", "is_totals_label", "looks_like_ref"]
+
+_BARE_REF = re.compile(r"[A-Za-z]{0,6}[-\s]?\d+(?:[.\-]\d+)*[a-z]?\.?")
+_HEADING_REF = re.compile(r"(?:\d+|[IVXLC]+|[A-Z])\.?")
+_TOTALS = re.compile(r"(?:grand\s+|sub-?)?totals?\b|(?:sum|count|totales?)\s*(?::|$)", re.I)
+_MAX_HEADING = 120
+
+
+def looks_like_ref(text: str) -> bool:
+    """Whether a lone cell reads like a criterion ref (``7.10``, ``S-4.2.1``) rather than a heading."""
+    return len(text) <= 20 and _BARE_REF.fullmatch(text) is not None
+
+
+def is_totals_label(text: str) -> bool:
+    """Whether a cell starts like a totals line (``Total``, ``Grand total:``, ``Count:``)."""
+    return _TOTALS.match(text.strip()) is not None
+
+
+def _short_heading(text: str) -> bool:
+    return len(text) <= _MAX_HEADING and "\n" not in text and not text.rstrip().endswith(".")
+
+
+def _ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for n in sorted(numbers):
+        if out and n == out[-1][1] + 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
+
+
+class _Builder:
+    def __init__(self, raw: RawSheet, columns: ColumnMap, file: str, sha256: str) -> None:
+        self.raw, self.columns, self.file, self.sha256 = raw, columns, file, sha256
+        self.warnings: list[ImportWarning] = []
+        self.criteria: list[Criterion] = []
+        idx = columns.indexes
+        self.ref_i, self.text_i = idx["ref"], idx["text"]
+        self.section_i = idx.get("section")
+        self.level_i = idx.get("level")
+        self.guidance_i = idx.get("guidance")
+
+    def warn(self, message: str, row: int | None = None, column: int | None = None) -> None:
+        letter = column_letter(column + 1) if column is not None else None
+        self.warnings.append(ImportWarning(message, self.file, self.raw.name, row, letter))
+
+    @staticmethod
+    def cell(cells: tuple[str, ...], index: int | None) -> str:
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    def heading_kind(self, cells: tuple[str, ...], nonempty: list[int]) -> str | None:
+        """``"heading"`` when a row with one filled cell is a section row, else None."""
+        if len(nonempty) != 1:
+            return None
+        index = nonempty[0]
+        value = cells[index]
+        if index in (self.level_i, self.guidance_i):
+            return None
+        if index == self.ref_i and looks_like_ref(value):
+            return None
+        if index == self.text_i and not _short_heading(value):
+            return None
+        return "heading"
+
+    def numbered_heading(self, cells: tuple[str, ...], next_ref: str) -> bool:
+        """``1 | Business Partners`` with nothing else, followed by ``1.1``: a numbered section row."""
+        ref, text = single_line(self.cell(cells, self.ref_i)), self.cell(cells, self.text_i)
+        if not ref or not text or not _HEADING_REF.fullmatch(ref) or not _short_heading(text):
+            return False
+        if self.cell(cells, self.level_i) or self.cell(cells, self.guidance_i):
+            return False
+        return next_ref.startswith(ref.rstrip(".") + ".")
+
+    def run(self) -> None:
+        raw, header_row = self.raw, self.columns.header_row
+        for note in raw.notes:
+            self.warn(note)
+        if raw.hidden:
+            self.warn("this sheet is hidden in Excel; check that it is the one you meant.")
+        data = [(n, cells) for n, cells in raw.rows if n > header_row]
+        section = ""
+        pending: tuple[int, str] | None = None
+        seen: dict[str, int] = {}
+        used_rows: list[int] = []
+        for pos, (number, cells) in enumerate(data):
+            nonempty = [i for i, c in enumerate(cells) if c]
+            first = cells[nonempty[0]]
+            if len(nonempty) <= 3 and is_totals_label(first) and nonempty[0] != self.text_i:
+                self.warn(
+                    f"'{single_line(first)[:40]}' looks like a totals row; it was not imported.",
+                    number,
+                )
+                continue
+            next_ref = ""
+            if pos + 1 < len(data):
+                next_ref = single_line(self.cell(data[pos + 1][1], self.ref_i))
+            if self.heading_kind(cells, nonempty) or self.numbered_heading(cells, next_ref):
+                parts = [single_line(cells[i]) for i in nonempty]
+                section = " ".join(parts)
+                pending = (number, section)
+                used_rows.append(number)
+                continue
+            self.check_formulas(number)
+            criterion = self.criterion(number, cells, section)
+            if criterion is None:
+                continue
+            pending = None
+            section = criterion.section
+            if criterion.ref in seen:
+                self.warn(
+                    f"ref '{criterion.ref}' already appears in row {seen[criterion.ref]}; kept "
+                    "that row and skipped this one; give this criterion its own ref.",
+                    number,
+                    self.ref_i,
+                )
+                continue
+            seen[criterion.ref] = number
+            self.criteria.append(criterion)
+            used_rows.append(number)
+        if pending is not None:
+            self.warn(
+                f"'{pending[1][:60]}' stands alone after the last criterion and was not "
+                "imported; delete it if it is a note.",
+                pending[0],
+            )
+        self.report_hidden(used_rows, data)
+        self.report_trailing(data)
+
+    def check_formulas(self, number: int) -> None:
+        missing = self.raw.formulas_without_value
+        if not missing:
+            return
+        for index in self.columns.indexes.values():
+            if (number, index + 1) in missing:
+                self.warn(
+                    "this cell holds a formula with no saved value, so it reads as empty; open "
+                    "the file in Excel, let it calculate, and save it.",
+                    number,
+                    index,
+                )
+
+    def criterion(self, number: int, cells: tuple[str, ...], section: str) -> Criterion | None:
+        ref = single_line(self.cell(cells, self.ref_i))
+        text = self.cell(cells, self.text_i)
+        if not ref:
+            if text:
+                self.warn(
+                    "this row has criteria text but no ref, so it was not imported; give it an ID.",
+                    number,
+                    self.ref_i,
+                )
+            else:
+                self.warn(
+                    "this row has neither a ref nor criteria text, so it was not imported.",
+                    number,
+                )
+            return None
+        if (number, self.ref_i + 1) in self.raw.date_cells:
+            self.warn(
+                f"the ref reads as the date {ref}; Excel may have turned a number like 7.10 "
+                "into a date; format the column as Text and type the ref again.",
+                number,
+                self.ref_i,
+            )
+        if not text:
+            self.warn(
+                f"criterion '{ref}' has no text; it was imported with empty text.",
+                number,
+                self.text_i,
+            )
+        own_section = single_line(self.cell(cells, self.section_i))
+        level_text = self.cell(cells, self.level_i)
+        level, understood = parse_level(level_text)
+        if not understood:
+            self.warn(
+                f"level '{single_line(level_text)[:30]}' is neither Must nor Should (nor "
+                "Mandatory, Required, Recommended, Optional); imported without a level.",
+                number,
+                self.level_i,
+            )
+        return Criterion(
+            ref=ref,
+            text=text,
+            section=own_section or section,
+            guidance=self.cell(cells, self.guidance_i),
+            level=level,
+            provenance=Provenance(self.file, self.sha256, self.raw.name, number),
+        )
+
+    def report_hidden(self, used_rows: list[int], data: list[tuple[int, tuple[str, ...]]]) -> None:
+        hidden_rows = self.raw.hidden_rows
+        if hidden_rows:
+            for lo, hi in _ranges(n for n in used_rows if n in hidden_rows):
+                span = f"row {lo} is" if lo == hi else f"rows {lo}–{hi} are"
+                self.warn(
+                    f"{span} hidden in Excel but imported; unhide to review, or delete rows "
+                    "that should not count.",
+                    lo,
+                )
+        roles = {i: role for role, i in self.columns.indexes.items()}
+        for column in sorted(self.raw.hidden_columns):
+            index = column - 1
+            header = self.cell(self.columns.header_cells, index)
+            label = f" ('{single_line(header)[:40]}')" if header else ""
+            if index in roles:
+                self.warn(
+                    f"this column{label} is hidden in Excel but was imported as {roles[index]}.",
+                    None,
+                    index,
+                )
+            elif any(self.cell(cells, index) for _, cells in data):
+                self.warn(
+                    f"this column{label} is hidden in Excel and holds data that was not "
+                    "imported; map it with --columns if it matters.",
+                    None,
+                    index,
+                )
+
+    def report_trailing(self, data: list[tuple[int, tuple[str, ...]]]) -> None:
+        last_content = data[-1][0] if data else self.columns.header_row
+        first, last = last_content + 1, self.raw.last_row
+        if last >= first:
+            span = f"row {first} is" if first == last else f"rows {first}–{last} are"
+            self.warn(
+                f"{span} blank at the end of the sheet (formatted but empty) and skipped.",
+                first,
+            )
+
+
+def build_criteria(
+    raw: RawSheet, columns: ColumnMap, file: str, sha256: str
+) -> tuple[tuple[Criterion, ...], tuple[ImportWarning, ...]]:
+    """The criteria below the header row, and the warnings by row and column."""
+    builder = _Builder(raw, columns, file, sha256)
+    builder.run()
+    return tuple(builder.criteria), tuple(builder.warnings)

@@ -1,0 +1,178 @@
+"""Cell values as the text a user sees in Excel: number formats, dates, line breaks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+__all__ = ["clean_text", "column_letter", "format_number", "format_temporal", "single_line"]
+
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_NUMERIC = re.compile(r"[0#?][0#?,]*(?:\.[0#?]*)?|\.[0#?]+")
+
+
+def clean_text(value: str) -> str:
+    """Normalise line endings and strip surrounding whitespace, keeping line breaks inside."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip()
+
+
+def single_line(value: str) -> str:
+    """Collapse every run of whitespace (line breaks included) into one space."""
+    return " ".join(value.split())
+
+
+def column_letter(index: int) -> str:
+    """Excel column letter of a 1-based column number (1 -> A, 27 -> AA)."""
+    letters = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _general(value: float) -> str:
+    if isinstance(value, int):
+        return str(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return format(value, ".15g")
+
+
+def _split_sections(fmt: str) -> list[str]:
+    sections, current, quoted, escaped = [], [], False, False
+    for ch in fmt:
+        if escaped:
+            current.append(ch)
+            escaped = False
+        elif ch == "\\":
+            current.append(ch)
+            escaped = True
+        elif ch == '"':
+            current.append(ch)
+            quoted = not quoted
+        elif ch == ";" and not quoted:
+            sections.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    sections.append("".join(current))
+    return sections
+
+
+def _literals(part: str) -> str:
+    """The literal text of a number-format fragment (quoted strings, escapes, plain symbols)."""
+    out, i = [], 0
+    while i < len(part):
+        ch = part[i]
+        if ch == '"':
+            end = part.find('"', i + 1)
+            end = len(part) if end < 0 else end
+            out.append(part[i + 1 : end])
+            i = end + 1
+            continue
+        if ch == "\\" and i + 1 < len(part):
+            out.append(part[i + 1])
+            i += 2
+            continue
+        if ch == "_" and i + 1 < len(part):
+            out.append(" ")
+            i += 2
+            continue
+        if ch == "*" and i + 1 < len(part):
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _mask_literals(section: str) -> str:
+    """The section with quoted and escaped text replaced by spaces (to find the digits)."""
+    out, i = [], 0
+    while i < len(section):
+        ch = section[i]
+        if ch == '"':
+            end = section.find('"', i + 1)
+            end = len(section) if end < 0 else end
+            out.append(" " * (end + 1 - i))
+            i = end + 1
+        elif ch in "\\_*" and i + 1 < len(section):
+            out.append("  ")
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)[: len(section)]
+
+
+def format_number(value: float, number_format: str | None) -> str:
+    """Render a numeric cell the way Excel shows it for the common number formats.
+
+    ``7.1`` with ``0.00`` gives ``7.10``; integers stay ``3``; formats this does
+    not understand (scientific, fractions) fall back to Excel's General display.
+    """
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    fmt = (number_format or "General").strip()
+    if not fmt or fmt.lower() == "general" or fmt == "@":
+        return _general(value)
+    sections = _split_sections(fmt)
+    section = sections[0]
+    negative = value < 0
+    if negative and len(sections) > 1 and sections[1].strip():
+        section, value = sections[1], -value
+        negative = False
+    elif value == 0 and len(sections) > 2 and sections[2].strip():
+        section = sections[2]
+    section = _BRACKETS.sub("", section)
+    masked = _mask_literals(section)
+    if "E+" in masked.upper() or "E-" in masked.upper() or "/" in masked:
+        return _general(value)
+    match = _NUMERIC.search(masked)
+    if match is None:
+        literal = _literals(section)
+        return literal if "@" not in literal else literal.replace("@", _general(value))
+    pattern = match.group(0)
+    prefix = _literals(section[: match.start()])
+    suffix = _literals(section[match.end() :])
+    int_part, _, dec_part = pattern.partition(".")
+    if "%" in masked:
+        value = value * 100
+    max_dec = sum(1 for ch in dec_part if ch in "0#?")
+    min_dec = dec_part.count("0")
+    min_int = int_part.count("0")
+    try:
+        quantum = Decimal(1).scaleb(-max_dec)
+        number = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError, OverflowError):
+        return _general(value)
+    sign = "-" if number < 0 or (negative and number != 0) else ""
+    digits = format(abs(number), "f")
+    whole, _, frac = digits.partition(".")
+    frac = frac.rstrip("0")
+    if len(frac) < min_dec:
+        frac = frac + "0" * (min_dec - len(frac))
+    whole = whole.lstrip("0")
+    whole = whole.rjust(min_int, "0") if min_int else whole
+    if "," in int_part and whole:
+        whole = f"{int(whole):,}"
+    if not whole and not frac:
+        whole = "0"
+    text = whole + ("." + frac if frac else "")
+    if "-" in prefix:
+        sign = ""
+    return f"{sign}{prefix}{text}{suffix}".strip()
+
+
+def format_temporal(value: dt.datetime | dt.date | dt.time | dt.timedelta) -> str:
+    """ISO text of a date or time cell (a ref typed as 7.10 may have become 10 July)."""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)

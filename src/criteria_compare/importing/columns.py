@@ -1,0 +1,192 @@
+"""Finding the header row and deciding which column holds each role, or applying the user's mapping."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from criteria_compare.errors import ColumnMappingError
+from criteria_compare.importing.cells import column_letter, single_line
+from criteria_compare.importing.headers import FUZZY_CUTOFF, match_header, normalise_header
+from criteria_compare.importing.raw import RawRow
+from criteria_compare.importing.result import ROLES
+
+__all__ = [
+    "HEADER_SCAN_ROWS",
+    "REQUIRED_ROLES",
+    "ColumnMap",
+    "column_index",
+    "detect_header",
+    "header_score",
+    "map_columns",
+]
+
+HEADER_SCAN_ROWS = 40
+"""How many rows from the top are searched for the header row."""
+
+REQUIRED_ROLES = ("ref", "text")
+_LETTERS = re.compile(r"[A-Za-z]{1,3}")
+_EXAMPLE = '--columns \'{"ref": "ID", "text": "Criteria"}\''
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """The header row (1-based) and, per role, the 0-based column index and its header text."""
+
+    header_row: int
+    indexes: Mapping[str, int]
+    headers: Mapping[str, str]
+    header_cells: tuple[str, ...]
+
+    @property
+    def letters(self) -> dict[str, str]:
+        return {role: column_letter(i + 1) for role, i in self.indexes.items()}
+
+
+def _assign(cells: Sequence[str], taken: Mapping[str, int]) -> dict[str, tuple[int, float]]:
+    """Best one-to-one role -> (column, score) for a row, leaving out roles/columns in ``taken``."""
+    used = set(taken.values())
+    candidates: list[tuple[float, int, str]] = []
+    for index, cell in enumerate(cells):
+        if not cell or index in used:
+            continue
+        match = match_header(cell)
+        if match is not None and match.role not in taken:
+            candidates.append((match.score, -index, match.role))
+    chosen: dict[str, tuple[int, float]] = {}
+    for score, neg_index, role in sorted(candidates, reverse=True):
+        index = -neg_index
+        if role in chosen or index in used:
+            continue
+        chosen[role] = (index, score)
+        used.add(index)
+    return chosen
+
+
+def header_score(cells: Sequence[str]) -> float:
+    """How much a row looks like a criteria header: roles found, full points for sure matches."""
+    roles = _assign(cells, {})
+    if "text" not in roles and "ref" not in roles:
+        return 0.0
+    return sum(1.0 if score >= FUZZY_CUTOFF else 0.6 for _, score in roles.values())
+
+
+def detect_header(rows: Sequence[RawRow]) -> tuple[int, dict[str, tuple[int, float]]] | None:
+    """The header row among the first rows and its roles, or None when no row names two roles."""
+    best: tuple[float, int, dict[str, tuple[int, float]]] | None = None
+    for number, cells in rows[:HEADER_SCAN_ROWS]:
+        if sum(1 for c in cells if c) < 2:
+            continue
+        score = header_score(cells)
+        if score >= 1.6 and (best is None or score > best[0]):
+            best = (score, number, _assign(cells, {}))
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def column_index(letters: str) -> int:
+    """0-based index of an Excel column letter (A -> 0)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def _shown(cells: Sequence[str]) -> str:
+    found = [f"'{single_line(c)[:40]}'" for c in cells if c][:12]
+    return ", ".join(found) if found else "no header cells"
+
+
+def _find_explicit(
+    rows: Sequence[RawRow], wanted: Mapping[str, str]
+) -> tuple[int, tuple[str, ...]] | None:
+    """The first row naming at least one of the user's headers, where the rest are letters."""
+    values = [v.strip() for v in wanted.values() if normalise_header(v)]
+    if not values:
+        return None
+    for number, cells in rows[:HEADER_SCAN_ROWS]:
+        if sum(1 for c in cells if c) < 2:
+            continue
+        present = {normalise_header(c) for c in cells if c}
+        found = [v for v in values if normalise_header(v) in present]
+        if found and all(v in found or _LETTERS.fullmatch(v) for v in values):
+            return number, cells
+    return None
+
+
+def map_columns(
+    rows: Sequence[RawRow], explicit: Mapping[str, str] | None, where: str
+) -> ColumnMap:
+    """Header row and role columns: the user's mapping first, detection for the other roles.
+
+    ``where`` names the file and sheet for messages. Raises ColumnMappingError
+    when a named column does not exist or a required role has no column.
+    """
+    explicit = {k.strip().lower(): v for k, v in (explicit or {}).items()}
+    unknown = sorted(set(explicit) - set(ROLES))
+    if unknown:
+        raise ColumnMappingError(
+            f"unknown column role {', '.join(repr(u) for u in unknown)} in the column "
+            f"mapping; use {', '.join(ROLES)}."
+        )
+    if not rows:
+        raise ColumnMappingError(f"{where} has no data; choose another sheet or file.")
+    header: tuple[int, tuple[str, ...]] | None = _find_explicit(rows, explicit)
+    detected = detect_header(rows)
+    if header is None:
+        if detected is not None:
+            header = next((n, c) for n, c in rows if n == detected[0])
+        elif explicit:
+            # only letters given and no recognisable header: the first row with two cells
+            header = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
+        else:
+            first = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
+            raise ColumnMappingError(
+                f"{where} has no recognisable header row in its first {HEADER_SCAN_ROWS} rows "
+                f"(the most header-like row, row {first[0]}, holds {_shown(first[1])}); name "
+                f"the columns with {_EXAMPLE}."
+            )
+    number, cells = header
+    indexes: dict[str, int] = {}
+    for role, value in explicit.items():
+        value = value.strip()
+        norm = normalise_header(value)
+        hit = [i for i, c in enumerate(cells) if c and normalise_header(c) == norm and norm]
+        if hit:
+            indexes[role] = hit[0]
+        elif _LETTERS.fullmatch(value):
+            indexes[role] = column_index(value)
+        else:
+            raise ColumnMappingError(
+                f"the column '{value}' given for {role} is not in the header row (row "
+                f"{number}) of {where}; the headers there are {_shown(cells)}."
+            )
+    clash = [r for r in indexes if list(indexes.values()).count(indexes[r]) > 1]
+    if clash:
+        raise ColumnMappingError(
+            f"the column mapping gives one column to several roles ({', '.join(clash)}) in "
+            f"{where}; give each role its own column."
+        )
+    for role, (index, score) in _assign(cells, indexes).items():
+        if score >= 60.0:
+            indexes[role] = index
+    missing = [r for r in REQUIRED_ROLES if r not in indexes]
+    if missing:
+        names = " or ".join("ID (ref)" if r == "ref" else "criteria text" for r in missing)
+        raise ColumnMappingError(
+            f"{where} has no {names} column in header row {number} (found {_shown(cells)}); "
+            f"name the columns with {_EXAMPLE}."
+        )
+    headers = {
+        role: (single_line(cells[i]) if i < len(cells) and cells[i] else column_letter(i + 1))
+        for role, i in indexes.items()
+    }
+    ordered = {r: indexes[r] for r in ROLES if r in indexes}
+    return ColumnMap(
+        header_row=number,
+        indexes=ordered,
+        headers={r: headers[r] for r in ordered},
+        header_cells=cells,
+    )

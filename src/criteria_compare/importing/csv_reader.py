@@ -1,0 +1,145 @@
+"""The .csv/.tsv/.txt reader: encoding detection (UTF-8, BOM, UTF-16, cp1252) and delimiter sniffing."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterator
+
+from criteria_compare.errors import ImportFailed
+from criteria_compare.importing.cells import clean_text
+from criteria_compare.importing.raw import RawRow, RawSheet
+from criteria_compare.importing.result import ImportLimits
+from criteria_compare.importing.source import SourceFile
+from criteria_compare.progress import CancelCheck, check_cancel
+
+__all__ = ["DELIMITERS", "CsvReader", "decode_text", "sniff_delimiter"]
+
+DELIMITERS = (",", ";", "\t", "|")
+_SNIFF_LINES = 60
+
+
+def decode_text(data: bytes) -> tuple[str, str, str | None]:
+    """``(text, encoding, notice)``: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding), encoding, None
+    except UnicodeDecodeError:
+        if encoding != "utf-8":
+            raise ImportFailed(
+                f"the file starts with a {encoding} byte-order mark but is not valid "
+                f"{encoding}; save it again as CSV UTF-8."
+            ) from None
+    for fallback in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(fallback)
+        except UnicodeDecodeError:
+            continue
+        notice = (
+            f"the file is not UTF-8, so it was read as Windows-1252 ({fallback}); check accented "
+            "letters, or save it as CSV UTF-8 to be sure."
+        )
+        return text, fallback, notice
+    raise AssertionError("latin-1 decodes any bytes")
+
+
+def sniff_delimiter(text: str, preferred: str = ",") -> str:
+    """The delimiter among , ; tab | that splits the first lines into the most consistent columns."""
+    sample = "\n".join(text.splitlines()[:_SNIFF_LINES])
+    best, best_key = preferred, (0, 0, 0)
+    for delimiter in DELIMITERS:
+        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+        if not widths:
+            continue
+        common = Counter(w for w in widths if w > 1).most_common(1)
+        if not common:
+            continue
+        width, count = common[0]
+        key = (count, width, 1 if delimiter == preferred else 0)
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best
+
+
+class CsvReader:
+    """Reads one delimited text file as a single sheet without a name."""
+
+    def __init__(self, source: SourceFile, limits: ImportLimits) -> None:
+        self._source = source
+        self._limits = limits
+        try:
+            text, encoding, notice = decode_text(source.data)
+        except ImportFailed as exc:
+            raise ImportFailed(f"{source.name}: {exc}") from None
+        if "\x00" in text:
+            raise ImportFailed(
+                f"{source.name} holds binary data, not text; export the criteria as .csv "
+                "(UTF-8) or save them as .xlsx."
+            )
+        self._text = text.lstrip("\ufeff")
+        self.encoding: str | None = encoding
+        self._notice = notice
+        preferred = "\t" if source.suffix in (".tsv", ".tab") else ","
+        self.delimiter: str | None = sniff_delimiter(self._text, preferred)
+
+    def sheet_names(self) -> tuple[str, ...]:
+        return ()
+
+    def is_hidden(self, sheet: str | None) -> bool:
+        return False
+
+    def _records(
+        self, max_rows: int | None, cancel: CancelCheck | None = None
+    ) -> Iterator[tuple[int, tuple[str, ...] | None]]:
+        limits, name = self._limits, self._source.name
+        reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter or ",")
+        number = 0
+        try:
+            for record in reader:
+                number += 1
+                if max_rows is not None and number > max_rows:
+                    return
+                if number > limits.max_rows:
+                    raise ImportFailed(
+                        f"{name} has more than {limits.max_rows:,} rows, over the import limit; "
+                        "split the file or delete unused rows."
+                    )
+                if len(record) > limits.max_columns:
+                    raise ImportFailed(
+                        f"{name}, row {number} has {len(record):,} columns, over the import "
+                        f"limit of {limits.max_columns}; check the delimiter or delete unused "
+                        "columns."
+                    )
+                if not number % 2000:
+                    check_cancel(cancel)
+                cells = [clean_text(c) for c in record]
+                while cells and not cells[-1]:
+                    cells.pop()
+                yield number, (tuple(cells) if cells else None)
+        except csv.Error as exc:
+            raise ImportFailed(
+                f"{name}, row {number + 1} could not be read as CSV ({exc}); check the quotes "
+                "in that row."
+            ) from None
+
+    def head(self, sheet: str | None, max_rows: int) -> tuple[RawRow, ...]:
+        return tuple((n, c) for n, c in self._records(max_rows) if c is not None)
+
+    def read(self, sheet: str | None, cancel: CancelCheck | None = None) -> RawSheet:
+        rows: list[RawRow] = []
+        last = 0
+        for number, cells in self._records(None, cancel):
+            last = number
+            if cells is not None:
+                rows.append((number, cells))
+        notes = (self._notice,) if self._notice else ()
+        return RawSheet(name=None, rows=tuple(rows), last_row=last, notes=notes)
+
+    def close(self) -> None:
+        self._text = ""

@@ -1,0 +1,105 @@
+"""Header names: normalisation and the role (ref, text, section, level, guidance) each one means.
+
+Matching ignores case, accents, punctuation and spacing (``Ref.`` = ``REF`` =
+``ref``); near misses such as ``Requirment`` are caught with rapidfuzz, and a
+header that contains a known name as whole words (``CTPAT criteria ID``) counts
+with a lower score.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+__all__ = ["HEADER_SYNONYMS", "HeaderMatch", "match_header", "normalise_header"]
+
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ref": (
+        "id", "ref", "ref no", "ref number", "reference", "reference number", "reference no",
+        "criteria id", "criterion id", "criteria no", "criteria number", "criterion number",
+        "criterion no", "requirement id", "requirement no", "requirement number", "req id",
+        "no", "nr", "n", "number", "num", "numero", "item", "item no", "code", "clause",
+        "article", "control id", "identifier", "identificador", "referencia", "id criterio",
+        "numero de criterio", "reference id", "msc id", "aeo ref", "question no",
+    ),
+    "text": (
+        "criteria", "criterion", "criteria text", "criterion text", "requirement",
+        "requirements", "requirement text", "description", "text", "requisito", "requisitos",
+        "descripcion", "criterio", "criterios", "texto", "condition", "conditions",
+        "security criteria", "minimum security criteria", "statement", "requirement description",
+        "exigence", "critere", "criteres", "question", "control", "obligation text",
+    ),
+    "section": (
+        "category", "categories", "section", "chapter", "seccion", "area", "domain", "topic",
+        "group", "heading", "capitulo", "categoria", "theme", "criteria category", "pillar",
+        "part", "subject", "tema", "section title", "category name", "ambito",
+    ),
+    "level": (
+        "must should", "must or should", "level", "priority", "requirement level", "obligation",
+        "mandatory", "mandatory optional", "must", "type", "nivel", "prioridad", "m s",
+        "obligatorio recomendado", "tipo", "status", "requirement type", "compliance level",
+    ),
+    "guidance": (
+        "implementation guidance", "guidance", "notes", "note", "explanatory notes",
+        "explanatory note", "notas explicativas", "nota explicativa", "notas", "explanation",
+        "comments", "comment", "remarks", "guia", "orientacion", "guia de implementacion",
+        "interpretation", "additional information", "observaciones", "how to comply",
+        "implementation notes", "notes explicatives", "guidance notes", "commentary",
+    ),
+}  # fmt: skip
+
+_SYMBOL_HEADERS = {"#": "no", "№": "no", "n°": "n", "nº": "no"}
+_WORDS = re.compile(r"[^\W_]+")
+
+_EXACT: dict[str, str] = {s: role for role, names in HEADER_SYNONYMS.items() for s in names}
+_FUZZY_CHOICES = [s for s in _EXACT if len(s) >= 5]
+_PHRASES = sorted(
+    ((s, role) for s, role in _EXACT.items() if len(s) >= 4), key=lambda p: -len(p[0])
+)
+
+EXACT_SCORE = 100.0
+FUZZY_CUTOFF = 85.0
+CONTAINS_SCORE = 60.0
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """The role a header names and how sure the match is (100 exact, >=85 near miss, <85 partial)."""
+
+    role: str
+    score: float
+
+
+def normalise_header(text: str) -> str:
+    """Lower-case words without accents or punctuation: ``"Número."`` -> ``"numero"``."""
+    stripped = text.strip()
+    if stripped.lower() in _SYMBOL_HEADERS:
+        return _SYMBOL_HEADERS[stripped.lower()]
+    decomposed = unicodedata.normalize("NFKD", stripped)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_WORDS.findall(bare.casefold()))
+
+
+def match_header(text: str) -> HeaderMatch | None:
+    """The role a header cell names, or None if it names none of them."""
+    norm = normalise_header(text)
+    if not norm or len(norm) > 80:
+        return None
+    role = _EXACT.get(norm)
+    if role is not None:
+        return HeaderMatch(role, EXACT_SCORE)
+    if len(norm) >= 4:
+        best = process.extractOne(
+            norm, _FUZZY_CHOICES, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if best is not None:
+            return HeaderMatch(_EXACT[best[0]], float(best[1]))
+    padded = f" {norm} "
+    for phrase, role in _PHRASES:
+        if f" {phrase} " in padded:
+            # longer phrases are more telling; never reach the near-miss band
+            return HeaderMatch(role, min(CONTAINS_SCORE + len(phrase), FUZZY_CUTOFF - 1))
+    return None

@@ -1,0 +1,149 @@
+"""The importer's public data: limits, warnings, the import result and the preview."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from criteria_compare.model import Criterion, Program
+
+__all__ = [
+    "NO_LEVEL",
+    "ROLES",
+    "ImportLimits",
+    "ImportResult",
+    "ImportWarning",
+    "Preview",
+]
+
+ROLES: tuple[str, ...] = ("ref", "text", "section", "level", "guidance")
+"""Column roles the importer understands, in the order they are shown."""
+
+NO_LEVEL = "none"
+"""Key of ``ImportResult.levels`` counting criteria without a Must/Should level."""
+
+_MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """Sizes above which a file is refused before it can exhaust memory or time."""
+
+    max_bytes: int = 50 * _MIB
+    max_rows: int = 200_000
+    max_columns: int = 500
+    max_uncompressed_bytes: int = 1024 * _MIB
+    max_compression_ratio: float = 200.0
+    max_zip_entries: int = 5_000
+
+
+@dataclass(frozen=True)
+class ImportWarning:  # noqa: A001 (the name the contract uses)
+    """One problem found while importing, located by file, sheet, row and column letter."""
+
+    message: str
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet is not None:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        return f"{', '.join(parts)}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The criteria read from one sheet or CSV file, with what was understood and what was odd."""
+
+    criteria: tuple[Criterion, ...]
+    file: str
+    path: Path
+    sha256: str
+    sheet: str | None
+    sheets: tuple[str, ...]
+    header_row: int
+    columns: Mapping[str, str]
+    column_letters: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[ImportWarning, ...] = ()
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    @property
+    def sections(self) -> dict[str, int]:
+        """Criteria per section, in file order ("" counts criteria without a section)."""
+        counts: dict[str, int] = {}
+        for c in self.criteria:
+            counts[c.section] = counts.get(c.section, 0) + 1
+        return counts
+
+    @property
+    def levels(self) -> dict[str, int]:
+        """Criteria per level ("Must", "Should", and ``NO_LEVEL`` for blank or unknown)."""
+        counts: dict[str, int] = {}
+        for c in self.criteria:
+            key = c.level.value if c.level is not None else NO_LEVEL
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def to_program(self, name: str, version: str = "") -> Program:
+        """The criteria as a Program named by the user."""
+        return Program(
+            name=name,
+            criteria=self.criteria,
+            version=version,
+            source_file=self.file,
+            sha256=self.sha256,
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready summary (what ``criteria-compare inspect --json`` prints)."""
+        return {
+            "file": self.file,
+            "path": str(self.path),
+            "sha256": self.sha256,
+            "sheet": self.sheet,
+            "sheets": list(self.sheets),
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "header_row": self.header_row,
+            "columns": dict(self.columns),
+            "column_letters": dict(self.column_letters),
+            "criteria": len(self.criteria),
+            "sections": self.sections,
+            "levels": self.levels,
+            "warnings": [str(w) for w in self.warnings],
+        }
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The top of a sheet as text, for a column-mapping wizard.
+
+    ``rows`` holds ``(row_number, cells)`` from row 1 down to ``max_rows`` rows
+    below the header; ``roles`` maps a 0-based column index to the role the
+    importer would give it. ``header_row`` is None when no header was recognised.
+    """
+
+    file: str
+    sheet: str | None
+    sheets: tuple[str, ...]
+    header_row: int | None
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    roles: Mapping[int, str]
+    encoding: str | None = None
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """The header row's cells (empty when no header was recognised)."""
+        for number, cells in self.rows:
+            if number == self.header_row:
+                return cells
+        return ()

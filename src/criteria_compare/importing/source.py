@@ -1,0 +1,199 @@
+"""Reading an input file once: existence and size checks, SHA-256, and what kind of file it is.
+
+Everything here runs before any spreadsheet library sees the bytes, so a
+hostile or wrong file is refused with one sentence: an old binary ``.xls``, a
+password-protected workbook, random bytes, an empty file, a file over the size
+limit, or a zip bomb (declared sizes and compression ratios are checked first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from criteria_compare.errors import ImportFailed
+from criteria_compare.importing.result import ImportLimits
+
+__all__ = [
+    "CSV_EXTENSIONS",
+    "XLSX_EXTENSIONS",
+    "SourceFile",
+    "check_zip",
+    "load_source",
+    "sniff_kind",
+]
+
+XLSX_EXTENSIONS = (".xlsx", ".xlsm", ".xltx", ".xltm")
+CSV_EXTENSIONS = (".csv", ".tsv", ".txt", ".tab")
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An input file read into memory once, so its hash and its content always agree."""
+
+    path: Path
+    data: bytes
+    sha256: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def suffix(self) -> str:
+        return self.path.suffix.lower()
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def load_source(path: str | Path, limits: ImportLimits) -> SourceFile:
+    """Read the file after checking it exists, is not empty and is under the size limit."""
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise ImportFailed(f"{p} was not found; check the file name and folder.")
+    if p.is_dir():
+        raise ImportFailed(f"{p} is a folder, not a file; give the path of a .xlsx or .csv file.")
+    try:
+        size = p.stat().st_size
+        if size > limits.max_bytes:
+            raise ImportFailed(
+                f"{p.name} is {_megabytes(size)}, over the import limit of "
+                f"{_megabytes(limits.max_bytes)}; remove unused sheets or rows and try again."
+            )
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(
+            f"{p.name} could not be read ({exc.strerror or exc}); check that the file is "
+            "not open elsewhere and that you may read it."
+        ) from None
+    if len(data) > limits.max_bytes:
+        raise ImportFailed(
+            f"{p.name} is {_megabytes(len(data))}, over the import limit of "
+            f"{_megabytes(limits.max_bytes)}; remove unused sheets or rows and try again."
+        )
+    if not data.strip():
+        raise ImportFailed(
+            f"{p.name} is empty; export the criteria again from the original workbook."
+        )
+    return SourceFile(path=p, data=data, sha256=hashlib.sha256(data).hexdigest())
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith(_BOMS):
+        return True
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # a multi-byte character cut at the end of the sample is still text
+        if exc.start < len(head) - 4:
+            return _mostly_printable(head)
+    return True
+
+
+def _mostly_printable(head: bytes) -> bool:
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
+    return control <= len(head) // 100
+
+
+def sniff_kind(source: SourceFile) -> str:
+    """``"xlsx"`` or ``"text"`` from the file's content and name; anything else is refused."""
+    data, name, suffix = source.data, source.name, source.suffix
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_STREAM in data:
+            raise ImportFailed(
+                f"{name} is a password-protected workbook; open it in Excel, remove the "
+                "password (File > Info > Protect Workbook > Encrypt with Password) and save "
+                "it again as .xlsx."
+            )
+        raise ImportFailed(
+            f"{name} is an old binary Excel (.xls) file; open it in Excel and save it as "
+            "Excel Workbook (.xlsx)."
+        )
+    if data.startswith(_ZIP_MAGIC):
+        return "xlsx"
+    text = _looks_like_text(data[:8192])
+    if suffix in XLSX_EXTENSIONS or suffix == ".xls":
+        if text and suffix == ".xls" and data.lstrip()[:1] == b"<":
+            raise ImportFailed(
+                f"{name} is a web page (HTML) saved with an .xls name; open it in Excel "
+                "and save it as Excel Workbook (.xlsx)."
+            )
+        if text:
+            raise ImportFailed(
+                f"{name} is a text file, not an Excel workbook; rename it to .csv if it "
+                "holds comma- or semicolon-separated values, or save it from Excel as .xlsx."
+            )
+        raise ImportFailed(
+            f"{name} is not a valid Excel workbook (it is not the zip package .xlsx files "
+            "are); open it in Excel and save it again as .xlsx."
+        )
+    if suffix in CSV_EXTENSIONS:
+        if not text:
+            raise ImportFailed(
+                f"{name} holds binary data, not text; export the criteria as .csv (UTF-8) "
+                "or save them as .xlsx."
+            )
+        return "text"
+    shown = suffix or "(no extension)"
+    raise ImportFailed(
+        f"{name} has an unsupported file type {shown}; save the criteria as .xlsx or .csv."
+    )
+
+
+def check_zip(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
+    """Open the zip package after checking it is an Excel workbook and not a zip bomb."""
+    name = source.name
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(source.data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise ImportFailed(
+            f"{name} is damaged or not a real Excel workbook (its zip structure cannot be "
+            "read); open it in Excel and save it again as .xlsx."
+        ) from None
+    names = {i.filename for i in infos}
+    if "content.xml" in names and "mimetype" in names:
+        raise ImportFailed(
+            f"{name} is an OpenDocument spreadsheet; save it as Excel Workbook (.xlsx) "
+            "or .csv and import that."
+        )
+    if not any(n.startswith("xl/") for n in names) or "[Content_Types].xml" not in names:
+        raise ImportFailed(
+            f"{name} is a zip file but not an Excel workbook; save the criteria as .xlsx or .csv."
+        )
+    if len(infos) > limits.max_zip_entries:
+        raise ImportFailed(
+            f"{name} holds {len(infos)} parts, over the limit of {limits.max_zip_entries}; "
+            "it may be a zip bomb; refused."
+        )
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise ImportFailed(
+            f"{name} is encrypted; remove the password in Excel and save it again as .xlsx."
+        )
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_uncompressed_bytes:
+        raise ImportFailed(
+            f"{name} would unpack to {_megabytes(total)}, over the limit of "
+            f"{_megabytes(limits.max_uncompressed_bytes)}; it may be a zip bomb; refused."
+        )
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and ratio > limits.max_compression_ratio:
+            raise ImportFailed(
+                f"{name} has a part ({info.filename}) compressed {ratio:.0f} to 1, beyond "
+                f"the limit of {limits.max_compression_ratio:.0f} to 1; it looks like a zip "
+                "bomb; refused."
+            )
+    return archive

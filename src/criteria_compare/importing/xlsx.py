@@ -1,0 +1,187 @@
+"""The .xlsx/.xlsm reader: openpyxl in read-only mode with cached values, never evaluating formulas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from criteria_compare.errors import CriteriaCompareError, ImportFailed
+from criteria_compare.importing.cells import clean_text, format_number, format_temporal
+from criteria_compare.importing.raw import RawRow, RawSheet
+from criteria_compare.importing.result import ImportLimits
+from criteria_compare.importing.sheet_xml import SheetFacts, scan_sheet_xml
+from criteria_compare.importing.source import SourceFile, check_zip
+from criteria_compare.progress import CancelCheck, check_cancel
+
+__all__ = ["XlsxReader"]
+
+_TEMPORAL = (dt.datetime, dt.date, dt.time, dt.timedelta)
+
+# openpyxl warns about workbook features it drops (data validation, extensions); they do not
+# change cell values and would only clutter the one-line CLI output.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\..*)?$")
+
+
+def _unreadable(name: str, exc: BaseException) -> ImportFailed:
+    if type(exc).__module__.startswith("defusedxml"):
+        return ImportFailed(
+            f"{name} contains XML entity or DTD declarations, which are refused for "
+            "safety; open it in Excel and save it again as .xlsx."
+        )
+    reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+    return ImportFailed(
+        f"{name} could not be read as an Excel workbook ({reason}); open it in Excel and "
+        "save it again as .xlsx."
+    )
+
+
+class XlsxReader:
+    """Reads worksheets of one workbook through openpyxl's read-only, cached-values mode."""
+
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    def __init__(self, source: SourceFile, limits: ImportLimits) -> None:
+        self._source = source
+        self._limits = limits
+        self._archive: zipfile.ZipFile = check_zip(source, limits)
+        try:
+            import openpyxl
+
+            self._book = openpyxl.load_workbook(
+                io.BytesIO(source.data), read_only=True, data_only=True, keep_links=False
+            )
+            self._sheets = {ws.title: ws for ws in self._book.worksheets}
+        except CriteriaCompareError:
+            raise
+        except Exception as exc:
+            raise _unreadable(source.name, exc) from None
+        if not self._sheets:
+            raise ImportFailed(
+                f"{source.name} has no worksheets (only charts or nothing); put the "
+                "criteria on a worksheet and save it again."
+            )
+
+    def sheet_names(self) -> tuple[str, ...]:
+        return tuple(self._sheets)
+
+    def is_hidden(self, sheet: str | None) -> bool:
+        ws = self._sheets.get(sheet or "")
+        return ws is not None and getattr(ws, "sheet_state", "visible") != "visible"
+
+    def _rows(
+        self,
+        sheet: str,
+        max_rows: int | None,
+        dates: set[tuple[int, int]],
+        cancel: CancelCheck | None = None,
+    ) -> Iterator[tuple[int, tuple[str, ...] | None]]:
+        """Yield (row number, cell texts or None for a blank row) within the limits."""
+        ws = self._sheets[sheet]
+        ws.reset_dimensions()  # the stored dimension may lie; rows come as wide as they are
+        limits, name = self._limits, self._source.name
+        number = 0
+        rows = ws.iter_rows()
+        try:
+            for row in rows:
+                number += 1
+                if max_rows is not None and number > max_rows:
+                    return
+                if number > limits.max_rows:
+                    raise ImportFailed(
+                        f"{name}, sheet '{sheet}' has more than {limits.max_rows:,} rows, over "
+                        "the import limit; delete unused rows below the criteria or copy them "
+                        "to a new workbook."
+                    )
+                if not number % 2000:
+                    check_cancel(cancel)
+                if not row:
+                    yield number, None
+                    continue
+                if len(row) > limits.max_columns:
+                    raise ImportFailed(
+                        f"{name}, sheet '{sheet}', row {number} has {len(row):,} columns, over "
+                        f"the import limit of {limits.max_columns}; delete unused columns or "
+                        "copy the criteria to a new workbook."
+                    )
+                values = [cell.value for cell in row]
+                cells = [
+                    (v.strip() if "\r" not in v else clean_text(v))
+                    if v.__class__ is str
+                    else ("" if v is None else self._text(v, row[i], number, dates))
+                    for i, v in enumerate(values)
+                ]
+                if not any(cells):
+                    yield number, None
+                    continue
+                while not cells[-1]:
+                    cells.pop()
+                yield number, tuple(cells)
+        except CriteriaCompareError:
+            raise
+        except Exception as exc:
+            raise _unreadable(name, exc) from None
+        finally:
+            close = getattr(rows, "close", None)
+            if close is not None:
+                close()
+
+    @staticmethod
+    def _text(value: object, cell: Any, number: int, dates: set[tuple[int, int]]) -> str:
+        """Text of a non-string cell: numbers through their number format, dates as ISO."""
+        kind = value.__class__
+        if kind is int or kind is float:
+            return format_number(value, cell.number_format)  # type: ignore[arg-type]
+        if kind is bool:
+            return "TRUE" if value else "FALSE"
+        if isinstance(value, _TEMPORAL):
+            dates.add((number, cell.column))
+            return format_temporal(value)
+        return clean_text(str(value))
+
+    def head(self, sheet: str | None, max_rows: int) -> tuple[RawRow, ...]:
+        dates: set[tuple[int, int]] = set()
+        return tuple(
+            (n, cells) for n, cells in self._rows(sheet or "", max_rows, dates) if cells is not None
+        )
+
+    def _facts(self, sheet: str) -> SheetFacts:
+        path = getattr(self._sheets[sheet], "_worksheet_path", None)
+        if not path:
+            return SheetFacts()
+        try:
+            xml = self._archive.read(path.lstrip("/"))
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+            return SheetFacts()
+        return scan_sheet_xml(xml, self._limits.max_columns)
+
+    def read(self, sheet: str | None, cancel: CancelCheck | None = None) -> RawSheet:
+        name = sheet or ""
+        dates: set[tuple[int, int]] = set()
+        rows: list[RawRow] = []
+        last = 0
+        for number, cells in self._rows(name, None, dates, cancel):
+            last = number
+            if cells is not None:
+                rows.append((number, cells))
+        facts = self._facts(name)
+        return RawSheet(
+            name=name,
+            rows=tuple(rows),
+            last_row=last,
+            hidden=self.is_hidden(name),
+            hidden_rows=facts.hidden_rows,
+            hidden_columns=facts.hidden_columns,
+            formulas_without_value=facts.formulas_without_value,
+            date_cells=frozenset(dates),
+        )
+
+    def close(self) -> None:
+        try:
+            self._book.close()
+        finally:
+            self._archive.close()
