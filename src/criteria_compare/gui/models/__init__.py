@@ -1,0 +1,1 @@
+"""Qt item models of the review screen: queue, candidates, partner criteria, filter proxy."""

@@ -1,0 +1,406 @@
+"""Queue model: the reference criteria in program order, grouped by section, one row per criterion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+
+from criteria_compare.gui.style import status_text, subtle_fill
+from criteria_compare.model import (
+    Assessment,
+    Band,
+    Criterion,
+    Level,
+    Link,
+    Program,
+    Status,
+    Suggestion,
+)
+
+__all__ = [
+    "COLUMNS",
+    "COL_LINKS",
+    "COL_MARKS",
+    "COL_REF",
+    "COL_SCORE",
+    "COL_STATUS",
+    "ENTRY_ROLE",
+    "KIND_ROLE",
+    "REF_ROLE",
+    "SORT_ROLE",
+    "CriteriaTableModel",
+    "QueueCounts",
+    "QueueEntry",
+    "SectionEntry",
+    "build_entry",
+]
+
+COL_REF, COL_STATUS, COL_SCORE, COL_LINKS, COL_MARKS = range(5)
+COLUMNS = ("Ref", "Status", "Best", "Links", "Marks")
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # native value for sorting
+REF_ROLE = Qt.ItemDataRole.UserRole + 2  # the criterion ref (None on section rows)
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3  # the QueueEntry / SectionEntry object
+KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # "criterion" or "section"
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class QueueSource(Protocol):
+    """What the queue reads from a project (criteria_compare.project.Project satisfies it)."""
+
+    @property
+    def reference(self) -> Program: ...
+    def assessments(self) -> dict[str, Assessment]: ...
+    def links(self, reference_ref: str | None = None) -> tuple[Link, ...]: ...
+    def suggestions(self, reference_ref: str) -> tuple[Suggestion, ...]: ...
+    def assessment(self, ref: str) -> Assessment: ...
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """What the queue shows about one reference criterion."""
+
+    criterion: Criterion
+    status: Status = Status.UNREVIEWED
+    discussion: bool = False
+    note: str = ""
+    suspect: bool = False
+    best_score: float | None = None
+    best_band: Band | None = None
+    n_links: int = 0
+    haystack: str = ""  # lower-cased ref, text, guidance and note for the text filter
+
+    @property
+    def ref(self) -> str:
+        return self.criterion.ref
+
+    @property
+    def section(self) -> str:
+        return self.criterion.section
+
+    @property
+    def level(self) -> Level | None:
+        return self.criterion.level
+
+    @property
+    def reviewed(self) -> bool:
+        return self.status is not Status.UNREVIEWED
+
+    @property
+    def marks(self) -> str:
+        """Note ✎, flag ⚑ and suspect ! markers."""
+        parts = []
+        if self.note.strip():
+            parts.append("✎")
+        if self.discussion:
+            parts.append("⚑")
+        if self.suspect:
+            parts.append("!")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    """A section heading row; ``members`` are the source rows of its criteria."""
+
+    title: str
+    members: tuple[int, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """Totals for the header line."""
+
+    total: int
+    reviewed: int
+    by_status: Mapping[Status, int]
+    flagged: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.reviewed / self.total) if self.total else 0
+
+
+def build_entry(
+    criterion: Criterion,
+    assessment: Assessment | None,
+    suggestions: Sequence[Suggestion],
+    n_links: int,
+) -> QueueEntry:
+    """Combine one criterion's assessment, best suggestion and link count into a queue entry."""
+    a = assessment or Assessment(criterion.ref)
+    best = max(suggestions, key=lambda s: s.score) if suggestions else None
+    haystack = " ".join((criterion.ref, criterion.text, criterion.guidance, a.note)).lower()
+    return QueueEntry(
+        criterion=criterion,
+        status=a.status,
+        discussion=a.discussion,
+        note=a.note,
+        suspect=a.suspect,
+        best_score=best.score if best else None,
+        best_band=best.band if best else None,
+        n_links=n_links,
+        haystack=haystack,
+    )
+
+
+def _section_title(section: str) -> str:
+    return section or "(no section)"
+
+
+class CriteriaTableModel(QAbstractTableModel):
+    """Section rows and criterion rows of the reference program; reads everything from the project."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._project: QueueSource | None = None
+        self._rows: list[QueueEntry | SectionEntry] = []
+        self._row_of: dict[str, int] = {}
+        self._section_row: dict[str, int] = {}  # section -> row of its heading
+        self._order: list[str] = []  # refs in program order
+
+    # -- loading --------------------------------------------------------------------------
+    def set_project(self, project: QueueSource | None) -> None:
+        """Rebuild every row from ``project`` (None empties the queue)."""
+        self.beginResetModel()
+        self._project = project
+        self._rows, self._row_of, self._section_row, self._order = [], {}, {}, []
+        if project is not None:
+            self._build(project)
+        self.endResetModel()
+
+    def _build(self, project: QueueSource) -> None:
+        assessments = project.assessments()
+        n_links: dict[str, int] = {}
+        for link in project.links():
+            n_links[link.reference_ref] = n_links.get(link.reference_ref, 0) + 1
+        grouped: dict[str, list[Criterion]] = {}
+        for c in project.reference.criteria:
+            grouped.setdefault(c.section, []).append(c)
+            self._order.append(c.ref)
+        for section, members in grouped.items():
+            head = len(self._rows)
+            self._section_row[section] = head
+            self._rows.append(SectionEntry(_section_title(section)))
+            for c in members:
+                self._row_of[c.ref] = len(self._rows)
+                self._rows.append(
+                    build_entry(
+                        c, assessments.get(c.ref), project.suggestions(c.ref), n_links.get(c.ref, 0)
+                    )
+                )
+            self._rows[head] = SectionEntry(
+                _section_title(section), tuple(range(head + 1, len(self._rows)))
+            )
+
+    def refresh(self, refs: Iterable[str]) -> None:
+        """Re-read the given criteria from the project and repaint their rows and section rows."""
+        project = self._project
+        if project is None:
+            return
+        last = self.columnCount() - 1
+        touched_sections: set[int] = set()
+        for ref in dict.fromkeys(refs):
+            row = self._row_of.get(ref)
+            if row is None:
+                continue
+            old = self._rows[row]
+            assert isinstance(old, QueueEntry)
+            entry = build_entry(
+                old.criterion,
+                project.assessment(ref),
+                project.suggestions(ref),
+                len(project.links(ref)),
+            )
+            if entry != old:
+                self._rows[row] = entry
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+                touched_sections.add(self._section_row[old.section])
+        for row in touched_sections:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def refresh_all(self) -> None:
+        """Re-read every criterion (after a re-align) and repaint; rows stay where they are."""
+        self.refresh(self._order)
+
+    # -- lookups --------------------------------------------------------------------------
+    def entry(self, row: int) -> QueueEntry | SectionEntry:
+        """The entry shown on source row ``row``."""
+        return self._rows[row]
+
+    def entry_for(self, ref: str) -> QueueEntry | None:
+        """The entry of criterion ``ref`` (None if unknown)."""
+        row = self._row_of.get(ref)
+        entry = self._rows[row] if row is not None else None
+        return entry if isinstance(entry, QueueEntry) else None
+
+    def row_of(self, ref: str) -> int:
+        """Source row of ``ref`` (-1 if unknown)."""
+        return self._row_of.get(ref, -1)
+
+    def refs(self) -> list[str]:
+        """Every reference ref in program order."""
+        return list(self._order)
+
+    def entries(self) -> list[QueueEntry]:
+        """Every criterion entry in program order."""
+        return [e for e in self._rows if isinstance(e, QueueEntry)]
+
+    def section_progress(self, row: int) -> tuple[int, int]:
+        """(reviewed, total) of the section heading on ``row``."""
+        entry = self._rows[row]
+        assert isinstance(entry, SectionEntry)
+        members = [self._rows[r] for r in entry.members]
+        return sum(1 for m in members if isinstance(m, QueueEntry) and m.reviewed), len(members)
+
+    def sections(self) -> list[str]:
+        """Section names in program order."""
+        return list(self._section_row)
+
+    def next_unreviewed(self, after: str | None, *, backwards: bool = False) -> str | None:
+        """The next (or previous) unreviewed ref after ``after`` in program order, wrapping; None if all done."""
+        order = self._order[::-1] if backwards else self._order
+        if not order:
+            return None
+        start = order.index(after) + 1 if after in self._row_of else 0
+        for ref in order[start:] + order[:start]:
+            entry = self.entry_for(ref)
+            if entry is not None and not entry.reviewed and ref != after:
+                return ref
+        return None
+
+    def counts(self) -> QueueCounts:
+        """Reviewed, per-status and flagged totals."""
+        entries = self.entries()
+        by_status = {s: 0 for s in Status}
+        for e in entries:
+            by_status[e.status] += 1
+        return QueueCounts(
+            total=len(entries),
+            reviewed=sum(1 for e in entries if e.reviewed),
+            by_status=by_status,
+            flagged=sum(1 for e in entries if e.discussion),
+        )
+
+    # -- Qt model interface ---------------------------------------------------------------
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return (
+                    "Reference criterion",
+                    "Verdict",
+                    "Score of the best candidate",
+                    "Confirmed links",
+                    "✎ note · ⚑ flagged for discussion · ! text changed since the decision",
+                )[section]
+        return None
+
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if isinstance(self._rows[index.row()], SectionEntry):
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        entry = self._rows[index.row()]
+        if role == ENTRY_ROLE:
+            return entry
+        if role == KIND_ROLE:
+            return "section" if isinstance(entry, SectionEntry) else "criterion"
+        if isinstance(entry, SectionEntry):
+            return self._section_data(index, entry, role)
+        return self._entry_data(index.column(), entry, role)
+
+    def _section_data(self, index: _ModelIndex, entry: SectionEntry, role: int) -> Any:
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_REF:
+                done, total = self.section_progress(index.row())
+                return f"{entry.title}   {done}/{total}"
+            return None
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            done, total = self.section_progress(index.row())
+            return f"Section {entry.title}: {done} of {total} reviewed"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return subtle_fill(QGuiApplication.palette())
+        if role == SORT_ROLE:
+            return -2.0 if col == COL_SCORE else ""
+        return None
+
+    def _entry_data(self, col: int, e: QueueEntry, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_REF:
+                return e.ref
+            if col == COL_STATUS:
+                return status_text(e.status)
+            if col == COL_SCORE:
+                return f"{e.best_score:.2f}" if e.best_score is not None else "—"
+            if col == COL_LINKS:
+                return str(e.n_links) if e.n_links else ""
+            if col == COL_MARKS:
+                return e.marks
+            return None
+        if role == REF_ROLE:
+            return e.ref
+        if role == SORT_ROLE:
+            if col == COL_SCORE:
+                return e.best_score if e.best_score is not None else -1.0
+            if col == COL_LINKS:
+                return e.n_links
+            if col == COL_STATUS:
+                return e.status.value
+            return e.ref
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_SCORE, COL_LINKS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = e.criterion.text
+            tip = text if len(text) <= 300 else text[:300] + "…"
+            band = f" · best {e.best_band.value} {e.best_score:.2f}" if e.best_band else ""
+            level = f" · {e.level.value}" if e.level else ""
+            return f"{e.ref}{level}{band}\n{tip}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible(col, e)
+        return None
+
+    @staticmethod
+    def _accessible(col: int, e: QueueEntry) -> str:
+        if col == COL_STATUS:
+            return e.status.label
+        if col == COL_SCORE:
+            return f"best score {e.best_score:.2f}" if e.best_score is not None else "no candidate"
+        if col == COL_LINKS:
+            return f"{e.n_links} confirmed links"
+        if col == COL_MARKS:
+            words = [
+                w
+                for w, on in (
+                    ("has a note", bool(e.note.strip())),
+                    ("flagged for discussion", e.discussion),
+                    ("text changed", e.suspect),
+                )
+                if on
+            ]
+            return ", ".join(words) or "no markers"
+        return e.ref

@@ -1,0 +1,134 @@
+"""Filter and sort proxy for the queue: status, flag, section, level, band, likely gaps, text terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from criteria_compare.gui.models.criteria_table import (
+    COL_SCORE,
+    SORT_ROLE,
+    CriteriaTableModel,
+    QueueEntry,
+    SectionEntry,
+)
+from criteria_compare.model import Band, Level, Status
+
+__all__ = ["MAX_QUERY", "QueueFilter", "QueueProxyModel", "entry_matches", "split_terms"]
+
+MAX_QUERY = 200  # characters of filter text considered (qutebrowser caps its input too)
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def split_terms(text: str) -> tuple[str, ...]:
+    """Lower-cased search terms of ``text`` (capped at MAX_QUERY characters)."""
+    return tuple(text[:MAX_QUERY].lower().split())
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """Which criteria the queue shows; a field left at its default does not filter."""
+
+    status: Status | None = None
+    flagged: bool = False
+    section: str | None = None
+    level: Level | None = None
+    band: Band | None = None  # best candidate's band
+    likely_gap: bool = False  # no candidate above Low
+    text: str = ""
+
+    def with_(self, **changes: Any) -> QueueFilter:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    @property
+    def active(self) -> bool:
+        return self != QueueFilter()
+
+
+def entry_matches(entry: QueueEntry, f: QueueFilter, terms: tuple[str, ...] = ()) -> bool:
+    """Whether ``entry`` passes filter ``f``; ``terms`` must all occur, in any order."""
+    if f.status is not None and entry.status is not f.status:
+        return False
+    if f.flagged and not entry.discussion:
+        return False
+    if f.section is not None and entry.section != f.section:
+        return False
+    if f.level is not None and entry.level is not f.level:
+        return False
+    if f.band is not None and entry.best_band is not f.band:
+        return False
+    if f.likely_gap and entry.best_band not in (None, Band.LOW):
+        return False
+    return all(t in entry.haystack for t in terms)
+
+
+class QueueProxyModel(QSortFilterProxyModel):
+    """Shows the queue filtered; section rows stay while one of their criteria is shown.
+
+    Filtering is re-applied only when the filter changes (``dynamicSortFilter``
+    is off), so a row the reviewer just decided does not vanish under the cursor.
+    With ``sort_by_score`` on, section rows are hidden and criteria are ordered by
+    their best score, highest first.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._filter = QueueFilter()
+        self._terms: tuple[str, ...] = ()
+        self._by_score = False
+        self.setDynamicSortFilter(False)
+        self.setSortRole(SORT_ROLE)
+
+    def queue(self) -> CriteriaTableModel:
+        source = self.sourceModel()
+        assert isinstance(source, CriteriaTableModel)
+        return source
+
+    @property
+    def queue_filter(self) -> QueueFilter:
+        return self._filter
+
+    def set_filter(self, f: QueueFilter) -> None:
+        """Show only the criteria that pass ``f``."""
+        if f == self._filter:
+            return
+        self._filter = f
+        self._terms = split_terms(f.text)
+        self.invalidateFilter()
+
+    @property
+    def sort_by_score(self) -> bool:
+        return self._by_score
+
+    def set_sort_by_score(self, on: bool) -> None:
+        """Order by best score (highest first) instead of program order."""
+        if on == self._by_score:
+            return
+        self._by_score = on
+        self.invalidateFilter()
+        if on:
+            self.sort(COL_SCORE, Qt.SortOrder.DescendingOrder)
+        else:
+            self.sort(-1)
+
+    def refilter(self) -> None:
+        """Apply the current filter again (e.g. after decisions changed what matches)."""
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _ModelIndex) -> bool:
+        if source_parent.isValid():
+            return False
+        model = self.queue()
+        entry = model.entry(source_row)
+        if isinstance(entry, SectionEntry):
+            if self._by_score:
+                return False
+            return any(self._accepts(model.entry(r)) for r in entry.members)
+        return self._accepts(entry)
+
+    def _accepts(self, entry: QueueEntry | SectionEntry) -> bool:
+        return isinstance(entry, QueueEntry) and entry_matches(entry, self._filter, self._terms)

@@ -1,0 +1,185 @@
+"""Candidates of one reference criterion: confirmed links first, then ranked suggestions, then rejected."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from criteria_compare.model import Criterion, Link, LinkOrigin, Relation, Suggestion
+
+__all__ = [
+    "CANDIDATE_ROLE",
+    "COLUMNS",
+    "MAX_CANDIDATES",
+    "SHOWN_CANDIDATES",
+    "CandidateRow",
+    "CandidateState",
+    "SuggestionsModel",
+    "candidate_rows",
+]
+
+SHOWN_CANDIDATES = 5  # shown before "more…"
+MAX_CANDIDATES = 10  # shown after "more…"
+
+CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 10
+COLUMNS = ("#", "Partner", "Section", "Score", "Band", "State")
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class CandidateState(str, Enum):
+    """Where a candidate stands for the reviewer."""
+
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    MANUAL = "manual"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One partner criterion offered for the current reference criterion."""
+
+    number: int  # 1-based key the reviewer presses (0 for rejected rows)
+    partner: Criterion
+    suggestion: Suggestion | None
+    link: Link | None
+    state: CandidateState
+
+    @property
+    def partner_ref(self) -> str:
+        return self.partner.ref
+
+    @property
+    def relation(self) -> Relation | None:
+        return self.link.relation if self.link else None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.link is not None
+
+    @property
+    def state_text(self) -> str:
+        """E.g. ``"confirmed · equal"``, ``"suggested"``."""
+        if self.link is not None:
+            return f"{self.state.value} · {self.link.relation.label}"
+        return self.state.value
+
+
+class CandidateSource(Protocol):
+    """What the candidate list reads from a project."""
+
+    def suggestions(self, reference_ref: str) -> tuple[Suggestion, ...]: ...
+    def links(self, reference_ref: str | None = None) -> tuple[Link, ...]: ...
+    def rejected(self, reference_ref: str | None = None) -> frozenset[tuple[str, str]]: ...
+
+
+def candidate_rows(
+    project: CandidateSource,
+    ref: str,
+    partners: Mapping[str, Criterion],
+    limit: int = MAX_CANDIDATES,
+) -> tuple[tuple[CandidateRow, ...], tuple[CandidateRow, ...]]:
+    """(candidates, rejected) of criterion ``ref``.
+
+    Links that are not among the suggestions come first (they are decisions
+    already made), then suggestions in rank order up to ``limit`` (confirmed
+    ones always), numbered from 1; the numbers stay put when a candidate is
+    confirmed or un-confirmed.
+    """
+    links = {link.partner_ref: link for link in project.links(ref)}
+    suggestions = project.suggestions(ref)
+    suggested_refs = {s.target_ref for s in suggestions}
+    rows: list[CandidateRow] = []
+    for pref, link in links.items():
+        if pref not in suggested_refs and pref in partners:
+            state = (
+                CandidateState.MANUAL
+                if link.origin is LinkOrigin.MANUAL
+                else CandidateState.CONFIRMED
+            )
+            rows.append(CandidateRow(len(rows) + 1, partners[pref], None, link, state))
+    for s in suggestions:
+        partner = partners.get(s.target_ref)
+        link = links.get(s.target_ref)
+        if partner is None or (len(rows) >= limit and link is None):
+            continue
+        if link is None:
+            state = CandidateState.SUGGESTED
+        elif link.origin is LinkOrigin.MANUAL:
+            state = CandidateState.MANUAL
+        else:
+            state = CandidateState.CONFIRMED
+        rows.append(CandidateRow(len(rows) + 1, partner, s, link, state))
+    rejected = tuple(
+        CandidateRow(0, partners[p], None, None, CandidateState.REJECTED)
+        for r, p in sorted(project.rejected(ref))
+        if r == ref and p in partners
+    )
+    return tuple(rows), rejected
+
+
+class SuggestionsModel(QAbstractTableModel):
+    """Table of the current criterion's candidates (and, at the end, its rejected pairs)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CandidateRow] = []
+
+    def set_rows(self, rows: Sequence[CandidateRow]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[CandidateRow]:
+        """The rows, in display order."""
+        return list(self._rows)
+
+    def row_for_number(self, number: int) -> CandidateRow | None:
+        """The candidate the reviewer calls ``number`` (1-based), if shown."""
+        for row in self._rows:
+            if row.number == number:
+                return row
+        return None
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role == CANDIDATE_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            s = row.suggestion
+            return (
+                str(row.number) if row.number else "",
+                row.partner_ref,
+                row.partner.section,
+                f"{s.score:.2f}" if s else "",
+                s.band.value if s else "",
+                row.state_text,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.partner.text
+        return None

@@ -1,0 +1,215 @@
+"""Reviewer edits as thin QUndoCommands: snapshot the touched criteria, act through the project, restore on undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from criteria_compare.model import Relation, Status
+from criteria_compare.project.state import CriterionState, Decision
+
+__all__ = [
+    "NOTE_COMMAND_ID",
+    "ChangeNotifier",
+    "ProjectCommand",
+    "apply_command",
+    "decide_command",
+    "link_command",
+    "note_command",
+    "push",
+    "relation_command",
+]
+
+NOTE_COMMAND_ID = 1061  # consecutive note edits of one criterion merge into one undo step
+
+
+class Snapshotting(Protocol):
+    """The part of Project the commands use."""
+
+    def snapshot(self, ref: str) -> CriterionState: ...
+    def restore(
+        self, state: CriterionState, *, reviewer: str | None = None, action: str = "restore"
+    ) -> Any: ...
+
+
+class ChangeNotifier(QObject):
+    """Tells the views which reference criteria a command (or its undo/redo) changed."""
+
+    changed = Signal(list)  # list[str] of reference refs (after do, undo and redo)
+    restored = Signal(list)  # the same refs, after an undo or redo only
+
+
+class ProjectCommand(QUndoCommand):
+    """One reviewer action on one or more reference criteria.
+
+    The action runs once, before the command is pushed (so a refused action,
+    e.g. a VerdictRuleError, never reaches the stack); the snapshots taken
+    before and after are what undo and redo restore.
+    """
+
+    def __init__(
+        self,
+        project: Snapshotting,
+        refs: Sequence[str],
+        text: str,
+        action: Callable[[], object],
+        notifier: ChangeNotifier | None = None,
+        command_id: int = -1,
+    ) -> None:
+        super().__init__(text)
+        self._project = project
+        self._refs = tuple(dict.fromkeys(refs))
+        self._action = action
+        self._notifier = notifier
+        self._id = command_id
+        self._before: tuple[CriterionState, ...] = ()
+        self._after: tuple[CriterionState, ...] = ()
+        self._done = False
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        return self._refs
+
+    def execute(self) -> None:
+        """Snapshot, act, snapshot again; errors from the project propagate and nothing is kept."""
+        self._before = tuple(self._project.snapshot(r) for r in self._refs)
+        self._action()
+        self._after = tuple(self._project.snapshot(r) for r in self._refs)
+        self._done = True
+
+    @property
+    def changed_anything(self) -> bool:
+        return self._before != self._after
+
+    def id(self) -> int:
+        return self._id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            not isinstance(other, ProjectCommand)
+            or other.id() != self._id
+            or other.refs != self.refs
+        ):
+            return False
+        self._after = other._after
+        return True
+
+    def redo(self) -> None:
+        if self._done:  # first push: the action already ran in execute()
+            self._done = False
+        else:
+            self._restore(self._after, "redo")
+            self._notify(restored=True)
+            return
+        self._notify()
+
+    def undo(self) -> None:
+        self._restore(self._before, "undo")
+        self._notify(restored=True)
+
+    def _restore(self, states: Iterable[CriterionState], action: str) -> None:
+        for state in states:
+            self._project.restore(state, action=action)
+
+    def _notify(self, *, restored: bool = False) -> None:
+        if self._notifier is not None:
+            self._notifier.changed.emit(list(self._refs))
+            if restored:
+                self._notifier.restored.emit(list(self._refs))
+
+
+def push(stack: QUndoStack, command: ProjectCommand) -> bool:
+    """Run ``command`` and put it on ``stack``; False (and nothing pushed) if it changed nothing.
+
+    Errors the user can fix (VerdictRuleError, ...) propagate to the caller,
+    which shows them inline.
+    """
+    command.execute()
+    if not command.changed_anything:
+        return False
+    stack.push(command)
+    return True
+
+
+def decide_command(
+    project: Any,
+    ref: str,
+    text: str,
+    notifier: ChangeNotifier | None = None,
+    **changes: Any,
+) -> ProjectCommand:
+    """``project.decide(ref, **changes)`` as an undoable command."""
+    return ProjectCommand(project, [ref], text, lambda: project.decide(ref, **changes), notifier)
+
+
+def note_command(
+    project: Any, ref: str, note: str, notifier: ChangeNotifier | None = None
+) -> ProjectCommand:
+    """Set the note of ``ref``; consecutive note edits of the same criterion merge."""
+    return ProjectCommand(
+        project,
+        [ref],
+        f"Edit note of {ref}",
+        lambda: project.decide(ref, note=note),
+        notifier,
+        command_id=NOTE_COMMAND_ID,
+    )
+
+
+def link_command(
+    project: Any,
+    ref: str,
+    partner_ref: str,
+    relation: Relation = Relation.EQUAL,
+    *,
+    manual: bool = False,
+    status: Status | None = None,
+    notifier: ChangeNotifier | None = None,
+) -> ProjectCommand:
+    """Confirm (or, ``manual``, add by hand) the link ``ref`` → ``partner_ref``, optionally with a verdict."""
+    text = f"Link {ref} to {partner_ref} by hand" if manual else f"Confirm {ref} → {partner_ref}"
+    return ProjectCommand(
+        project,
+        [ref],
+        text,
+        lambda: project.decide(ref, link=((partner_ref, relation),), status=status),
+        notifier,
+    )
+
+
+def relation_command(
+    project: Any,
+    ref: str,
+    partner_ref: str,
+    relation: Relation,
+    notifier: ChangeNotifier | None = None,
+) -> ProjectCommand:
+    """Change the relation of an existing link."""
+    return ProjectCommand(
+        project,
+        [ref],
+        f"Relation {ref} → {partner_ref}: {relation.label}",
+        lambda: project.set_relation(ref, partner_ref, relation),
+        notifier,
+    )
+
+
+def apply_command(
+    project: Any,
+    decisions: Sequence[Decision],
+    text: str,
+    *,
+    bulk: bool = True,
+    notifier: ChangeNotifier | None = None,
+) -> ProjectCommand:
+    """Many decisions in one project transaction and one undo step."""
+    return ProjectCommand(
+        project,
+        [d.ref for d in decisions],
+        text,
+        lambda: project.apply(decisions, bulk=bulk),
+        notifier,
+    )

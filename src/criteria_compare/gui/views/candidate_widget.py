@@ -1,0 +1,362 @@
+"""One candidate partner criterion in the focus pane: score bar, highlighted text, why line, state and controls."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_compare.gui.models.suggestions import CandidateRow, CandidateState
+from criteria_compare.gui.style import SPACING, highlight_color, muted_color
+from criteria_compare.model import Relation
+
+__all__ = ["CandidateWidget", "RejectedWidget", "ScoreBar", "highlight_html", "why_text"]
+
+
+def _merge(spans: Sequence[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((max(0, s), min(length, e)) for s, e in spans):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight_html(text: str, spans: Sequence[tuple[int, int]], color: QColor | None) -> str:
+    """``text`` as escaped HTML with the character ``spans`` on a ``color`` background."""
+    out: list[str] = []
+    pos = 0
+    for start, end in _merge(spans, len(text)) if color is not None else []:
+        out.append(html.escape(text[pos:start]))
+        out.append(
+            f'<span style="background-color:{color.name()}">{html.escape(text[start:end])}</span>'
+        )
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def why_text(row: CandidateRow) -> str:
+    """The "why" line: shared terms and section match."""
+    s = row.suggestion
+    if s is None:
+        return "Linked by hand." if row.state is CandidateState.MANUAL else ""
+    parts = []
+    terms = s.evidence.shared_terms
+    if terms:
+        shown = ", ".join(terms[:8]) + (f" +{len(terms) - 8}" if len(terms) > 8 else "")
+        parts.append(f"shared terms: {shown}")
+    else:
+        parts.append("no shared terms (meaning only)")
+    if s.evidence.section_match:
+        parts.append("matching section")
+    return "Why: " + " · ".join(parts)
+
+
+class ScoreBar(QWidget):
+    """A thin bar for a score in [0, 1] with "score 0.82 · High · +0.15" beside it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._score: float | None = None
+        self._label = ""
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_score(self, score: float | None, band: str = "", margin: float | None = None) -> None:
+        """Show ``score`` with its band word and the margin over the next candidate."""
+        self._score = score
+        if score is None:
+            self._label = "no score"
+        else:
+            parts = [f"score {score:.2f}", band]
+            if margin is not None and margin > 0:
+                parts.append(f"+{margin:.2f}")
+            self._label = " · ".join(p for p in parts if p)
+        self.setAccessibleName(self._label)
+        self.setToolTip(
+            "Score of this candidate, its band and its margin over the next candidate"
+            if score is not None
+            else "Not suggested by the aligner"
+        )
+        self.updateGeometry()
+        self.update()
+
+    @property
+    def label(self) -> str:
+        return self._label
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(
+            60 + SPACING + fm.horizontalAdvance("score 0.00 · Medium · +0.00"), fm.height()
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        pal = self.palette()
+        h = self.height()
+        bar = QRectF(0.5, h / 2 - 3.5, 60, 7)
+        painter.setPen(pal.color(QPalette.ColorRole.Mid))
+        painter.setBrush(pal.color(QPalette.ColorRole.Base))
+        painter.drawRect(bar)
+        if self._score is not None:
+            fill = QRectF(
+                bar.x(), bar.y(), bar.width() * max(0.0, min(1.0, self._score)), bar.height()
+            )
+            painter.fillRect(fill, pal.color(QPalette.ColorRole.Highlight))
+        painter.setPen(pal.color(QPalette.ColorRole.WindowText))
+        painter.drawText(
+            QRectF(60 + SPACING, 0, self.width() - 60 - SPACING, h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self._label,
+        )
+        painter.end()
+
+
+def _muted(label: QLabel) -> QLabel:
+    pal = label.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, muted_color(label))
+    label.setPalette(pal)
+    return label
+
+
+class CandidateWidget(QFrame):
+    """One candidate: header (number, ref, section, score, state), text, why line, evidence, controls.
+
+    Built once and reused with :meth:`set_row` as the reviewer moves, so moving
+    to the next criterion creates no widgets.
+    """
+
+    confirmToggled = Signal(str)  # partner ref
+    rejectRequested = Signal(str)
+    relationChosen = Signal(str, object)  # partner ref, Relation
+    focusRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row: CandidateRow | None = None
+        self._focused = False
+        self._target_spans: tuple[tuple[int, int], ...] = ()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("candidate")
+
+        self._number = QLabel()
+        self._ref = QLabel()
+        self._section = _muted(QLabel())
+        self._section.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._score = ScoreBar()
+        self._state = QLabel()
+        self._relation = QComboBox()
+        for rel in Relation:
+            self._relation.addItem(rel.label, rel)
+        self._relation.setToolTip(
+            "Relation of the reference criterion to this partner criterion (R cycles)"
+        )
+        self._confirm = QToolButton()
+        self._confirm.setCheckable(True)
+        self._reject = QToolButton()
+        self._text = QLabel()
+        self._text.setWordWrap(True)
+        self._text.setTextFormat(Qt.TextFormat.RichText)
+        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._why = _muted(QLabel())
+        self._why.setWordWrap(True)
+        self._evidence = _muted(QLabel())
+        self._evidence.setWordWrap(True)
+        self._evidence.setVisible(False)
+
+        bold = self._ref.font()
+        bold.setBold(True)
+        self._ref.setFont(bold)
+        self._number.setFont(bold)
+        self._number.setMinimumWidth(self.fontMetrics().horizontalAdvance("00"))
+
+        head = QHBoxLayout()
+        head.setSpacing(SPACING)
+        head.addWidget(self._number)
+        head.addWidget(self._ref)
+        head.addWidget(self._section, 1)
+        head.addWidget(self._score)
+        head.addWidget(self._state)
+        head.addWidget(self._relation)
+        head.addWidget(self._confirm)
+        head.addWidget(self._reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
+        layout.setSpacing(2)
+        layout.addLayout(head)
+        layout.addWidget(self._text)
+        layout.addWidget(self._why)
+        layout.addWidget(self._evidence)
+
+        self._confirm.clicked.connect(self._on_confirm)
+        self._reject.clicked.connect(self._on_reject)
+        self._relation.activated.connect(self._on_relation)
+
+    # -- content ---------------------------------------------------------------------------
+    @property
+    def row(self) -> CandidateRow | None:
+        return self._row
+
+    def set_row(self, row: CandidateRow, margin: float | None = None) -> None:
+        """Show candidate ``row``; ``margin`` is its lead over the next candidate (top one only)."""
+        self._row = row
+        s = row.suggestion
+        n = row.number
+        self._number.setText(str(n) if n else "")
+        self._ref.setText(row.partner_ref)
+        self._section.setText(row.partner.section)
+        self._section.setToolTip(row.partner.section)
+        self._score.set_score(s.score if s else None, s.band.value if s else "", margin)
+        self._state.setText(row.state_text if not row.confirmed else row.state.value)
+        self._relation.setVisible(row.confirmed)
+        if row.relation is not None:
+            self._relation.setCurrentIndex(self._relation.findData(row.relation))
+        self._relation.setAccessibleName(f"Relation to {row.partner_ref}")
+        self._confirm.setChecked(row.confirmed)
+        self._confirm.setText("Unlink" if row.confirmed else "Confirm")
+        self._confirm.setToolTip(
+            (f"Remove the link ({n})" if row.confirmed else f"Confirm as a link ({n})")
+            if n <= 5
+            else ""
+        )
+        self._confirm.setAccessibleName(f"Confirm {row.partner_ref}")
+        self._reject.setText("Reject")
+        self._reject.setToolTip(f"Reject; never proposed again (Shift+{n})" if n <= 5 else "Reject")
+        self._reject.setAccessibleName(f"Reject {row.partner_ref}")
+        self._reject.setVisible(not row.confirmed)
+        self._target_spans = s.evidence.target_spans if s else ()
+        self._render_text()
+        self._why.setText(why_text(row))
+        self._why.setVisible(bool(self._why.text()))
+        self._evidence.setText(self._evidence_text())
+        self.setAccessibleName(
+            f"Candidate {n}: {row.partner_ref}, {self._score.label}, {row.state_text}"
+        )
+
+    def _evidence_text(self) -> str:
+        row = self._row
+        if row is None or row.suggestion is None:
+            return "No evidence: this pair was linked by hand."
+        ev = row.suggestion.evidence
+        channels = " · ".join(f"{name} {value:.2f}" for name, value in ev.channels.items())
+        terms = ", ".join(ev.shared_terms) or "none"
+        return (
+            f"Evidence — channels: {channels or 'n/a'}; all shared terms: {terms}; "
+            f"rank {row.suggestion.rank}; margin over next {ev.margin:.2f}"
+        )
+
+    def _render_text(self) -> None:
+        if self._row is None:
+            return
+        color = highlight_color(self.palette()) if self._target_spans else None
+        self._text.setText(highlight_html(self._row.partner.text, self._target_spans, color))
+
+    def set_focused(self, focused: bool) -> None:
+        """Mark this candidate as the one R and W act on (a highlight bar on its left edge)."""
+        if focused != self._focused:
+            self._focused = focused
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._focused:
+            painter = QPainter(self)
+            painter.fillRect(
+                0, 0, 4, self.height(), self.palette().color(QPalette.ColorRole.Highlight)
+            )
+            painter.end()
+
+    @property
+    def focused(self) -> bool:
+        return self._focused
+
+    def set_evidence_visible(self, visible: bool) -> None:
+        """Show or hide the per-channel evidence line."""
+        self._evidence.setVisible(visible)
+
+    def evidence_visible(self) -> bool:
+        return not self._evidence.isHidden()
+
+    def text_html(self) -> str:
+        """The rendered (highlighted) candidate text."""
+        return self._text.text()
+
+    # -- events ----------------------------------------------------------------------------
+    def _on_confirm(self) -> None:
+        if self._row is not None:
+            self._confirm.setChecked(self._row.confirmed)  # the project decides
+            self.confirmToggled.emit(self._row.partner_ref)
+
+    def _on_reject(self) -> None:
+        if self._row is not None:
+            self.rejectRequested.emit(self._row.partner_ref)
+
+    def _on_relation(self, index: int) -> None:
+        if self._row is not None:
+            self.relationChosen.emit(self._row.partner_ref, self._relation.itemData(index))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._row is not None:
+            self.focusRequested.emit(self._row.partner_ref)
+        super().mousePressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render_text()
+
+
+class RejectedWidget(QFrame):
+    """A rejected candidate, collapsed to one line; its text can be shown and the rejection undone."""
+
+    restoreRequested = Signal(str)
+
+    def __init__(self, row: CandidateRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row = row
+        self._ref = QLabel(f"Rejected: <b>{html.escape(row.partner_ref)}</b>")
+        self._section = _muted(QLabel(row.partner.section))
+        self._section.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._show = QToolButton()
+        self._show.setText("Show")
+        self._show.setCheckable(True)
+        self._show.setAccessibleName(f"Show rejected {row.partner_ref}")
+        self._restore = QToolButton()
+        self._restore.setText("Restore")
+        self._restore.setToolTip("Undo the rejection; the pair may be suggested again")
+        self._restore.setAccessibleName(f"Restore rejected {row.partner_ref}")
+        self._text = _muted(QLabel(row.partner.text))
+        self._text.setWordWrap(True)
+        self._text.setVisible(False)
+        head = QHBoxLayout()
+        head.setSpacing(SPACING)
+        head.addWidget(self._ref)
+        head.addWidget(self._section, 1)
+        head.addWidget(self._show)
+        head.addWidget(self._restore)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING, 0, SPACING, 0)
+        layout.addLayout(head)
+        layout.addWidget(self._text)
+        self._show.toggled.connect(self._text.setVisible)
+        self._restore.clicked.connect(lambda: self.restoreRequested.emit(self._row.partner_ref))
+
+    @property
+    def partner_ref(self) -> str:
+        return self._row.partner_ref

@@ -1,0 +1,259 @@
+"""Right pane: every partner criterion with "used by", a "not linked" filter and search-as-you-type that links on Enter."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_compare.gui.models.partner_table import (
+    COL_REF,
+    COL_SECTION,
+    COL_TEXT,
+    COL_USED_BY,
+    PartnerTableModel,
+)
+from criteria_compare.gui.style import MARGIN, SPACING, muted_color
+from criteria_compare.model import Criterion
+
+__all__ = ["SEARCH_DELAY_MS", "SEARCH_LIMIT", "PartnerPane", "search_partners"]
+
+SEARCH_DELAY_MS = 60  # coalesce keystrokes before searching
+SEARCH_LIMIT = 50
+
+
+def search_partners(
+    query: str, criteria: Sequence[Criterion], limit: int = SEARCH_LIMIT
+) -> list[str]:
+    """Refs of the partner criteria best matching ``query`` (criteria_compare.align.search)."""
+    from criteria_compare.align import search  # the aligner owns fuzzy search
+
+    return [c.ref for c, _score in search(query, criteria, limit)]
+
+
+class PartnerPane(QWidget):
+    """Partner criteria list; emits link and jump requests, the view acts on them."""
+
+    linkRequested = Signal(str)  # partner ref to link to the current reference criterion
+    jumpRequested = Signal(str)  # reference ref
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._current_ref: str | None = None
+        self.model = PartnerTableModel(self)
+
+        self._title = QLabel("Partner criteria")
+        bold = self._title.font()
+        bold.setBold(True)
+        self._title.setFont(bold)
+        self._search = QLineEdit()
+        self._search.setPlaceholderText("Search partner criteria (/) — Enter links the hit")
+        self._search.setClearButtonEnabled(True)
+        self._search.setAccessibleName("Search partner criteria")
+        self._search.setMaxLength(200)
+        self._unlinked = QCheckBox("Not linked only")
+        self._unlinked.setToolTip("Show only partner criteria no reference criterion is linked to")
+        self._unlinked.setAccessibleName("Show only partner criteria that are not linked")
+        self._count = QLabel()
+        self._table = QTableView()
+        self._table.setModel(self.model)
+        self._table.setAccessibleName("Partner criteria")
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setAlternatingRowColors(True)
+        self._table.setWordWrap(False)
+        self._table.setShowGrid(False)
+        self._table.verticalHeader().setVisible(False)
+        self._table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self._table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        fm = self.fontMetrics()
+        header.resizeSection(COL_REF, fm.horizontalAdvance("MMM-00.00"))
+        header.resizeSection(COL_USED_BY, fm.horizontalAdvance("0 · 00.00, …"))
+        header.resizeSection(COL_SECTION, fm.horizontalAdvance("Section name"))
+        self._detail = QLabel()
+        self._detail.setWordWrap(True)
+        self._detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._detail.setAccessibleName("Selected partner criterion")
+        self._link_button = QPushButton("Link")
+        self._link_button.setAccessibleName("Link the selected partner criterion")
+        self._link_button.setEnabled(False)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+
+        top = QHBoxLayout()
+        top.addWidget(self._title, 1)
+        top.addWidget(self._count)
+        filters = QHBoxLayout()
+        filters.addWidget(self._unlinked)
+        filters.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._detail, 1)
+        bottom.addWidget(self._link_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+        layout.addLayout(top)
+        layout.addWidget(self._search)
+        layout.addLayout(filters)
+        layout.addWidget(self._table, 1)
+        layout.addLayout(bottom)
+
+        self._search.textChanged.connect(self._timer.start)
+        self._timer.timeout.connect(self.run_search)
+        self._search.returnPressed.connect(self.link_selected)
+        self._search.installEventFilter(self)
+        self._unlinked.toggled.connect(self.model.set_unlinked_only)
+        self._table.clicked.connect(self._on_clicked)
+        self._table.activated.connect(self._on_activated)
+        self._table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._link_button.clicked.connect(self.link_selected)
+        self.model.modelReset.connect(self._on_reset)
+        self._apply_palette()
+
+    # -- state -------------------------------------------------------------------------------
+    @property
+    def table(self) -> QTableView:
+        return self._table
+
+    @property
+    def search_edit(self) -> QLineEdit:
+        return self._search
+
+    @property
+    def unlinked_box(self) -> QCheckBox:
+        return self._unlinked
+
+    def set_program_name(self, name: str) -> None:
+        self._title.setText(f"Partner criteria · {name}" if name else "Partner criteria")
+
+    def set_current(
+        self, ref: str | None, related_sections: Sequence[str], links: Sequence[str]
+    ) -> None:
+        """Follow the current reference criterion: related sections first, its links in bold."""
+        self._current_ref = ref
+        self.model.set_context(related_sections, links)
+        self._link_button.setText(f"Link to {ref}" if ref else "Link")
+        self._update_detail()
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the search box, its text selected."""
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    def run_search(self) -> None:
+        """Filter the list to the best matches of the search text (all rows when empty)."""
+        self._timer.stop()
+        query = self._search.text().strip()
+        self.model.set_hits(search_partners(query, self.model.criteria()) if query else None)
+        if query and self.model.rowCount():
+            self._table.selectRow(0)
+
+    def selected_ref(self) -> str | None:
+        index = self._table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.entry(index.row()).ref
+
+    def select_ref(self, partner_ref: str) -> bool:
+        row = self.model.row_of(partner_ref)
+        if row < 0:
+            return False
+        self._table.selectRow(row)
+        self._table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def link_selected(self) -> None:
+        """Ask to link the selected partner criterion (the top hit if none is selected)."""
+        if self._timer.isActive():
+            self.run_search()
+        ref = self.selected_ref()
+        if ref is None and self.model.rowCount():
+            ref = self.model.entry(0).ref
+        if ref is not None and self._current_ref is not None:
+            self.linkRequested.emit(ref)
+
+    # -- events ------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():
+                row = self._table.currentIndex().row()
+                row = row + (1 if key == Qt.Key.Key_Down else -1)
+                self._table.selectRow(max(0, min(self.model.rowCount() - 1, row)))
+                return True
+            if key == Qt.Key.Key_Escape:
+                if self._search.text():
+                    self._search.clear()
+                    self.run_search()
+                else:
+                    self.focusNextPrevChild(False)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.column() != COL_USED_BY:
+            return
+        used_by = self.model.entry(index.row()).used_by
+        if len(used_by) == 1:
+            self.jumpRequested.emit(used_by[0])
+        elif used_by:
+            menu = QMenu(self)
+            for ref in used_by:
+                menu.addAction(f"Go to {ref}", lambda r=ref: self.jumpRequested.emit(r))
+            rect = self._table.visualRect(index)
+            menu.popup(self._table.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.column() != COL_USED_BY:
+            self.link_selected()
+
+    def _on_current_changed(self, *_: object) -> None:
+        self._update_detail()
+
+    def _on_reset(self) -> None:
+        self._count.setText(f"{self.model.rowCount()} shown")
+        self._update_detail()
+
+    def _update_detail(self) -> None:
+        ref = self.selected_ref()
+        if ref is None:
+            self._detail.setText("Select a partner criterion to read it in full.")
+            self._link_button.setEnabled(False)
+            return
+        entry = self.model.entry(self._table.currentIndex().row())
+        used = ", ".join(entry.used_by) or "none"
+        self._detail.setText(
+            f"<b>{html.escape(ref)}</b> · {html.escape(entry.criterion.section)}<br>"
+            f"{html.escape(entry.criterion.text)}<br><i>Used by: {html.escape(used)}</i>"
+        )
+        self._link_button.setEnabled(self._current_ref is not None)
+
+    def _apply_palette(self) -> None:
+        pal = self._count.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, muted_color(self))
+        self._count.setPalette(pal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()

@@ -1,0 +1,281 @@
+"""Left pane: the queue of reference criteria grouped by section, with filters, search and multi-select."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_compare.gui.models.criteria_table import (
+    COL_LINKS,
+    COL_MARKS,
+    COL_REF,
+    COL_SCORE,
+    COL_STATUS,
+    KIND_ROLE,
+    REF_ROLE,
+    CriteriaTableModel,
+)
+from criteria_compare.gui.models.sort_proxy import QueueFilter, QueueProxyModel
+from criteria_compare.gui.style import MARGIN, SPACING, STATUS_ORDER, muted_color, status_text
+from criteria_compare.model import Band, Level
+
+__all__ = ["LIKELY_GAPS", "QueuePane"]
+
+LIKELY_GAPS = "likely_gaps"  # band combo value: no candidate above Low
+
+
+class QueuePane(QWidget):
+    """The reference criteria; emits the ref the reviewer moves to."""
+
+    currentRefChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CriteriaTableModel(self)
+        self.proxy = QueueProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self._text = QLineEdit()
+        self._text.setPlaceholderText("Filter: all words, any order")
+        self._text.setClearButtonEnabled(True)
+        self._text.setAccessibleName("Filter the queue by text")
+        self._text.setMaxLength(200)
+        self._status = QComboBox()
+        self._status.setAccessibleName("Filter by status")
+        self._status.addItem("Any status", None)
+        for s in STATUS_ORDER:
+            self._status.addItem(status_text(s), s)
+        self._section = QComboBox()
+        self._section.setAccessibleName("Filter by section")
+        self._section.setMinimumContentsLength(8)
+        self._section.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._level = QComboBox()
+        self._level.setAccessibleName("Filter by level")
+        self._level.addItem("Must/Should", None)
+        for lv in Level:
+            self._level.addItem(lv.value, lv)
+        self._band = QComboBox()
+        self._band.setAccessibleName("Filter by score band of the best candidate")
+        self._band.addItem("Any score", None)
+        for b in Band:
+            self._band.addItem(f"Best is {b.value}", b)
+        self._band.addItem("Nothing above Low (likely gaps)", LIKELY_GAPS)
+        self._flagged = QCheckBox("⚑ Flagged")
+        self._flagged.setAccessibleName("Show only criteria flagged for discussion")
+        self._by_score = QCheckBox("Sort by score")
+        self._by_score.setAccessibleName("Sort the queue by best score")
+        self._shown = QLabel()
+        self._view = QTreeView()
+        self._view.setModel(self.proxy)
+        self._view.setAccessibleName("Reference criteria queue")
+        self._view.setRootIsDecorated(False)
+        self._view.setUniformRowHeights(True)
+        self._view.setAllColumnsShowFocus(True)
+        self._view.setAlternatingRowColors(False)
+        self._view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self._view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        fm = self.fontMetrics()
+        header.resizeSection(COL_REF, fm.horizontalAdvance("0000.00.00") + 2 * SPACING)
+        header.resizeSection(COL_SCORE, fm.horizontalAdvance("0.00") + 3 * SPACING)
+        header.resizeSection(COL_LINKS, fm.horizontalAdvance("Links") + 2 * SPACING)
+        header.resizeSection(COL_MARKS, fm.horizontalAdvance("✎ ⚑ !") + 3 * SPACING)
+
+        row1 = QHBoxLayout()
+        row1.setSpacing(SPACING)
+        row1.addWidget(self._status)
+        row1.addWidget(self._section, 1)
+        row2 = QHBoxLayout()
+        row2.setSpacing(SPACING)
+        row2.addWidget(self._level)
+        row2.addWidget(self._band, 1)
+        row3 = QHBoxLayout()
+        row3.setSpacing(SPACING)
+        row3.addWidget(self._flagged)
+        row3.addWidget(self._by_score)
+        row3.addStretch(1)
+        row3.addWidget(self._shown)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+        layout.addWidget(self._text)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addLayout(row3)
+        layout.addWidget(self._view, 1)
+
+        self._text.textChanged.connect(self._apply_filter)
+        for combo in (self._status, self._section, self._level, self._band):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self._flagged.toggled.connect(self._apply_filter)
+        self._by_score.toggled.connect(self.proxy.set_sort_by_score)
+        self._view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._after_rows_changed)
+        self.model.modelReset.connect(self._fill_sections)
+        self._apply_palette()
+
+    # -- widgets -----------------------------------------------------------------------------
+    @property
+    def view(self) -> QTreeView:
+        return self._view
+
+    @property
+    def text_filter(self) -> QLineEdit:
+        return self._text
+
+    def focus_queue(self) -> None:
+        self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- filters -----------------------------------------------------------------------------
+    def set_filter(self, f: QueueFilter) -> None:
+        """Set the filter controls to ``f`` and apply it."""
+        widgets = (self._text, self._status, self._section, self._level, self._band, self._flagged)
+        for w in widgets:
+            w.blockSignals(True)
+        self._text.setText(f.text)
+        self._status.setCurrentIndex(max(0, self._status.findData(f.status)))
+        self._section.setCurrentIndex(max(0, self._section.findData(f.section)))
+        self._level.setCurrentIndex(max(0, self._level.findData(f.level)))
+        band = LIKELY_GAPS if f.likely_gap else f.band
+        self._band.setCurrentIndex(max(0, self._band.findData(band)))
+        self._flagged.setChecked(f.flagged)
+        for w in widgets:
+            w.blockSignals(False)
+        self._apply_filter()
+
+    def current_filter(self) -> QueueFilter:
+        band = self._band.currentData()
+        return QueueFilter(
+            status=self._status.currentData(),
+            flagged=self._flagged.isChecked(),
+            section=self._section.currentData(),
+            level=self._level.currentData(),
+            band=band if isinstance(band, Band) else None,
+            likely_gap=band == LIKELY_GAPS,
+            text=self._text.text(),
+        )
+
+    def _apply_filter(self) -> None:
+        current = self.current_ref()
+        self.proxy.set_filter(self.current_filter())
+        if current is not None:
+            self.select_ref(current, emit=False)
+
+    def refilter(self) -> None:
+        """Re-apply the filter to the current data (decisions may have changed what matches)."""
+        current = self.current_ref()
+        self.proxy.refilter()
+        if current is not None:
+            self.select_ref(current, emit=False)
+
+    def set_sort_by_score(self, on: bool) -> None:
+        self._by_score.setChecked(on)
+
+    def _fill_sections(self) -> None:
+        self._section.blockSignals(True)
+        self._section.clear()
+        self._section.addItem("All sections", None)
+        for s in self.model.sections():
+            self._section.addItem(s or "(no section)", s)
+        self._section.blockSignals(False)
+
+    def _after_rows_changed(self, *_: object) -> None:
+        root = QModelIndex()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            self._view.setFirstColumnSpanned(row, root, index.data(KIND_ROLE) == "section")
+        shown = sum(
+            1
+            for row in range(self.proxy.rowCount())
+            if self.proxy.index(row, 0).data(KIND_ROLE) == "criterion"
+        )
+        total = len(self.model.refs())
+        self._shown.setText(f"{shown} of {total}" if shown != total else f"{total} criteria")
+
+    # -- current and selection ---------------------------------------------------------------
+    def current_ref(self) -> str | None:
+        index = self._view.currentIndex()
+        return index.data(REF_ROLE) if index.isValid() else None
+
+    def select_ref(self, ref: str, *, emit: bool = True) -> bool:
+        """Make ``ref`` current (and the only selected row); False if the filter hides it."""
+        row = self.model.row_of(ref)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        sel = self._view.selectionModel()
+        if not emit:
+            sel.blockSignals(True)
+        sel.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        if not emit:
+            sel.blockSignals(False)
+            self._view.viewport().update()
+        self._view.scrollTo(index)
+        return True
+
+    def selected_refs(self) -> list[str]:
+        """Refs of the selected criterion rows, in queue order."""
+        rows = sorted(self._view.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [r for r in (i.data(REF_ROLE) for i in rows) if r]
+
+    def visible_refs(self) -> list[str]:
+        """Refs of the criteria the filter shows, in queue order."""
+        return [
+            r
+            for r in (self.proxy.index(i, 0).data(REF_ROLE) for i in range(self.proxy.rowCount()))
+            if r
+        ]
+
+    def step(self, delta: int) -> str | None:
+        """Move ``delta`` criteria down (or up) in the shown order, skipping section rows."""
+        refs = self.visible_refs()
+        if not refs:
+            return None
+        current = self.current_ref()
+        if current in refs:
+            pos = max(0, min(len(refs) - 1, refs.index(current) + delta))
+        else:
+            pos = 0 if delta >= 0 else len(refs) - 1
+        self.select_ref(refs[pos])
+        return refs[pos]
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        ref = current.data(REF_ROLE) if current.isValid() else None
+        if ref:
+            self.currentRefChanged.emit(ref)
+
+    def _apply_palette(self) -> None:
+        pal = self._shown.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, muted_color(self))
+        self._shown.setPalette(pal)

@@ -1,0 +1,617 @@
+"""The review screen: header line, queue | focus | partner panes; every reviewer action is an undoable project write."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.gui.models.sort_proxy import QueueFilter
+from criteria_compare.gui.models.suggestions import candidate_rows
+from criteria_compare.gui.style import MARGIN, SPACING
+from criteria_compare.gui.undo import (
+    ChangeNotifier,
+    ProjectCommand,
+    apply_command,
+    decide_command,
+    link_command,
+    note_command,
+    push,
+    relation_command,
+)
+from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog, clear_winners
+from criteria_compare.gui.views.focus_pane import FocusData, FocusPane, relation_after
+from criteria_compare.gui.views.partner_pane import PartnerPane
+from criteria_compare.gui.views.queue_pane import QueuePane
+from criteria_compare.model import Relation, Status
+from criteria_compare.project import Decision, Project
+
+__all__ = ["REVIEW_ACTIONS", "ReviewView", "counts_text"]
+
+HISTORY_SHOWN = 8
+
+# The actions this view connects (the shell connects the file/app ones).
+REVIEW_ACTIONS: tuple[str, ...] = (
+    "next",
+    "previous",
+    "next_unreviewed",
+    "previous_unreviewed",
+    *(f"confirm_{n}" for n in range(1, 6)),
+    *(f"reject_{n}" for n in range(1, 6)),
+    "verdict_aligned",
+    "verdict_partial",
+    "verdict_gap",
+    "verdict_conflict",
+    "verdict_na",
+    "cycle_relation",
+    "edit_note",
+    "flag",
+    "search",
+    "expand_evidence",
+    "commit_next",
+    "bulk_confirm",
+)
+
+_VERDICT_ACTIONS = {
+    "verdict_aligned": Status.ALIGNED,
+    "verdict_partial": Status.PARTIAL,
+    "verdict_gap": Status.GAP,
+    "verdict_conflict": Status.CONFLICT,
+    "verdict_na": Status.NOT_APPLICABLE,
+}
+
+
+def counts_text(counts: object, next_ref: str | None) -> str:
+    """ "Reviewed 37/152 (24 %) · Aligned 20 · … · Flagged 3 · next unreviewed: 4.3"."""
+    from criteria_compare.gui.models.criteria_table import QueueCounts
+
+    assert isinstance(counts, QueueCounts)
+    by = counts.by_status
+    parts = [
+        f"Reviewed {counts.reviewed}/{counts.total} ({counts.percent} %)",
+        f"Aligned {by[Status.ALIGNED]}",
+        f"Partial {by[Status.PARTIAL]}",
+        f"Gap {by[Status.GAP]}",
+        f"Conflict {by[Status.CONFLICT]}",
+        f"N/A {by[Status.NOT_APPLICABLE]}",
+        f"Flagged {counts.flagged}",
+        f"next unreviewed: {next_ref}" if next_ref else "all reviewed",
+    ]
+    return " · ".join(parts)
+
+
+class ReviewView(QWidget):
+    """Three panes over one open project; the project file is the only state."""
+
+    countsChanged = Signal()
+
+    def __init__(
+        self,
+        project: Project,
+        undo_stack: QUndoStack,
+        actions: Mapping[str, QAction],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewView")
+        self._project = project
+        self._stack = undo_stack
+        self._actions = dict(actions)
+        self._notifier = ChangeNotifier(self)
+        self._current: str | None = None
+        self._partners = project.partner.by_ref()
+        self._references = project.reference.by_ref()
+        self._partner_sections: list[str] = []
+        self._links_of: dict[str, frozenset[str]] = {}
+        self._action_handlers: dict[QAction, Callable[[], None]] = {}
+
+        self._programs = QLabel()
+        self._programs.setAccessibleName("Programs compared")
+        bold = self._programs.font()
+        bold.setBold(True)
+        self._programs.setFont(bold)
+        self._counts = QLabel()
+        self._counts.setAccessibleName("Review progress")
+        self._counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.queue = QueuePane()
+        self.focus = FocusPane()
+        self.partners = PartnerPane()
+        self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.setChildrenCollapsible(False)
+        self._splitter.addWidget(self.queue)
+        self._splitter.addWidget(self.focus)
+        self._splitter.addWidget(self.partners)
+        self._splitter.setStretchFactor(0, 0)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setStretchFactor(2, 0)
+        self._splitter.setSizes([380, 640, 420])
+
+        header = QVBoxLayout()
+        header.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
+        header.setSpacing(2)
+        header.addWidget(self._programs)
+        header.addWidget(self._counts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING)
+        layout.addLayout(header)
+        layout.addWidget(self._splitter, 1)
+
+        self.queue.currentRefChanged.connect(self._show_ref)
+        self.focus.confirmToggled.connect(self.toggle_link)
+        self.focus.rejectRequested.connect(self.reject)
+        self.focus.unrejectRequested.connect(self.unreject)
+        self.focus.relationChosen.connect(self.set_relation)
+        self.focus.verdictChosen.connect(self.set_verdict)
+        self.focus.flagToggled.connect(self.set_flag)
+        self.focus.noteCommitted.connect(self.commit_note)
+        self.focus.noteLeft.connect(self.queue.focus_queue)
+        self.partners.linkRequested.connect(self.link_manual)
+        self.partners.jumpRequested.connect(self.select_ref)
+        self.setFocusProxy(self.queue.view)
+        self._notifier.changed.connect(self._on_changed)
+        self._notifier.restored.connect(self._on_restored)
+        self._connect_actions()
+        self.reload()
+
+    # -- public API (used by the shell) ------------------------------------------------------
+    @property
+    def project(self) -> Project:
+        return self._project
+
+    def current_ref(self) -> str | None:
+        """The reference criterion on screen."""
+        return self._current
+
+    def select_ref(self, ref: str) -> None:
+        """Show reference criterion ``ref`` (clears the queue filter if it hides it)."""
+        if ref not in self._references:
+            return
+        if not self.queue.select_ref(ref):
+            self.queue.set_filter(QueueFilter())
+            self.queue.select_ref(ref)
+        if self._current != ref:
+            self._show_ref(ref)
+
+    def reload(self) -> None:
+        """Re-read everything from the project (after opening or re-aligning); keeps the current criterion."""
+        keep = self._current
+        self._partners = self._project.partner.by_ref()
+        self._references = self._project.reference.by_ref()
+        self._partner_sections = list(
+            dict.fromkeys(c.section for c in self._project.partner.criteria)
+        )
+        self._links_of = {}
+        for link in self._project.links():
+            self._links_of[link.reference_ref] = self._links_of.get(
+                link.reference_ref, frozenset()
+            ) | {link.partner_ref}
+        self.queue.model.set_project(self._project)
+        self.partners.model.set_criteria(self._project.partner.criteria, self._project.links())
+        self.partners.set_program_name(self._project.partner.name)
+        ref_p, par_p = self._project.reference, self._project.partner
+        self._programs.setText(
+            f"{ref_p.name} {ref_p.version}".strip()
+            + "  ⇄  "
+            + f"{par_p.name} {par_p.version}".strip()
+        )
+        self._current = None
+        target = keep if keep in self._references else None
+        if target is None:
+            target = self.queue.model.next_unreviewed(None)
+        if target is None:
+            refs = self.queue.model.refs()
+            target = refs[0] if refs else None
+        if target is not None:
+            self.select_ref(target)
+        else:
+            self.focus.show_data(None)
+        self._update_header()
+        self.queue.focus_queue()
+
+    def save_state(self) -> QByteArray:
+        """Splitter sizes, for the shell's settings."""
+        return self._splitter.saveState()
+
+    def restore_state(self, state: QByteArray) -> None:
+        """Restore splitter sizes saved by :meth:`save_state`."""
+        if state is not None and not state.isEmpty():
+            self._splitter.restoreState(state)
+
+    def header_text(self) -> str:
+        """The progress line, e.g. "Reviewed 37/152 (24 %) · Aligned 20 · … · next unreviewed: 4.3"."""
+        return self._counts.text()
+
+    def programs_text(self) -> str:
+        return self._programs.text()
+
+    def flush(self) -> None:
+        """Commit a note still being typed (call before closing the project)."""
+        self.focus.flush_note()
+
+    def detach(self) -> None:
+        """Disconnect from the shared actions (call before throwing the view away)."""
+        self.flush()
+        for action, handler in self._action_handlers.items():
+            with contextlib.suppress(RuntimeError, TypeError):
+                action.triggered.disconnect(handler)
+            self.removeAction(action)
+        self._action_handlers.clear()
+
+    # -- actions -----------------------------------------------------------------------------
+    def _connect_actions(self) -> None:
+        handlers: dict[str, Callable[[], None]] = {
+            "next": self.next_criterion,
+            "previous": self.previous_criterion,
+            "next_unreviewed": self.next_unreviewed,
+            "previous_unreviewed": self.previous_unreviewed,
+            "cycle_relation": self.cycle_relation,
+            "edit_note": self.focus.edit_note,
+            "flag": self.toggle_flag,
+            "search": self.partners.focus_search,
+            "expand_evidence": self.focus.toggle_evidence,
+            "commit_next": self.commit_next,
+            "bulk_confirm": self.open_bulk_confirm,
+        }
+        for name, action in self._actions.items():
+            if name not in REVIEW_ACTIONS:
+                continue
+            handler = handlers.get(name) or self._on_numbered_or_verdict
+            action.triggered.connect(handler)
+            self._action_handlers[action] = handler
+            self.addAction(action)  # shortcuts work wherever the view is shown
+
+    def _on_numbered_or_verdict(self) -> None:
+        action = self.sender()
+        name = next((n for n, a in self._actions.items() if a is action), "")
+        if name.startswith("confirm_"):
+            self.confirm_number(int(name.rsplit("_", 1)[1]))
+        elif name.startswith("reject_"):
+            self.reject_number(int(name.rsplit("_", 1)[1]))
+        elif name in _VERDICT_ACTIONS:
+            self.set_verdict(_VERDICT_ACTIONS[name])
+
+    # -- navigation --------------------------------------------------------------------------
+    def next_criterion(self) -> None:
+        self.focus.flush_note()
+        self.queue.step(1)
+
+    def previous_criterion(self) -> None:
+        self.focus.flush_note()
+        self.queue.step(-1)
+
+    def next_unreviewed(self, *, backwards: bool = False) -> None:
+        """Go to the next unreviewed criterion shown by the filter (else anywhere, clearing it)."""
+        self.focus.flush_note()
+        visible = self.queue.visible_refs()
+        if backwards:
+            visible.reverse()
+        model = self.queue.model
+        start = visible.index(self._current) + 1 if self._current in visible else 0
+        for ref in visible[start:] + visible[:start]:
+            entry = model.entry_for(ref)
+            if ref != self._current and entry is not None and not entry.reviewed:
+                self.select_ref(ref)
+                return
+        ref = model.next_unreviewed(self._current, backwards=backwards)
+        if ref is not None:
+            self.select_ref(ref)
+
+    def previous_unreviewed(self) -> None:
+        self.next_unreviewed(backwards=True)
+
+    def commit_next(self) -> None:
+        """Save the note being typed and go to the next unreviewed criterion."""
+        self.next_unreviewed()
+
+    def _show_ref(self, ref: str) -> None:
+        if ref == self._current:
+            return
+        self.focus.flush_note()
+        self._current = ref
+        self._refresh_focus(keep_view=False)
+        self._update_header()
+
+    def _focus_data(self, ref: str) -> FocusData:
+        p = self._project
+        candidates, rejected = candidate_rows(p, ref, self._partners)
+        return FocusData(
+            criterion=self._references[ref],
+            assessment=p.assessment(ref),
+            candidates=candidates,
+            rejected=rejected,
+            history=p.history(ref, limit=HISTORY_SHOWN),
+        )
+
+    def _refresh_focus(self, *, keep_view: bool) -> None:
+        ref = self._current
+        if ref is None:
+            self.focus.show_data(None)
+            return
+        data = self._focus_data(ref)
+        self.focus.show_data(data, keep_view=keep_view)
+        # "Same section first": partner sections named like the criterion's, then the
+        # sections of its candidates in rank order.
+        section = data.criterion.section.casefold()
+        same = [s for s in self._partner_sections if section and s.casefold() == section]
+        related = same + [r.partner.section for r in data.candidates]
+        links = [r.partner_ref for r in data.candidates if r.confirmed]
+        self.partners.set_current(ref, related, links)
+
+    # -- writes ------------------------------------------------------------------------------
+    def _run(self, command: ProjectCommand, notice: str = "") -> bool:
+        """Push ``command``; a refused action shows its one sentence inline."""
+        try:
+            push(self._stack, command)
+        except CriteriaCompareError as exc:
+            self.focus.show_message(str(exc))
+            return False
+        if notice:
+            self.focus.show_message(notice)
+        else:
+            self.focus.clear_message()
+        return True
+
+    def _targets(self) -> list[str]:
+        """The selected criteria when several are selected, else the current one."""
+        selected = self.queue.selected_refs()
+        if len(selected) > 1:
+            return selected
+        return [self._current] if self._current else []
+
+    def confirm_number(self, n: int) -> None:
+        """Toggle the link to candidate ``n`` of the current criterion."""
+        row = self.focus.data.candidates[n - 1] if self._has_candidate(n) else None
+        if row is None:
+            self.focus.show_message(f"There is no candidate {n} for {self._current}.")
+            return
+        self.focus.focus_candidate(row.partner_ref)
+        self.toggle_link(row.partner_ref)
+
+    def reject_number(self, n: int) -> None:
+        """Reject candidate ``n`` of the current criterion."""
+        row = self.focus.data.candidates[n - 1] if self._has_candidate(n) else None
+        if row is None:
+            self.focus.show_message(f"There is no candidate {n} for {self._current}.")
+            return
+        self.reject(row.partner_ref)
+
+    def _has_candidate(self, n: int) -> bool:
+        data = self.focus.data
+        return data is not None and 1 <= n <= len(data.candidates)
+
+    def toggle_link(self, partner_ref: str) -> None:
+        """Confirm the pair with ``partner_ref`` (equal), or remove the link if it is confirmed."""
+        ref = self._current
+        if ref is None:
+            return
+        p = self._project
+        status = p.assessment(ref).status
+        linked = {lk.partner_ref for lk in p.links(ref)}
+        if partner_ref in linked:
+            reset = status in (Status.ALIGNED, Status.PARTIAL) and len(linked) == 1
+            self._run(
+                decide_command(
+                    p,
+                    ref,
+                    f"Unlink {ref} → {partner_ref}",
+                    self._notifier,
+                    unlink=(partner_ref,),
+                    status=Status.UNREVIEWED if reset else None,
+                ),
+                f"{ref} is unreviewed again: its last link was removed." if reset else "",
+            )
+            return
+        reset = status is Status.GAP
+        self._run(
+            link_command(
+                p,
+                ref,
+                partner_ref,
+                Relation.EQUAL,
+                status=Status.UNREVIEWED if reset else None,
+                notifier=self._notifier,
+            ),
+            f"{ref} is no longer a gap: a link was confirmed. Choose a verdict." if reset else "",
+        )
+
+    def link_manual(self, partner_ref: str) -> None:
+        """Link ``partner_ref`` by hand to the current criterion (from the partner pane)."""
+        ref = self._current
+        if ref is None:
+            return
+        if partner_ref in {lk.partner_ref for lk in self._project.links(ref)}:
+            self.focus.show_message(f"{ref} is already linked to {partner_ref}.")
+            return
+        reset = self._project.assessment(ref).status is Status.GAP
+        self._run(
+            link_command(
+                self._project,
+                ref,
+                partner_ref,
+                manual=True,
+                status=Status.UNREVIEWED if reset else None,
+                notifier=self._notifier,
+            ),
+            f"{ref} is no longer a gap: a link was added. Choose a verdict." if reset else "",
+        )
+
+    def reject(self, partner_ref: str) -> None:
+        """Reject the pair with ``partner_ref``; it is never suggested again."""
+        ref = self._current
+        if ref is None:
+            return
+        p = self._project
+        linked = {lk.partner_ref for lk in p.links(ref)}
+        reset = (
+            partner_ref in linked
+            and len(linked) == 1
+            and p.assessment(ref).status in (Status.ALIGNED, Status.PARTIAL)
+        )
+        self._run(
+            decide_command(
+                p,
+                ref,
+                f"Reject {ref} → {partner_ref}",
+                self._notifier,
+                reject=(partner_ref,),
+                status=Status.UNREVIEWED if reset else None,
+            ),
+            f"{ref} is unreviewed again: its last link was rejected." if reset else "",
+        )
+
+    def unreject(self, partner_ref: str) -> None:
+        ref = self._current
+        if ref is not None:
+            self._run(
+                decide_command(
+                    self._project,
+                    ref,
+                    f"Restore {ref} → {partner_ref}",
+                    self._notifier,
+                    unreject=(partner_ref,),
+                )
+            )
+
+    def set_relation(self, partner_ref: str, relation: Relation) -> None:
+        ref = self._current
+        if ref is not None:
+            self._run(relation_command(self._project, ref, partner_ref, relation, self._notifier))
+
+    def cycle_relation(self) -> None:
+        """Cycle the relation of the focused link (or the first link)."""
+        data = self.focus.data
+        if data is None:
+            return
+        row = self.focus.focused_row()
+        if row is None or not row.confirmed:
+            row = next((r for r in data.candidates if r.confirmed), None)
+        if row is None or row.relation is None:
+            self.focus.show_message("There is no confirmed link to change; confirm one with 1–5.")
+            return
+        self.focus.focus_candidate(row.partner_ref)
+        self.set_relation(row.partner_ref, relation_after(row.relation))
+
+    def set_verdict(self, status: Status) -> None:
+        """Set the verdict of the current (or every selected) criterion; the note being typed goes with it."""
+        targets = self._targets()
+        if not targets:
+            return
+        note = self.focus.pending_note()
+        if len(targets) == 1:
+            ref = targets[0]
+            changes: dict[str, object] = {"status": status}
+            if note is not None and ref == self._current:
+                changes["note"] = note
+            if self._run(
+                decide_command(
+                    self._project, ref, f"{ref}: {status.label}", self._notifier, **changes
+                )
+            ):
+                self.focus.flush_note()  # marks the note as saved
+            return
+        self.focus.flush_note()
+        decisions = [Decision(ref=r, status=status) for r in targets]
+        self._run(
+            apply_command(
+                self._project,
+                decisions,
+                f"{len(targets)} criteria: {status.label}",
+                bulk=False,
+                notifier=self._notifier,
+            )
+        )
+
+    def toggle_flag(self) -> None:
+        """Flag the current (or every selected) criterion for discussion, or take the flag off."""
+        targets = self._targets()
+        if not targets:
+            return
+        on = not all(self._project.assessment(r).discussion for r in targets)
+        self._set_flag(targets, on)
+
+    def set_flag(self, on: bool) -> None:
+        self._set_flag(self._targets(), on)
+
+    def _set_flag(self, targets: Sequence[str], on: bool) -> None:
+        if not targets:
+            return
+        word = "Flag" if on else "Unflag"
+        if len(targets) == 1:
+            ref = targets[0]
+            self._run(
+                decide_command(self._project, ref, f"{word} {ref}", self._notifier, discussion=on)
+            )
+            return
+        decisions = [Decision(ref=r, discussion=on) for r in targets]
+        self._run(
+            apply_command(
+                self._project,
+                decisions,
+                f"{word} {len(targets)} criteria",
+                bulk=False,
+                notifier=self._notifier,
+            )
+        )
+
+    def commit_note(self, ref: str, note: str) -> None:
+        """Store the note of ``ref`` (autosave); consecutive edits are one undo step."""
+        self._run(note_command(self._project, ref, note, self._notifier))
+
+    def open_bulk_confirm(self) -> BulkConfirmDialog:
+        """Show the "Confirm clear winners" preview; applying it is one undo step."""
+        self.focus.flush_note()
+        dialog = BulkConfirmDialog(clear_winners(self._project), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_bulk(dialog.decisions()))
+        dialog.open()
+        return dialog
+
+    def apply_bulk(self, decisions: Sequence[Decision]) -> bool:
+        """Apply decisions in one transaction and one undo step, recorded as bulk."""
+        if not decisions:
+            return False
+        n = len(decisions)
+        return self._run(
+            apply_command(
+                self._project,
+                list(decisions),
+                f"Confirm {n} clear winner{'s' if n != 1 else ''}",
+                bulk=True,
+                notifier=self._notifier,
+            )
+        )
+
+    # -- reacting to changes -----------------------------------------------------------------
+    def _on_changed(self, refs: list[str]) -> None:
+        self.queue.model.refresh(refs)
+        partner_refs: set[str] = set()
+        for ref in refs:
+            new = frozenset(lk.partner_ref for lk in self._project.links(ref))
+            partner_refs |= new ^ self._links_of.get(ref, frozenset())
+            self._links_of[ref] = new
+        if partner_refs:
+            self.partners.model.update_used_by(
+                {
+                    p: [lk.reference_ref for lk in self._project.links_for_partner(p)]
+                    for p in partner_refs
+                }
+            )
+            self.partners.model.refilter()
+        if self._current in refs:
+            self._refresh_focus(keep_view=True)
+        self._update_header()
+
+    def _on_restored(self, refs: list[str]) -> None:
+        """After undo/redo, show the criterion that changed."""
+        if refs and self._current not in refs:
+            self.select_ref(refs[0])
+
+    def _update_header(self) -> None:
+        model = self.queue.model
+        self._counts.setText(counts_text(model.counts(), model.next_unreviewed(self._current)))
+        self.countsChanged.emit()
