@@ -1,0 +1,54 @@
+"""Write a file atomically: into a temporary file in the same folder, then rename over the target."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from criteria_compare.errors import CriteriaCompareError
+
+__all__ = ["ReportWriteError", "atomic_target"]
+
+
+class ReportWriteError(CriteriaCompareError):
+    """The report file could not be written where asked."""
+
+
+@contextlib.contextmanager
+def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path next to ``path``; on success move it to ``path``, else delete it.
+
+    An export that fails or is cancelled half-way leaves whatever was at
+    ``path`` before untouched and no stray temporary file behind.
+    """
+    final = Path(path).expanduser().resolve()
+    folder = final.parent
+    if not folder.is_dir():
+        raise ReportWriteError(
+            f"Cannot write {final.name}: the folder {folder} does not exist; choose an existing folder."
+        )
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ReportWriteError(
+            f"Cannot write in {folder} ({exc.strerror}); choose a folder you can write to."
+        ) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is an ordinary document
+    try:
+        yield tmp
+        try:
+            os.replace(tmp, final)
+        except OSError as exc:
+            raise ReportWriteError(
+                f"Cannot replace {final} ({exc.strerror}); close it if another program has it open "
+                "and export again."
+            ) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()

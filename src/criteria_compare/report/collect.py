@@ -1,0 +1,119 @@
+"""Gather a report's content from a project, once, into a plain :class:`ReportData`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from criteria_compare.model import Link, Status
+from criteria_compare.progress import CancelCheck, check_cancel
+from criteria_compare.report.data import (
+    LinkedCriterion,
+    ProgramInfo,
+    ReferenceRow,
+    ReportData,
+    ReviewerActivity,
+)
+
+if TYPE_CHECKING:
+    from criteria_compare.project import Project
+
+__all__ = ["RECENT_HISTORY", "collect"]
+
+#: How many of the most recent history entries the PDF lists one by one (the workbook has all).
+RECENT_HISTORY = 25
+
+
+def _settings(project: Project) -> dict[str, Any]:
+    try:
+        return dict(project.settings().to_dict())
+    except Exception:  # an unreadable or newer settings blob must not stop the report
+        return dict(project.settings_dict())
+
+
+def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportData:
+    """Read everything the report shows from ``project`` (reads only, no writes)."""
+    reference = project.reference
+    partner = project.partner
+    partner_by_ref = partner.by_ref()
+    assessments = project.assessments()
+    links_by_ref: dict[str, list[Link]] = {}
+    for link in project.links():
+        links_by_ref.setdefault(link.reference_ref, []).append(link)
+    check_cancel(cancel)
+
+    rows: list[ReferenceRow] = []
+    linked_partners: set[str] = set()
+    for criterion in reference.criteria:
+        a = assessments.get(criterion.ref)
+        linked = []
+        for link in links_by_ref.get(criterion.ref, ()):
+            target = partner_by_ref.get(link.partner_ref)
+            if target is None:
+                continue
+            linked_partners.add(link.partner_ref)
+            linked.append(
+                LinkedCriterion(
+                    target,
+                    link.relation,
+                    reviewer=link.reviewer,
+                    timestamp=link.timestamp,
+                    manual=link.origin.value == "manual",
+                )
+            )
+        rows.append(
+            ReferenceRow(
+                criterion,
+                status=a.status if a else Status.UNREVIEWED,
+                note=a.note if a else "",
+                discussion=a.discussion if a else False,
+                suspect=a.suspect if a else False,
+                reviewer=a.reviewer if a else "",
+                timestamp=a.timestamp if a else "",
+                links=tuple(linked),
+            )
+        )
+    check_cancel(cancel)
+
+    history = project.history()
+    actions = Counter(entry.action for entry in history)
+    stamps: dict[str, list[str]] = {}
+    for entry in history:
+        if entry.timestamp:
+            stamps.setdefault(entry.reviewer, []).append(entry.timestamp)
+    assessed = Counter(row.reviewer for row in rows if row.status is not Status.UNREVIEWED)
+    reviewers = tuple(
+        ReviewerActivity(
+            name,
+            assessed.get(name, 0),
+            min(stamps.get(name, [""])),
+            max(stamps.get(name, [""])),
+        )
+        for name in sorted(set(assessed) | set(stamps), key=lambda n: (-assessed.get(n, 0), n))
+    )
+    alignment = project.alignment_info() or {}
+    return ReportData(
+        reference=ProgramInfo(
+            reference.name,
+            reference.version,
+            reference.source_file,
+            reference.sha256,
+            len(reference.criteria),
+        ),
+        partner=ProgramInfo(
+            partner.name,
+            partner.version,
+            partner.source_file,
+            partner.sha256,
+            len(partner.criteria),
+        ),
+        rows=tuple(rows),
+        partner_only=tuple(c for c in partner.criteria if c.ref not in linked_partners),
+        settings=_settings(project),
+        reviewers=reviewers,
+        history_actions=dict(actions),
+        history=history,
+        project_file=project.path.name,
+        aligned_at=str(alignment.get("timestamp") or ""),
+        notices=tuple(str(n) for n in alignment.get("notices") or ()),
+    )

@@ -1,0 +1,222 @@
+"""Everything a report shows, gathered once from a project into plain frozen data.
+
+The PDF and workbook writers render a :class:`ReportData`; tests can build one
+in code. Counting helpers live here so both writers show the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from criteria_compare.model import Criterion, HistoryEntry, Level, Relation, Status
+
+__all__ = [
+    "REGISTER_STATUSES",
+    "STATUS_ORDER",
+    "Counts",
+    "LinkedCriterion",
+    "ProgramInfo",
+    "ReferenceRow",
+    "ReportData",
+    "ReviewerActivity",
+    "level_label",
+]
+
+#: Order in which assessments are listed in every summary.
+STATUS_ORDER = (
+    Status.ALIGNED,
+    Status.PARTIAL,
+    Status.GAP,
+    Status.CONFLICT,
+    Status.NOT_APPLICABLE,
+    Status.UNREVIEWED,
+)
+
+#: Assessments shown in the gap and conflict register, in this order within a level.
+REGISTER_STATUSES = (Status.CONFLICT, Status.GAP, Status.PARTIAL)
+
+
+def level_label(level: Level | None) -> str:
+    """ "Must", "Should" or "Unspecified"."""
+    return level.value if level is not None else "Unspecified"
+
+
+@dataclass(frozen=True)
+class ProgramInfo:
+    """One program as the cover shows it: name, version label, source file and its SHA-256."""
+
+    name: str
+    version: str = ""
+    source_file: str = ""
+    sha256: str = ""
+    criteria_count: int = 0
+
+
+@dataclass(frozen=True)
+class LinkedCriterion:
+    """A partner criterion confirmed as a counterpart of a reference criterion."""
+
+    criterion: Criterion
+    relation: Relation
+    reviewer: str = ""
+    timestamp: str = ""
+    manual: bool = False
+
+
+@dataclass(frozen=True)
+class ReferenceRow:
+    """One reference criterion with its assessment and confirmed links."""
+
+    criterion: Criterion
+    status: Status = Status.UNREVIEWED
+    note: str = ""
+    discussion: bool = False
+    suspect: bool = False
+    reviewer: str = ""
+    timestamp: str = ""
+    links: tuple[LinkedCriterion, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return self.criterion.ref
+
+    @property
+    def section(self) -> str:
+        return self.criterion.section or "Unsectioned"
+
+    @property
+    def level(self) -> str:
+        return level_label(self.criterion.level)
+
+    @property
+    def stricter_side(self) -> str:
+        """Which side is stricter for a partial verdict, from the relations of its links.
+
+        ``subset_of`` (the reference asks for less than the partner) makes the
+        partner stricter; ``superset_of`` makes the reference stricter. Mixed or
+        other relations leave it to the note.
+        """
+        relations = {link.relation for link in self.links}
+        if relations == {Relation.SUBSET_OF}:
+            return "Partner"
+        if relations == {Relation.SUPERSET_OF}:
+            return "Reference"
+        return "See note"
+
+
+@dataclass(frozen=True)
+class ReviewerActivity:
+    """How many decisions one reviewer recorded, and when the first and last were."""
+
+    reviewer: str
+    decisions: int
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Number of reference criteria per assessment."""
+
+    by_status: Mapping[Status, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    def count(self, status: Status) -> int:
+        return self.by_status.get(status, 0)
+
+    def percent(self, status: Status) -> float:
+        return 100.0 * self.count(status) / self.total if self.total else 0.0
+
+    @classmethod
+    def of(cls, rows: Iterable[ReferenceRow]) -> Counts:
+        counter = Counter(row.status for row in rows)
+        return cls({status: counter.get(status, 0) for status in STATUS_ORDER})
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """The content of one compatibility report, in program order."""
+
+    reference: ProgramInfo
+    partner: ProgramInfo
+    rows: tuple[ReferenceRow, ...]
+    partner_only: tuple[Criterion, ...] = ()
+    settings: Mapping[str, object] = field(default_factory=dict)
+    reviewers: tuple[ReviewerActivity, ...] = ()
+    history_actions: Mapping[str, int] = field(default_factory=dict)
+    history: tuple[HistoryEntry, ...] = ()
+    project_file: str = ""
+    aligned_at: str = ""
+    notices: tuple[str, ...] = ()
+
+    # -- counts ---------------------------------------------------------------------------
+
+    @property
+    def counts(self) -> Counts:
+        return Counts.of(self.rows)
+
+    @property
+    def unreviewed(self) -> int:
+        return self.counts.count(Status.UNREVIEWED)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.unreviewed > 0
+
+    @property
+    def status_line(self) -> str:
+        """ "Complete: all N criteria reviewed" or "DRAFT — N of M criteria unreviewed"."""
+        total = len(self.rows)
+        if self.is_draft:
+            return f"DRAFT — {self.unreviewed} of {total} criteria unreviewed"
+        return f"Complete — all {total} criteria reviewed"
+
+    def sections(self) -> tuple[str, ...]:
+        """Reference sections (CTPAT categories) in program order."""
+        return tuple(dict.fromkeys(row.section for row in self.rows))
+
+    def rows_by_section(self) -> dict[str, list[ReferenceRow]]:
+        grouped: dict[str, list[ReferenceRow]] = {}
+        for row in self.rows:
+            grouped.setdefault(row.section, []).append(row)
+        return grouped
+
+    def counts_by_section(self) -> dict[str, Counts]:
+        return {name: Counts.of(rows) for name, rows in self.rows_by_section().items()}
+
+    def counts_by_level(self) -> dict[str, Counts]:
+        """Counts for Must, Should and (only if present) criteria without a level."""
+        grouped: dict[str, list[ReferenceRow]] = {"Must": [], "Should": []}
+        for row in self.rows:
+            grouped.setdefault(row.level, []).append(row)
+        return {k: Counts.of(v) for k, v in grouped.items() if v or k in ("Must", "Should")}
+
+    # -- selections -----------------------------------------------------------------------
+
+    def discussion_rows(self) -> tuple[ReferenceRow, ...]:
+        return tuple(row for row in self.rows if row.discussion)
+
+    def register_rows(self) -> tuple[ReferenceRow, ...]:
+        """Gap, conflict and partial criteria: Must first, then Should, then the rest, stable."""
+        level_rank = {"Must": 0, "Should": 1}
+        picked = [row for row in self.rows if row.status in REGISTER_STATUSES]
+        return tuple(sorted(picked, key=lambda r: level_rank.get(r.level, 2)))
+
+    def partner_only_by_section(self) -> dict[str, list[Criterion]]:
+        grouped: dict[str, list[Criterion]] = {}
+        for criterion in self.partner_only:
+            grouped.setdefault(criterion.section or "Unsectioned", []).append(criterion)
+        return grouped
+
+    @property
+    def link_count(self) -> int:
+        return sum(len(row.links) for row in self.rows)
+
+    @property
+    def manual_link_count(self) -> int:
+        return sum(1 for row in self.rows for link in row.links if link.manual)

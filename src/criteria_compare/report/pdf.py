@@ -1,0 +1,71 @@
+"""The PDF compatibility report: render a ReportData (or a whole project) to a file, atomically."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
+from criteria_compare.report.atomic import atomic_target
+from criteria_compare.report.data import ReportData
+from criteria_compare.report.options import ReportOptions
+from criteria_compare.report.pdf_story import StoryBuilder
+from criteria_compare.report.pdf_styles import make_styles
+from criteria_compare.report.pdf_template import ReportDocTemplate, numbered_canvas, page_size
+
+if TYPE_CHECKING:
+    from criteria_compare.project import Project
+
+__all__ = ["export_pdf", "render_pdf"]
+
+
+def render_pdf(
+    data: ReportData,
+    path: str | os.PathLike[str],
+    options: ReportOptions | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> Path:
+    """Write the PDF report for ``data`` to ``path`` (atomically) and return the final path."""
+    options = options or ReportOptions()
+    check_cancel(cancel)
+    if progress is not None:
+        progress(0, 1, "Preparing the report")
+    size = page_size(options.page_size)
+    styles = make_styles()
+    story = StoryBuilder(data, options, styles, size).story()
+    check_cancel(cancel)
+    footer = f"{data.reference.name} / {data.partner.name} · {options.date}"
+    with atomic_target(path) as tmp:
+        doc = ReportDocTemplate(
+            str(tmp),
+            size=size,
+            title=options.title,
+            marking=options.marking,
+            draft=data.is_draft,
+            footer_left=footer,
+            author=options.prepared_by,
+            subject=f"{data.reference.name} compared with {data.partner.name}",
+            progress=progress,
+            cancel=cancel,
+        )
+        doc.build_report(story, numbered_canvas())
+        if progress is not None:
+            progress(1, 1, "Report written")
+    return Path(path).expanduser().resolve()
+
+
+def export_pdf(
+    project: Project,
+    path: str | os.PathLike[str],
+    options: ReportOptions | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> Path:
+    """Gather the report's content from ``project`` and write the PDF to ``path``."""
+    from criteria_compare.report.collect import collect
+
+    return render_pdf(collect(project), path, options, progress=progress, cancel=cancel)

@@ -1,0 +1,206 @@
+"""Synthetic report content for tests, benchmarks and previews (text generated, never copied)."""
+
+from __future__ import annotations
+
+import random
+
+from criteria_compare.model import Criterion, HistoryEntry, Level, Relation, Status
+from criteria_compare.report.data import (
+    LinkedCriterion,
+    ProgramInfo,
+    ReferenceRow,
+    ReportData,
+    ReviewerActivity,
+)
+
+__all__ = ["CATEGORIES", "synthetic_report_data"]
+
+#: CTPAT's twelve categories, used as the reference program's sections.
+CATEGORIES = (
+    "Security Vision and Responsibility",
+    "Risk Assessment",
+    "Business Partners",
+    "Cybersecurity",
+    "Conveyance and IIT Security",
+    "Seal Security",
+    "Procedural Security",
+    "Agricultural Security",
+    "Physical Security",
+    "Physical Access Controls",
+    "Personnel Security",
+    "Education, Training and Awareness",
+)
+
+_PARTNER_SECTIONS = (
+    "Customs compliance",
+    "Record keeping",
+    "Financial solvency",
+    "Premises security",
+    "Cargo integrity",
+    "Trading-partner security",
+    "Personnel and training",
+)
+
+_SUBJECTS = (
+    "The company",
+    "Site management",
+    "The security lead",
+    "Each facility",
+    "The carrier",
+    "Warehouse staff",
+    "The applicant",
+)
+_VERBS = (
+    "keeps a written procedure to",
+    "checks at least once a year how it will",
+    "documents how staff",
+    "assigns a named person to",
+    "trains every new employee to",
+    "records evidence that it will",
+)
+_OBJECTS = (
+    "inspect empty containers before loading",
+    "verify seal numbers against shipping papers",
+    "control who enters cargo handling areas",
+    "screen new hires against public records",
+    "report suspicious activity to the authorities",
+    "protect shipping data from tampering",
+    "review business partners' security practices",
+    "lock gates and doors outside working hours",
+    "keep visitor logs for at least one year",
+    "store high-security seals in a locked cabinet",
+)
+_JA = (
+    "事業者は貨物の積込み前にコンテナを点検する手順を文書化すること。",
+    "施設への出入りは許可された者に限定し、記録を保存すること。",
+    "封印の番号を書類と照合し、不一致は直ちに報告すること。",
+)
+
+
+def _sentence(rng: random.Random, extra: int = 0) -> str:
+    parts = [f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}."]
+    for _ in range(extra):
+        parts.append(f"It also {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}.")
+    return " ".join(parts)
+
+
+def synthetic_report_data(
+    n_reference: int = 110,
+    n_partner: int = 100,
+    *,
+    reviewed: float = 1.0,
+    seed: int = 7,
+    japanese: bool = False,
+    note: str = "",
+) -> ReportData:
+    """A plausible report: CTPAT-like categories, linked partner criteria, notes, history.
+
+    ``reviewed`` is the share of reference criteria that carry an assessment;
+    ``japanese`` writes the partner criteria in Japanese; ``note``, if given,
+    is used as the note of the first assessed criterion (for escaping tests).
+    """
+    rng = random.Random(seed)
+    partner = tuple(
+        Criterion(
+            ref=f"P-{1 + i // 15}.{1 + i % 15}",
+            text=rng.choice(_JA) if japanese else _sentence(rng, rng.randint(0, 2)),
+            section=_PARTNER_SECTIONS[(i * len(_PARTNER_SECTIONS)) // max(1, n_partner)],
+            level=None,
+        )
+        for i in range(n_partner)
+    )
+    rows: list[ReferenceRow] = []
+    linked: set[str] = set()
+    reviewers = ("A. Rivera", "K. Tanaka")
+    per_cat = max(1, -(-n_reference // len(CATEGORIES)))
+    for i in range(n_reference):
+        cat = min(i // per_cat, len(CATEGORIES) - 1)
+        ref = f"{cat + 1}.{i - cat * per_cat + 1}"
+        crit = Criterion(
+            ref=ref,
+            text=_sentence(rng, rng.choice((0, 1, 1, 2, 4))),
+            section=CATEGORIES[cat],
+            level=Level.MUST if rng.random() < 0.7 else Level.SHOULD,
+        )
+        if rng.random() >= reviewed:
+            rows.append(ReferenceRow(crit))
+            continue
+        status = rng.choices(
+            (Status.ALIGNED, Status.PARTIAL, Status.GAP, Status.CONFLICT, Status.NOT_APPLICABLE),
+            weights=(60, 18, 12, 3, 4),
+        )[0]
+        links: tuple[LinkedCriterion, ...] = ()
+        if status in (Status.ALIGNED, Status.PARTIAL, Status.CONFLICT) and partner:
+            picks = rng.sample(partner, k=min(len(partner), rng.choice((1, 1, 1, 2))))
+            relation = {
+                Status.ALIGNED: Relation.EQUAL,
+                Status.PARTIAL: rng.choice((Relation.SUBSET_OF, Relation.SUPERSET_OF)),
+                Status.CONFLICT: Relation.INTERSECTS_WITH,
+            }[status]
+            links = tuple(
+                LinkedCriterion(
+                    p, relation, reviewer=rng.choice(reviewers), manual=rng.random() < 0.1
+                )
+                for p in picks
+            )
+            linked.update(p.ref for p in picks)
+        text_note = ""
+        if status is Status.PARTIAL:
+            text_note = (
+                "The partner asks for a yearly check only; the reference wants it per shipment."
+            )
+        elif status in (Status.CONFLICT, Status.NOT_APPLICABLE):
+            text_note = "The two programs set different retention periods for the same records."
+        elif status is Status.GAP and rng.random() < 0.5:
+            text_note = "No partner requirement covers this topic."
+        if note and not any(r.note == note for r in rows):
+            text_note = note
+        rows.append(
+            ReferenceRow(
+                crit,
+                status=status,
+                note=text_note,
+                discussion=status in (Status.GAP, Status.CONFLICT) and rng.random() < 0.4,
+                reviewer=rng.choice(reviewers),
+                timestamp=f"2026-11-{10 + i % 10:02d}T09:{i % 60:02d}:00+00:00",
+                links=links,
+            )
+        )
+    history = tuple(
+        HistoryEntry(
+            id=1000 - k,
+            timestamp=f"2026-11-20T10:{59 - k:02d}:00+00:00",
+            reviewer=reviewers[k % 2],
+            action=("set_status", "link", "set_note")[k % 3],
+            reference_ref=rows[k % len(rows)].ref if rows else None,
+            partner_ref=None,
+            old_value="unreviewed",
+            new_value="aligned",
+        )
+        for k in range(min(20, len(rows)))
+    )
+    decided = [r for r in rows if r.status is not Status.UNREVIEWED]
+    activity = tuple(
+        ReviewerActivity(
+            name,
+            sum(1 for r in decided if r.reviewer == name),
+            "2026-11-10T09:00:00+00:00",
+            "2026-11-19T17:30:00+00:00",
+        )
+        for name in reviewers
+    )
+    return ReportData(
+        reference=ProgramInfo(
+            "CTPAT MSC", "2019 (importers)", "ctpat_msc_importer.xlsx", "ab" * 32, n_reference
+        ),
+        partner=ProgramInfo(
+            "Meridia AEO", "v3.1, 2024", "partner_aeo_meridia.xlsx", "cd" * 32, n_partner
+        ),
+        rows=tuple(rows),
+        partner_only=tuple(p for p in partner if p.ref not in linked),
+        settings={"k": 5, "use_embedding": True, "weights": {"tfidf": 0.4, "char": 0.2}},
+        reviewers=activity,
+        history_actions={"set_status": len(decided), "link": sum(len(r.links) for r in rows)},
+        history=history,
+        project_file="meridia.ccproj",
+    )
