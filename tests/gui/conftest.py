@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,3 +34,20 @@ def reference_xlsx(samples_dir: Path) -> Path:
 def partner_xlsx(samples_dir: Path) -> Path:
     """The bundled partner (fictional Meridia AEO) sample workbook."""
     return samples_dir / "partner_aeo_meridia.xlsx"
+
+
+@pytest.fixture(scope="session")
+def built_sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample comparison, imported and aligned once per test session (do not modify)."""
+    from criteria_compare.gui.jobs import build_sample
+
+    target = tmp_path_factory.mktemp("sample") / "sample.ccproj"
+    return build_sample(target, lambda done, total, message: None, lambda: False)
+
+
+@pytest.fixture
+def sample_project(built_sample_project: Path, tmp_path: Path) -> Path:
+    """A private copy of the aligned sample comparison that a test may change."""
+    target = tmp_path / "Meridia vs CTPAT.ccproj"
+    shutil.copyfile(built_sample_project, target)
+    return target

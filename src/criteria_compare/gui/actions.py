@@ -28,6 +28,8 @@ __all__ = [
     "ACTION_SPECS",
     "MENU_LAYOUT",
     "PROJECT_ACTIONS",
+    "REVIEW_ACTIONS",
+    "SHELL_ACTIONS",
     "ActionSpec",
     "TypingGuard",
     "build_actions",
@@ -441,3 +443,23 @@ def shortcut_texts(names: Iterable[str]) -> dict[str, str]:
         )
         for n in names
     }
+
+
+# Actions the main window connects; the review view connects all the others.
+SHELL_ACTIONS = frozenset(
+    {
+        "new_comparison",
+        "open_project",
+        "open_sample",
+        "save_copy",
+        "export_report",
+        "close_project",
+        "quit",
+        "undo",
+        "redo",
+        "realign",
+        "set_reviewer",
+        "shortcuts_help",
+    }
+)
+REVIEW_ACTIONS = frozenset(s.name for s in ACTION_SPECS) - SHELL_ACTIONS

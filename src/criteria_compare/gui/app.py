@@ -1,8 +1,115 @@
-"""GUI entry point (placeholder until the GUI lands)."""
+"""GUI entry point ``criteria-compare-gui [PROJECT] [--sample] [--screenshot PNG]``: QApplication set-up and main()."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 
-def main() -> int:
-    """Start the application."""
-    return 0
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from criteria_compare import __version__
+from criteria_compare.resources import resource_path
+
+__all__ = ["SCREENSHOT_SIZE", "build_parser", "ensure_app", "main", "take_screenshot"]
+
+ORGANIZATION = "criteria-compare"
+APPLICATION = "criteria-compare"
+SCREENSHOT_SIZE = (1400, 900)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The GUI's command line."""
+    parser = argparse.ArgumentParser(
+        prog="criteria-compare-gui",
+        description="Review a CTPAT / partner AEO criteria comparison.",
+    )
+    parser.add_argument("project", nargs="?", type=Path, help="a .ccproj project file to open")
+    parser.add_argument("--sample", action="store_true", help="open the bundled sample comparison")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="render the review screen at 1400x900 to PNG and exit",
+    )
+    parser.add_argument("--version", action="version", version=f"criteria-compare {__version__}")
+    return parser
+
+
+def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication, created once with the organisation/application names and icon."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    if not QCoreApplication.organizationName() or QCoreApplication.organizationName() == "":
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+    if QCoreApplication.applicationName() in ("", "python", "python3", Path(sys.argv[0]).name):
+        QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setApplicationDisplayName("criteria-compare")
+    QGuiApplication.setDesktopFileName("criteria-compare")
+    icon = resource_path("icons", "criteria-compare.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def take_screenshot(window: object, path: Path) -> bool:
+    """Select the first criterion, render the window to ``path`` and say whether it was written."""
+    review = getattr(window, "review", None)
+    project = getattr(window, "project", None)
+    if review is not None and project is not None and project.reference.criteria:
+        review.select_ref(project.reference.criteria[0].ref)
+    QApplication.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return bool(window.grab().save(str(path)))  # type: ignore[attr-defined]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the GUI; returns the exit status."""
+    args = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
+    app = ensure_app()
+
+    from criteria_compare.gui.errors_dialog import install_excepthook
+    from criteria_compare.gui.main_window import MainWindow
+
+    previous_hook = sys.excepthook
+    install_excepthook(app)
+    window = MainWindow(ask_reviewer=args.screenshot is None)
+    status = {"code": 0}
+
+    if args.screenshot is not None:
+        shot = args.screenshot
+
+        def finish(_project: object) -> None:
+            QTimer.singleShot(50, lambda: app.exit(0 if take_screenshot(window, shot) else 1))
+
+        def failed(message: str) -> None:
+            print(f"criteria-compare-gui: {message}", file=sys.stderr)
+            status["code"] = 2
+            QTimer.singleShot(0, lambda: app.exit(2))
+
+        window.projectOpened.connect(finish)
+        window.jobFailed.connect(failed)
+        window._restored = True  # a fixed size, not the user's last geometry
+        window.resize(*SCREENSHOT_SIZE)
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+    window.show()
+
+    if args.project is not None:
+        window.open_path(args.project)
+    elif args.sample or args.screenshot is not None:
+        window.open_sample()
+
+    code = app.exec()
+    window.close()
+    window.deleteLater()
+    sys.excepthook = previous_hook
+    return status["code"] or code

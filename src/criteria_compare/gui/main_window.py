@@ -1,0 +1,511 @@
+"""The main window: start screen or review screen, menus from actions.py, one undo stack per project."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import getpass
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from criteria_compare.gui import jobs
+from criteria_compare.gui.actions import (
+    MENU_LAYOUT,
+    PROJECT_ACTIONS,
+    REVIEW_ACTIONS,
+    build_actions,
+    install_typing_guard,
+)
+from criteria_compare.gui.errors_dialog import show_error
+from criteria_compare.gui.settings import Settings
+from criteria_compare.gui.views.progress_dialog import ProgressDialog
+from criteria_compare.gui.views.start_screen import StartScreen
+from criteria_compare.gui.workers import Worker, project_pool
+from criteria_compare.model import Status
+
+__all__ = ["PROJECT_FILTER", "MainWindow", "review_view_class"]
+
+PROJECT_FILTER = "criteria-compare projects (*.ccproj)"
+APP_TITLE = "criteria-compare"
+REVIEW_STATE_KEY = "review/splitters"
+
+
+def review_view_class() -> type[QWidget]:
+    """The review screen class: ReviewView once it exists, else the side-by-side overview."""
+    try:
+        from criteria_compare.gui.views.review import ReviewView
+    except ModuleNotFoundError as exc:
+        if exc.name != "criteria_compare.gui.views.review":
+            raise
+        from criteria_compare.gui.views.programs_overview import ProgramsOverview
+
+        return ProgramsOverview
+    return ReviewView
+
+
+def project_counts(project: Any) -> tuple[int, int]:
+    """(reviewed, total) reference criteria of ``project``."""
+    total = len(project.reference.criteria)
+    reviewed = sum(1 for a in project.assessments().values() if a.status != Status.UNREVIEWED)
+    return reviewed, total
+
+
+def project_title(project: Any) -> str:
+    """ "<partner> vs <reference>", the name of a comparison."""
+    return f"{project.partner.name} vs {project.reference.name}"
+
+
+class MainWindow(QMainWindow):
+    """Hosts the start screen and the review screen; owns the open project and its undo stack."""
+
+    projectOpened = Signal(object)  # the Project, once the review screen shows it
+    projectClosed = Signal()
+    jobFailed = Signal(str)  # one sentence, also shown in a dialog
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        ask_reviewer: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.ask_reviewer = ask_reviewer
+        self.project: Any | None = None
+        self.review: Any | None = None
+        self.undo_stack: QUndoStack | None = None
+        self.active_worker: Worker | None = None
+        self._shortcuts_dialog: QWidget | None = None
+        self._reviewer_dialog: QInputDialog | None = None
+        self._restored = False
+
+        self.setWindowTitle(APP_TITLE)
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+
+        self.actions = build_actions(self)
+        app = QApplication.instance()
+        self.typing_guard = (
+            install_typing_guard(app, self.actions) if isinstance(app, QApplication) else None
+        )
+        self.start_screen = StartScreen(self.actions)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_screen)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self._build_status_bar()
+
+        self._connect_actions()
+        self.start_screen.openRequested.connect(self.open_path)
+        self._set_project_actions_enabled(False)
+        self.refresh_recent()
+
+    # -- construction ---------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {}
+        for title, names in MENU_LAYOUT:
+            menu = bar.addMenu(title)
+            menu.setObjectName(f"menu_{title.replace('&', '').lower()}")
+            self.menus[title.replace("&", "")] = menu
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions[name])
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.reviewer_label = QLabel()
+        self.reviewer_label.setAccessibleName("Reviewer")
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName("Save state")
+        status.addPermanentWidget(self.reviewer_label)
+        status.addPermanentWidget(self.saved_label)
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a["new_comparison"].triggered.connect(self.new_comparison)
+        a["open_project"].triggered.connect(self.choose_project)
+        a["open_sample"].triggered.connect(self.open_sample)
+        a["save_copy"].triggered.connect(self.save_copy)
+        a["export_report"].triggered.connect(self.export_report)
+        a["close_project"].triggered.connect(self.close_project)
+        a["quit"].triggered.connect(self.close)
+        a["realign"].triggered.connect(self.realign)
+        a["set_reviewer"].triggered.connect(self.ask_reviewer_name)
+        a["shortcuts_help"].triggered.connect(self.show_shortcuts)
+        a["undo"].triggered.connect(self._undo)
+        a["redo"].triggered.connect(self._redo)
+
+    def _set_project_actions_enabled(self, enabled: bool) -> None:
+        for name in PROJECT_ACTIONS:
+            self.actions[name].setEnabled(enabled)
+        if not enabled or self.undo_stack is None:
+            self.actions["undo"].setEnabled(False)
+            self.actions["redo"].setEnabled(False)
+
+    # -- start screen -----------------------------------------------------------------------
+    def refresh_recent(self) -> None:
+        """Show the recent projects (missing files pruned) on the start screen."""
+        self.start_screen.set_recent(self.settings.recent_projects())
+
+    def showEvent(self, event: Any) -> None:
+        """Restore the window geometry the first time the window is shown."""
+        if not self._restored:
+            self._restored = True
+            self.settings.restore_window(self)
+        super().showEvent(event)
+
+    # -- opening ---------------------------------------------------------------------------
+    def choose_project(self) -> None:
+        """Ask for a .ccproj file and open it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open project", self.settings.last_folder("project"), PROJECT_FILTER
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path | str) -> Worker | None:
+        """Open a project file in a worker; the review screen shows when it is ready."""
+        path = Path(path)
+        if not path.is_file():
+            self.settings.remove_recent(path)
+            self.refresh_recent()
+            self._fail(f"{path} does not exist any more; it was removed from the recent projects.")
+            return None
+        if self.project is not None and Path(self.project.path).resolve() == path.resolve():
+            return None
+        self.settings.set_last_folder("project", path)
+        return self._run(
+            functools.partial(jobs.open_project, path),
+            f"Opening {path.name}",
+            self.show_project,
+            name="opening of the project",
+        )
+
+    def open_sample(self) -> Worker | None:
+        """Open the bundled sample comparison, building it first if needed."""
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        target = jobs.sample_project_path(Path(data))
+        if target.is_file():
+            return self.open_path(target)
+        return self._run(
+            functools.partial(jobs.build_sample, target),
+            "Preparing the sample comparison",
+            self.open_path,
+            name="sample preparation",
+            pool=project_pool(),
+        )
+
+    def new_comparison(self) -> Any:
+        """Start the new-comparison wizard (non-blocking); it opens the project when done."""
+        from criteria_compare.gui.views.import_wizard import NewComparisonWizard
+
+        wizard = NewComparisonWizard(self.settings, self)
+        wizard.projectCreated.connect(self.open_path)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
+
+    def show_project(self, project: Any) -> None:
+        """Put ``project`` on the review screen (closing any other one)."""
+        if self.project is not None:
+            self.close_project()
+        self.project = project
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda t: self.actions["undo"].setText(f"&Undo {t}".strip())
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda t: self.actions["redo"].setText(f"&Redo {t}".strip())
+        )
+        self.undo_stack.indexChanged.connect(self._saved)
+        self._set_project_actions_enabled(True)
+        self.actions["undo"].setEnabled(False)
+        self.actions["redo"].setEnabled(False)
+
+        view_class = review_view_class()
+        self.review = view_class(project, self.undo_stack, self.actions, self)
+        self.stack.addWidget(self.review)
+        self.stack.setCurrentWidget(self.review)
+        state = self.settings.restore_state(REVIEW_STATE_KEY)
+        if state is not None:
+            self.review.restore_state(state)
+        self.review.countsChanged.connect(self._counts_changed)
+
+        title = project_title(project)
+        self.setWindowTitle(f"{title} — {APP_TITLE}")
+        reviewed, total = project_counts(project)
+        self.settings.add_recent(project.path, reviewed=reviewed, total=total, title=title)
+        self.settings.set_last_folder("project", project.path)
+        read_only = bool(getattr(project, "read_only", False))
+        self.saved_label.setText("Read-only" if read_only else "All changes saved")
+        self.statusBar().showMessage(f"Opened {Path(project.path).name}", 5000)
+        self._apply_reviewer()
+        self.projectOpened.emit(project)
+
+    # -- closing ---------------------------------------------------------------------------
+    def close_project(self) -> None:
+        """Close the open project and return to the start screen."""
+        if self.project is None:
+            return
+        project, review = self.project, self.review
+        if review is not None:
+            self.settings.save_state(REVIEW_STATE_KEY, review.save_state())
+        try:
+            reviewed, total = project_counts(project)
+            self.settings.update_recent_counts(project.path, reviewed, total)
+        except Exception:  # a damaged file must not stop the window from closing
+            pass
+        self._disconnect_review_actions()
+        self.project = None
+        self.review = None
+        if review is not None:
+            self.stack.removeWidget(review)
+            review.deleteLater()
+        if self.undo_stack is not None:
+            self.undo_stack.deleteLater()
+            self.undo_stack = None
+        project.close()
+        self.stack.setCurrentWidget(self.start_screen)
+        self.setWindowTitle(APP_TITLE)
+        self.saved_label.clear()
+        self.reviewer_label.clear()
+        self.actions["undo"].setText("&Undo")
+        self.actions["redo"].setText("&Redo")
+        self._set_project_actions_enabled(False)
+        self.refresh_recent()
+        self.projectClosed.emit()
+
+    def _disconnect_review_actions(self) -> None:
+        for name in REVIEW_ACTIONS:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                with contextlib.suppress(RuntimeError, TypeError):
+                    self.actions[name].triggered.disconnect()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window and close the project (every decision is already on disk)."""
+        if self.active_worker is not None:
+            self.active_worker.cancel()
+        self.settings.save_window(self)
+        self.close_project()
+        self.settings.sync()
+        if self.typing_guard is not None:
+            self.typing_guard.detach()
+            self.typing_guard = None
+        super().closeEvent(event)
+
+    # -- drag and drop -----------------------------------------------------------------------
+    @staticmethod
+    def _dropped_project(mime: Any) -> Path | None:
+        if not mime.hasUrls():
+            return None
+        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        projects = [p for p in paths if p.suffix.lower() == ".ccproj"]
+        return projects[0] if len(projects) == 1 else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept exactly one .ccproj file."""
+        if self._dropped_project(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the dropped project."""
+        path = self._dropped_project(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_path(path)
+
+    # -- project actions ---------------------------------------------------------------------
+    def save_copy(self) -> Worker | None:
+        """Write a consistent copy of the project file elsewhere."""
+        if self.project is None:
+            return None
+        source = Path(self.project.path)
+        suggested = str(Path(self.settings.last_folder("copy")) / f"{source.stem} copy.ccproj")
+        target, _ = QFileDialog.getSaveFileName(self, "Save a copy", suggested, PROJECT_FILTER)
+        if not target:
+            return None
+        target_path = Path(target)
+        if target_path.suffix.lower() != ".ccproj":
+            target_path = target_path.with_name(target_path.name + ".ccproj")
+        self.settings.set_last_folder("copy", target_path)
+        return self._run(
+            functools.partial(jobs.save_copy, source, target_path),
+            "Saving a copy",
+            lambda p: self.statusBar().showMessage(f"Copy saved as {p}", 8000),
+            name="copy",
+            pool=project_pool(),
+        )
+
+    def export_report(self) -> Any:
+        """Open the export dialog (PDF or workbook) for the open project."""
+        if self.project is None:
+            return None
+        try:
+            from criteria_compare.gui.views.export_dialog import ExportDialog
+        except ModuleNotFoundError as exc:
+            if exc.name != "criteria_compare.gui.views.export_dialog":
+                raise
+            self._fail(
+                "Exporting a report is not available in this build yet; "
+                "use `criteria-compare report PROJECT -o report.pdf` on the command line."
+            )
+            return None
+        dialog = ExportDialog(self.project, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def realign(self) -> Worker | None:
+        """Recompute the suggestions in a worker, keeping every decision, then refresh the view."""
+        project = self.project
+        if project is None:
+            return None
+
+        def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
+            return project.realign(progress=progress, cancel=cancel)
+
+        return self._run(
+            job, "Re-aligning suggestions", self._realigned, name="alignment", pool=project_pool()
+        )
+
+    def _realigned(self, result: Any) -> None:
+        if self.review is not None:
+            self.review.reload()
+        notices = "; ".join(getattr(result, "notices", ()) or ())
+        message = "Suggestions re-aligned; every decision was kept."
+        self.statusBar().showMessage(f"{message} {notices}".strip(), 10000)
+
+    def show_shortcuts(self) -> QWidget:
+        """Show the keyboard legend (non-modal)."""
+        from criteria_compare.gui.views.shortcuts_help import ShortcutsDialog
+
+        if self._shortcuts_dialog is None:
+            self._shortcuts_dialog = ShortcutsDialog(self)
+        self._shortcuts_dialog.show()
+        self._shortcuts_dialog.raise_()
+        self._shortcuts_dialog.activateWindow()
+        return self._shortcuts_dialog
+
+    # -- reviewer ------------------------------------------------------------------------------
+    def ask_reviewer_name(self) -> QInputDialog:
+        """Ask for the name recorded with each decision (OS user name offered)."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Reviewer name")
+        dialog.setLabelText(
+            "Your name, recorded with every decision you make in the comparison\n"
+            "(shown in the history and the report):"
+        )
+        dialog.setTextValue(self.settings.reviewer_name() or _os_user())
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.textValueSelected.connect(self.set_reviewer_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._reviewer_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_reviewer_name(self, name: str) -> None:
+        """Remember ``name`` and record it in the open project."""
+        name = name.strip() or _os_user()
+        self.settings.set_reviewer_name(name)
+        self._apply_reviewer()
+
+    def _apply_reviewer(self) -> None:
+        name = self.settings.reviewer_name()
+        if name is None:
+            name = _os_user()
+            if self.ask_reviewer:
+                QTimer.singleShot(0, self.ask_reviewer_name)
+        project = self.project
+        if project is None:
+            return
+        if getattr(project, "reviewer", None) != name and not getattr(project, "read_only", False):
+            try:
+                project.set_reviewer(name)
+            except Exception as exc:  # a locked file: decisions still carry the OS user
+                self.statusBar().showMessage(str(exc), 8000)
+        self.reviewer_label.setText(f"Reviewer: {name}")
+
+    # -- undo --------------------------------------------------------------------------------
+    def _undo(self) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.redo()
+
+    def _saved(self, *_: object) -> None:
+        self.saved_label.setText("All changes saved")
+
+    def _counts_changed(self) -> None:
+        self._saved()
+
+    # -- workers ------------------------------------------------------------------------------
+    def _run(
+        self,
+        job: Callable[..., Any],
+        title: str,
+        on_done: Callable[[Any], Any],
+        *,
+        name: str,
+        pool: Any = None,
+    ) -> Worker:
+        worker = Worker(job, name=name)
+        dialog = ProgressDialog(worker, title, self)
+        self.active_worker = worker
+        worker.signals.finished.connect(on_done)
+        worker.signals.failed.connect(self._fail)
+        worker.signals.cancelled.connect(
+            lambda: self.statusBar().showMessage(f"{title}: cancelled.", 5000)
+        )
+        for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+            signal.connect(functools.partial(self._worker_done, worker))
+        self._progress_dialog = dialog
+        worker.start(pool)
+        return worker
+
+    def _worker_done(self, worker: Worker, *_: object) -> None:
+        if self.active_worker is worker:
+            self.active_worker = None
+
+    def _fail(self, message: str) -> None:
+        self.jobFailed.emit(message)
+        show_error(self, "criteria-compare", message)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "reviewer"

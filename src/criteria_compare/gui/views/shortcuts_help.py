@@ -1,0 +1,86 @@
+"""Help → Keyboard shortcuts: a legend generated from ACTION_SPECS, grouped by menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_compare.gui.actions import MENU_LAYOUT, spec
+
+__all__ = ["ShortcutsDialog", "legend_rows"]
+
+
+def legend_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(menu, [(action text, keys, tip), ...]) for every action that has a shortcut."""
+    rows = []
+    for menu, names in MENU_LAYOUT:
+        entries = []
+        for name in names:
+            if name is None:
+                continue
+            s = spec(name)
+            if not s.shortcuts:
+                continue
+            keys = "  or  ".join(
+                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                for k in s.shortcuts
+            )
+            entries.append((s.text.replace("&", ""), keys, s.tip))
+        if entries:
+            rows.append((menu.replace("&", ""), entries))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """A non-modal list of every shortcut."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setAccessibleName("Keyboard shortcuts")
+        self.resize(720, 640)
+
+        intro = QLabel(
+            "Single-key shortcuts work when no text field has the focus; "
+            "press Esc to leave a text field."
+        )
+        intro.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Shortcut list")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Action", "Keys", "What it does"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        for menu, entries in legend_rows():
+            group = QTreeWidgetItem([menu])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(True)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(group)
+            for text, keys, tip in entries:
+                group.addChild(QTreeWidgetItem([text, keys, tip]))
+            group.setExpanded(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)

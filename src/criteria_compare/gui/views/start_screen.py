@@ -1,0 +1,161 @@
+"""The first screen: new comparison, open a project, recent projects with counts, the bundled sample."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_compare import __version__
+from criteria_compare.gui.settings import RecentProject
+from criteria_compare.gui.style import muted_color
+
+__all__ = ["StartScreen"]
+
+_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class StartScreen(QWidget):
+    """Buttons for the file actions and a list of recent projects; emits openRequested(path)."""
+
+    openRequested = Signal(Path)
+
+    def __init__(self, actions: Mapping[str, QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("start_screen")
+        self.setAccessibleName("Start screen")
+
+        title = QLabel("criteria-compare")
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        title.setFont(font)
+        subtitle = QLabel(
+            "Compare the CTPAT Minimum Security Criteria with a partner AEO program, "
+            "criterion by criterion, and export a compatibility report."
+        )
+        subtitle.setWordWrap(True)
+
+        self.new_button = self._button(actions["new_comparison"], primary=True)
+        self.open_button = self._button(actions["open_project"])
+        self.sample_button = self._button(actions["open_sample"])
+
+        recent_title = QLabel("Recent projects")
+        bold = QFont(recent_title.font())
+        bold.setBold(True)
+        recent_title.setFont(bold)
+        self.recent_list = QListWidget()
+        self.recent_list.setAccessibleName("Recent projects")
+        self.recent_list.setUniformItemSizes(False)
+        self.recent_list.setWordWrap(True)
+        self.recent_list.setAlternatingRowColors(True)
+        self.recent_list.setIconSize(QSize(0, 0))
+        self.recent_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.empty_label = QLabel(
+            "No recent projects yet. Start a new comparison, open a .ccproj file, "
+            "or explore the bundled sample."
+        )
+        self.empty_label.setWordWrap(True)
+        self.drop_hint = QLabel(
+            f"Tip: drop a .ccproj file anywhere on this window to open it.  ·  version {__version__}"
+        )
+        self._mute(self.empty_label)
+        self._mute(self.drop_hint)
+
+        buttons = QVBoxLayout()
+        buttons.setSpacing(8)
+        for b in (self.new_button, self.open_button, self.sample_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        recent = QVBoxLayout()
+        recent.addWidget(recent_title)
+        recent.addWidget(self.empty_label)
+        recent.addWidget(self.recent_list, 1)
+        recent.addStretch(0)
+        self._recent_layout = recent
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(buttons, 0)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        columns.addWidget(line)
+        columns.addLayout(recent, 1)
+
+        card = QVBoxLayout()
+        card.setContentsMargins(0, 0, 0, 0)
+        card.setSpacing(12)
+        card.addWidget(title)
+        card.addWidget(subtitle)
+        card.addSpacing(12)
+        card.addLayout(columns, 1)
+        card.addWidget(self.drop_hint)
+
+        holder = QWidget()
+        holder.setLayout(card)
+        holder.setMaximumWidth(980)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 32, 32, 24)
+        outer.addStretch(1)
+        outer.addWidget(holder, 8)
+        outer.addStretch(1)
+
+        self.recent_list.itemActivated.connect(self._activated)
+
+    def _button(self, action: QAction, *, primary: bool = False) -> QPushButton:
+        button = QPushButton(action.text().replace("&", ""))
+        button.setToolTip(action.toolTip())
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        button.setMinimumHeight(40)
+        button.setMinimumWidth(240)
+        button.setDefault(primary)
+        button.setAutoDefault(primary)
+        button.clicked.connect(action.trigger)
+        return button
+
+    def _mute(self, label: QLabel) -> None:
+        palette = label.palette()
+        palette.setColor(label.foregroundRole(), muted_color(label))
+        label.setPalette(palette)
+
+    def set_recent(self, entries: Sequence[RecentProject]) -> None:
+        """Show ``entries`` (newest first), each with its title, folder and reviewed counts."""
+        self.recent_list.clear()
+        for entry in entries:
+            name = entry.title or entry.path.stem
+            counts = entry.counts_text
+            first = f"{name}   —   {counts}" if counts else name
+            item = QListWidgetItem(f"{first}\n{entry.path}")
+            item.setData(_PATH_ROLE, str(entry.path))
+            item.setToolTip(f"Open {entry.path}")
+            self.recent_list.addItem(item)
+        has = bool(entries)
+        self.recent_list.setVisible(has)
+        self.empty_label.setVisible(not has)
+        self._recent_layout.setStretch(self._recent_layout.count() - 1, 0 if has else 1)
+        if has:
+            self.recent_list.setCurrentRow(0)
+
+    def recent_paths(self) -> list[Path]:
+        """The paths listed, top to bottom."""
+        return [
+            Path(self.recent_list.item(i).data(_PATH_ROLE)) for i in range(self.recent_list.count())
+        ]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.openRequested.emit(Path(item.data(_PATH_ROLE)))

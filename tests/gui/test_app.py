@@ -1,0 +1,220 @@
+"""The application shell: start screen, opening projects (argument, drop, recent), closing, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QFileDialog
+
+from criteria_compare.gui import app as gui_app
+from criteria_compare.gui import jobs
+from criteria_compare.gui.main_window import MainWindow
+from criteria_compare.gui.settings import Settings
+from criteria_compare.project import Project
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    """A main window that does not ask for the reviewer name."""
+    w = MainWindow(ask_reviewer=False)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _open(qtbot, window: MainWindow, path: Path) -> None:
+    with qtbot.waitSignal(window.projectOpened, timeout=20000):
+        window.open_path(path)
+
+
+def test_starts_on_the_start_screen(window: MainWindow) -> None:
+    """A fresh start shows the start screen, with project actions greyed out."""
+    assert window.stack.currentWidget() is window.start_screen
+    assert window.windowTitle() == "criteria-compare"
+    assert window.actions["new_comparison"].isEnabled()
+    assert not window.actions["export_report"].isEnabled()
+    assert not window.actions["undo"].isEnabled()
+    assert window.start_screen.empty_label.isVisibleTo(window)
+
+
+def test_opening_a_project_shows_the_review_screen(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """Opening a project shows it with both program names in the title and saved-state in the status bar."""
+    _open(qtbot, window, sample_project)
+    assert window.stack.currentWidget() is window.review
+    assert window.windowTitle() == "Meridia AEO vs CTPAT MSC (Importers) — criteria-compare"
+    assert window.saved_label.text() == "All changes saved"
+    assert window.actions["export_report"].isEnabled()
+
+
+def test_recent_projects_list_counts_after_closing(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """A closed project is listed first on the start screen with its reviewed count."""
+    _open(qtbot, window, sample_project)
+    project = window.project
+    first = project.reference.criteria[0].ref
+    project.decide(first, status="gap", note="Nothing comparable in the partner text.")
+    window.close_project()
+    assert window.stack.currentWidget() is window.start_screen
+    assert window.start_screen.recent_paths() == [sample_project.resolve()]
+    item = window.start_screen.recent_list.item(0).text()
+    assert "1/106 reviewed" in item
+    assert "Meridia AEO vs CTPAT MSC (Importers)" in item
+    with qtbot.waitSignal(window.projectOpened, timeout=20000):
+        window.start_screen.recent_list.itemActivated.emit(window.start_screen.recent_list.item(0))
+
+
+def test_dropping_a_project_file_opens_it(qtbot, window: MainWindow, sample_project: Path) -> None:
+    """Dragging a .ccproj onto the window opens it; other files are refused."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sample_project))])
+    enter = QDragEnterEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile(str(sample_project.with_suffix(".xlsx")))])
+    refused = QDragEnterEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        other,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(refused)
+    assert not refused.isAccepted()
+    drop = QDropEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.projectOpened, timeout=20000):
+        window.dropEvent(drop)
+    assert Path(window.project.path) == sample_project
+
+
+def test_a_file_that_is_not_a_project_gives_one_sentence(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Opening garbage shows the store's sentence (no traceback) and stays on the start screen."""
+    bogus = tmp_path / "notes.ccproj"
+    bogus.write_text("these are not the criteria you are looking for", encoding="utf-8")
+    with qtbot.waitSignal(window.jobFailed, timeout=20000) as blocker:
+        window.open_path(bogus)
+    message = blocker.args[0]
+    assert "notes.ccproj" in message
+    assert "Traceback" not in message and "\n" not in message
+    assert window.stack.currentWidget() is window.start_screen
+
+
+def test_missing_recent_file_is_reported_and_forgotten(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A recent project that was deleted is dropped from the list with a clear message."""
+    gone = tmp_path / "gone.ccproj"
+    with qtbot.waitSignal(window.jobFailed) as blocker:
+        window.open_path(gone)
+    assert "does not exist" in blocker.args[0]
+
+
+def test_reviewer_name_is_asked_once_and_stored(qtbot, sample_project: Path) -> None:
+    """The first project asks for the reviewer name; it is kept in settings and the project."""
+    w = MainWindow(ask_reviewer=True)
+    qtbot.addWidget(w)
+    w.show()
+    _open(qtbot, w, sample_project)
+    qtbot.waitUntil(lambda: w._reviewer_dialog is not None and w._reviewer_dialog.isVisible())
+    w._reviewer_dialog.setTextValue("R. Inspector")
+    w._reviewer_dialog.accept()
+    assert Settings().reviewer_name() == "R. Inspector"
+    assert w.project.reviewer == "R. Inspector"
+    assert w.reviewer_label.text() == "Reviewer: R. Inspector"
+    w.close_project()
+    w._reviewer_dialog = None
+    _open(qtbot, w, sample_project)
+    qtbot.wait(50)
+    assert w._reviewer_dialog is None
+
+
+def test_save_a_copy_writes_a_consistent_project(
+    qtbot, window: MainWindow, sample_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """File → Save a copy writes a project that opens with the same decisions."""
+    _open(qtbot, window, sample_project)
+    ref = window.project.reference.criteria[1].ref
+    window.project.decide(ref, status="gap", note="No counterpart.")
+    target = tmp_path / "copies" / "copy"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    worker = window.save_copy()
+    with qtbot.waitSignal(worker.signals.finished, timeout=20000):
+        pass
+    copy = target.with_name("copy.ccproj")
+    with Project.open(copy) as project:
+        assert project.assessment(ref).status.value == "gap"
+
+
+def test_realign_keeps_decisions(qtbot, window: MainWindow, sample_project: Path) -> None:
+    """Re-align runs in a worker and the review screen still shows the project afterwards."""
+    _open(qtbot, window, sample_project)
+    ref = window.project.reference.criteria[0].ref
+    window.project.decide(ref, status="gap", note="Nothing similar.")
+    worker = window.realign()
+    with qtbot.waitSignal(worker.signals.finished, timeout=60000):
+        pass
+    assert window.project.assessment(ref).status.value == "gap"
+    assert window.stack.currentWidget() is window.review
+
+
+def test_shortcut_legend_lists_every_key(qtbot, window: MainWindow) -> None:
+    """Help → Keyboard shortcuts lists the review keys."""
+    window.actions["shortcuts_help"].trigger()
+    dialog = window._shortcuts_dialog
+    assert dialog is not None and dialog.isVisible()
+    texts = []
+    for i in range(dialog.tree.topLevelItemCount()):
+        group = dialog.tree.topLevelItem(i)
+        texts += [group.child(j).text(1) for j in range(group.childCount())]
+    assert "Shift+1  or  !" in texts
+    assert "Down  or  J" in texts
+
+
+def test_open_sample_builds_it_once(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    """The bundled sample is built into the data folder on first use and opened."""
+    target = tmp_path / "data" / "sample.ccproj"
+    monkeypatch.setattr(jobs, "sample_project_path", lambda data: target)
+    with qtbot.waitSignal(window.projectOpened, timeout=60000):
+        window.open_sample()
+    assert target.is_file()
+    assert window.project.partner.name == "Meridia AEO"
+
+
+def test_screenshot_entry_point_writes_a_1400x900_png(
+    sample_project: Path, tmp_path: Path, qapp
+) -> None:
+    """`criteria-compare-gui PROJECT --screenshot PNG` renders the review screen and exits 0."""
+    png = tmp_path / "shot.png"
+    assert gui_app.main([str(sample_project), "--screenshot", str(png)]) == 0
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1400, 900)
+    assert Settings().recent_files() == [sample_project.resolve()]
+
+
+def test_screenshot_of_a_missing_project_fails_cleanly(tmp_path: Path, qapp, capsys) -> None:
+    """A wrong path gives one sentence on stderr and exit status 2, and no PNG."""
+    png = tmp_path / "shot.png"
+    assert gui_app.main([str(tmp_path / "nope.ccproj"), "--screenshot", str(png)]) == 2
+    assert "nope.ccproj" in capsys.readouterr().err
+    assert not png.exists()
