@@ -236,6 +236,8 @@ CRITERIA: list[Req] = [
         R,
         "Responsibilities for each security measure should be allocated to named functions "
         "in the organisation chart and described in job descriptions.",
+        "An organisation chart showing the security functions and their deputies should "
+        "be attached to the application.",
         maps={"1.5": "intersects_with"},
     ),
     Req(
@@ -244,6 +246,8 @@ CRITERIA: list[Req] = [
         "The economic operator shall audit its own security arrangements at planned "
         "intervals to confirm that they are applied as described in the application, and "
         "report the results to management.",
+        "The audit programme should cover every chapter of these conditions at least once"
+        " in three years; keep audit reports and the actions taken.",
         maps={"1.3": "equal"},
     ),
     Req(
@@ -261,6 +265,8 @@ CRITERIA: list[Req] = [
         M,
         "Measures taken to address the risks identified shall be recorded in a security "
         "plan that names the persons responsible and the deadlines.",
+        "The security plan may be part of a wider management system (for example ISO "
+        "28000) provided the customs-related risks are visible.",
         maps={"2.2": "intersects_with"},
     ),
     Req(
@@ -268,6 +274,8 @@ CRITERIA: list[Req] = [
         M,
         "The risk assessment shall be updated every year and after any security incident "
         "or significant change in the operator's activities.",
+        "Keep earlier versions of the assessment so that the Service can see how risks "
+        "have developed.",
         maps={"2.3": "equal"},
     ),
     Req(
@@ -276,6 +284,8 @@ CRITERIA: list[Req] = [
         "Emergency and recovery plans should describe how the operator continues to work "
         "securely and resumes normal activity after a serious incident, and should be "
         "exercised.",
+        "Plans should name the persons to be alerted, alternative premises or routes and "
+        "the way the Service is informed.",
         maps={"2.4": "equal"},
     ),
     Req(
@@ -283,6 +293,8 @@ CRITERIA: list[Req] = [
         M,
         "Security incidents shall be recorded, their causes investigated and corrective "
         "measures decided and followed up.",
+        "An incident register with date, description, cause, measures and closing date is"
+        " sufficient for small operators.",
         maps={"7.24": "equal"},
     ),
     Req(
@@ -315,6 +327,8 @@ CRITERIA: list[Req] = [
         "The outer boundary of the premises shall be secured by fences, walls or other "
         "barriers suited to the risk, and these shall be checked regularly and repaired "
         "when damaged.",
+        "Describe the type and height of fences, how often the boundary is inspected and "
+        "who records the inspections.",
         maps={"9.1": "intersects_with", "9.2": "equal"},
     ),
     Req(
@@ -329,6 +343,7 @@ CRITERIA: list[Req] = [
         M,
         "Entrances for vehicles and pedestrians shall be limited in number and guarded or "
         "watched while open.",
+        "Gates that are rarely used should be locked and sealed and checked during rounds.",
         maps={"9.4": "equal"},
     ),
     Req(
@@ -351,6 +366,7 @@ CRITERIA: list[Req] = [
         R,
         "Intrusion alarms and a video surveillance system should protect the premises, be "
         "maintained and be tested periodically.",
+        "State whether alarms are connected to a monitoring centre and how quickly it reacts.",
         maps={"9.8": "equal"},
     ),
     Req(
@@ -380,6 +396,7 @@ CRITERIA: list[Req] = [
         M,
         "Access to the premises and to areas where goods are handled shall be restricted to "
         "identified and authorised persons and vehicles.",
+        "Describe the access control system (guard, badge reader, biometric) for each entrance.",
         maps={"10.1": "equal"},
     ),
     Req(
@@ -394,6 +411,8 @@ CRITERIA: list[Req] = [
         M,
         "Visitors shall prove their identity, be entered in a register with the times of "
         "arrival and departure and receive a visitor pass.",
+        "The register may be kept on paper or electronically; it must be available to the"
+        " Service on request.",
         maps={"10.2": "superset_of"},
     ),
     Req(
@@ -408,6 +427,7 @@ CRITERIA: list[Req] = [
         M,
         "Staff shall be instructed to stop and question unknown persons on the premises and "
         "to report them to the security contact person.",
+        "Include this instruction in the induction of new staff.",
         maps={"10.10": "equal"},
     ),
     Req(
@@ -437,6 +457,8 @@ CRITERIA: list[Req] = [
         M,
         "Before loading, the inside of each container shall be examined: front wall, side "
         "walls, floor, roof and the inner face of the doors.",
+        "The examination should reveal false walls, tampered floors and goods hidden in "
+        "the structure. Unit load devices include containers, swap bodies and trailers.",
         maps={"5.3": "superset_of"},
     ),
     Req(
@@ -444,6 +466,8 @@ CRITERIA: list[Req] = [
         M,
         "Before loading, the outside of each container shall be examined, including the "
         "underside, the outer face of the doors, the hinges and the locking bars.",
+        "Pay attention to replaced rivets or bolts on hinges, which may indicate that "
+        "doors were removed without breaking the seal.",
         maps={"5.3": "superset_of"},
     ),
     Req(
@@ -452,6 +476,7 @@ CRITERIA: list[Req] = [
         "Road vehicles used for international transport shall be examined when they enter "
         "the premises and before departure, including the cab, fuel tanks, tyres, chassis "
         "and any place where goods could be hidden.",
+        "The examination applies to tractor units and rigid vehicles, whoever owns them.",
         maps={"5.4": "intersects_with"},
     ),
     Req(
@@ -495,6 +520,8 @@ CRITERIA: list[Req] = [
         "The economic operator shall have written instructions for ordering, storing, "
         "issuing, affixing and recording seals, and for what to do when a seal is found "
         "broken or different from the one recorded.",
+        "Seals that are damaged, rejected or cancelled should be kept or destroyed under "
+        "control and recorded.",
         maps={"6.1": "equal"},
     ),
     Req(
@@ -519,7 +546,9 @@ CRITERIA: list[Req] = [
         "On arrival and before unloading, the seal shall be inspected for damage, pulled and "
         "twisted to confirm it holds, and its number compared with the number in the "
         "transport documents.",
-        maps={"6.4": "intersects_with", "6.7": "intersects_with"},
+        "Where the seal is broken or the number differs, the unit is not opened and the "
+        "Service is informed.",
+        maps={"6.4": "intersects_with", "6.7": "intersects_with", "7.30": "intersects_with"},
     ),
     Req(
         "7.2.5",
@@ -533,6 +562,8 @@ CRITERIA: list[Req] = [
         M,
         "Incoming goods shall be checked against the order and transport documents for "
         "number of packages, weight and markings, and the check shall be recorded.",
+        "Receipt checks should be carried out by staff other than those who placed the "
+        "order, where the size of the operator allows.",
         maps={"7.4": "equal"},
     ),
     Req(
@@ -548,6 +579,8 @@ CRITERIA: list[Req] = [
         M,
         "Goods in storage shall be kept in areas protected against unauthorised access, and "
         "these areas shall be checked regularly.",
+        "Storage areas for goods under customs supervision should be marked and access "
+        "limited to designated staff.",
         maps={"7.2": "intersects_with", "7.1": "intersects_with"},
     ),
     Req(
@@ -569,6 +602,8 @@ CRITERIA: list[Req] = [
         M,
         "Pre-arrival and pre-departure data lodged with the Service shall be accurate, "
         "complete and lodged within the set time limits.",
+        "Data must be lodged through the national single window within the time limits of"
+        " the Customs Code of Meridia.",
         maps={"7.9": "equal"},
     ),
     Req(
@@ -628,6 +663,8 @@ CRITERIA: list[Req] = [
         M,
         "Trading partners without such status shall give security declarations or agree to "
         "security clauses in their contracts.",
+        "A model security declaration is available from the Service. Declarations should "
+        "be renewed every three years.",
         maps={"3.4": "intersects_with", "3.6": "intersects_with"},
     ),
     Req(
@@ -635,6 +672,7 @@ CRITERIA: list[Req] = [
         R,
         "The security of trading partners should be reviewed periodically, and weaknesses "
         "found should be followed up until they are remedied.",
+        "Give priority to partners in countries or routes assessed as high risk.",
         maps={"3.5": "intersects_with", "3.7": "intersects_with"},
     ),
     Req(
@@ -650,6 +688,7 @@ CRITERIA: list[Req] = [
         "External service providers, such as cleaning, guarding, maintenance and IT "
         "companies, shall be selected with their security in mind and bound by written "
         "security conditions.",
+        "Contracts should oblige service providers to screen the staff they send to the premises.",
         maps={"3.1": "intersects_with", "3.6": "intersects_with"},
     ),
     Req(
@@ -665,6 +704,8 @@ CRITERIA: list[Req] = [
         M,
         "Before recruitment to a security-sensitive post, the candidate's identity, "
         "previous employment and references shall be verified.",
+        "Security-sensitive posts include staff with access to goods, seals, customs data"
+        " or security systems.",
         maps={"11.1": "superset_of"},
     ),
     Req(
@@ -672,6 +713,8 @@ CRITERIA: list[Req] = [
         M,
         "Within the limits of national law, an extract from the criminal record shall be "
         "requested for security-sensitive posts, and repeated at intervals.",
+        "Where national law does not allow criminal record checks, a declaration by the "
+        "candidate may be accepted.",
         maps={"11.2": "intersects_with", "11.3": "intersects_with"},
     ),
     Req(
@@ -701,6 +744,8 @@ CRITERIA: list[Req] = [
         M,
         "All staff shall be made aware of the security requirements of the programme and of "
         "the threats to the supply chain, on recruitment and at regular intervals.",
+        "Awareness sessions may be given in person or online; new staff should receive "
+        "them within their first month.",
         maps={"12.1": "equal"},
     ),
     Req(
@@ -708,6 +753,8 @@ CRITERIA: list[Req] = [
         M,
         "Staff who examine containers and means of transport or handle seals shall receive "
         "specific training in these tasks.",
+        "Training should include practical exercises on an empty container and examples "
+        "of concealment methods.",
         maps={"12.2": "intersects_with", "12.11": "intersects_with"},
     ),
     Req(
@@ -737,6 +784,8 @@ CRITERIA: list[Req] = [
         M,
         "The economic operator shall have a documented information security policy that is "
         "reviewed at regular intervals.",
+        "The policy should cover access management, protection against malware, backups, "
+        "incident handling and the use of portable devices.",
         maps={"4.1": "equal", "4.6": "intersects_with"},
     ),
     Req(
@@ -751,6 +800,8 @@ CRITERIA: list[Req] = [
         M,
         "Each user shall have a personal account with a password, and access rights shall "
         "be granted according to the user's duties.",
+        "Passwords should be changed when there is reason to think they are known to "
+        "others; shared accounts should not be used.",
         maps={"4.8": "intersects_with", "4.7": "intersects_with"},
     ),
     Req(

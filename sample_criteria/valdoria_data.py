@@ -163,7 +163,7 @@ CRITERIA: list[Req] = [
         "Se instalarán cámaras de videovigilancia en accesos y muelles de carga; las "
         "grabaciones se conservarán al menos treinta días.",
         "¿Quién revisa las grabaciones y con qué frecuencia?",
-        maps={"9.8": "intersects_with", "9.9": "equal"},
+        maps={"9.8": "intersects_with", "9.9": "intersects_with"},
     ),
     Req(
         "OEA-6.5",
@@ -184,14 +184,14 @@ CRITERIA: list[Req] = [
         S7,
         "Los empleados portarán una tarjeta de identificación con fotografía, que devolverán "
         "al término de la relación laboral.",
-        maps={"10.3": "equal", "11.8": "superset_of"},
+        maps={"10.3": "superset_of", "11.8": "superset_of"},
     ),
     Req(
         "OEA-7.3",
         S7,
         "Los visitantes se identificarán con un documento oficial, se inscribirán en un "
         "registro de entradas y salidas y estarán acompañados durante toda la visita.",
-        maps={"10.2": "equal"},
+        maps={"10.2": "superset_of"},
     ),
     Req(
         "OEA-7.4",
