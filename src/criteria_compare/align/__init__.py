@@ -1,1 +1,24 @@
-"""align package."""
+"""The aligner: ranked, explained match suggestions between two programs' criteria (no Qt)."""
+
+from __future__ import annotations
+
+from criteria_compare.align.aligner import AlignmentResult, align, encoder_notice
+from criteria_compare.align.embedding import EmbeddingCache, MemoryEmbeddingCache
+from criteria_compare.align.normalize import normalize_text, tokenize
+from criteria_compare.align.search import search
+from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.align.synonyms import SynonymTable, load_synonyms
+
+__all__ = [
+    "AlignerSettings",
+    "AlignmentResult",
+    "EmbeddingCache",
+    "MemoryEmbeddingCache",
+    "SynonymTable",
+    "align",
+    "encoder_notice",
+    "load_synonyms",
+    "normalize_text",
+    "search",
+    "tokenize",
+]

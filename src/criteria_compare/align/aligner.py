@@ -1,0 +1,167 @@
+"""align(): ranked, explained partner candidates for every reference criterion, and the reverse."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from criteria_compare.align.analyze import Analyzer, detect_side_language
+from criteria_compare.align.embedding import (
+    EmbeddingCache,
+    EncoderUnavailable,
+    MemoryEmbeddingCache,
+    embed,
+    load_encoder,
+)
+from criteria_compare.align.features import SideFeatures, build_features
+from criteria_compare.align.rank import rank_direction
+from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.align.synonyms import load_synonyms
+from criteria_compare.errors import Cancelled, InvalidValue
+from criteria_compare.model import Criterion, Program, Suggestion
+from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
+
+__all__ = ["AlignmentResult", "align", "encoder_notice"]
+
+
+@dataclass(frozen=True)
+class AlignmentResult:
+    """Suggestions both ways, the settings used, notices for the user and the wall time."""
+
+    forward: Mapping[str, tuple[Suggestion, ...]]
+    backward: Mapping[str, tuple[Suggestion, ...]]
+    settings: AlignerSettings = field(default_factory=AlignerSettings)
+    notices: tuple[str, ...] = ()
+    seconds: float = 0.0
+    channels: tuple[str, ...] = ()
+    languages: tuple[str, str] = ("english", "english")
+
+
+def encoder_notice(reason: str) -> str:
+    """The one notice given when the sentence encoder cannot be used."""
+    return f"sentence encoder unavailable ({reason}); using lexical channels only"
+
+
+def _criteria(side: Program | Sequence[Criterion], name: str) -> tuple[Criterion, ...]:
+    criteria = tuple(side.criteria) if isinstance(side, Program) else tuple(side)
+    seen: set[str] = set()
+    for c in criteria:
+        if c.ref in seen:
+            raise InvalidValue(
+                f"The {name} criteria hold ref {c.ref!r} twice; make every ref unique and re-import."
+            )
+        seen.add(c.ref)
+    return criteria
+
+
+def _index_pairs(
+    pairs: Iterable[tuple[str, str]],
+    left: Sequence[Criterion],
+    right: Sequence[Criterion],
+    reverse: bool = False,
+) -> dict[int, set[int]]:
+    li = {c.ref: i for i, c in enumerate(left)}
+    ri = {c.ref: i for i, c in enumerate(right)}
+    out: dict[int, set[int]] = {}
+    for a, b in pairs:
+        if reverse:
+            a, b = b, a
+        if a in li and b in ri:
+            out.setdefault(li[a], set()).add(ri[b])
+    return out
+
+
+def align(
+    reference: Program | Sequence[Criterion],
+    partner: Program | Sequence[Criterion],
+    settings: AlignerSettings | None = None,
+    *,
+    rejected: Iterable[tuple[str, str]] = (),
+    pinned: Iterable[tuple[str, str]] = (),
+    cache: EmbeddingCache | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> AlignmentResult:
+    """Rank partner criteria for each reference criterion (forward) and the reverse (backward).
+
+    ``rejected`` and ``pinned`` are (reference_ref, partner_ref) pairs: rejected
+    pairs are never proposed, pinned ones are listed first. Deterministic:
+    equal scores keep program order. Raises Cancelled if ``cancel()`` turns True.
+    """
+    start = time.perf_counter()
+    settings = settings or AlignerSettings()
+    ref = _criteria(reference, "reference")
+    par = _criteria(partner, "partner")
+    rejected, pinned = list(rejected), list(pinned)
+    total = len(ref) + len(par)
+
+    def report(done: int, message: str) -> None:
+        check_cancel(cancel)
+        if progress is not None:
+            progress(min(done, total), total, message)
+
+    report(0, "Preparing texts")
+    synonyms = load_synonyms(settings.synonyms_path or None)
+    languages = []
+    for criteria, wanted in ((ref, settings.reference_language), (par, settings.partner_language)):
+        languages.append(
+            wanted if wanted != "auto" else detect_side_language(c.text for c in criteria)
+        )
+    sides = build_features(
+        [(ref, Analyzer(languages[0], synonyms)), (par, Analyzer(languages[1], synonyms))],
+        settings,
+    )
+    notices: list[str] = []
+    weights = settings.weights_for(cross_language=languages[0] != languages[1])
+    channels = [n for n, w in weights.items() if w > 0 and n != "embedding"]
+    if weights["embedding"] > 0 and total:
+        try:
+            _embed_sides(sides, cache, report)
+            channels.append("embedding")
+        except EncoderUnavailable as exc:
+            notices.append(encoder_notice(str(exc)))
+    forward = rank_direction(
+        sides[0],
+        sides[1],
+        settings,
+        rejected=_index_pairs(rejected, ref, par),
+        pinned=_index_pairs(pinned, ref, par),
+        on_block=lambda done: report(done, "Ranking partner criteria"),
+    )
+    backward = rank_direction(
+        sides[1],
+        sides[0],
+        settings,
+        rejected=_index_pairs(rejected, par, ref, reverse=True),
+        pinned=_index_pairs(pinned, par, ref, reverse=True),
+        on_block=lambda done: report(len(ref) + done, "Ranking reference criteria"),
+    )
+    return AlignmentResult(
+        forward=forward,
+        backward=backward,
+        settings=settings,
+        notices=tuple(notices),
+        seconds=time.perf_counter() - start,
+        channels=tuple(channels),
+        languages=(languages[0], languages[1]),
+    )
+
+
+def _embed_sides(
+    sides: Sequence[SideFeatures],
+    cache: EmbeddingCache | None,
+    report: Callable[[int, str], None],
+) -> None:
+    encoder = load_encoder()
+    cache = cache if cache is not None else MemoryEmbeddingCache()
+    texts = [c.text for side in sides for c in side.criteria]
+    try:
+        vectors = embed(texts, encoder, cache, lambda done, todo: report(0, "Encoding criteria"))
+    except (EncoderUnavailable, Cancelled):
+        raise
+    except Exception as exc:  # the encoder failed mid-way: fall back to lexical, say why
+        raise EncoderUnavailable(f"encoding failed: {type(exc).__name__}: {exc}") from None
+    n = len(sides[0])
+    sides[0].embeddings = vectors[:n]
+    sides[1].embeddings = vectors[n:]

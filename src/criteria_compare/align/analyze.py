@@ -1,0 +1,111 @@
+"""Turns one side's texts into the terms the channels score: words, stems, synonym concepts, spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import snowballstemmer
+
+from criteria_compare.align.normalize import fold_accents, tokenize
+from criteria_compare.align.stopwords import STOP_WORDS, detect_language
+from criteria_compare.align.synonyms import SynonymTable
+
+__all__ = ["CONCEPT_PREFIX", "AnalyzedText", "Analyzer", "detect_side_language"]
+
+#: Synonym concepts are extra terms named ``~concept`` so they never collide with a word.
+CONCEPT_PREFIX = "~"
+_MAX_PHRASE = 6
+
+
+@dataclass(frozen=True)
+class AnalyzedText:
+    """The scored terms of one text, in text order.
+
+    ``words`` (accent-folded, stop words removed) feed word TF-IDF, ``stems``
+    feed BM25, both followed by synonym concepts; ``spans[i]`` is where
+    ``stems[i]`` came from in the original text. ``chars`` is the content words
+    joined by spaces, for the character n-gram channel.
+    """
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    chars: str
+
+
+def detect_side_language(texts: Iterable[str], limit: int = 5000) -> str:
+    """Guess the language of a program from the stop words in (at most ``limit`` words of) its texts."""
+    words: list[str] = []
+    for text in texts:
+        words.extend(t.word for t in tokenize(text))
+        if len(words) >= limit:
+            break
+    return detect_language(words)
+
+
+class Analyzer:
+    """Text -> terms for one language: stop words, Snowball stems and the synonym table."""
+
+    def __init__(self, language: str, synonyms: SynonymTable | None = None) -> None:
+        self.language = language if language in STOP_WORDS else "english"
+        self._stop = STOP_WORDS[self.language] | {
+            fold_accents(w) for w in STOP_WORDS[self.language]
+        }
+        self._stemmer = snowballstemmer.stemmer(self.language)
+        self._stems: dict[str, str] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for concept, phrase in synonyms.phrases() if synonyms else ():
+            stems = tuple(self.stem(w) for w in phrase)
+            if not stems or len(stems) > _MAX_PHRASE:
+                continue
+            self._phrases.setdefault(stems[0], []).append((stems, CONCEPT_PREFIX + concept))
+        for options in self._phrases.values():
+            options.sort(key=lambda item: (-len(item[0]), item[1]))
+
+    def stem(self, word: str) -> str:
+        """Snowball stem of a normalised word, accents folded afterwards."""
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = fold_accents(self._stemmer.stemWord(word))
+            self._stems[word] = stem
+        return stem
+
+    def is_stop(self, word: str) -> bool:
+        return word in self._stop
+
+    def analyze(self, text: str) -> AnalyzedText:
+        """Terms of ``text`` with their spans in it."""
+        tokens = tokenize(text)
+        stems = [self.stem(t.word) for t in tokens]
+        words: list[str] = []
+        kept_stems: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for token, stem in zip(tokens, stems, strict=False):
+            folded = fold_accents(token.word)
+            if folded in self._stop or token.word in self._stop or len(folded) < 2:
+                continue
+            words.append(folded)
+            kept_stems.append(stem)
+            spans.append((token.start, token.end))
+        chars = " ".join(words)
+        if self._phrases:
+            for concept, start, end in self._concepts(tokens, stems):
+                words.append(concept)
+                kept_stems.append(concept)
+                spans.append((start, end))
+        return AnalyzedText(tuple(words), tuple(kept_stems), tuple(spans), chars)
+
+    def _concepts(
+        self, tokens: Sequence[object], stems: Sequence[str]
+    ) -> list[tuple[str, int, int]]:
+        found: list[tuple[str, int, int]] = []
+        n = len(stems)
+        for i, first in enumerate(stems):
+            for phrase, concept in self._phrases.get(first, ()):
+                m = len(phrase)
+                if i + m <= n and tuple(stems[i : i + m]) == phrase:
+                    start = tokens[i].start  # type: ignore[attr-defined]
+                    end = tokens[i + m - 1].end  # type: ignore[attr-defined]
+                    found.append((concept, start, end))
+        return found

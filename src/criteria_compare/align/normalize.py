@@ -1,0 +1,70 @@
+"""Text preparation: NFKC, casefold, numbering and punctuation stripped, tokens that keep offsets.
+
+Every token remembers the ``(start, end)`` characters it came from in the
+original text, so the words the scorer matched can be highlighted there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Token", "fold_accents", "normalize_text", "normalize_word", "tokenize"]
+
+# A word: letters/digits (not "_") with any combining marks that follow them.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+#: Longest text looked at; longer texts are cut (criteria are a few hundred characters).
+MAX_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class Token:
+    """One normalised word and the span ``text[start:end]`` it came from."""
+
+    word: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(raw: str) -> tuple[str, ...]:
+    """NFKC + casefold one raw word until stable; split again if that produced separators.
+
+    Pure numbers (list numbering, refs) are dropped, so the result may be empty.
+    """
+    parts = [raw]
+    for _ in range(6):
+        new: list[str] = []
+        for part in parts:
+            folded = unicodedata.normalize("NFKC", part).casefold()
+            new.extend(_WORD_RE.findall(folded))
+        if new == parts:
+            break
+        parts = new
+    return tuple(p for p in parts if not p.isdigit() and not p.isnumeric())
+
+
+@lru_cache(maxsize=200_000)
+def fold_accents(word: str) -> str:
+    """``word`` without combining accents (``información`` -> ``informacion``)."""
+    decomposed = unicodedata.normalize("NFD", word)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped) or word
+
+
+def tokenize(text: str) -> list[Token]:
+    """Normalised words of ``text`` with their offsets in the original string."""
+    tokens: list[Token] = []
+    for match in _WORD_RE.finditer(text[:MAX_CHARS]):
+        start, end = match.span()
+        for word in normalize_word(match.group()):
+            tokens.append(Token(word, start, end))
+    return tokens
+
+
+def normalize_text(text: str) -> str:
+    """NFKC, casefolded, numbering and punctuation stripped, single-spaced (idempotent)."""
+    return " ".join(t.word for t in tokenize(text))

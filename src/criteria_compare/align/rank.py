@@ -1,0 +1,250 @@
+"""Ranking one direction (query side -> document side): channels, fusion, bands, evidence.
+
+Rows are processed a block at a time. Small inputs score every pair; large
+ones first shortlist candidates with the cheap channels (BM25 over less common
+terms, the encoder when present) and re-score only those with every channel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+
+from criteria_compare.align.explain import make_evidence
+from criteria_compare.align.features import SideFeatures
+from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.model import Band, Suggestion
+
+__all__ = ["rank_direction"]
+
+_LEXICAL_PAIRS = (
+    ("tfidf", "tfidf", "tfidf"),
+    ("bm25", "stems_tf", "bm25_docs"),
+    ("char", "char", "char"),
+)
+
+
+def _band(score: float, settings: AlignerSettings) -> Band:
+    if score >= settings.band_high:
+        return Band.HIGH
+    if score >= settings.band_medium:
+        return Band.MEDIUM
+    return Band.LOW
+
+
+def _minmax(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Per-row min-max over valid cells (0 where a row has no spread)."""
+    lo = np.where(valid, values, np.inf).min(axis=1, keepdims=True)
+    hi = np.where(valid, values, -np.inf).max(axis=1, keepdims=True)
+    spread = hi - lo
+    ok = np.isfinite(spread) & (spread > 1e-12)
+    safe = np.where(ok, spread, 1.0)
+    out = np.where(ok, (values - np.where(np.isfinite(lo), lo, 0.0)) / safe, 0.0)
+    return np.where(valid, out, 0.0)
+
+
+def _shortlist(
+    q: SideFeatures,
+    d: SideFeatures,
+    r0: int,
+    r1: int,
+    settings: AlignerSettings,
+    term_mask: np.ndarray,
+    emb_block: np.ndarray | None,
+    pinned: Mapping[int, set[int]],
+) -> np.ndarray:
+    """Candidate document indices per row (sorted, padded with -1)."""
+    from criteria_compare.align.sparse import dense_block
+
+    n_d = len(d)
+    size = min(settings.shortlist, n_d)
+    cheap = dense_block(q.stems_tf, r0, r1, d.postings("bm25_docs"), n_d, term_mask)
+    picks = [np.argpartition(-cheap, size - 1, axis=1)[:, :size]]
+    if emb_block is not None:
+        picks.append(np.argpartition(-emb_block, size - 1, axis=1)[:, :size])
+    rows = []
+    for i in range(r1 - r0):
+        chosen = set(np.concatenate([p[i] for p in picks]).tolist())
+        chosen.update(pinned.get(r0 + i, ()))
+        rows.append(sorted(chosen))
+    width = max(len(r) for r in rows)
+    cand = np.full((r1 - r0, width), -1, dtype=np.int64)
+    for i, r in enumerate(rows):
+        cand[i, : len(r)] = r
+    return cand
+
+
+def rank_direction(
+    q: SideFeatures,
+    d: SideFeatures,
+    settings: AlignerSettings,
+    *,
+    rejected: Mapping[int, set[int]],
+    pinned: Mapping[int, set[int]],
+    on_block: Callable[[int], None],
+) -> dict[str, tuple[Suggestion, ...]]:
+    """Top-k suggestions from every ``q`` row to ``d`` rows (pinned first, rejected never)."""
+    from criteria_compare.align.sparse import dense_block, pair_block
+
+    n_q, n_d = len(q), len(d)
+    result: dict[str, tuple[Suggestion, ...]] = {}
+    if n_q == 0:
+        return result
+    if n_d == 0:
+        return {c.ref: () for c in q.criteria}
+    use_emb = q.embeddings is not None and d.embeddings is not None
+    weights = {
+        name: w
+        for name, w in settings.weights_for(cross_language=q.language != d.language).items()
+        if w > 0 and (name != "embedding" or use_emb)
+    }
+    total_w = sum(weights.values()) or 1.0
+    full = n_q * n_d <= settings.full_pairs_limit
+    block = settings.block_size
+    scratch: dict[str, np.ndarray] = {}
+    term_mask = None
+    if not full:
+        cap = max(settings.shortlist_max_df * n_d, settings.shortlist)
+        term_mask = d.stems_tf.doc_freq() <= cap
+    abs_w = {k: w for k, w in weights.items() if k in ("tfidf", "char", "embedding")}
+    abs_total = sum(abs_w.values())
+    for r0 in range(0, n_q, block):
+        on_block(r0)
+        r1 = min(r0 + block, n_q)
+        nb = r1 - r0
+        emb_block = None
+        if use_emb:
+            emb_block = q.embeddings[r0:r1] @ d.embeddings.T  # type: ignore[index,union-attr]
+        channels: dict[str, np.ndarray] = {}
+        if full:
+            cand = np.broadcast_to(np.arange(n_d, dtype=np.int64), (nb, n_d))
+            for name, q_attr, d_attr in _LEXICAL_PAIRS:
+                if name in weights:
+                    channels[name] = dense_block(
+                        getattr(q, q_attr), r0, r1, d.postings(d_attr), n_d
+                    )
+            if emb_block is not None:
+                channels["embedding"] = emb_block
+        else:
+            assert term_mask is not None
+            cand = _shortlist(q, d, r0, r1, settings, term_mask, emb_block, pinned)
+            for name, q_attr, d_attr in _LEXICAL_PAIRS:
+                if name in weights:
+                    matrix = getattr(q, q_attr)
+                    if name not in scratch:
+                        scratch[name] = np.full(matrix.n_cols, -1, dtype=np.int64)
+                    channels[name] = pair_block(
+                        matrix, r0, r1, getattr(d, d_attr), cand, scratch[name]
+                    )
+            if emb_block is not None:
+                channels["embedding"] = np.take_along_axis(emb_block, np.maximum(cand, 0), axis=1)
+        if "token_set" in weights:
+            channels["token_set"] = _token_set(q, d, r0, r1, cand, full)
+        valid = cand >= 0
+        for i in range(nb):
+            bad = rejected.get(r0 + i)
+            if bad:
+                valid[i] &= ~np.isin(cand[i], list(bad))
+        norm = {name: _minmax(values, valid) for name, values in channels.items()}
+        fused = sum(weights[name] * norm[name] for name in weights) / total_w
+        fused = np.round(np.where(valid, fused, -1.0), 9)
+        absolute = np.zeros_like(fused)
+        if abs_total > 0:
+            absolute = sum(abs_w[k] * np.clip(channels[k], 0.0, 1.0) for k in abs_w) / abs_total
+        for i in range(nb):
+            row = r0 + i
+            result[q.criteria[row].ref] = _row_suggestions(
+                q,
+                d,
+                row,
+                cand[i],
+                valid[i],
+                fused[i],
+                absolute[i],
+                {k: v[i] for k, v in norm.items()},
+                pinned.get(row, set()),
+                settings,
+            )
+    on_block(n_q)
+    return result
+
+
+def _token_set(
+    q: SideFeatures, d: SideFeatures, r0: int, r1: int, cand: np.ndarray, full: bool
+) -> np.ndarray:
+    queries = [c.text for c in q.criteria[r0:r1]]
+    if full:
+        choices = [c.text for c in d.criteria]
+        return (
+            process.cdist(
+                queries,
+                choices,
+                scorer=fuzz.token_set_ratio,
+                processor=utils.default_process,
+                dtype=np.float32,
+            )
+            / 100.0
+        )
+    out = np.zeros(cand.shape)
+    for i, text in enumerate(queries):
+        for j, t in enumerate(cand[i]):
+            if t >= 0:
+                out[i, j] = (
+                    fuzz.token_set_ratio(text, d.criteria[t].text, processor=utils.default_process)
+                    / 100.0
+                )
+    return out
+
+
+def _row_suggestions(
+    q: SideFeatures,
+    d: SideFeatures,
+    row: int,
+    cand: np.ndarray,
+    valid: np.ndarray,
+    fused: np.ndarray,
+    absolute: np.ndarray,
+    norm: Mapping[str, np.ndarray],
+    pinned: set[int],
+    settings: AlignerSettings,
+) -> tuple[Suggestion, ...]:
+    positions = np.flatnonzero(valid)
+    if len(positions) == 0:
+        return ()
+    # Stable sort: equal scores keep program order (candidates are in program order).
+    order = positions[np.argsort(-fused[positions], kind="stable")]
+    best = order[0]
+    confidence = min(1.0, float(absolute[best]) / settings.confidence_saturation)
+    pinned_pos = [p for p in order if int(cand[p]) in pinned]
+    others = [p for p in order if int(cand[p]) not in pinned]
+    shown = pinned_pos + others[: max(settings.k - len(pinned_pos), 0)]
+    following = pinned_pos + others[: len(shown) - len(pinned_pos) + 1]
+    scores = [float(fused[p]) * confidence for p in following]
+    out = []
+    q_text = q.texts[row]
+    for rank, p in enumerate(shown, start=1):
+        target = int(cand[p])
+        score = scores[rank - 1]
+        nxt = scores[rank] if rank < len(scores) else 0.0
+        evidence = make_evidence(
+            q_text,
+            q.criteria[row].text,
+            d.texts[target],
+            {k: float(v[p]) for k, v in norm.items()},
+            score - nxt,
+            bool(q.sections[row] & d.sections[target]),
+        )
+        out.append(
+            Suggestion(
+                source_ref=q.criteria[row].ref,
+                target_ref=d.criteria[target].ref,
+                rank=rank,
+                score=round(score, 4),
+                band=_band(score, settings),
+                evidence=evidence,
+                pinned=target in pinned,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,180 @@
+"""The aligner's one documented fixed setting: channel and field weights, bands, limits.
+
+The defaults are the setting the product ships with. They were fixed from
+what is known to generalise across crosswalks (equal lexical weights, the
+sentence encoder and the secondary fields at half weight), not tuned to any
+one development set. A project stores its copy as JSON (``to_dict``) and may
+re-fit it from the links its reviewers confirmed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from criteria_compare.errors import InvalidValue
+
+__all__ = ["SETTINGS_VERSION", "AlignerSettings"]
+
+#: Bumped when a field changes meaning; ``from_dict`` accepts older versions.
+SETTINGS_VERSION = 1
+
+_LANGUAGES = ("auto", "english", "spanish", "french", "german", "portuguese", "italian", "dutch")
+
+
+@dataclass(frozen=True)
+class AlignerSettings:
+    """How the aligner scores, fuses and bands candidate pairs.
+
+    Channels (each min-max normalised per source row, then averaged with these
+    weights into one score in [0, 1]):
+
+    - ``weight_tfidf``: cosine of word TF-IDF vectors (casefolded words, stop words removed).
+    - ``weight_bm25``: BM25 (``bm25_k1``, ``bm25_b``) over Snowball stems, stop words removed.
+    - ``weight_char``: cosine of character 3-5-gram TF-IDF vectors.
+    - ``weight_embedding``: cosine of multilingual sentence-encoder embeddings
+      (only when ``use_embedding`` and the encoder loads).
+      When the two programs are in different languages the lexical channels
+      barely work, so the encoder then weighs ``weight_embedding_cross_language``
+      (as much as the three lexical channels together).
+    - ``weight_token_set``: rapidfuzz token_set_ratio, an optional low-weight channel (off).
+
+    Fields: the criterion text counts fully; its section heading and guidance
+    are added to each lexical channel at ``weight_section`` / ``weight_guidance``.
+
+    Score and band: the ranking score of a pair is the fused score above,
+    multiplied by the confidence of its source row (how strongly its best
+    candidate overlaps in absolute terms: mean cosine of the lexical and
+    semantic channels over ``confidence_saturation``, capped at 1), so a
+    criterion with no real counterpart does not show a top score. A suggestion
+    is High at ``band_high`` or above, Medium at ``band_medium`` or above, else Low.
+
+    Scale: inputs with more than ``full_pairs_limit`` pairs are processed with a
+    shortlist: the ``shortlist`` best candidates by BM25 (over terms in at most
+    ``shortlist_max_df`` of the other side's criteria) and, when available, by
+    the encoder, re-scored with every channel. Rows are processed ``block_size``
+    at a time, with a progress report and a cancel check between blocks.
+    """
+
+    k: int = 5
+    weight_tfidf: float = 1.0
+    weight_bm25: float = 1.0
+    weight_char: float = 1.0
+    weight_embedding: float = 0.5
+    weight_embedding_cross_language: float = 3.0
+    weight_token_set: float = 0.0
+    weight_text: float = 1.0
+    weight_section: float = 0.5
+    weight_guidance: float = 0.5
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+    char_ngram_min: int = 3
+    char_ngram_max: int = 5
+    band_high: float = 0.6
+    band_medium: float = 0.35
+    confidence_saturation: float = 0.45
+    use_embedding: bool = True
+    reference_language: str = "auto"
+    partner_language: str = "auto"
+    synonyms_path: str = ""
+    shortlist: int = 50
+    shortlist_max_df: float = 0.05
+    full_pairs_limit: int = 1_000_000
+    block_size: int = 256
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.k < 1:
+            problems.append("k must be at least 1")
+        for name in (
+            "weight_tfidf",
+            "weight_bm25",
+            "weight_char",
+            "weight_embedding",
+            "weight_embedding_cross_language",
+            "weight_token_set",
+            "weight_text",
+            "weight_section",
+            "weight_guidance",
+        ):
+            if getattr(self, name) < 0:
+                problems.append(f"{name} must not be negative")
+        if not 1 <= self.char_ngram_min <= self.char_ngram_max <= 10:
+            problems.append("char n-gram sizes must satisfy 1 <= min <= max <= 10")
+        if not 0 <= self.band_medium <= self.band_high <= 1:
+            problems.append("bands must satisfy 0 <= band_medium <= band_high <= 1")
+        if self.confidence_saturation <= 0:
+            problems.append("confidence_saturation must be positive")
+        if self.shortlist < 1 or self.block_size < 1:
+            problems.append("shortlist and block_size must be at least 1")
+        for name in ("reference_language", "partner_language"):
+            if getattr(self, name) not in _LANGUAGES:
+                problems.append(f"{name} must be one of {', '.join(_LANGUAGES)}")
+        if problems:
+            raise InvalidValue(f"Invalid aligner settings: {'; '.join(problems)}.")
+
+    @property
+    def channel_weights(self) -> dict[str, float]:
+        """Channel name -> weight (same-language), as used in ``Evidence.channels``."""
+        return self.weights_for(cross_language=False)
+
+    def weights_for(self, *, cross_language: bool) -> dict[str, float]:
+        """Channel name -> weight when the two programs do (not) share a language."""
+        embedding = (
+            self.weight_embedding_cross_language if cross_language else self.weight_embedding
+        )
+        return {
+            "tfidf": self.weight_tfidf,
+            "bm25": self.weight_bm25,
+            "char": self.weight_char,
+            "embedding": embedding if self.use_embedding else 0.0,
+            "token_set": self.weight_token_set,
+        }
+
+    def replace(self, **changes: Any) -> AlignerSettings:
+        """A copy with some fields changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict, with a ``version`` key."""
+        data: dict[str, Any] = {"version": SETTINGS_VERSION}
+        data.update(dataclasses.asdict(self))
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AlignerSettings:
+        """Rebuild settings stored by ``to_dict``; unknown keys are ignored, missing ones default."""
+        if not isinstance(data, Mapping):
+            raise InvalidValue(
+                "Stored aligner settings are not a JSON object; re-save the settings."
+            )
+        version = data.get("version", SETTINGS_VERSION)
+        if not isinstance(version, int) or version > SETTINGS_VERSION:
+            raise InvalidValue(
+                f"Aligner settings version {version!r} is newer than this program understands; "
+                "update criteria-compare."
+            )
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            default = f.default
+            if isinstance(default, bool):
+                ok = isinstance(value, bool)
+            elif isinstance(default, int):
+                ok = isinstance(value, int) and not isinstance(value, bool)
+            elif isinstance(default, float):
+                ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+                value = float(value) if ok else value
+            else:
+                ok = isinstance(value, str)
+            if not ok:
+                raise InvalidValue(
+                    f"Aligner setting {f.name!r} has the wrong type ({type(value).__name__}); "
+                    "fix or remove it."
+                )
+            kwargs[f.name] = value
+        return cls(**kwargs)
