@@ -37,7 +37,7 @@ def render_pdf(
     styles = make_styles()
     story = StoryBuilder(data, options, styles, size).story()
     check_cancel(cancel)
-    footer = f"{data.reference.name} / {data.partner.name} · {options.date}"
+    footer = f"{options.date} · {data.reference.name} / {data.partner.name}"
     with atomic_target(path) as tmp:
         doc = ReportDocTemplate(
             str(tmp),

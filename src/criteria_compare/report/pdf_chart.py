@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from criteria_compare.report.data import STATUS_ORDER, Counts
 from criteria_compare.report.fonts import BODY_FONT, has_cjk
@@ -20,7 +20,7 @@ _BAR = 13.0
 _GAP = 5.0
 
 
-def _label(name: str, limit: int = 34) -> str:
+def _label(name: str, limit: int = 40) -> str:
     if has_cjk(name):  # the chart font has no CJK glyphs; the tables name the category
         return "…"
     name = " ".join(name.split())
@@ -30,7 +30,7 @@ def _label(name: str, limit: int = 34) -> str:
 def category_chart(by_section: Mapping[str, Counts], width: float) -> Drawing:
     """Stacked bars of assessment counts per category, with a legend naming every colour."""
     names = list(by_section)[:MAX_CHART_CATEGORIES]
-    label_width = 150.0
+    label_width = 175.0
     plot_height = len(names) * (_BAR + _GAP)
     legend_height = 28.0
     axis_height = 16.0
@@ -73,20 +73,14 @@ def category_chart(by_section: Mapping[str, Counts], width: float) -> Drawing:
         chart.bars[i].strokeWidth = 0.4
     drawing.add(chart)
 
-    legend = Legend()
-    legend.x = label_width
-    legend.y = 12
-    legend.alignment = "right"
-    legend.columnMaximum = 1
-    legend.fontName = BODY_FONT
-    legend.fontSize = 7.5
-    legend.fillColor = INK
-    legend.dx = 8
-    legend.dy = 8
-    legend.deltax = (width - label_width) / len(STATUS_ORDER)
-    legend.swdx = 0
-    legend.strokeWidth = 0.3
-    legend.strokeColor = MUTED
-    legend.colorNamePairs = [(STATUS_BAR[s], s.label) for s in STATUS_ORDER]
-    drawing.add(legend)
+    # The legend: a swatch and the assessment's name for every colour, in one row.
+    x = label_width
+    for status in STATUS_ORDER:
+        drawing.add(
+            Rect(x, 10, 8, 8, fillColor=STATUS_BAR[status], strokeColor=MUTED, strokeWidth=0.3)
+        )
+        drawing.add(
+            String(x + 11, 11, status.label, fontName=BODY_FONT, fontSize=7.5, fillColor=INK)
+        )
+        x += 11 + stringWidth(status.label, BODY_FONT, 7.5) + 14
     return drawing

@@ -564,6 +564,7 @@ class StoryBuilder:
                     s.h2,
                     level=1,
                     key=f"po-{index}",
+                    toc=False,
                     markup_text=f"{self.esc(section)} ({len(criteria)})",
                 )
             )

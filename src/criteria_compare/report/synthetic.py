@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import os
 import random
+from pathlib import Path
 
 from criteria_compare.model import Criterion, HistoryEntry, Level, Relation, Status
 from criteria_compare.report.data import (
@@ -13,7 +16,7 @@ from criteria_compare.report.data import (
     ReviewerActivity,
 )
 
-__all__ = ["CATEGORIES", "synthetic_report_data"]
+__all__ = ["CATEGORIES", "reviewed_sample_project", "synthetic_report_data"]
 
 #: CTPAT's twelve categories, used as the reference program's sections.
 CATEGORIES = (
@@ -204,3 +207,86 @@ def synthetic_report_data(
         history=history,
         project_file="meridia.ccproj",
     )
+
+
+def reviewed_sample_project(
+    path: str | os.PathLike[str],
+    *,
+    unreviewed: int = 0,
+    reviewer: str = "A. Rivera",
+    note: str = "",
+) -> Path:
+    """Create a project from the bundled samples, reviewed along the sample mapping.
+
+    Criteria with an ``equal`` mapping are aligned; with other relations,
+    partial (with a note naming the stricter side); without one, a gap. Every
+    fifth gap is flagged for discussion. The last ``unreviewed`` reference
+    criteria are left unreviewed. ``note``, if given, replaces the first note.
+    """
+    from criteria_compare.importing import read_criteria
+    from criteria_compare.project import Decision, Project
+    from criteria_compare.resources import sample_path
+
+    reference = read_criteria(sample_path("ctpat_msc_importer.xlsx"))
+    partner = read_criteria(sample_path("partner_aeo_meridia.xlsx"))
+    mapping: dict[str, list[tuple[str, Relation]]] = {}
+    with sample_path("reference_mapping.csv").open(encoding="utf-8", newline="") as fh:
+        for record in csv.DictReader(fh):
+            mapping.setdefault(record["source_id"], []).append(
+                (record["target_id"], Relation(record["relationship"] or "equal"))
+            )
+    decisions = []
+    gaps = 0
+    criteria = reference.criteria[: len(reference.criteria) - unreviewed]
+    for criterion in criteria:
+        links = mapping.get(criterion.ref, [])
+        if not links:
+            gaps += 1
+            decisions.append(
+                Decision(
+                    criterion.ref,
+                    status=Status.GAP,
+                    note="The partner program has no requirement on this topic.",
+                    discussion=gaps % 5 == 1,
+                )
+            )
+        elif all(rel is Relation.EQUAL for _, rel in links):
+            decisions.append(Decision(criterion.ref, status=Status.ALIGNED, link=links))
+        else:
+            stricter = (
+                "the partner is stricter"
+                if any(rel is Relation.SUBSET_OF for _, rel in links)
+                else "CTPAT is stricter"
+            )
+            decisions.append(
+                Decision(
+                    criterion.ref,
+                    status=Status.PARTIAL,
+                    note=f"Covered in part; {stricter}.",
+                    link=links,
+                )
+            )
+    if note and decisions:
+        decisions[0] = Decision(
+            decisions[0].ref,
+            status=decisions[0].status,
+            note=note,
+            discussion=True,
+            link=decisions[0].link,
+        )
+    project = Project.create(
+        path,
+        reference,
+        partner,
+        reference_name="CTPAT MSC (importers)",
+        partner_name="Meridia AEO-S",
+        reference_version="2019",
+        partner_version="2024 edition",
+        reviewer=reviewer,
+        force=True,
+    )
+    try:
+        project.apply(decisions, reviewer=reviewer)
+    finally:
+        project.close()
+    return Path(path)
