@@ -243,9 +243,9 @@ CRITERIA: list[Req] = [
     Req(
         "5.1.4",
         M,
-        "The economic operator shall audit its own security arrangements at planned "
-        "intervals to confirm that they are applied as described in the application, and "
-        "report the results to management.",
+        "Compliance with the security arrangements declared in the application shall be "
+        "verified by internal audits at planned intervals, and the results reported to "
+        "management.",
         "The audit programme should cover every chapter of these conditions at least once"
         " in three years; keep audit reports and the actions taken.",
         maps={"1.3": "equal"},
@@ -272,8 +272,9 @@ CRITERIA: list[Req] = [
     Req(
         "5.2.3",
         M,
-        "The risk assessment shall be updated every year and after any security incident "
-        "or significant change in the operator's activities.",
+        "The assessment referred to in 5.2.1 shall be revisited annually and whenever the"
+        " operator's activities, premises or routes change significantly or an incident "
+        "has occurred.",
         "Keep earlier versions of the assessment so that the Service can see how risks "
         "have developed.",
         maps={"2.3": "equal"},
@@ -281,8 +282,8 @@ CRITERIA: list[Req] = [
     Req(
         "5.3.1",
         R,
-        "Emergency and recovery plans should describe how the operator continues to work "
-        "securely and resumes normal activity after a serious incident, and should be "
+        "Business continuity arrangements should enable the operator to maintain security"
+        " and recover its logistics activity after a serious disruption, and should be "
         "exercised.",
         "Plans should name the persons to be alerted, alternative premises or routes and "
         "the way the Service is informed.",
@@ -364,23 +365,24 @@ CRITERIA: list[Req] = [
     Req(
         "6.1.6",
         R,
-        "Intrusion alarms and a video surveillance system should protect the premises, be "
-        "maintained and be tested periodically.",
+        "The premises should be equipped with intruder detection and closed-circuit "
+        "television, covered by a maintenance contract and subject to periodic functional"
+        " tests.",
         "State whether alarms are connected to a monitoring centre and how quickly it reacts.",
         maps={"9.8": "equal"},
     ),
     Req(
         "6.1.7",
         R,
-        "Cameras should cover the gates, loading bays and places where seals are kept, and "
-        "recordings should be retained for at least thirty days and checked from time to "
-        "time.",
+        "The CCTV system should cover the entrances, the loading bays and the place where"
+        " seals are stored; images are kept for thirty days or more and sampled for "
+        "review.",
         maps={"9.9": "subset_of", "9.10": "intersects_with"},
     ),
     Req(
         "6.1.8",
         R,
-        "Staff and visitor cars should be parked outside the secured area and away from "
+        "Private vehicles should be kept outside the secured perimeter and away from the "
         "loading bays.",
         maps={"9.5": "equal"},
     ),
@@ -409,8 +411,8 @@ CRITERIA: list[Req] = [
     Req(
         "6.2.3",
         M,
-        "Visitors shall prove their identity, be entered in a register with the times of "
-        "arrival and departure and receive a visitor pass.",
+        "Visitors shall show an identity document, be entered in the visitors' register "
+        "with the times of arrival and departure, and be issued with a visitor pass.",
         "The register may be kept on paper or electronically; it must be available to the"
         " Service on request.",
         maps={"10.2": "superset_of"},
@@ -510,16 +512,16 @@ CRITERIA: list[Req] = [
     Req(
         "7.1.8",
         R,
-        "Examinations of unit load devices should be carried out in a controlled area, "
-        "preferably covered by video surveillance.",
+        "Unit load devices should be examined in an area closed to the public, ideally "
+        "within the field of view of the CCTV system.",
         maps={"5.6": "equal"},
     ),
     Req(
         "7.2.1",
         M,
-        "The economic operator shall have written instructions for ordering, storing, "
-        "issuing, affixing and recording seals, and for what to do when a seal is found "
-        "broken or different from the one recorded.",
+        "Written instructions shall govern the whole life of a seal – procurement, "
+        "safekeeping, issue, application and registration – and the steps to take when a "
+        "seal is found broken or bearing a number other than the one recorded.",
         "Seals that are damaged, rejected or cancelled should be kept or destroyed under "
         "control and recorded.",
         maps={"6.1": "equal"},
@@ -527,8 +529,8 @@ CRITERIA: list[Req] = [
     Req(
         "7.2.2",
         M,
-        "Loaded containers leaving for another country shall be closed with a tamper-evident "
-        "high-security seal that complies with ISO 17712, fitted straight after loading.",
+        "Unit load devices leaving Meridia after loading shall be closed at once with a "
+        "tamper-evident seal certified to ISO 17712 as high security.",
         "Ask the seal manufacturer for the certificate showing compliance with the standard.",
         maps={"6.2": "equal", "6.6": "intersects_with"},
     ),
@@ -553,15 +555,17 @@ CRITERIA: list[Req] = [
     Req(
         "7.2.5",
         R,
-        "When a seal has to be replaced during transport, the new number, the reason and the "
-        "person who fitted it should be recorded.",
+        "Any replacement of a seal en route, including after an examination by another "
+        "authority, should be documented with the identification mark of the new seal, "
+        "the cause and the name of the person responsible.",
         maps={"6.8": "equal"},
     ),
     Req(
         "7.3.1",
         M,
-        "Incoming goods shall be checked against the order and transport documents for "
-        "number of packages, weight and markings, and the check shall be recorded.",
+        "On arrival, goods shall be reconciled with the purchase order and the transport "
+        "documents as to quantity, gross mass and shipping marks, and the result "
+        "recorded.",
         "Receipt checks should be carried out by staff other than those who placed the "
         "order, where the size of the operator allows.",
         maps={"7.4": "equal"},
@@ -609,16 +613,16 @@ CRITERIA: list[Req] = [
     Req(
         "7.3.7",
         M,
-        "The description, quantity and weight declared to the carrier shall correspond to "
-        "the goods actually handed over.",
+        "The particulars given to the carrier – nature of the goods, number of packages "
+        "and mass – shall correspond to what is actually handed over.",
         maps={"7.10": "equal"},
     ),
     Req(
         "7.3.8",
         M,
-        "Drivers collecting or delivering goods shall be identified, and their vehicle "
-        "registration checked against the advance notice from the carrier, before goods "
-        "are handed over or accepted.",
+        "Hauliers' drivers shall prove their identity, and the vehicle registration shall"
+        " be compared with the carrier's advance notice, before any goods are loaded or "
+        "unloaded.",
         maps={"7.7": "equal"},
     ),
     Req(
@@ -678,8 +682,9 @@ CRITERIA: list[Req] = [
     Req(
         "8.1.5",
         M,
-        "Trading partners shall be checked against the Meridian and United Nations "
-        "sanctions lists before business starts and whenever the lists are updated.",
+        "Trading partners shall be screened against the Meridian and United Nations "
+        "restrictive-measures lists before business starts, and again whenever the lists "
+        "are amended.",
         maps={"3.10": "equal", "3.1": "intersects_with"},
     ),
     Req(
@@ -720,8 +725,8 @@ CRITERIA: list[Req] = [
     Req(
         "9.1.3",
         M,
-        "Temporary staff supplied by agencies shall be subject to the same checks as "
-        "permanent staff in comparable posts.",
+        "Agency workers and other non-permanent staff shall undergo the same vetting as "
+        "employees holding comparable posts.",
         maps={"11.7": "equal"},
     ),
     Req(
@@ -814,8 +819,8 @@ CRITERIA: list[Req] = [
     Req(
         "11.1.5",
         R,
-        "Access to the operator's systems from outside its premises should only be possible "
-        "through encrypted connections.",
+        "Connections to the operator's network by teleworking staff or external parties "
+        "should be encrypted end to end.",
         maps={"4.9": "equal"},
     ),
     Req(
