@@ -144,15 +144,15 @@ def _sample_fingerprint() -> str:
 
 def sample_project_path(data_dir: Path) -> Path:
     """Where the bundled sample comparison lives; a new name whenever the sample files change."""
-    return Path(data_dir) / "sample" / f"meridia-vs-ctpat-{_sample_fingerprint()}.ccproj"
+    return (
+        Path(data_dir) / "sample" / _sample_fingerprint() / "Meridia AEO vs CTPAT (sample).ccproj"
+    )
 
 
 def build_sample(target: Path, progress: ProgressCallback, cancel: CancelCheck) -> Path:
     """Create the sample comparison (CTPAT importers vs fictional Meridia AEO) at ``target``."""
     request = ComparisonRequest(
-        reference=SourceChoice(
-            sample_path(SAMPLE_REFERENCE), "CTPAT MSC (Importers)", "sample, 2019 criteria"
-        ),
+        reference=SourceChoice(sample_path(SAMPLE_REFERENCE), "CTPAT MSC (Importers)", "2019"),
         partner=SourceChoice(sample_path(SAMPLE_PARTNER), "Meridia AEO", "sample"),
         target=target,
     )

@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         self.reviewer_label.setAccessibleName("Reviewer")
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName("Save state")
+        self.reviewer_label.setContentsMargins(8, 0, 8, 0)
+        self.saved_label.setContentsMargins(8, 0, 8, 0)
         status.addPermanentWidget(self.reviewer_label)
         status.addPermanentWidget(self.saved_label)
 
@@ -274,8 +276,12 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         project, review = self.project, self.review
+        self._flush_review()
         if review is not None:
             self.settings.save_state(REVIEW_STATE_KEY, review.save_state())
+            detach = getattr(review, "detach", None)
+            if callable(detach):
+                detach()
         try:
             reviewed, total = project_counts(project)
             self.settings.update_recent_counts(project.path, reviewed, total)
@@ -300,6 +306,12 @@ class MainWindow(QMainWindow):
         self._set_project_actions_enabled(False)
         self.refresh_recent()
         self.projectClosed.emit()
+
+    def _flush_review(self) -> None:
+        """Commit a note the user is still typing before the project is used elsewhere."""
+        flush = getattr(self.review, "flush", None)
+        if callable(flush):
+            flush()
 
     def _disconnect_review_actions(self) -> None:
         for name in REVIEW_ACTIONS:
@@ -350,6 +362,7 @@ class MainWindow(QMainWindow):
         """Write a consistent copy of the project file elsewhere."""
         if self.project is None:
             return None
+        self._flush_review()
         source = Path(self.project.path)
         suggested = str(Path(self.settings.last_folder("copy")) / f"{source.stem} copy.ccproj")
         target, _ = QFileDialog.getSaveFileName(self, "Save a copy", suggested, PROJECT_FILTER)
@@ -371,6 +384,7 @@ class MainWindow(QMainWindow):
         """Open the export dialog (PDF or workbook) for the open project."""
         if self.project is None:
             return None
+        self._flush_review()
         try:
             from criteria_compare.gui.views.export_dialog import ExportDialog
         except ModuleNotFoundError as exc:
@@ -391,6 +405,7 @@ class MainWindow(QMainWindow):
         project = self.project
         if project is None:
             return None
+        self._flush_review()
 
         def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
             return project.realign(progress=progress, cancel=cancel)

@@ -9,6 +9,7 @@ imports, creates and aligns in a Worker with a progress bar and Cancel;
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Mapping
@@ -56,6 +57,8 @@ __all__ = [
     "SourceCheck",
     "check_source",
     "column_letter",
+    "column_number",
+    "without_roles",
 ]
 
 IGNORE = "ignore"
@@ -69,6 +72,8 @@ ROLE_LABELS: dict[str, str] = {
 }
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;All files (*)"
 PREVIEW_ROWS = 12
+REQUIRED_ROLES = ("ref", "text")
+OPTIONAL_ROLES = frozenset({"section", "level", "guidance"})
 
 
 def column_letter(index: int) -> str:
@@ -92,25 +97,58 @@ class SourceCheck:
     error: str | None
 
 
+def column_number(letters: str) -> int:
+    """0-based index of spreadsheet column letters (A -> 0, AA -> 26)."""
+    n = 0
+    for ch in letters.strip().upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def without_roles(result: Any, roles: frozenset[str]) -> Any:
+    """``result`` with the optional ``roles`` (section, level, guidance) blanked out of every criterion."""
+    roles = roles & OPTIONAL_ROLES
+    if not roles or not (roles & set(result.columns)):
+        return result
+    blank: dict[str, Any] = {}
+    if "section" in roles:
+        blank["section"] = ""
+    if "level" in roles:
+        blank["level"] = None
+    if "guidance" in roles:
+        blank["guidance"] = ""
+    return dataclasses.replace(
+        result,
+        criteria=tuple(dataclasses.replace(c, **blank) for c in result.criteria),
+        columns={r: h for r, h in result.columns.items() if r not in roles},
+        column_letters={r: x for r, x in result.column_letters.items() if r not in roles},
+    )
+
+
 def check_source(
     path: Path,
     sheet: str | None,
     columns: Mapping[str, str] | None,
+    ignored: frozenset[str],
     progress: ProgressCallback,
     cancel: CancelCheck,
 ) -> SourceCheck:
-    """Preview and import one spreadsheet (run in a worker); user errors become ``error``."""
+    """Preview and import one spreadsheet (run in a worker); user errors become ``error``.
+
+    ``ignored`` optional roles are removed from the result even where the
+    importer would detect them, so "ignore" in the wizard means ignore.
+    """
     from criteria_compare.importing import preview, read_criteria
 
     progress(0, 2, f"Reading {path.name}…")
-    pre = preview(path, sheet=sheet, max_rows=PREVIEW_ROWS, columns=columns or None)
+    pre = preview(path, sheet=sheet, max_rows=PREVIEW_ROWS)
     sheets = tuple(pre.sheets)
     progress(1, 2, f"Importing {path.name}…")
     try:
         result = read_criteria(path, sheet=pre.sheet, columns=columns)
     except CriteriaCompareError as exc:
         return SourceCheck(path, sheets, pre, None, str(exc))
-    return SourceCheck(path, sheets, pre, result, None)
+    return SourceCheck(path, sheets, pre, without_roles(result, ignored), None)
 
 
 def _default_name(path: Path, side: str) -> str:
@@ -330,6 +368,20 @@ class ProgramPage(QWizardPage):
                 mapping[role] = column_letter(index)
         return mapping
 
+    def ignored_roles(self) -> frozenset[str]:
+        """Optional roles the user gave to no column (so they are not read at all)."""
+        mapping = self.columns()
+        if mapping is None:
+            return frozenset()
+        return frozenset(OPTIONAL_ROLES - set(mapping))
+
+    def missing_roles(self) -> list[str]:
+        """Required roles (ref, text) the user gave to no column."""
+        mapping = self.columns()
+        if mapping is None:
+            return []
+        return [ROLE_LABELS[r] for r in REQUIRED_ROLES if r not in mapping]
+
     def duplicate_roles(self) -> list[str]:
         """Roles chosen for more than one column."""
         seen: dict[str, int] = {}
@@ -346,12 +398,17 @@ class ProgramPage(QWizardPage):
             return None
         if self._worker is not None:
             self._worker.cancel()
-        duplicates = self.duplicate_roles()
-        if duplicates:
+        duplicates, missing = self.duplicate_roles(), self.missing_roles()
+        if duplicates or missing:
+            self._generation += 1  # results still on their way are out of date
             self.check = None
             self._set_status(
-                f"{', '.join(duplicates)} is chosen for more than one column; "
+                f"{' and '.join(duplicates)} is chosen for more than one column; "
                 "pick one column for each role."
+                if duplicates
+                else f"No column is chosen as {' or '.join(missing)}; "
+                "pick the column that holds it.",
+                error=True,
             )
             self.completeChanged.emit()
             return None
@@ -359,7 +416,9 @@ class ProgramPage(QWizardPage):
         generation = self._generation
         self._set_status(f"Reading {path.name}…")
         worker = Worker(
-            functools.partial(check_source, path, self.sheet(), self.columns()),
+            functools.partial(
+                check_source, path, self.sheet(), self.columns(), self.ignored_roles()
+            ),
             name="reading of the spreadsheet",
         )
         worker.signals.finished.connect(lambda result: self._checked(generation, result))
@@ -415,12 +474,14 @@ class ProgramPage(QWizardPage):
     def _fill_preview(self, check: SourceCheck) -> None:
         pre = check.preview
         table = self.preview_table
+        roles: dict[int, str] = dict(pre.roles) if pre is not None else {}
+        if check.result is not None:  # show the columns the import really used
+            roles = {column_number(x): r for r, x in check.result.column_letters.items()}
+        elif self._roles_touched:  # keep the user's choice so they can correct it
+            roles = self._current_roles()
         table.clear()
         rows = list(pre.rows) if pre is not None else []
         width = max((len(cells) for _, cells in rows), default=0)
-        roles: dict[int, str] = dict(pre.roles) if pre is not None else {}
-        if check.result is not None and self._roles_touched:
-            roles = self._current_roles()
         table.setColumnCount(width)
         table.setRowCount(len(rows) + 1)
         table.setHorizontalHeaderLabels([column_letter(i) for i in range(width)])

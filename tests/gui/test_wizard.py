@@ -1,0 +1,192 @@
+"""New-comparison wizard: driven end to end on the bundled samples, column roles, cancel."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from criteria_compare.gui import jobs
+from criteria_compare.gui.main_window import MainWindow
+from criteria_compare.gui.views.import_wizard import IGNORE, NewComparisonWizard, column_letter
+from criteria_compare.project import Project
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    """A main window that does not ask for the reviewer name."""
+    w = MainWindow(ask_reviewer=False)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _wait_checked(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.check is not None, timeout=20000)
+
+
+def _fill(qtbot, wizard: NewComparisonWizard, partner: Path, target: Path) -> None:
+    _wait_checked(qtbot, wizard.reference_page)  # the bundled CTPAT sample is offered
+    assert wizard.reference_page.isComplete()
+    wizard.next()
+    wizard.partner_page.set_path(partner)
+    _wait_checked(qtbot, wizard.partner_page)
+    assert wizard.partner_page.isComplete()
+    wizard.partner_page.name_edit.setText("Meridia AEO-S")
+    wizard.partner_page.version_edit.setText("2024 draft")
+    wizard.next()
+    wizard.save_page.path_edit.setText(str(target))
+    assert wizard.save_page.isComplete()
+
+
+def test_column_letters() -> None:
+    """Column indexes are shown as spreadsheet letters."""
+    assert [column_letter(i) for i in (0, 1, 25, 26, 27, 701, 702)] == [
+        "A",
+        "B",
+        "Z",
+        "AA",
+        "AB",
+        "ZZ",
+        "AAA",
+    ]
+
+
+def test_wizard_end_to_end_lands_on_the_review_screen(
+    qtbot, window: MainWindow, partner_xlsx: Path, tmp_path: Path
+) -> None:
+    """Both samples through the wizard: the project is created, aligned and shown for review."""
+    wizard = window.new_comparison()
+    qtbot.waitUntil(wizard.isVisible)
+    ref_page = wizard.reference_page
+    _wait_checked(qtbot, ref_page)
+    assert Path(ref_page.path_edit.text()).name == "ctpat_msc_importer.xlsx"
+    assert "106 criteria" in ref_page.status_label.text()
+    assert ref_page.sheet_combo.currentText() == "MSC Importers"
+    roles = [c.currentData() for c in ref_page.role_combos]
+    assert {"ref", "text", "section", "level", "guidance"} <= set(roles) | {"section"}
+    assert ref_page.name_edit.text() == "CTPAT MSC (Importers)"
+
+    target = tmp_path / "review" / "meridia.ccproj"
+    target.parent.mkdir()
+    _fill(qtbot, wizard, partner_xlsx, target)
+    assert "Meridia AEO-S (2024 draft)" in wizard.save_page.partner_summary.text()
+    with qtbot.waitSignal(window.projectOpened, timeout=60000):
+        wizard.accept()
+    assert target.is_file()
+    assert window.stack.currentWidget() is window.review
+    assert window.windowTitle().startswith("Meridia AEO-S vs CTPAT MSC (Importers)")
+    project = window.project
+    assert len(project.reference.criteria) == 106
+    assert project.partner.version == "2024 draft"
+    assert project.suggestions(project.reference.criteria[0].ref)
+
+
+def test_changing_column_roles(qtbot, partner_xlsx: Path) -> None:
+    """Ignoring a column drops it, a missing text column or a duplicate role is explained."""
+    wizard = NewComparisonWizard()
+    qtbot.addWidget(wizard)
+    page = wizard.partner_page
+    page.set_path(partner_xlsx)
+    _wait_checked(qtbot, page)
+    assert any(c.guidance for c in page.check.result.criteria)
+
+    def combo(role):
+        return next(c for c in page.role_combos if c.currentData() == role)
+
+    guidance = combo("guidance")
+    guidance.setCurrentIndex(guidance.findData(IGNORE))
+    qtbot.waitUntil(lambda: page.check is None, timeout=5000)
+    _wait_checked(qtbot, page)
+    assert page.isComplete()
+    assert not any(c.guidance for c in page.check.result.criteria)
+    assert "guidance" not in [c.currentData() for c in page.role_combos]
+
+    text = combo("text")
+    text.setCurrentIndex(text.findData(IGNORE))
+    qtbot.waitUntil(lambda: "No column is chosen as Criterion text" in page.status_label.text())
+    assert not page.isComplete()
+
+    text.setCurrentIndex(text.findData("ref"))
+    qtbot.waitUntil(lambda: "more than one column" in page.status_label.text())
+    assert not page.isComplete()
+
+    text.setCurrentIndex(text.findData("text"))
+    qtbot.waitUntil(page.isComplete, timeout=20000)
+    assert page.choice().columns["text"] == page.check.result.column_letters["text"]
+
+
+def test_a_file_that_cannot_be_imported_is_explained(qtbot, tmp_path: Path) -> None:
+    """An old .xls or random bytes give the importer's sentence on the page, not a dialog."""
+    bad = tmp_path / "criteria.xlsx"
+    bad.write_bytes(b"\x00\x01 not a workbook at all" * 20)
+    wizard = NewComparisonWizard()
+    qtbot.addWidget(wizard)
+    page = wizard.partner_page
+    page.set_path(bad)
+    qtbot.waitUntil(lambda: page.check is not None, timeout=20000)
+    assert not page.isComplete()
+    assert "criteria.xlsx" in page.status_label.text()
+    assert "Traceback" not in page.status_label.text()
+
+
+def test_cancel_during_creation_writes_nothing(
+    qtbot, partner_xlsx: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Cancel while the comparison is being created stops it and leaves no project file."""
+    gate = threading.Event()
+    real = jobs.create_comparison
+
+    def slow(request, progress, cancel):
+        def waiting_progress(done, total, message):
+            progress(done, total, message)
+            gate.wait(10)
+
+        return real(request, waiting_progress, cancel)
+
+    monkeypatch.setattr(jobs, "create_comparison", slow)
+    wizard = NewComparisonWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    target = tmp_path / "cancelled.ccproj"
+    _fill(qtbot, wizard, partner_xlsx, target)
+    wizard.accept()
+    assert wizard.running
+    assert wizard.save_page.progress_bar.isVisible()
+    with qtbot.waitSignal(wizard.worker.signals.cancelled, timeout=20000):
+        wizard.reject()
+        gate.set()
+    assert not target.exists()
+    assert list(tmp_path.glob("*.ccproj")) == []
+    assert wizard.isVisible()
+    assert "no project file was written" in wizard.save_page.progress_label.text()
+
+
+def test_creation_refuses_a_missing_folder(qtbot, partner_xlsx: Path, tmp_path: Path) -> None:
+    """A target in a folder that does not exist is explained on the page."""
+    wizard = NewComparisonWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _fill(qtbot, wizard, partner_xlsx, tmp_path / "nowhere" / "x.ccproj")
+    wizard.accept()
+    assert not wizard.running
+    assert "does not exist" in wizard.save_page.progress_label.text()
+
+
+def test_created_project_matches_the_request(
+    tmp_path: Path, reference_xlsx: Path, partner_xlsx: Path
+) -> None:
+    """The creation job (no Qt) writes names and versions and aligns every reference criterion."""
+    request = jobs.ComparisonRequest(
+        reference=jobs.SourceChoice(reference_xlsx, "CTPAT", "2019"),
+        partner=jobs.SourceChoice(partner_xlsx, "Meridia", "v2"),
+        target=tmp_path / "x.ccproj",
+        reviewer="Tester",
+    )
+    seen: list[int] = []
+    jobs.create_comparison(request, lambda d, t, m: seen.append(d), lambda: False)
+    with Project.open(tmp_path / "x.ccproj") as project:
+        assert (project.reference.name, project.partner.version) == ("CTPAT", "v2")
+        assert project.reviewer == "Tester"
+    assert seen == sorted(seen) and seen[-1] == 100
