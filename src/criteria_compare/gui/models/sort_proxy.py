@@ -51,15 +51,15 @@ class QueueFilter:
 
 def entry_matches(entry: QueueEntry, f: QueueFilter, terms: tuple[str, ...] = ()) -> bool:
     """Whether ``entry`` passes filter ``f``; ``terms`` must all occur, in any order."""
-    if f.status is not None and entry.status is not f.status:
+    if f.status is not None and entry.status != f.status:
         return False
     if f.flagged and not entry.discussion:
         return False
     if f.section is not None and entry.section != f.section:
         return False
-    if f.level is not None and entry.level is not f.level:
+    if f.level is not None and entry.level != f.level:
         return False
-    if f.band is not None and entry.best_band is not f.band:
+    if f.band is not None and entry.best_band != f.band:
         return False
     if f.likely_gap and entry.best_band not in (None, Band.LOW):
         return False
@@ -96,9 +96,10 @@ class QueueProxyModel(QSortFilterProxyModel):
         """Show only the criteria that pass ``f``."""
         if f == self._filter:
             return
+        self._begin_filter_change()
         self._filter = f
         self._terms = split_terms(f.text)
-        self.invalidateFilter()
+        self._end_filter_change()
 
     @property
     def sort_by_score(self) -> bool:
@@ -108,8 +109,9 @@ class QueueProxyModel(QSortFilterProxyModel):
         """Order by best score (highest first) instead of program order."""
         if on == self._by_score:
             return
+        self._begin_filter_change()
         self._by_score = on
-        self.invalidateFilter()
+        self._end_filter_change()
         if on:
             self.sort(COL_SCORE, Qt.SortOrder.DescendingOrder)
         else:
@@ -117,7 +119,18 @@ class QueueProxyModel(QSortFilterProxyModel):
 
     def refilter(self) -> None:
         """Apply the current filter again (e.g. after decisions changed what matches)."""
-        self.invalidateFilter()
+        self._begin_filter_change()
+        self._end_filter_change()
+
+    def _begin_filter_change(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+
+    def _end_filter_change(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - Qt < 6.9
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _ModelIndex) -> bool:
         if source_parent.isValid():

@@ -417,7 +417,11 @@ class FocusPane(QWidget):
         for status, button in self._verdict_buttons.items():
             button.setChecked(status is a.status)
         self._flag.setChecked(a.discussion)
-        if self._note_ref != a.reference_ref or self._note.toPlainText() == self._saved_note or (a.note != self._saved_note and not self._note.hasFocus()):
+        if (
+            self._note_ref != a.reference_ref
+            or self._note.toPlainText() == self._saved_note
+            or (a.note != self._saved_note and not self._note.hasFocus())
+        ):
             self._set_note_text(a.note)
         self._note_ref = a.reference_ref
         self._saved_label.setText(

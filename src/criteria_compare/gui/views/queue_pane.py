@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -29,11 +31,15 @@ from criteria_compare.gui.models.criteria_table import (
 )
 from criteria_compare.gui.models.sort_proxy import QueueFilter, QueueProxyModel
 from criteria_compare.gui.style import MARGIN, SPACING, STATUS_ORDER, muted_color, status_text
-from criteria_compare.model import Band, Level
+from criteria_compare.model import Band, Level, Status
 
 __all__ = ["LIKELY_GAPS", "QueuePane"]
 
 LIKELY_GAPS = "likely_gaps"  # band combo value: no candidate above Low
+
+
+def _value(member: Enum | None) -> str | None:
+    return None if member is None else str(member.value)
 
 
 class QueuePane(QWidget):
@@ -56,7 +62,7 @@ class QueuePane(QWidget):
         self._status.setAccessibleName("Filter by status")
         self._status.addItem("Any status", None)
         for s in STATUS_ORDER:
-            self._status.addItem(status_text(s), s)
+            self._status.addItem(status_text(s), s.value)
         self._section = QComboBox()
         self._section.setAccessibleName("Filter by section")
         self._section.setMinimumContentsLength(8)
@@ -67,12 +73,12 @@ class QueuePane(QWidget):
         self._level.setAccessibleName("Filter by level")
         self._level.addItem("Must/Should", None)
         for lv in Level:
-            self._level.addItem(lv.value, lv)
+            self._level.addItem(lv.value, lv.value)
         self._band = QComboBox()
         self._band.setAccessibleName("Filter by score band of the best candidate")
         self._band.addItem("Any score", None)
         for b in Band:
-            self._band.addItem(f"Best is {b.value}", b)
+            self._band.addItem(f"Best is {b.value}", b.value)
         self._band.addItem("Nothing above Low (likely gaps)", LIKELY_GAPS)
         self._flagged = QCheckBox("⚑ Flagged")
         self._flagged.setAccessibleName("Show only criteria flagged for discussion")
@@ -158,10 +164,10 @@ class QueuePane(QWidget):
         for w in widgets:
             w.blockSignals(True)
         self._text.setText(f.text)
-        self._status.setCurrentIndex(max(0, self._status.findData(f.status)))
+        self._status.setCurrentIndex(max(0, self._status.findData(_value(f.status))))
         self._section.setCurrentIndex(max(0, self._section.findData(f.section)))
-        self._level.setCurrentIndex(max(0, self._level.findData(f.level)))
-        band = LIKELY_GAPS if f.likely_gap else f.band
+        self._level.setCurrentIndex(max(0, self._level.findData(_value(f.level))))
+        band = LIKELY_GAPS if f.likely_gap else _value(f.band)
         self._band.setCurrentIndex(max(0, self._band.findData(band)))
         self._flagged.setChecked(f.flagged)
         for w in widgets:
@@ -170,12 +176,14 @@ class QueuePane(QWidget):
 
     def current_filter(self) -> QueueFilter:
         band = self._band.currentData()
+        status = self._status.currentData()
+        level = self._level.currentData()
         return QueueFilter(
-            status=self._status.currentData(),
+            status=Status(status) if status else None,
             flagged=self._flagged.isChecked(),
             section=self._section.currentData(),
-            level=self._level.currentData(),
-            band=band if isinstance(band, Band) else None,
+            level=Level(level) if level else None,
+            band=Band(band) if band and band != LIKELY_GAPS else None,
             likely_gap=band == LIKELY_GAPS,
             text=self._text.text(),
         )

@@ -1,0 +1,281 @@
+"""Review screen behaviour: verdict rules inline, controls follow the criterion, reopen, filters, partner pane."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from review_fixtures import make_project
+from test_review_keyboard import Shell
+
+from criteria_compare.gui.models.sort_proxy import QueueFilter
+from criteria_compare.gui.views.focus_pane import NOTE_IDLE_MS
+from criteria_compare.model import Band, Level, LinkOrigin, Status
+from criteria_compare.project import Project
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    path = tmp_path / "view.ccproj"
+    make_project(path).close()
+    return path
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, project_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Shell]:
+    def no_dialog(*_a: object, **_k: object) -> None:
+        raise AssertionError("a modal message box was opened")
+
+    for name in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, no_dialog)
+    project = Project.open(project_path)
+    s = Shell(qtbot, project)
+    yield s
+    s.close()
+    project.close()
+
+
+def test_verdict_rule_message_is_inline_and_nothing_is_stored(shell: Shell) -> None:
+    """Aligned without a link shows the core's sentence under the verdict bar; the verdict stays unset."""
+    shell.key(Qt.Key.Key_A)
+    message = shell.view.focus.message()
+    assert "cannot be aligned without a confirmed link" in message
+    assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED
+    assert shell.view.focus.checked_verdict() is None
+    assert shell.stack.count() == 0
+    shell.key(Qt.Key.Key_1)  # a successful action clears the message
+    assert shell.view.focus.message() == ""
+
+
+def test_verdict_controls_show_each_criterions_own_values(shell: Shell) -> None:
+    """After moving on, the verdict bar, flag and note show the new criterion, not the last choice."""
+    shell.key(Qt.Key.Key_1)
+    shell.key(Qt.Key.Key_A)
+    shell.key(Qt.Key.Key_F)
+    assert shell.view.focus.checked_verdict() is Status.ALIGNED
+    assert shell.view.focus.flag_checked()
+    shell.key(Qt.Key.Key_J)
+    assert shell.view.current_ref() == "1.2"
+    assert shell.view.focus.checked_verdict() is None
+    assert not shell.view.focus.flag_checked()
+    assert shell.view.focus.note_edit.toPlainText() == ""
+    shell.key(Qt.Key.Key_K)
+    assert shell.view.focus.checked_verdict() is Status.ALIGNED
+    assert shell.view.focus.flag_checked()
+
+
+def test_confirmed_link_shows_state_and_relation(shell: Shell) -> None:
+    """Confirming candidate 1 marks it confirmed with its relation; pressing 1 again removes it."""
+    shell.key(Qt.Key.Key_1)
+    card = shell.view.focus.candidate_cards()[0]
+    assert card.row is not None and card.row.state_text == "confirmed · equal"
+    shell.key(Qt.Key.Key_R)
+    assert shell.view.focus.candidate_cards()[0].row.state_text == "confirmed · subset"
+    shell.key(Qt.Key.Key_1)
+    assert shell.view.project.links("1.1") == ()
+    assert shell.view.focus.candidate_cards()[0].row.state_text == "suggested"
+
+
+def test_unlinking_last_link_of_aligned_resets_verdict_visibly(shell: Shell) -> None:
+    """Removing the only link of an aligned criterion makes it unreviewed again and says so inline."""
+    shell.key(Qt.Key.Key_1)
+    shell.key(Qt.Key.Key_A)
+    shell.key(Qt.Key.Key_1)
+    assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED
+    assert "unreviewed again" in shell.view.focus.message()
+    shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shell.view.project.assessment("1.1").status is Status.ALIGNED
+
+
+def test_shared_terms_are_highlighted_in_both_texts(shell: Shell) -> None:
+    """The words the scorer matched are highlighted in the criterion and the candidate."""
+    card = shell.view.focus.candidate_cards()[0]
+    assert "background-color" in card.text_html()
+    assert ">written</span>" in card.text_html()
+    assert ">written</span>" in shell.view.focus._text.text()
+    assert (
+        card.row is not None
+        and "Why: shared terms" in shell.view.focus.candidate_cards()[0]._why.text()
+    )
+
+
+def test_note_autosaves_after_idle_and_survives_reopen(
+    shell: Shell, qtbot: QtBot, project_path: Path
+) -> None:
+    """A note is written after a short idle time without leaving the editor."""
+    shell.key(Qt.Key.Key_F2)
+    qtbot.keyClicks(shell.view.focus.note_edit, "Check the deputy.")
+    qtbot.waitUntil(
+        lambda: shell.view.project.assessment("1.1").note == "Check the deputy.",
+        timeout=NOTE_IDLE_MS * 4,
+    )
+    assert shell.stack.count() == 1
+    with Project.open(project_path, read_only=True) as p:
+        assert p.assessment("1.1").note == "Check the deputy."
+
+
+def test_typing_in_note_does_not_fire_shortcuts(shell: Shell, qtbot: QtBot) -> None:
+    """Letters typed in the note are text, not verdicts or navigation."""
+    shell.key(Qt.Key.Key_E)
+    qtbot.keyClicks(shell.view.focus.note_edit, "Gap? Aligned! jk")
+    assert shell.view.current_ref() == "1.1"
+    assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED
+    assert shell.view.focus.note_edit.toPlainText() == "Gap? Aligned! jk"
+
+
+def test_reopen_shows_same_state_and_lands_on_first_unreviewed(
+    qtbot: QtBot, project_path: Path
+) -> None:
+    """Close and reopen: decisions, links and flags are there, and the screen opens on the first unreviewed."""
+    project = Project.open(project_path)
+    s = Shell(qtbot, project)
+    s.key(Qt.Key.Key_1)
+    s.key(Qt.Key.Key_A)
+    s.key(Qt.Key.Key_J)
+    s.key(Qt.Key.Key_F)
+    s.key(Qt.Key.Key_G)
+    s.close()
+    project.close()
+
+    project = Project.open(project_path)
+    s = Shell(qtbot, project)
+    try:
+        assert s.view.current_ref() == "3.1"
+        assert s.view.header_text().startswith(
+            "Reviewed 2/7 (29 %) · Aligned 1 · Partial 0 · Gap 1"
+        )
+        entry = s.view.queue.model.entry_for("1.2")
+        assert entry is not None and entry.status is Status.GAP and entry.discussion
+        s.view.select_ref("1.1")
+        assert s.view.focus.checked_verdict() is Status.ALIGNED
+        assert s.view.focus.candidate_cards()[0].row.confirmed
+    finally:
+        s.close()
+        project.close()
+
+
+def test_queue_filters_and_text_search(shell: Shell) -> None:
+    """Status, level, band, likely-gap and all-terms text filters narrow the queue."""
+    queue = shell.view.queue
+    assert len(queue.visible_refs()) == 7
+    queue.set_filter(QueueFilter(level=Level.SHOULD))
+    assert queue.visible_refs() == ["1.2", "3.4"]
+    queue.set_filter(QueueFilter(band=Band.HIGH))
+    assert queue.visible_refs() == ["3.1", "6.1", "6.2"]
+    queue.set_filter(QueueFilter(likely_gap=True))
+    assert queue.visible_refs() == ["3.4"]
+    queue.set_filter(QueueFilter(text="documents seal"))
+    assert queue.visible_refs() == ["6.2"]
+    queue.set_filter(QueueFilter(section="Business Partners"))
+    assert queue.visible_refs() == ["3.1", "3.4"]
+    queue.set_filter(QueueFilter())
+    shell.key(Qt.Key.Key_F)
+    queue.set_filter(QueueFilter(flagged=True))
+    assert queue.visible_refs() == ["1.1"]
+    queue.set_filter(QueueFilter(status=Status.UNREVIEWED))
+    assert "1.1" in queue.visible_refs()
+
+
+def test_queue_text_filter_typed_in_box(shell: Shell, qtbot: QtBot) -> None:
+    """Typing in the filter box narrows the queue; the section row stays above its criteria."""
+    queue = shell.view.queue
+    qtbot.keyClicks(queue.text_filter, "partners review")
+    assert queue.visible_refs() == ["3.4"]
+    assert queue.proxy.rowCount() == 2  # the section heading and 3.4
+
+
+def test_sort_by_score_orders_by_best_candidate(shell: Shell) -> None:
+    """With sort by score, criteria are listed highest best score first and section rows go away."""
+    queue = shell.view.queue
+    queue.set_sort_by_score(True)
+    refs = queue.visible_refs()
+    assert queue.proxy.rowCount() == len(refs) == 7
+    scores = [queue.model.entry_for(r).best_score for r in refs]
+    assert scores == sorted(scores, reverse=True)
+    queue.set_sort_by_score(False)
+    assert queue.visible_refs() == ["1.1", "1.2", "3.1", "3.4", "6.1", "6.2", "7.10"]
+
+
+def test_manual_link_from_partner_search(shell: Shell, qtbot: QtBot) -> None:
+    """/ focuses the search, typing finds the partner criterion, Enter links it by hand."""
+    shell.view.select_ref("7.10")
+    shell.key(Qt.Key.Key_Slash)
+    assert shell.view.partners.search_edit.hasFocus()
+    qtbot.keyClicks(shell.view.partners.search_edit, "solvency")
+    qtbot.waitUntil(lambda: shell.view.partners.model.visible_refs()[:1] == ["M-7"])
+    shell.key(Qt.Key.Key_Return)
+    links = shell.view.project.links("7.10")
+    assert [(lk.partner_ref, lk.origin) for lk in links] == [("M-7", LinkOrigin.MANUAL)]
+    assert shell.view.current_ref() == "7.10"
+    assert shell.view.focus.candidate_cards()[0].row.state_text == "manual · equal"
+    assert shell.view.partners.model.used_by("M-7") == ("7.10",)
+
+
+def test_partner_used_by_and_jump(shell: Shell) -> None:
+    """A partner criterion shows who uses it; clicking "used by" jumps to that reference criterion."""
+    shell.key(Qt.Key.Key_1)  # 1.1 -> M-1
+    shell.view.select_ref("6.2")
+    model = shell.view.partners.model
+    assert model.used_by("M-1") == ("1.1",)
+    shell.view.partners.unlinked_box.setChecked(True)
+    assert "M-1" not in model.visible_refs()
+    shell.view.partners.unlinked_box.setChecked(False)
+    shell.view.partners.jumpRequested.emit("1.1")
+    assert shell.view.current_ref() == "1.1"
+
+
+def test_partner_list_puts_related_sections_first(shell: Shell) -> None:
+    """For a seal criterion, the partner's seal section is listed before the others."""
+    shell.view.select_ref("6.2")
+    refs = shell.view.partners.model.visible_refs()
+    assert refs[:2] == ["M-4", "M-5"]
+
+
+def test_multi_select_sets_verdict_on_several_rows(shell: Shell) -> None:
+    """Selecting several queue rows and pressing G marks them all a gap in one undo step."""
+    queue = shell.view.queue
+    sel = queue.view.selectionModel()
+    for ref in ("3.4", "7.10"):
+        index = queue.proxy.mapFromSource(queue.model.index(queue.model.row_of(ref), 0))
+        sel.select(index, sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+    sel.select(
+        queue.proxy.mapFromSource(queue.model.index(queue.model.row_of("1.1"), 0)),
+        sel.SelectionFlag.Deselect | sel.SelectionFlag.Rows,
+    )
+    assert queue.selected_refs() == ["3.4", "7.10"]
+    shell.key(Qt.Key.Key_G)
+    p = shell.view.project
+    assert p.assessment("3.4").status is Status.GAP
+    assert p.assessment("7.10").status is Status.GAP
+    assert shell.stack.count() == 1
+    shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert p.assessment("3.4").status is Status.UNREVIEWED
+    assert p.assessment("7.10").status is Status.UNREVIEWED
+
+
+def test_bulk_confirm_preview_untick_and_one_step_undo(shell: Shell) -> None:
+    """The preview lists clear winners; unticked rows are left alone; one undo takes it all back."""
+    dialog = shell.view.open_bulk_confirm()
+    model = dialog.model
+    refs = [w.reference.ref for w in model.chosen()]
+    assert refs == ["3.1", "6.1", "6.2"]
+    model.setData(model.index(1, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.done(QDialog.DialogCode.Accepted)
+    p = shell.view.project
+    assert p.assessment("3.1").status is Status.ALIGNED
+    assert p.assessment("6.2").status is Status.ALIGNED
+    assert p.assessment("6.1").status is Status.UNREVIEWED
+    assert [lk.partner_ref for lk in p.links("3.1")] == ["M-3"]
+    assert shell.stack.count() == 1
+    assert all(h.bulk for h in p.history("3.1") if h.action in ("link", "status"))
+    shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert p.assessment("3.1").status is Status.UNREVIEWED
+    assert p.assessment("6.2").status is Status.UNREVIEWED
+    assert p.links("3.1") == () and p.links("6.2") == ()
+    shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert p.assessment("3.1").status is Status.ALIGNED
+    assert p.assessment("6.2").status is Status.ALIGNED
