@@ -1,9 +1,499 @@
-"""Subcommands of project (not implemented yet)."""
+"""Subcommands of the headless pipeline: ``new``, ``align``, ``decide``, ``status``, ``history``."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from criteria_compare.errors import InvalidValue
+from criteria_compare.model import Relation, Status
+
+__all__ = ["register"]
+
+_STATUSES = ", ".join(s.value for s in Status)
+_RELATIONS = ", ".join(r.value for r in Relation)
+_ROLES = ("ref", "text", "section", "level", "guidance")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's subcommands to the CLI."""
+    _register_new(subparsers)
+    _register_align(subparsers)
+    _register_decide(subparsers)
+    _register_status(subparsers)
+    _register_history(subparsers)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _notice(message: str) -> None:
+    print(f"criteria-compare: {message}", file=sys.stderr)
+
+
+def _emit_json(data: Mapping[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _columns(text: str | None, option: str) -> dict[str, str] | None:
+    """Parse a --*-columns JSON object mapping role -> header text or column letter."""
+    if text is None:
+        return None
+    example = '\'{"ref": "ID", "text": "Criteria"}\''
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidValue(
+            f"{option} is not valid JSON ({exc.msg} at character {exc.pos}); "
+            f"give an object such as {example}."
+        ) from None
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise InvalidValue(
+            f"{option} must be a JSON object of role to header text, such as {example}."
+        )
+    unknown = [k for k in data if k not in _ROLES]
+    if unknown:
+        raise InvalidValue(f"{option} names unknown role {unknown[0]!r}; use {', '.join(_ROLES)}.")
+    return data
+
+
+def _aligner_settings(no_embedding: bool, base: Any = None) -> Any:
+    from criteria_compare.align import AlignerSettings
+
+    settings = base if base is not None else AlignerSettings()
+    return settings.replace(use_embedding=False) if no_embedding else settings
+
+
+# ---------------------------------------------------------------------------- new
+
+
+def _register_new(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "new",
+        help="import both programs, align them and write a new project file",
+        description="Import the reference and partner criteria, compute suggestions and write "
+        "PROJECT (a .ccproj file). The file appears only when complete.",
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj file to create")
+    p.add_argument(
+        "--reference",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="reference criteria (.xlsx, .xlsm, .csv, .tsv), e.g. CTPAT MSC",
+    )
+    p.add_argument(
+        "--partner",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="partner program criteria (.xlsx, .xlsm, .csv, .tsv)",
+    )
+    for side in ("reference", "partner"):
+        p.add_argument(
+            f"--{side}-name",
+            metavar="NAME",
+            help=f"name of the {side} program (default: the file name)",
+        )
+        p.add_argument(
+            f"--{side}-version",
+            default="",
+            metavar="V",
+            help=f"version or date label of the {side} program",
+        )
+        p.add_argument(f"--{side}-sheet", metavar="S", help=f"sheet of the {side} workbook")
+        p.add_argument(
+            f"--{side}-columns",
+            metavar="JSON",
+            help='column mapping, e.g. \'{"ref": "ID", "text": "Criteria"}\'',
+        )
+    p.add_argument(
+        "--no-embedding",
+        action="store_true",
+        help="lexical channels only (skip the sentence encoder)",
+    )
+    p.add_argument("--reviewer", metavar="NAME", help="default reviewer stored in the project")
+    p.add_argument("--force", action="store_true", help="overwrite an existing project file")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.set_defaults(func=run_new)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Import, align and write a new project; print a summary."""
+    from criteria_compare.importing import read_criteria
+    from criteria_compare.project import build_project
+    from criteria_compare.project.files import check_target
+
+    started = time.perf_counter()
+    target: Path = args.project
+    check_target(target, args.force)  # fail before the (slow) import and alignment
+    ref_columns = _columns(args.reference_columns, "--reference-columns")
+    partner_columns = _columns(args.partner_columns, "--partner-columns")
+    reference = read_criteria(args.reference, sheet=args.reference_sheet, columns=ref_columns)
+    partner = read_criteria(args.partner, sheet=args.partner_sheet, columns=partner_columns)
+    for result in (reference, partner):
+        for warning in result.warnings:
+            _notice(f"warning: {warning}")
+    project, alignment = build_project(
+        target,
+        reference,
+        partner,
+        reference_name=args.reference_name,
+        partner_name=args.partner_name,
+        reference_version=args.reference_version,
+        partner_version=args.partner_version,
+        settings=_aligner_settings(args.no_embedding),
+        reviewer=args.reviewer,
+        force=args.force,
+    )
+    seconds = time.perf_counter() - started
+    for notice in alignment.notices:
+        _notice(notice)
+    with project:
+        summary = project.summary()
+        sides: dict[str, dict[str, Any]] = {}
+        for side, result, program in (
+            ("reference", reference, project.reference),
+            ("partner", partner, project.partner),
+        ):
+            sides[side] = {
+                "name": program.name,
+                "version": program.version,
+                "file": result.file,
+                "sheet": result.sheet,
+                "criteria": len(program.criteria),
+                "warnings": [str(w) for w in result.warnings],
+            }
+    data = {
+        "project": str(target),
+        "reference": sides["reference"],
+        "partner": sides["partner"],
+        "suggestions": summary["suggestions"],
+        "notices": list(alignment.notices),
+        "align_seconds": round(alignment.seconds, 3),
+        "seconds": round(seconds, 3),
+    }
+    if args.json:
+        _emit_json(data)
+        return 0
+    print(f"Created {target}")
+    for side in ("reference", "partner"):
+        info = sides[side]
+        where = f"{info['file']}" + (f", sheet '{info['sheet']}'" if info["sheet"] else "")
+        print(
+            f"  {side:<9} {info['name']}: {info['criteria']} criteria from {where}, "
+            f"{len(info['warnings'])} import warning{'s' if len(info['warnings']) != 1 else ''}"
+        )
+    print(f"  suggestions {summary['suggestions']} (aligned in {alignment.seconds:.1f} s)")
+    print(f"  total time  {seconds:.1f} s")
+    return 0
+
+
+# ---------------------------------------------------------------------------- align
+
+
+def _register_align(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "align",
+        help="re-run the suggestions of a project, keeping every decision",
+        description="Replace the machine suggestions of PROJECT using its stored settings. "
+        "Confirmed links, rejections, pins and verdicts are kept.",
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--no-embedding",
+        action="store_true",
+        help="store the setting 'lexical channels only' and use it",
+    )
+    group.add_argument(
+        "--embedding",
+        action="store_true",
+        help="store the setting 'use the sentence encoder' and use it",
+    )
+    p.add_argument("--reviewer", metavar="NAME", help="who is recorded in the history")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.set_defaults(func=run_align)
+
+
+def run_align(args: argparse.Namespace) -> int:
+    """Re-align a project in place."""
+    from criteria_compare.project import Project
+
+    with Project.open(args.project) as project:
+        settings = None
+        if args.no_embedding or args.embedding:
+            settings = project.settings().replace(use_embedding=bool(args.embedding))
+        result = project.realign(settings=settings, reviewer=args.reviewer)
+        summary = project.summary()
+    for notice in result.notices:
+        _notice(notice)
+    data = {
+        "project": str(args.project),
+        "suggestions": summary["suggestions"],
+        "links": summary["links"],
+        "rejected": summary["rejected"],
+        "pinned": summary["pinned"],
+        "reviewed": summary["reference"]["reviewed"],
+        "notices": list(result.notices),
+        "seconds": round(result.seconds, 3),
+    }
+    if args.json:
+        _emit_json(data)
+        return 0
+    print(
+        f"Aligned {args.project.name}: {data['suggestions']} suggestions in {result.seconds:.1f} s; "
+        f"kept {data['links']} links, {data['rejected']} rejections, {data['pinned']} pins and "
+        f"{data['reviewed']} verdicts."
+    )
+    return 0
+
+
+# ---------------------------------------------------------------------------- decide
+
+
+def _register_decide(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "decide",
+        help="record one decision on a reference criterion",
+        description="Record a decision on reference criterion REF in one transaction. Link "
+        "changes are applied first, then the verdict rules are checked; on any error nothing "
+        "is changed.",
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("ref", metavar="REF", help="reference criterion ref, e.g. 7.10")
+    p.add_argument("--status", metavar="S", help=f"verdict: {_STATUSES}")
+    p.add_argument("--note", metavar="TEXT", help="note (what is missing, which side is stricter)")
+    p.add_argument(
+        "--discussion",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="put (or take) the criterion on the negotiation agenda",
+    )
+    p.add_argument(
+        "--link",
+        action="append",
+        default=[],
+        metavar="PARTNER_REF",
+        help="confirm a link to a partner criterion (repeatable)",
+    )
+    p.add_argument(
+        "--relation",
+        action="append",
+        default=[],
+        metavar="R",
+        help=f"relation of each --link, in order ({_RELATIONS}; default equal; "
+        "one value applies to every link)",
+    )
+    p.add_argument(
+        "--unlink",
+        action="append",
+        default=[],
+        metavar="PARTNER_REF",
+        help="remove a confirmed link (repeatable)",
+    )
+    p.add_argument(
+        "--reject",
+        action="append",
+        default=[],
+        metavar="PARTNER_REF",
+        help="reject a suggestion so it is never proposed again (repeatable)",
+    )
+    p.add_argument(
+        "--unreject",
+        action="append",
+        default=[],
+        metavar="PARTNER_REF",
+        help="take back a rejection (repeatable)",
+    )
+    p.add_argument(
+        "--reviewer",
+        metavar="NAME",
+        help="who made the decision (default: project reviewer or OS user)",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.set_defaults(func=run_decide)
+
+
+def _pair_links(links: Sequence[str], relations: Sequence[str]) -> list[tuple[str, str]]:
+    if relations and not links:
+        raise InvalidValue("--relation needs a --link to apply to; add --link PARTNER_REF.")
+    if not relations:
+        return [(link, Relation.EQUAL.value) for link in links]
+    if len(relations) == 1:
+        return [(link, relations[0]) for link in links]
+    if len(relations) != len(links):
+        raise InvalidValue(
+            f"Got {len(links)} --link and {len(relations)} --relation options; give one "
+            "--relation for all links or one per link, in the same order."
+        )
+    return list(zip(links, relations, strict=True))
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    """Apply one decision and print the criterion's resulting state."""
+    from criteria_compare.project import Project
+
+    pairs = _pair_links(args.link, args.relation)
+    if not (
+        args.status
+        or args.note is not None
+        or args.discussion is not None
+        or pairs
+        or args.unlink
+        or args.reject
+        or args.unreject
+    ):
+        raise InvalidValue(
+            "Nothing to record; give --status, --note, --discussion, --link, --unlink, "
+            "--reject or --unreject."
+        )
+    with Project.open(args.project) as project:
+        assessment = project.decide(
+            args.ref,
+            status=args.status,
+            note=args.note,
+            discussion=args.discussion,
+            link=pairs,
+            unlink=args.unlink,
+            reject=args.reject,
+            unreject=args.unreject,
+            reviewer=args.reviewer,
+        )
+        links = project.links(args.ref)
+        rejected = sorted(p for _, p in project.rejected(args.ref))
+    data = {
+        "ref": args.ref,
+        "status": assessment.status.value,
+        "note": assessment.note,
+        "discussion": assessment.discussion,
+        "reviewer": assessment.reviewer,
+        "timestamp": assessment.timestamp,
+        "links": [{"partner_ref": lk.partner_ref, "relation": lk.relation.value} for lk in links],
+        "rejected": rejected,
+    }
+    if args.json:
+        _emit_json(data)
+        return 0
+    linked = ", ".join(f"{lk.partner_ref} ({lk.relation.label})" for lk in links) or "none"
+    line = f"{args.ref}: {assessment.status.label}; links: {linked}"
+    if assessment.discussion:
+        line += "; discussion point"
+    print(line)
+    if assessment.note:
+        print(f"  note: {assessment.note}")
+    return 0
+
+
+# ---------------------------------------------------------------------------- status
+
+
+def _register_status(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "status", help="counts of verdicts, links, rejections and partner-only criteria"
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.set_defaults(func=run_status)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Print the project's counts."""
+    from criteria_compare.project import Project
+
+    with Project.open(args.project, read_only=True) as project:
+        summary = project.summary()
+    if args.json:
+        _emit_json(summary)
+        return 0
+    ref = summary["reference"]
+    partner = summary["partner"]
+    print(f"{summary['project']}")
+    print(
+        f"  reference {ref['name']} {ref['version']}".rstrip() + f": {ref['total']} criteria, "
+        f"{ref['reviewed']} reviewed"
+    )
+    for status in Status:
+        print(f"    {status.label:<11} {ref[status.value]:>5}")
+    if ref["suspect"]:
+        print(f"    {'suspect':<11} {ref['suspect']:>5}  (text changed since the decision)")
+    print(
+        f"  partner   {partner['name']} {partner['version']}".rstrip() + f": "
+        f"{partner['total']} criteria, {partner['linked']} linked, "
+        f"{summary['partner_only']} partner-only"
+    )
+    print(
+        f"  links {summary['links']}, rejected {summary['rejected']}, pinned {summary['pinned']}, "
+        f"discussion points {summary['discussion_points']}, suggestions {summary['suggestions']}"
+    )
+    return 0
+
+
+# ---------------------------------------------------------------------------- history
+
+
+def _register_history(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser("history", help="the audit trail, newest first")
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--ref", metavar="REF", help="only entries about this reference criterion")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N entries")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.set_defaults(func=run_history)
+
+
+def _short(value: str | None, width: int = 60) -> str:
+    if value is None:
+        return "-"
+    flat = " ".join(value.split()) if value.strip() else repr(value)
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def run_history(args: argparse.Namespace) -> int:
+    """Print who did what, when, newest first."""
+    from criteria_compare.project import Project
+
+    if args.limit is not None and args.limit < 0:
+        raise InvalidValue("--limit must be zero or more.")
+    with Project.open(args.project, read_only=True) as project:
+        entries = project.history(args.ref, limit=args.limit)
+    if args.json:
+        _emit_json(
+            {
+                "project": str(args.project),
+                "ref": args.ref,
+                "entries": [
+                    {
+                        "id": e.id,
+                        "timestamp": e.timestamp,
+                        "reviewer": e.reviewer,
+                        "action": e.action,
+                        "reference_ref": e.reference_ref,
+                        "partner_ref": e.partner_ref,
+                        "old_value": e.old_value,
+                        "new_value": e.new_value,
+                        "bulk": e.bulk,
+                    }
+                    for e in entries
+                ],
+            }
+        )
+        return 0
+    for e in entries:
+        target = " ".join(
+            x for x in (e.reference_ref, e.partner_ref and f"-> {e.partner_ref}") if x
+        )
+        change = f"{_short(e.old_value, 40)} => {_short(e.new_value)}"
+        print(
+            f"{e.timestamp}  {e.reviewer:<14} {e.action:<10} {target:<18} {change}"
+            + ("  [bulk]" if e.bulk else "")
+        )
+    if not entries:
+        print("No history entries" + (f" for {args.ref}." if args.ref else "."))
+    return 0

@@ -16,7 +16,6 @@ import functools
 import json
 import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -27,7 +26,6 @@ from criteria_compare.errors import (
     NotAProject,
     ProjectCorrupt,
     ProjectError,
-    ProjectExists,
     ProjectReadOnly,
     ProjectTooNew,
 )
@@ -44,6 +42,7 @@ from criteria_compare.model import (
     Suggestion,
 )
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
+from criteria_compare.project import connection
 from criteria_compare.project.codec import (
     assessment_from_row,
     check_reviewer,
@@ -55,7 +54,6 @@ from criteria_compare.project.codec import (
     os_user,
 )
 from criteria_compare.project.connection import (
-    BUSY_TIMEOUT,
     Transaction,
     connect,
     is_sqlite_file,
@@ -71,6 +69,7 @@ from criteria_compare.project.decisions import (
     set_pin,
 )
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
+from criteria_compare.project.files import check_target, fsync_dir, temp_next_to
 from criteria_compare.project.migrations import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -161,37 +160,6 @@ def _check_refs(program: Program, side: Side) -> None:
         seen.add(criterion.ref)
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _temp_next_to(path: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".ccproj.tmp", dir=path.parent)
-    os.close(fd)
-    os.unlink(name)
-    return Path(name)
-
-
-def _check_target(path: Path, force: bool) -> None:
-    if path.is_dir():
-        raise ProjectExists(
-            f"{path} is a folder; give a file name such as {path / 'review.ccproj'}."
-        )
-    if path.exists() and not force:
-        raise ProjectExists(
-            f"{path.name} already exists in {path.parent}; choose another name or use --force "
-            "to overwrite it."
-        )
-    if not path.parent.is_dir():
-        raise ProjectError(f"The folder {path.parent} does not exist; create it first.")
-
-
 class Project:
     """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
@@ -242,8 +210,8 @@ class Project:
         project and an existing file is only replaced when complete (``force``).
         """
         target = Path(path)
-        _check_target(target, force)
-        tmp = _temp_next_to(target)
+        check_target(target, force)
+        tmp = temp_next_to(target)
         try:
             write_new_file(
                 tmp,
@@ -257,7 +225,7 @@ class Project:
                 reviewer=reviewer,
             )
             os.replace(tmp, target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
@@ -270,7 +238,7 @@ class Project:
         path: str | os.PathLike[str],
         *,
         read_only: bool = False,
-        busy_timeout: float = BUSY_TIMEOUT,
+        busy_timeout: float | None = None,
     ) -> Project:
         """Open a project, migrating an older schema (after a backup copy) when it is writable."""
         target = Path(path)
@@ -298,6 +266,8 @@ class Project:
         elif not writable(target):
             read_only = True
             reason = "no write permission on the file or its folder"
+        if busy_timeout is None:
+            busy_timeout = connection.BUSY_TIMEOUT
         conn = connect(target, read_only=read_only, busy_timeout=busy_timeout)
         try:
             conn = _check_and_migrate(conn, target, read_only)
@@ -713,7 +683,7 @@ class Project:
     ) -> int:
         """Replace every machine suggestion in one transaction; decisions are untouched.
 
-        Returns the number of suggestions stored. Suggestions naming refs that
+        Returns the number of forward suggestions stored. Suggestions naming refs that
         are not in the project are refused (UnknownRef) and nothing changes.
         """
         fps = self._fingerprints()
@@ -748,9 +718,11 @@ class Project:
         who = check_reviewer(reviewer) if reviewer else self.reviewer
         stamp = now_utc()
         old = self.alignment_info()
+        n_forward = sum(1 for row in rows if row[0] == "forward")
         info = {
             "timestamp": stamp,
-            "suggestions": len(rows),
+            "suggestions": n_forward,
+            "backward_suggestions": len(rows) - n_forward,
             "notices": list(notices),
         }
         if seconds is not None:
@@ -774,12 +746,12 @@ class Project:
                 None,
                 None,
                 None if not old else f"{old.get('suggestions', 0)} suggestions",
-                f"{len(rows)} suggestions",
+                f"{n_forward} suggestions",
                 False,
             )
         self._suggestions = {}
         self._settings = None
-        return len(rows)
+        return n_forward
 
     def embedding_cache(self) -> ProjectEmbeddingCache:
         """The aligner's embedding cache stored in this file (writes are no-ops when read-only)."""
@@ -1069,7 +1041,6 @@ class Project:
             ),
             alignment=self.alignment_info(),
             schema=SCHEMA_VERSION,
-            read_only=self.read_only,
         )
 
     @_locked

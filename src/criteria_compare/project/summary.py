@@ -23,7 +23,6 @@ def build_summary(
     suggestions: int,
     alignment: Mapping[str, Any],
     schema: int,
-    read_only: bool,
 ) -> dict[str, Any]:
     """Counts by verdict, links, rejections, partner-only criteria and discussion points.
 
@@ -41,7 +40,6 @@ def build_summary(
     return {
         "project": path.name,
         "schema": schema,
-        "read_only": read_only,
         "reference": {
             "name": reference.name,
             "version": reference.version,
