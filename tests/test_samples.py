@@ -182,3 +182,17 @@ def test_sample_files_match_their_generator() -> None:
         assert on_disk.sheetnames == fresh.sheetnames
         for a, b in zip(on_disk.worksheets, fresh.worksheets, strict=True):
             assert list(a.values) == list(b.values), f"{name} sheet {a.title} is stale"
+
+
+def test_readme_states_the_current_counts() -> None:
+    """sample_criteria/README.md quotes the real criteria and pair counts."""
+    readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
+    phrases = [
+        f"importers, {len(_ctpat_rows()[0])} criteria",
+        f"Meridia AEO-S, {len(_meridia_rows())} criteria",
+        f"{len(_mapping(MAPPING))} gold pairs CTPAT → Meridia",
+        f"Valdoria OEA, {len(_valdoria_rows())} criteria",
+        f"{len(_mapping(MAPPING_ES))} gold pairs CTPAT → Valdoria",
+    ]
+    for phrase in phrases:
+        assert phrase in readme, f"README.md should say {phrase!r}"
