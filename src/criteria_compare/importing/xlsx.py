@@ -26,8 +26,17 @@ _TEMPORAL = (dt.datetime, dt.date, dt.time, dt.timedelta)
 warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\..*)?$")
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
 def _unreadable(name: str, exc: BaseException) -> ImportFailed:
-    if type(exc).__module__.startswith("defusedxml"):
+    if any(type(e).__module__.startswith("defusedxml") for e in _causes(exc)):
         return ImportFailed(
             f"{name} contains XML entity or DTD declarations, which are refused for "
             "safety; open it in Excel and save it again as .xlsx."

@@ -1,0 +1,254 @@
+"""Wrong and hostile files are refused with one clear sentence, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from import_fixtures import WorkbookFactory
+
+from criteria_compare.errors import ImportFailed
+from criteria_compare.importing import ImportLimits, read_criteria
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _ole_file(path: Path, stream_names: list[str]) -> Path:
+    """An OLE compound-file header plus a directory sector naming the given streams."""
+    header = OLE_MAGIC + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00" + b"\x00" * 480
+    directory = b""
+    for name in ["Root Entry", *stream_names]:
+        encoded = (name + "\x00").encode("utf-16-le")
+        entry = encoded.ljust(64, b"\x00") + len(encoded).to_bytes(2, "little") + b"\x02"
+        directory += entry.ljust(128, b"\x00")
+    path.write_bytes(header + directory.ljust(512, b"\x00"))
+    return path
+
+
+def _refused(path: Path, limits: ImportLimits | None = None) -> str:
+    with pytest.raises(ImportFailed) as err:
+        read_criteria(path, limits=limits)
+    message = str(err.value)
+    assert "\n" not in message
+    assert "Traceback" not in message
+    return message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    """A path that does not exist says so."""
+    assert "was not found" in _refused(tmp_path / "nope.xlsx")
+
+
+def test_folder_instead_of_file(tmp_path: Path) -> None:
+    """A folder is not a file."""
+    assert "is a folder" in _refused(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["empty.xlsx", "empty.csv"])
+def test_empty_file(tmp_path: Path, name: str) -> None:
+    """A zero-byte file is called empty."""
+    path = tmp_path / name
+    path.write_bytes(b"")
+    assert "is empty" in _refused(path)
+
+
+def test_random_bytes_named_xlsx(tmp_path: Path) -> None:
+    """Random bytes with an .xlsx name are not a workbook."""
+    path = tmp_path / "random.xlsx"
+    path.write_bytes(os.urandom(4096))
+    assert "not a valid Excel workbook" in _refused(path)
+
+
+def test_old_binary_xls_says_save_as_xlsx(tmp_path: Path) -> None:
+    """An Excel 97-2003 file is recognised by its OLE signature and the fix is named."""
+    message = _refused(_ole_file(tmp_path / "old.xls", ["Workbook", "SummaryInformation"]))
+    assert "old binary Excel (.xls)" in message
+    assert "save it as" in message and ".xlsx" in message
+
+
+def test_password_protected_workbook_is_told_apart_from_xls(tmp_path: Path) -> None:
+    """An encrypted .xlsx is an OLE file too; its EncryptedPackage stream gives it away."""
+    path = _ole_file(tmp_path / "locked.xlsx", ["EncryptionInfo", "EncryptedPackage"])
+    message = _refused(path)
+    assert "password-protected" in message
+    assert "remove the" in message and "password" in message
+
+
+def test_file_over_the_size_limit(make_workbook: WorkbookFactory) -> None:
+    """The size limit is configurable and its message names both sizes."""
+    message = _refused(make_workbook(), ImportLimits(max_bytes=1000))
+    assert "over the import limit" in message
+
+
+def test_sheet_over_the_row_limit(make_workbook: WorkbookFactory) -> None:
+    """A sheet with more rows than allowed is refused, naming the sheet."""
+    rows = [[f"1.{i}", f"Rule number {i}.", "", "Must"] for i in range(1, 30)]
+    message = _refused(make_workbook(rows), ImportLimits(max_rows=10))
+    assert "sheet 'Criteria' has more than 10 rows" in message
+
+
+def test_sheet_over_the_column_limit(make_workbook: WorkbookFactory) -> None:
+    """A row wider than the column limit is refused, naming the row."""
+    rows = [["1.1", "Rule.", "", "Must", *["x"] * 20]]
+    message = _refused(make_workbook(rows), ImportLimits(max_columns=8))
+    assert "row 2 has 24 columns" in message
+
+
+def test_csv_over_the_row_limit(tmp_path: Path) -> None:
+    """CSV files obey the row limit too."""
+    path = tmp_path / "long.csv"
+    path.write_text("ID,Criteria\n" + "".join(f"{i},Rule {i}.\n" for i in range(50)))
+    assert "more than 20 rows" in _refused(path, ImportLimits(max_rows=20))
+
+
+def _zip_with(path: Path, big_name: str, big_size: int) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr(big_name, b"\x00" * big_size)
+    return path
+
+
+def test_zip_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
+    """A part that inflates more than 200 to 1 is refused from the zip directory alone."""
+    path = _zip_with(tmp_path / "bomb.xlsx", "xl/sharedStrings.xml", 20 * 1024 * 1024)
+    assert path.stat().st_size < 100_000
+    message = _refused(path)
+    assert "zip bomb" in message
+    assert "xl/sharedStrings.xml" in message
+
+
+def test_declared_uncompressed_size_over_limit(make_workbook: WorkbookFactory) -> None:
+    """The total unpacked size is checked against the configured limit."""
+    message = _refused(make_workbook(), ImportLimits(max_uncompressed_bytes=2000))
+    assert "would unpack to" in message
+
+
+def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+    """A plain zip archive named .xlsx is not a workbook."""
+    path = tmp_path / "archive.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("readme.txt", "hello")
+    assert "zip file but not an Excel workbook" in _refused(path)
+
+
+def test_opendocument_spreadsheet_named_xlsx(tmp_path: Path) -> None:
+    """An .ods saved under an .xlsx name is recognised and the fix named."""
+    path = tmp_path / "calc.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<office:document-content/>")
+    assert "OpenDocument" in _refused(path)
+
+
+def test_damaged_workbook_parts(make_workbook: WorkbookFactory, tmp_path: Path) -> None:
+    """A workbook whose sheet XML is truncated is refused without a traceback."""
+    good = make_workbook()
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data[: len(data) // 2]
+            dst.writestr(item, data)
+    assert "could not be read as an Excel workbook" in _refused(broken)
+
+
+def test_text_file_named_xlsx(tmp_path: Path) -> None:
+    """CSV text saved with an .xlsx name gets a hint to rename it."""
+    path = tmp_path / "export.xlsx"
+    path.write_text("ID,Criteria\n1.1,Gates lock.\n")
+    assert "rename it to .csv" in _refused(path)
+
+
+def test_binary_data_named_csv(tmp_path: Path) -> None:
+    """Binary bytes named .csv are refused as not text."""
+    path = tmp_path / "data.csv"
+    path.write_bytes(bytes(range(256)) * 8)
+    assert "binary data" in _refused(path)
+
+
+def test_unsupported_extension(tmp_path: Path) -> None:
+    """A PDF of the criteria is not a spreadsheet; the message says what to save it as."""
+    path = tmp_path / "criteria.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b"x" * 100)
+    assert "unsupported file type .pdf" in _refused(path)
+
+
+def test_workbook_named_csv_is_read_as_workbook(
+    make_workbook: WorkbookFactory, tmp_path: Path
+) -> None:
+    """Content wins over the name: a real workbook saved as .csv is still read."""
+    renamed = tmp_path / "really_a_workbook.csv"
+    renamed.write_bytes(make_workbook().read_bytes())
+    assert len(read_criteria(renamed).criteria) == 3
+
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n'
+    '<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+    'uniqueCount="1"><si><t>&d;</t></si></sst>'
+)
+
+
+SST_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def _with_part(good: Path, hostile: Path, part: str, payload: bytes) -> Path:
+    """Copy a workbook, replacing (or adding, with its content type) one XML part."""
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as dst:
+        names = src.namelist()
+        for name in names:
+            data = src.read(name)
+            if name == "[Content_Types].xml" and part not in names:
+                override = f'<Override PartName="/{part}" ContentType="{SST_TYPE}"/></Types>'
+                data = data.replace(b"</Types>", override.encode())
+            if name == part:
+                data = payload
+            dst.writestr(name, data)
+        if part not in names:
+            dst.writestr(part, payload)
+    return hostile
+
+
+def test_entity_expansion_in_shared_strings_is_refused(
+    make_workbook: WorkbookFactory, tmp_path: Path
+) -> None:
+    """An XML entity-expansion payload in sharedStrings is refused, never expanded."""
+    hostile = _with_part(
+        make_workbook(), tmp_path / "laughs.xlsx", "xl/sharedStrings.xml", BILLION_LAUGHS.encode()
+    )
+    assert zipfile.ZipFile(hostile).read("xl/sharedStrings.xml").count(b"ENTITY") == 4
+    message = _refused(hostile)
+    assert "entity" in message
+
+
+def test_entity_expansion_in_sheet_xml_is_refused(
+    make_workbook: WorkbookFactory, tmp_path: Path
+) -> None:
+    """The same kind of payload in a worksheet is refused too."""
+    good = make_workbook()
+    sheet = zipfile.ZipFile(good).read("xl/worksheets/sheet1.xml").decode()
+    dtd = '<!DOCTYPE worksheet [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+    if sheet.startswith("<?xml"):
+        head, _, rest = sheet.partition("?>")
+        sheet = head + "?>" + dtd + rest
+    else:
+        sheet = dtd + sheet
+    sheet = sheet.replace("1.1</t>", "&b;</t>", 1)
+    hostile = _with_part(
+        good, tmp_path / "laughs_sheet.xlsx", "xl/worksheets/sheet1.xml", sheet.encode()
+    )
+    assert "entity" in _refused(hostile)
+
+
+def test_refusal_happens_before_any_library_reads_the_bytes(tmp_path: Path) -> None:
+    """The OLE check needs only the signature; a huge fake body is never parsed."""
+    path = tmp_path / "old.xls"
+    path.write_bytes(OLE_MAGIC + io.BytesIO(b"\x00" * 2_000_000).read())
+    assert ".xls" in _refused(path)
