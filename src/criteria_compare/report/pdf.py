@@ -12,7 +12,7 @@ from criteria_compare.report.data import ReportData
 from criteria_compare.report.options import ReportOptions
 from criteria_compare.report.pdf_story import StoryBuilder
 from criteria_compare.report.pdf_styles import make_styles
-from criteria_compare.report.pdf_template import ReportDocTemplate, numbered_canvas, page_size
+from criteria_compare.report.pdf_template import ReportDocTemplate, page_size, report_canvas
 
 if TYPE_CHECKING:
     from criteria_compare.project import Project
@@ -51,7 +51,7 @@ def render_pdf(
             progress=progress,
             cancel=cancel,
         )
-        doc.build_report(story, numbered_canvas())
+        doc.build_report(story, report_canvas())
         if progress is not None:
             progress(1, 1, "Report written")
     return Path(path).expanduser().resolve()

@@ -104,7 +104,7 @@ def make_styles() -> Styles:
             fontSize=16,
             leading=21,
             textColor=ACCENT,
-            spaceBefore=0,
+            spaceBefore=18,
             spaceAfter=10,
         ),
         h2=ParagraphStyle(

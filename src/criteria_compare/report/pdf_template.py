@@ -2,7 +2,8 @@
 
 Headings are :class:`Heading` paragraphs; after one is placed the template
 adds a bookmark, an outline entry and a table-of-contents entry for it.
-"Page x of y" is drawn when the canvas is saved, once the page count is known.
+"Page x of y" uses the page count of the previous layout pass; the document
+is laid out again until the contents and the page count no longer change.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from criteria_compare.report.escape import markup
 from criteria_compare.report.fonts import BODY_FONT, BOLD_FONT
 from criteria_compare.report.pdf_styles import DRAFT_RED, GRID, MUTED
 
-__all__ = ["MARGIN", "Heading", "ReportDocTemplate", "numbered_canvas", "page_size"]
+__all__ = ["MARGIN", "Heading", "ReportDocTemplate", "page_size", "report_canvas"]
 
 MARGIN = 18 * mm
 _HEADER_Y = 10 * mm  # distance of header/footer baselines from the page edge
@@ -92,6 +93,7 @@ class ReportDocTemplate(BaseDocTemplate):
         self._pass = 0
         self._placed = 0
         self._keys: set[str] = set()
+        self._page_totals: list[int] = []
         portrait = size
         wide = landscape(size)
         self.addPageTemplates(
@@ -150,6 +152,13 @@ class ReportDocTemplate(BaseDocTemplate):
             mark = _fit(self.marking, width / 3, BOLD_FONT, 8.5)
             canvas.drawCentredString(width / 2, top, mark)
             canvas.drawCentredString(width / 2, bottom, mark)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(BODY_FONT, 7.5)
+        number = canvas.getPageNumber()
+        total = self._page_totals[-1] if self._page_totals else None
+        canvas.drawRightString(
+            width - MARGIN, bottom, f"Page {number} of {total}" if total else f"Page {number}"
+        )
         canvas.restoreState()
 
     def _draw_watermark(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -171,6 +180,20 @@ class ReportDocTemplate(BaseDocTemplate):
         """Lay out ``story`` (as many passes as the contents need), reporting progress."""
         self._story_length = max(1, len(story))
         self.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+
+    def _endBuild(self) -> None:
+        super()._endBuild()
+        self._page_totals.append(self.canv.getPageNumber() - 1)
+
+    def _allSatisfied(self) -> bool:
+        """Done when the contents are resolved and the page count matches the previous pass."""
+        stable = len(self._page_totals) >= 2 and self._page_totals[-1] == self._page_totals[-2]
+        return bool(super()._allSatisfied()) and stable
+
+    @property
+    def page_count(self) -> int:
+        """Pages of the last layout pass."""
+        return self._page_totals[-1] if self._page_totals else 0
 
     def handle_documentBegin(self) -> None:
         self._pass += 1
@@ -217,31 +240,13 @@ def _fit(text: str, room: float, font: str = BODY_FONT, size: float = 7.5) -> st
     return text.rstrip() + "…"
 
 
-def numbered_canvas(footer_font: str = BODY_FONT) -> type[Canvas]:
-    """A canvas class that writes "Page x of y" on every page when it is saved."""
+def report_canvas(font: str = BODY_FONT) -> type[Canvas]:
+    """A canvas class that starts every page in the embedded font (no unembedded Helvetica use)."""
 
-    class NumberedCanvas(Canvas):
+    class ReportCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("initialFontName", font)
+            kwargs.setdefault("initialFontSize", 9)
             super().__init__(*args, **kwargs)
-            self._page_states: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._page_states)
-            for state in self._page_states:
-                self.__dict__.update(state)
-                width, _ = self._pagesize
-                self.saveState()
-                self.setFont(footer_font, 7.5)
-                self.setFillColor(MUTED)
-                self.drawRightString(
-                    width - MARGIN, _HEADER_Y, f"Page {self._pageNumber} of {total}"
-                )
-                self.restoreState()
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return NumberedCanvas
+    return ReportCanvas
