@@ -34,10 +34,13 @@ from openpyxl.utils import get_column_letter
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+_BYTECODE, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # keep the folder clean
 
 import ctpat_importer_data as ctpat  # noqa: E402
 import meridia_data as meridia  # noqa: E402
 import valdoria_data as valdoria  # noqa: E402
+
+sys.dont_write_bytecode = _BYTECODE
 
 __all__ = ["build_all", "main"]
 

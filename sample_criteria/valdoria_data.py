@@ -119,6 +119,8 @@ CRITERIA: list[Req] = [
         S5,
         "Antes de contratar a un socio comercial, el operador comprobará su identidad, su "
         "reputación y su situación financiera.",
+        "¿Qué fuentes consulta la empresa? Por ejemplo, registros mercantiles, informes "
+        "comerciales o visitas a las instalaciones del socio.",
         maps={"3.1": "superset_of"},
     ),
     Req(
@@ -141,6 +143,7 @@ CRITERIA: list[Req] = [
         S6,
         "El perímetro de las instalaciones estará protegido por un cerramiento (valla o "
         "muro) en buen estado, que se revisará con regularidad.",
+        "Indique el tipo de cerramiento, su altura y la frecuencia de las rondas de inspección.",
         maps={"9.2": "equal", "9.1": "intersects_with"},
     ),
     Req(
@@ -177,6 +180,8 @@ CRITERIA: list[Req] = [
         S7,
         "Sólo las personas y los vehículos autorizados podrán acceder a las instalaciones y "
         "a las zonas donde se manipula la carga.",
+        "Describa el sistema de control de acceso de cada entrada: vigilante, tarjeta o "
+        "lector biométrico.",
         maps={"10.1": "equal"},
     ),
     Req(
@@ -234,6 +239,7 @@ CRITERIA: list[Req] = [
         S8,
         "Los precintos se guardarán bajo llave y sólo el personal designado podrá "
         "entregarlos; se llevará un registro de los números de precinto utilizados.",
+        "Los precintos inutilizados se destruirán y su número se anotará en el registro.",
         maps={"6.3": "equal"},
     ),
     Req(
@@ -256,6 +262,7 @@ CRITERIA: list[Req] = [
         S9,
         "La mercancía recibida se cotejará con los documentos en cuanto a número de bultos, "
         "peso y marcas; las diferencias se investigarán y se informará de ellas.",
+        "Las diferencias significativas se comunicarán también a la Aduana.",
         maps={"7.4": "intersects_with", "7.13": "intersects_with"},
     ),
     Req(
@@ -276,6 +283,8 @@ CRITERIA: list[Req] = [
         S10,
         "Antes de la contratación se verificarán los datos del candidato, su experiencia "
         "laboral y sus referencias y, cuando la ley lo permita, sus antecedentes penales.",
+        "Se consideran puestos sensibles los del personal con acceso a la carga, a los "
+        "precintos o a los sistemas de información.",
         maps={"11.1": "equal", "11.2": "intersects_with"},
     ),
     Req(
@@ -318,6 +327,7 @@ CRITERIA: list[Req] = [
         S12,
         "Los equipos contarán con antivirus y cortafuegos actualizados, y cada usuario "
         "tendrá una cuenta individual con contraseña segura.",
+        "Las contraseñas se cambiarán cuando exista sospecha de que terceros las conocen.",
         maps={"4.2": "intersects_with", "4.8": "intersects_with"},
     ),
     Req(
