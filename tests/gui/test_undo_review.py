@@ -1,0 +1,104 @@
+"""Undo commands write through the project: snapshot, act, restore; refused actions never reach the stack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QUndoStack
+from review_fixtures import make_project
+
+from criteria_compare.errors import VerdictRuleError
+from criteria_compare.gui.undo import (
+    ChangeNotifier,
+    apply_command,
+    decide_command,
+    link_command,
+    note_command,
+    push,
+    relation_command,
+)
+from criteria_compare.model import Relation, Status
+from criteria_compare.project import Decision, Project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    p = make_project(tmp_path / "undo.ccproj")
+    yield p
+    p.close()
+
+
+def test_link_and_verdict_undo_redo(project: Project) -> None:
+    """Undo restores the exact earlier state of the criterion; redo brings the change back."""
+    stack = QUndoStack()
+    assert push(stack, link_command(project, "3.1", "M-3", status=Status.ALIGNED))
+    assert project.assessment("3.1").status is Status.ALIGNED
+    stack.undo()
+    assert project.links("3.1") == ()
+    assert project.assessment("3.1").status is Status.UNREVIEWED
+    stack.redo()
+    assert [lk.partner_ref for lk in project.links("3.1")] == ["M-3"]
+    assert project.assessment("3.1").status is Status.ALIGNED
+    assert stack.undoText() == "Confirm 3.1 → M-3"
+    assert {h.action for h in project.history("3.1")} >= {"undo", "redo"}
+
+
+def test_refused_action_is_not_pushed(project: Project) -> None:
+    """A verdict the rules refuse raises and leaves the stack and the project unchanged."""
+    stack = QUndoStack()
+    with pytest.raises(VerdictRuleError):
+        push(stack, decide_command(project, "1.1", "Aligned", status=Status.ALIGNED))
+    assert stack.count() == 0
+    assert project.assessment("1.1").status is Status.UNREVIEWED
+
+
+def test_no_change_is_not_pushed(project: Project) -> None:
+    """Setting the flag it already has adds no undo step."""
+    stack = QUndoStack()
+    assert not push(stack, decide_command(project, "1.1", "Unflag", discussion=False))
+    assert stack.count() == 0
+
+
+def test_consecutive_note_edits_merge(project: Project) -> None:
+    """Autosaved note edits of one criterion are one undo step; another criterion is a new step."""
+    stack = QUndoStack()
+    push(stack, note_command(project, "1.1", "first"))
+    push(stack, note_command(project, "1.1", "first and more"))
+    assert stack.count() == 1
+    push(stack, note_command(project, "1.2", "other"))
+    assert stack.count() == 2
+    stack.undo()
+    stack.undo()
+    assert project.assessment("1.1").note == ""
+    stack.redo()
+    assert project.assessment("1.1").note == "first and more"
+
+
+def test_bulk_apply_is_one_step_for_many_criteria(project: Project) -> None:
+    """apply() of several decisions is one undo step that restores every criterion."""
+    stack = QUndoStack()
+    notifier = ChangeNotifier()
+    seen: list[list[str]] = []
+    notifier.changed.connect(seen.append)
+    decisions = [
+        Decision("3.1", status=Status.ALIGNED, link=(("M-3", Relation.EQUAL),)),
+        Decision("6.2", status=Status.ALIGNED, link=(("M-4", Relation.EQUAL),)),
+    ]
+    push(stack, apply_command(project, decisions, "Bulk", notifier=notifier))
+    assert seen == [["3.1", "6.2"]]
+    stack.undo()
+    assert project.assessment("3.1").status is Status.UNREVIEWED
+    assert project.links("6.2") == ()
+    assert seen[-1] == ["3.1", "6.2"]
+
+
+def test_relation_change_undo(project: Project) -> None:
+    """Changing a link's relation is undone back to the earlier relation."""
+    stack = QUndoStack()
+    push(stack, link_command(project, "1.1", "M-1"))
+    push(stack, relation_command(project, "1.1", "M-1", Relation.INTERSECTS_WITH))
+    assert project.links("1.1")[0].relation is Relation.INTERSECTS_WITH
+    stack.undo()
+    assert project.links("1.1")[0].relation is Relation.EQUAL
