@@ -116,19 +116,21 @@ class _Builder:
                 used_rows.append(number)
                 continue
             self.check_formulas(number)
+            ref = single_line(self.cell(cells, self.ref_i))
+            if ref in seen:
+                pending = None
+                self.warn(
+                    f"ref '{ref}' already appears in row {seen[ref]}; kept that row and skipped "
+                    "this one; give this criterion its own ref.",
+                    number,
+                    self.ref_i,
+                )
+                continue
             criterion = self.criterion(number, cells, section)
             if criterion is None:
                 continue
             pending = None
             section = criterion.section
-            if criterion.ref in seen:
-                self.warn(
-                    f"ref '{criterion.ref}' already appears in row {seen[criterion.ref]}; kept "
-                    "that row and skipped this one; give this criterion its own ref.",
-                    number,
-                    self.ref_i,
-                )
-                continue
             seen[criterion.ref] = number
             self.criteria.append(criterion)
             used_rows.append(number)
