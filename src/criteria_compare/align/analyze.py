@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import snowballstemmer
 
@@ -32,6 +32,8 @@ class AnalyzedText:
     stems: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     chars: str
+    positions: dict[str, list[tuple[int, int]]] = field(default_factory=dict, compare=False)
+    """stem -> its spans, in text order (for evidence)."""
 
 
 def detect_side_language(texts: Iterable[str], limit: int = 5000) -> str:
@@ -77,24 +79,30 @@ class Analyzer:
     def analyze(self, text: str) -> AnalyzedText:
         """Terms of ``text`` with their spans in it."""
         tokens = tokenize(text)
-        stems = [self.stem(t.word) for t in tokens]
+        stem = self.stem
+        stop = self._stop
+        stems = [stem(t.word) for t in tokens]
         words: list[str] = []
         kept_stems: list[str] = []
         spans: list[tuple[int, int]] = []
-        for token, stem in zip(tokens, stems, strict=False):
+        positions: dict[str, list[tuple[int, int]]] = {}
+        for token, st in zip(tokens, stems, strict=False):
             folded = fold_accents(token.word)
-            if folded in self._stop or token.word in self._stop or len(folded) < 2:
+            if folded in stop or token.word in stop or len(folded) < 2:
                 continue
             words.append(folded)
-            kept_stems.append(stem)
-            spans.append((token.start, token.end))
+            kept_stems.append(st)
+            span = (token.start, token.end)
+            spans.append(span)
+            positions.setdefault(st, []).append(span)
         chars = " ".join(words)
         if self._phrases:
             for concept, start, end in self._concepts(tokens, stems):
                 words.append(concept)
                 kept_stems.append(concept)
                 spans.append((start, end))
-        return AnalyzedText(tuple(words), tuple(kept_stems), tuple(spans), chars)
+                positions.setdefault(concept, []).append((start, end))
+        return AnalyzedText(tuple(words), tuple(kept_stems), tuple(spans), chars, positions)
 
     def _concepts(
         self, tokens: Sequence[object], stems: Sequence[str]

@@ -31,25 +31,19 @@ def make_evidence(
     section_match: bool,
 ) -> Evidence:
     """Evidence of a pair: stems (and synonym concepts) the two texts share, as spans in each."""
-    shared = set(source.stems) & set(target.stems)
+    src_pos, tgt_pos = source.positions, target.positions
+    shared = sorted(src_pos.keys() & tgt_pos.keys(), key=lambda st: src_pos[st][0])
     terms: list[str] = []
-    seen: set[str] = set()
-    for stem, (start, end) in zip(source.stems, source.spans, strict=False):
-        if stem not in shared or stem in seen:
-            continue
-        seen.add(stem)
+    for stem in shared:
         if stem.startswith(CONCEPT_PREFIX):
             terms.append(stem[len(CONCEPT_PREFIX) :])
         else:
+            start, end = src_pos[stem][0]
             terms.append(source_text[start:end].casefold())
-    source_spans = merge_spans(
-        [s for st, s in zip(source.stems, source.spans, strict=False) if st in shared]
-    )
-    target_spans = merge_spans(
-        [s for st, s in zip(target.stems, target.spans, strict=False) if st in shared]
-    )
+    source_spans = merge_spans([sp for st in shared for sp in src_pos[st]])
+    target_spans = merge_spans([sp for st in shared for sp in tgt_pos[st]])
     return Evidence(
-        shared_terms=tuple(terms),
+        shared_terms=tuple(dict.fromkeys(terms)),
         source_spans=source_spans,
         target_spans=target_spans,
         channels={k: round(float(v), 4) for k, v in channels.items()},

@@ -35,6 +35,7 @@ class SideFeatures:
     bm25_docs: SparseRows
     embeddings: np.ndarray | None = None
     _postings: dict[str, SparseRows] = field(default_factory=dict)
+    _dense: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.criteria)
@@ -44,6 +45,19 @@ class SideFeatures:
         if name not in self._postings:
             self._postings[name] = getattr(self, name).transpose()
         return self._postings[name]
+
+    def dense(self, name: str, columns: np.ndarray) -> np.ndarray:
+        """Matrix ``name`` as a dense float32 array over ``columns`` only (cached per name)."""
+        if name not in self._dense:
+            m: SparseRows = getattr(self, name)
+            where = np.full(m.n_cols, -1, dtype=np.int64)
+            where[columns] = np.arange(len(columns))
+            local = where[m.indices]
+            keep = local >= 0
+            out = np.zeros((m.n_rows, len(columns)), dtype=np.float32)
+            out[m.row_ids()[keep], local[keep]] = m.data[keep]
+            self._dense[name] = out
+        return self._dense[name]
 
 
 def _analyze_side(

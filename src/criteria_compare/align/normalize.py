@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["Token", "fold_accents", "normalize_text", "normalize_word", "tokenize"]
 
@@ -20,8 +20,7 @@ _WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 MAX_CHARS = 20_000
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One normalised word and the span ``text[start:end]`` it came from."""
 
     word: str
@@ -58,10 +57,13 @@ def fold_accents(word: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Normalised words of ``text`` with their offsets in the original string."""
     tokens: list[Token] = []
+    append = tokens.append
     for match in _WORD_RE.finditer(text[:MAX_CHARS]):
-        start, end = match.span()
-        for word in normalize_word(match.group()):
-            tokens.append(Token(word, start, end))
+        words = normalize_word(match.group())
+        if words:
+            start, end = match.span()
+            for word in words:
+                append(Token(word, start, end))
     return tokens
 
 

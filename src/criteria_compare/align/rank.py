@@ -86,7 +86,7 @@ def rank_direction(
     on_block: Callable[[int], None],
 ) -> dict[str, tuple[Suggestion, ...]]:
     """Top-k suggestions from every ``q`` row to ``d`` rows (pinned first, rejected never)."""
-    from criteria_compare.align.sparse import dense_block, pair_block
+    from criteria_compare.align.sparse import pair_block
 
     n_q, n_d = len(q), len(d)
     result: dict[str, tuple[Suggestion, ...]] = {}
@@ -122,9 +122,7 @@ def rank_direction(
             cand = np.broadcast_to(np.arange(n_d, dtype=np.int64), (nb, n_d))
             for name, q_attr, d_attr in _LEXICAL_PAIRS:
                 if name in weights:
-                    channels[name] = dense_block(
-                        getattr(q, q_attr), r0, r1, d.postings(d_attr), n_d
-                    )
+                    channels[name] = _full_channel(q, d, q_attr, d_attr, r0, r1)
             if emb_block is not None:
                 channels["embedding"] = emb_block
         else:
@@ -169,6 +167,23 @@ def rank_direction(
             )
     on_block(n_q)
     return result
+
+
+# Largest dense copy (floats, both sides) the full path makes of one channel.
+_DENSE_LIMIT = 24_000_000
+
+
+def _full_channel(
+    q: SideFeatures, d: SideFeatures, q_attr: str, d_attr: str, r0: int, r1: int
+) -> np.ndarray:
+    """Scores of rows r0..r1 against every document: BLAS over shared columns when small enough."""
+    from criteria_compare.align.sparse import dense_block
+
+    qm, dm = getattr(q, q_attr), getattr(d, d_attr)
+    shared = np.flatnonzero((qm.doc_freq() > 0) & (dm.doc_freq() > 0))
+    if (len(q) + len(d)) * len(shared) <= _DENSE_LIMIT:
+        return q.dense(q_attr, shared)[r0:r1] @ d.dense(d_attr, shared).T
+    return dense_block(qm, r0, r1, d.postings(d_attr), len(d))
 
 
 def _token_set(

@@ -8,6 +8,7 @@ bounded memory by working on a block of query rows at a time.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -181,35 +182,47 @@ def pair_block(
     nb, width = candidates.shape
     out = np.zeros(nb * width, dtype=np.float64)
     a, b = int(queries.indptr[r0]), int(queries.indptr[r1])
-    cols = queries.indices[a:b].astype(np.int64)
+    cols = queries.indices[a:b]
     if len(cols) == 0:
         return out.reshape(nb, width)
     feats = np.unique(cols)
-    scratch[feats] = np.arange(len(feats), dtype=scratch.dtype)
+    n_feats = len(feats)
+    scratch[feats] = np.arange(n_feats, dtype=scratch.dtype)
     try:
-        dense = np.zeros((nb, len(feats)), dtype=np.float32)
-        local_rows = np.repeat(np.arange(nb), np.diff(queries.indptr[r0 : r1 + 1]))
-        dense[local_rows, scratch[cols]] = queries.data[a:b]
-        flat = candidates.reshape(-1).astype(np.int64)
+        # The block's query rows as one flat dense array over the block's own features.
+        dense = np.zeros(nb * n_feats, dtype=np.float32)
+        local_rows = np.repeat(np.arange(nb, dtype=np.int64), np.diff(queries.indptr[r0 : r1 + 1]))
+        dense[local_rows * n_feats + scratch[cols]] = queries.data[a:b]
+        flat = candidates.reshape(-1)
         pair_ids = np.flatnonzero(flat >= 0)
-        targets = flat[pair_ids]
-        lens = docs.indptr[targets + 1] - docs.indptr[targets]
-        bounds = np.searchsorted(
-            np.cumsum(lens), np.arange(_CHUNK, int(lens.sum()) + _CHUNK, _CHUNK)
-        )
-        start = 0
-        for stop in [*bounds.tolist(), len(targets)]:
-            stop = max(stop, start)
-            if stop == start:
+        # Each distinct candidate once: keep only the features the block's queries have.
+        uniq, inverse = np.unique(flat[pair_ids], return_inverse=True)
+        pos, lens = _expand(docs.indptr, uniq)
+        loc = scratch[docs.indices[pos]]
+        keep = loc >= 0
+        c_loc = loc[keep]
+        c_val = docs.data[pos[keep]]
+        c_len = np.bincount(np.repeat(np.arange(len(uniq)), lens)[keep], minlength=len(uniq))
+        c_ptr = np.zeros(len(uniq) + 1, dtype=np.int64)
+        np.cumsum(c_len, out=c_ptr[1:])
+        p_len = c_len[inverse]
+        p_ptr = np.zeros(len(pair_ids) + 1, dtype=np.int64)
+        np.cumsum(p_len, out=p_ptr[1:])
+        row_base = (pair_ids // width) * n_feats
+        sums = np.zeros(len(pair_ids), dtype=np.float64)
+        # Chunk over pairs so the expanded products stay bounded.
+        bounds = np.searchsorted(p_ptr, np.arange(0, int(p_ptr[-1]), _CHUNK), side="right") - 1
+        edges = sorted({*bounds.tolist(), len(pair_ids)})
+        for lo, hi in itertools.pairwise(edges):
+            pp, plen = _expand(c_ptr, inverse[lo:hi])
+            if not len(pp):
                 continue
-            pos, plen = _expand(docs.indptr, targets[start:stop])
-            if len(pos):
-                loc = scratch[docs.indices[pos]]
-                hit = loc >= 0
-                pid = np.repeat(pair_ids[start:stop], plen)[hit]
-                vals = dense[pid // width, loc[hit]] * docs.data[pos[hit]]
-                out += np.bincount(pid, weights=vals, minlength=nb * width)
-            start = stop
+            idx = np.repeat(row_base[lo:hi], plen) + c_loc[pp]
+            vals = dense[idx] * c_val[pp]
+            starts = p_ptr[lo:hi] - p_ptr[lo]
+            nonempty = plen > 0
+            sums[lo:hi][nonempty] = np.add.reduceat(vals, starts[nonempty])
+        out[pair_ids] = sums
     finally:
         scratch[feats] = -1
     return out.reshape(nb, width)
