@@ -97,26 +97,34 @@ class _Builder:
         pending: tuple[int, str] | None = None
         seen: dict[str, int] = {}
         used_rows: list[int] = []
+        ref_i, text_i = self.ref_i, self.text_i
         for pos, (number, cells) in enumerate(data):
-            nonempty = [i for i, c in enumerate(cells) if c]
-            first = cells[nonempty[0]]
-            if len(nonempty) <= 3 and is_totals_label(first) and nonempty[0] != self.text_i:
-                self.warn(
-                    f"'{single_line(first)[:40]}' looks like a totals row; it was not imported.",
-                    number,
+            filled = len(cells) - cells.count("")
+            if filled <= 3:
+                nonempty = [i for i, c in enumerate(cells) if c]
+                first = cells[nonempty[0]]
+                if nonempty[0] != text_i and is_totals_label(first):
+                    self.warn(
+                        f"'{single_line(first)[:40]}' looks like a totals row; it was not "
+                        "imported.",
+                        number,
+                    )
+                    continue
+                heading = (filled == 1 and self.heading_kind(cells, nonempty)) or (
+                    filled == 2
+                    and pos + 1 < len(data)
+                    and self.numbered_heading(cells, self.cell(data[pos + 1][1], ref_i))
                 )
-                continue
-            next_ref = ""
-            if pos + 1 < len(data):
-                next_ref = single_line(self.cell(data[pos + 1][1], self.ref_i))
-            if self.heading_kind(cells, nonempty) or self.numbered_heading(cells, next_ref):
-                parts = [single_line(cells[i]) for i in nonempty]
-                section = " ".join(parts)
-                pending = (number, section)
-                used_rows.append(number)
-                continue
-            self.check_formulas(number)
-            ref = single_line(self.cell(cells, self.ref_i))
+                if heading:
+                    section = " ".join(single_line(cells[i]) for i in nonempty)
+                    pending = (number, section)
+                    used_rows.append(number)
+                    continue
+            if self.raw.formulas_without_value:
+                self.check_formulas(number)
+            ref = self.cell(cells, ref_i)
+            if "\n" in ref or "  " in ref or "\t" in ref:
+                ref = single_line(ref)
             if ref in seen:
                 pending = None
                 self.warn(
@@ -126,7 +134,7 @@ class _Builder:
                     self.ref_i,
                 )
                 continue
-            criterion = self.criterion(number, cells, section)
+            criterion = self.criterion(number, ref, cells, section)
             if criterion is None:
                 continue
             pending = None
@@ -156,8 +164,9 @@ class _Builder:
                     index,
                 )
 
-    def criterion(self, number: int, cells: tuple[str, ...], section: str) -> Criterion | None:
-        ref = single_line(self.cell(cells, self.ref_i))
+    def criterion(
+        self, number: int, ref: str, cells: tuple[str, ...], section: str
+    ) -> Criterion | None:
         text = self.cell(cells, self.text_i)
         if not ref:
             if text:
@@ -185,7 +194,9 @@ class _Builder:
                 number,
                 self.text_i,
             )
-        own_section = single_line(self.cell(cells, self.section_i))
+        own_section = self.cell(cells, self.section_i)
+        if "\n" in own_section or "  " in own_section:
+            own_section = single_line(own_section)
         level_text = self.cell(cells, self.level_i)
         level, understood = parse_level(level_text)
         if not understood:

@@ -44,7 +44,8 @@ def scan_sheet_xml(xml: bytes, max_columns: int = 16384) -> SheetFacts:
     """Read hidden flags and uncached formulas from one worksheet's XML."""
     hidden_rows: set[int] = set()
     row_number = 0
-    for match in _ROW.finditer(xml):
+    has_hidden = b"hidden=" in xml
+    for match in _ROW.finditer(xml) if has_hidden else ():
         attrs = match.group(1)
         r = _ATTR_R.search(attrs)
         row_number = int(r.group(1)) if r else row_number + 1
@@ -53,7 +54,8 @@ def scan_sheet_xml(xml: bytes, max_columns: int = 16384) -> SheetFacts:
 
     hidden_columns: set[int] = set()
     head_end = xml.find(b"sheetData")
-    for match in _COL.finditer(xml, 0, head_end if head_end >= 0 else len(xml)):
+    cols = _COL.finditer(xml, 0, head_end if head_end >= 0 else len(xml)) if has_hidden else ()
+    for match in cols:
         attrs = match.group(1)
         if not _ATTR_HIDDEN.search(attrs):
             continue
@@ -65,7 +67,7 @@ def scan_sheet_xml(xml: bytes, max_columns: int = 16384) -> SheetFacts:
         hidden_columns.update(range(first, min(last, max_columns) + 1))
 
     missing: set[tuple[int, int]] = set()
-    if _ANY_FORMULA.search(xml):
+    if (b"<f" in xml or b":f" in xml) and _ANY_FORMULA.search(xml):
         for match in _CELL.finditer(xml):
             body = match.group(2)
             if not _ANY_FORMULA.search(body) or _VALUE.search(body):
