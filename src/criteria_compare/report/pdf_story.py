@@ -25,7 +25,7 @@ from criteria_compare.model import Criterion, Status
 from criteria_compare.report.collect import RECENT_HISTORY
 from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
 from criteria_compare.report.escape import markup
-from criteria_compare.report.fonts import FontChooser
+from criteria_compare.report.fonts import BODY_FONT, FontChooser
 from criteria_compare.report.options import ReportOptions
 from criteria_compare.report.pdf_chart import MAX_CHART_CATEGORIES, category_chart
 from criteria_compare.report.pdf_styles import (
@@ -128,6 +128,7 @@ class StoryBuilder:
             hAlign="LEFT",
         )
         commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), BODY_FONT, 8),  # tables default to (unembedded) Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -248,6 +249,7 @@ class StoryBuilder:
         box.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), BODY_FONT, 8),
                     ("BACKGROUND", (0, 0), (-1, -1), tint),
                     ("LINEBEFORE", (0, 0), (0, -1), 4, edge),
                     ("LEFTPADDING", (0, 0), (-1, -1), 12),
@@ -263,6 +265,16 @@ class StoryBuilder:
     def contents(self) -> list[Flowable]:
         toc = TableOfContents(dotsMinLevel=0)
         toc.levelStyles = [self.s.toc1, self.s.toc2]
+        toc.tableStyle = TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), BODY_FONT, 9),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
         return [
             Heading("Contents", self.s.h1, level=0, key="contents", toc=False),
             toc,

@@ -82,6 +82,8 @@ class ReportDocTemplate(BaseDocTemplate):
             author=author,
             subject=subject,
             creator="criteria-compare",
+            initialFontName=BODY_FONT,
+            initialFontSize=9,
         )
         self.report_title = title
         self.marking = marking
@@ -245,8 +247,10 @@ def report_canvas(font: str = BODY_FONT) -> type[Canvas]:
 
     class ReportCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("initialFontName", font)
-            kwargs.setdefault("initialFontSize", 9)
+            if not kwargs.get("initialFontName"):
+                kwargs["initialFontName"] = font
+            if not kwargs.get("initialFontSize"):
+                kwargs["initialFontSize"] = 9
             super().__init__(*args, **kwargs)
 
     return ReportCanvas
