@@ -1,0 +1,103 @@
+"""Text preparation: normalisation, tokens with offsets, stop words, stems, synonyms, language."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from criteria_compare.align.analyze import CONCEPT_PREFIX, Analyzer, detect_side_language
+from criteria_compare.align.normalize import normalize_text, tokenize
+from criteria_compare.align.synonyms import load_synonyms, parse_synonyms
+from criteria_compare.errors import InvalidValue
+
+
+@given(st.text())
+def test_normalize_is_idempotent_on_any_unicode(text: str) -> None:
+    """Normalising twice gives the same as once, whatever the input."""
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@given(st.text())
+def test_tokens_point_into_the_original_text(text: str) -> None:
+    """Every token's span lies inside the original string and covers word characters."""
+    for token in tokenize(text):
+        assert 0 <= token.start < token.end <= len(text)
+        assert text[token.start : token.end].strip()
+
+
+@given(st.text(), st.sampled_from(["english", "spanish", "french"]))
+def test_analyzer_never_crashes(text: str, language: str) -> None:
+    """Any Unicode goes through stop words, stemming and synonyms without an error."""
+    analyzed = Analyzer(language, load_synonyms()).analyze(text)
+    assert len(analyzed.stems) == len(analyzed.spans)
+
+
+def test_normalize_strips_numbering_punctuation_and_case() -> None:
+    """List numbering and punctuation disappear; compatibility characters are folded."""
+    assert normalize_text("7.37 (a) Tamper-Evident ﬁre SEALS!") == "a tamper evident fire seals"
+
+
+def test_token_offsets_survive_nfkc_changes() -> None:
+    """A ligature that NFKC expands still points at its original characters."""
+    text = "The ﬁle room"
+    token = next(t for t in tokenize(text) if t.word == "file")
+    assert text[token.start : token.end] == "ﬁle"
+
+
+def test_stop_words_removed_and_words_stemmed() -> None:
+    """English stop words go; inflected forms share a stem."""
+    analyzed = Analyzer("english").analyze("The seals are inspected by the inspectors")
+    assert "the" not in analyzed.words
+    assert Analyzer("english").stem("inspected") == Analyzer("english").stem("inspecting")
+
+
+def test_synonym_concept_joins_two_wordings() -> None:
+    """'trading partner' and 'business partner' get the same concept term, spanning the phrase."""
+    analyzer = Analyzer("english", load_synonyms())
+    a = analyzer.analyze("Vet every trading partner.")
+    b = analyzer.analyze("Business partners are screened.")
+    concept = CONCEPT_PREFIX + "business partner"
+    assert concept in a.stems and concept in b.stems
+    start, end = a.spans[a.stems.index(concept)]
+    assert "Vet every trading partner."[start:end] == "trading partner"
+
+
+def test_spanish_synonym_reaches_the_english_concept() -> None:
+    """A Spanish phrase from the table maps to the same concept as its English counterpart."""
+    table = load_synonyms()
+    es = Analyzer("spanish", table).analyze("Los socios comerciales deben ser evaluados.")
+    assert CONCEPT_PREFIX + "business partner" in es.stems
+
+
+def test_user_synonym_file_extends_the_bundled_table(tmp_path) -> None:
+    """A user file adds pairs on top of the bundled ones."""
+    user = tmp_path / "mine.tsv"
+    user.write_text("canonical\tsynonym\nguard\twatchman\n", encoding="utf-8")
+    table = load_synonyms(user)
+    concepts = dict(table.groups)
+    assert ("watchman",) in concepts["guard"]
+    assert "business partner" in concepts
+
+
+def test_bad_synonym_line_names_file_and_line() -> None:
+    """A line without a tab gives one sentence naming the line."""
+    with pytest.raises(InvalidValue, match="line 2"):
+        parse_synonyms(["# comment", "guard watchman"], source="mine.tsv")
+
+
+def test_language_detected_from_stop_words() -> None:
+    """Spanish, French and English texts are told apart by their stop words."""
+    assert (
+        detect_side_language(["La empresa debe contar con un plan de seguridad para los envíos."])
+        == "spanish"
+    )
+    assert (
+        detect_side_language(["L'entreprise doit avoir un plan de sûreté pour les envois."])
+        == "french"
+    )
+    assert (
+        detect_side_language(["The company must have a security plan for its shipments."])
+        == "english"
+    )
