@@ -146,11 +146,13 @@ def rank_direction(
             if bad:
                 valid[i] &= ~np.isin(cand[i], list(bad))
         norm = {name: _minmax(values, valid) for name, values in channels.items()}
-        fused = sum(weights[name] * norm[name] for name in weights) / total_w
-        fused = np.round(np.where(valid, fused, -1.0), 9)
-        absolute = np.zeros_like(fused)
-        if abs_total > 0:
-            absolute = sum(abs_w[k] * np.clip(channels[k], 0.0, 1.0) for k in abs_w) / abs_total
+        fused: np.ndarray = np.zeros(cand.shape, dtype=np.float64)
+        for name, weight in weights.items():
+            fused += weight * norm[name]
+        fused = np.round(np.where(valid, fused / total_w, -1.0), 9)
+        absolute: np.ndarray = np.zeros(cand.shape, dtype=np.float64)
+        for name, weight in abs_w.items():
+            absolute += weight * np.clip(channels[name], 0.0, 1.0) / (abs_total or 1.0)
         for i in range(nb):
             row = r0 + i
             result[q.criteria[row].ref] = _row_suggestions(
