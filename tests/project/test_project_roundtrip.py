@@ -192,3 +192,33 @@ def test_project_is_a_single_file_when_closed(new_project) -> None:
     folder = project.path.parent
     project.close()
     assert [p.name for p in folder.iterdir()] == ["review.ccproj"]
+
+
+def test_closed_file_is_in_rollback_mode_even_when_closed_last_by_another(new_project) -> None:
+    """With two connections open, whichever closes last leaves one self-contained file."""
+    project = new_project()
+    path = project.path
+    other = Project.open(path)
+    project.decide("1.1", status="gap")
+    other.decide("2.1", status="gap")
+    project.close()
+    assert other.assessment("1.1").status.value == "gap"
+    other.close()
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+    header = path.read_bytes()[:20]
+    assert header[18:20] == b"\x01\x01"  # legacy (rollback journal) read/write format, not WAL
+    with Project.open(path, read_only=True) as again:
+        assert again.assessment("2.1").status.value == "gap"
+
+
+def test_checkpoint_folds_changes_into_the_file(new_project) -> None:
+    """After checkpoint(), a plain copy of the open project already holds the latest decision."""
+    import shutil
+
+    project = new_project()
+    project.decide("7.10", status="gap", note="copied while open")
+    project.checkpoint()
+    copy = project.path.with_name("copy.ccproj")
+    shutil.copyfile(project.path, copy)
+    with Project.open(copy, read_only=True) as copied:
+        assert copied.assessment("7.10").note == "copied while open"

@@ -60,7 +60,7 @@ def build_project(
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except BaseException:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        for leftover in [tmp] + [tmp.with_name(tmp.name + x) for x in ("-journal", "-wal", "-shm")]:
             with contextlib.suppress(OSError):
                 leftover.unlink()
         raise

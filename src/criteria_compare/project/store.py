@@ -55,7 +55,9 @@ from criteria_compare.project.codec import (
 )
 from criteria_compare.project.connection import (
     Transaction,
+    close_connection,
     connect,
+    enable_wal,
     is_sqlite_file,
     translate,
     writable,
@@ -184,6 +186,8 @@ class Project:
         self._link_fps: dict[tuple[str, str], tuple[str, str]] = {}
         self._suggestions: dict[tuple[str, str], tuple[Suggestion, ...]] = {}
         self._settings: dict[str, str] | None = None
+        self._timer: threading.Timer | None = None
+        self._in_memory = False
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -271,20 +275,43 @@ class Project:
         conn = connect(target, read_only=read_only, busy_timeout=busy_timeout)
         try:
             conn = _check_and_migrate(conn, target, read_only)
+            if not read_only:
+                enable_wal(conn)
         except sqlite3.Error as exc:
             conn.close()
             raise translate(exc, target) from None
         except BaseException:
             conn.close()
             raise
-        return cls(target, conn, read_only=read_only, reason=reason)
+        project = cls(target, conn, read_only=read_only, reason=reason)
+        project._in_memory = read_only and conn is not None and _is_memory(conn)
+        return project
 
     def close(self) -> None:
-        """Close the file; later calls raise ProjectError. Closing twice is harmless."""
+        """Close the file (a single .ccproj again); later calls raise ProjectError. Closing twice is harmless."""
         with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
             if self._conn is not None:
-                self._conn.close()
+                close_connection(self._conn, writer=not self.read_only and not self._in_memory)
                 self._conn = None
+
+    def checkpoint(self) -> None:
+        """Fold recent changes from the write-ahead log into the project file now (cheap; optional)."""
+        with self._lock:
+            if self._conn is None or self.read_only or self._tx.active:
+                return
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _schedule_checkpoint(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        timer = threading.Timer(connection.CHECKPOINT_DELAY, self.checkpoint)
+        timer.daemon = True
+        self._timer = timer
+        timer.start()
 
     @property
     def closed(self) -> bool:
@@ -340,8 +367,11 @@ class Project:
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         self._check_writable()
+        nested = self._tx.active
         with self._tx() as conn:
             yield conn
+        if not nested:
+            self._schedule_checkpoint()
 
     # ----------------------------------------------------------------- programs and criteria
 
@@ -1048,6 +1078,10 @@ class Project:
         """Run SQLite's full integrity check; an empty list means the file is sound."""
         rows = [r[0] for r in self._db.execute("PRAGMA integrity_check")]
         return [] if rows == ["ok"] else rows
+
+
+def _is_memory(conn: sqlite3.Connection) -> bool:
+    return any(row[1] == "main" and not row[2] for row in conn.execute("PRAGMA database_list"))
 
 
 def _with_pin(s: Suggestion) -> Suggestion:
