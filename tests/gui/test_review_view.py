@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -279,3 +280,35 @@ def test_bulk_confirm_preview_untick_and_one_step_undo(shell: Shell) -> None:
     shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert p.assessment("3.1").status is Status.ALIGNED
     assert p.assessment("6.2").status is Status.ALIGNED
+
+
+def test_partner_search_finds_typos_off_the_gui_thread(shell: Shell, qtbot: QtBot) -> None:
+    """A misspelt query falls back to the fuzzy search in a worker and still finds the criterion."""
+    pane = shell.view.partners
+    pane.search_edit.setText("solvancy")
+    pane.run_search()
+    qtbot.waitUntil(lambda: pane.model.visible_refs()[:1] == ["M-7"], timeout=5000)
+
+
+def test_undo_goes_back_to_the_criterion_it_changed(shell: Shell) -> None:
+    """Ctrl+Z after moving on shows the criterion whose decision was undone."""
+    shell.key(Qt.Key.Key_1)
+    shell.key(Qt.Key.Key_A)
+    shell.key(Qt.Key.Key_J)
+    shell.key(Qt.Key.Key_J)
+    assert shell.view.current_ref() == "3.1"
+    shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shell.view.current_ref() == "1.1"
+    assert shell.view.focus.checked_verdict() is None
+    assert shell.view.focus.candidate_cards()[0].row.confirmed
+    assert shell.view.header_text().startswith("Reviewed 0/7")
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
+def test_a_long_session_keeps_none_alive(shell: Shell) -> None:
+    """Moving back and forth many times does not drain references to None (PySide6 6.12.0 did)."""
+    before = sys.getrefcount(None)
+    for _ in range(40):
+        shell.key(Qt.Key.Key_J)
+        shell.key(Qt.Key.Key_K)
+    assert sys.getrefcount(None) > before - 200

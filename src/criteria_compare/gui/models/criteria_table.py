@@ -48,6 +48,20 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3  # the QueueEntry / SectionEntry objec
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # "criterion" or "section"
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        SORT_ROLE,
+        REF_ROLE,
+        ENTRY_ROLE,
+        KIND_ROLE,
+    }
+)
 
 
 class QueueSource(Protocol):
@@ -318,7 +332,9 @@ class CriteriaTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if role not in _ROLES or not index.isValid():  # the view asks for many roles we lack
+            return None
+        if not 0 <= index.row() < len(self._rows):
             return None
         entry = self._rows[index.row()]
         if role == ENTRY_ROLE:

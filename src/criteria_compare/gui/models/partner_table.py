@@ -32,6 +32,17 @@ PARTNER_ROLE = Qt.ItemDataRole.UserRole + 21  # the PartnerEntry
 USED_BY_ROLE = Qt.ItemDataRole.UserRole + 22  # tuple of reference refs
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.FontRole,
+        REF_ROLE,
+        PARTNER_ROLE,
+        USED_BY_ROLE,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,8 @@ class PartnerTableModel(QAbstractTableModel):
         self._unlinked_only = False
         self._hits: tuple[str, ...] | None = None
         self._current_links: frozenset[str] = frozenset()
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- loading --------------------------------------------------------------------------
     def set_criteria(self, criteria: Sequence[Criterion], links: Iterable[Link]) -> None:
@@ -211,9 +224,12 @@ class PartnerTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._visible)):
+        if role not in _ROLES or not index.isValid():  # the view asks for many roles we lack
             return None
-        e = self.entry(index.row())
+        row = index.row()
+        if not 0 <= row < len(self._visible):
+            return None
+        e = self._entries[self._visible[row]]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_REF:
@@ -243,9 +259,7 @@ class PartnerTableModel(QAbstractTableModel):
                 )
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.FontRole and e.ref in self._current_links:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         return None
 
     @staticmethod

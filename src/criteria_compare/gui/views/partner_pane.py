@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,21 +30,90 @@ from criteria_compare.gui.models.partner_table import (
     PartnerTableModel,
 )
 from criteria_compare.gui.style import MARGIN, SPACING, muted_color
-from criteria_compare.model import Criterion
+from criteria_compare.gui.workers import Worker
+from criteria_compare.model import Criterion, Link
 
-__all__ = ["SEARCH_DELAY_MS", "SEARCH_LIMIT", "PartnerPane", "search_partners"]
+__all__ = [
+    "PRECISE_LIMIT",
+    "SEARCH_DELAY_MS",
+    "SEARCH_LIMIT",
+    "PartnerPane",
+    "PartnerSearch",
+    "search_partners",
+]
 
 SEARCH_DELAY_MS = 60  # coalesce keystrokes before searching
 SEARCH_LIMIT = 50
+PRECISE_LIMIT = 250  # hit sets up to this size are ranked by align.search on every keystroke
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-folded text, cheap for ASCII."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class PartnerSearch:
+    """Search as you type over the partner criteria, quick enough for every keystroke.
+
+    A substring prefilter over cached folded texts (all terms, any order; or a
+    ref prefix) narrows thousands of criteria to the few that can match; up to
+    ``PRECISE_LIMIT`` of them are then ranked by :func:`criteria_compare.align.search`.
+    Larger hit sets (one or two letters typed) are listed ref matches first, then
+    in program order. When nothing contains the terms, :meth:`fuzzy` (slow, typo
+    tolerant) runs over everything; the pane calls it off the GUI thread.
+    """
+
+    def __init__(self, criteria: Sequence[Criterion]) -> None:
+        self._criteria = list(criteria)
+        self._haystacks: list[str] | None = None
+
+    def _hay(self) -> list[str]:
+        if self._haystacks is None:
+            self._haystacks = [
+                _fold(f"{c.ref} {c.section} {c.text} {c.guidance}") for c in self._criteria
+            ]
+        return self._haystacks
+
+    def quick(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None:
+        """Refs of the best matches, or None when only a fuzzy search can find anything."""
+        from criteria_compare.align import search  # the aligner owns ranking
+
+        folded = _fold(query[:200]).strip()
+        terms = folded.split()
+        if not terms:
+            return []
+        pool = [
+            c
+            for c, hay in zip(self._criteria, self._hay(), strict=True)
+            if all(t in hay for t in terms)
+        ]
+        if not pool:
+            return None
+        if len(pool) <= PRECISE_LIMIT:
+            ranked = [c.ref for c, _score in search(query, pool, limit)]
+            return ranked or [c.ref for c in pool[:limit]]
+        first = [c.ref for c in pool if _fold(c.ref).startswith(folded)]
+        rest = [c.ref for c in pool if c.ref not in set(first)]
+        return (first + rest)[:limit]
+
+    def fuzzy(self, query: str, limit: int = SEARCH_LIMIT) -> list[str]:
+        """Typo-tolerant matches over every criterion (hundreds of ms for thousands)."""
+        from criteria_compare.align import search
+
+        return [c.ref for c, _score in search(query, self._criteria, limit)]
 
 
 def search_partners(
     query: str, criteria: Sequence[Criterion], limit: int = SEARCH_LIMIT
 ) -> list[str]:
-    """Refs of the partner criteria best matching ``query`` (criteria_compare.align.search)."""
-    from criteria_compare.align import search  # the aligner owns fuzzy search
-
-    return [c.ref for c, _score in search(query, criteria, limit)]
+    """Refs of the partner criteria best matching ``query`` (quick path, then fuzzy)."""
+    finder = PartnerSearch(criteria)
+    hits = finder.quick(query, limit)
+    return finder.fuzzy(query, limit) if hits is None else hits
 
 
 class PartnerPane(QWidget):
@@ -55,6 +125,8 @@ class PartnerPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._current_ref: str | None = None
+        self._finder = PartnerSearch(())
+        self._fuzzy_worker: Worker | None = None
         self.model = PartnerTableModel(self)
 
         self._title = QLabel("Partner criteria")
@@ -159,12 +231,48 @@ class PartnerPane(QWidget):
         self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._search.selectAll()
 
+    def set_criteria(self, criteria: Sequence[Criterion], links: Sequence[Link]) -> None:
+        """Load the partner program and its links."""
+        self._finder = PartnerSearch(criteria)
+        self.model.set_criteria(criteria, links)
+
     def run_search(self) -> None:
         """Filter the list to the best matches of the search text (all rows when empty)."""
         self._timer.stop()
         query = self._search.text().strip()
-        self.model.set_hits(search_partners(query, self.model.criteria()) if query else None)
-        if query and self.model.rowCount():
+        if not query:
+            self._show_hits(None)
+            return
+        hits = self._finder.quick(query)
+        if hits is not None:
+            self._show_hits(hits)
+            return
+        self._count.setText("searching…")
+        self._start_fuzzy(query)
+
+    def _start_fuzzy(self, query: str) -> None:
+        if self._fuzzy_worker is not None:
+            self._fuzzy_worker.cancel()
+        finder = self._finder
+        worker = Worker(lambda _progress, _cancel: (query, finder.fuzzy(query)), name="search")
+        worker.signals.finished.connect(self._on_fuzzy_done)
+        self._fuzzy_worker = worker
+        worker.start(QThreadPool.globalInstance())
+
+    def _on_fuzzy_done(self, result: object) -> None:
+        query, hits = result  # type: ignore[misc]
+        if query == self._search.text().strip():  # ignore answers to older keystrokes
+            self._show_hits(hits)
+            self._fuzzy_worker = None
+
+    def wait_for_search(self, msecs: int = 5000) -> bool:
+        """Block until a background fuzzy search is done (tests, benchmarks)."""
+        return QThreadPool.globalInstance().waitForDone(msecs)
+
+    def _show_hits(self, hits: Sequence[str] | None) -> None:
+        self.model.set_hits(hits)
+        self._on_reset()
+        if hits and self.model.rowCount():
             self._table.selectRow(0)
 
     def selected_ref(self) -> str | None:

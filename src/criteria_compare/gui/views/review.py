@@ -191,7 +191,7 @@ class ReviewView(QWidget):
                 link.reference_ref, frozenset()
             ) | {link.partner_ref}
         self.queue.model.set_project(self._project)
-        self.partners.model.set_criteria(self._project.partner.criteria, self._project.links())
+        self.partners.set_criteria(self._project.partner.criteria, self._project.links())
         self.partners.set_program_name(self._project.partner.name)
         ref_p, par_p = self._project.reference, self._project.partner
         self._programs.setText(
