@@ -148,6 +148,11 @@ class _Builder:
                 "imported; delete it if it is a note.",
                 pending[0],
             )
+        if not self.criteria:
+            self.warn(
+                f"no criteria were found below the header row (row {header_row}); check the "
+                "sheet and the column mapping."
+            )
         self.report_hidden(used_rows, data)
         self.report_trailing(data)
 
@@ -219,7 +224,7 @@ class _Builder:
         hidden_rows = self.raw.hidden_rows
         if hidden_rows:
             for lo, hi in _ranges(n for n in used_rows if n in hidden_rows):
-                span = f"row {lo} is" if lo == hi else f"rows {lo}–{hi} are"
+                span = "this row is" if lo == hi else f"rows {lo}–{hi} are"
                 self.warn(
                     f"{span} hidden in Excel but imported; unhide to review, or delete rows "
                     "that should not count.",
@@ -261,4 +266,9 @@ def build_criteria(
     """The criteria below the header row, and the warnings by row and column."""
     builder = _Builder(raw, columns, file, sha256)
     builder.run()
-    return tuple(builder.criteria), tuple(builder.warnings)
+    # sheet-wide notes first, then by row, then whole-column notes
+    ordered = sorted(
+        builder.warnings,
+        key=lambda w: (0, 0) if w.row is None and w.column is None else (1, w.row or 10**9),
+    )
+    return tuple(builder.criteria), tuple(ordered)

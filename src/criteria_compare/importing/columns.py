@@ -145,8 +145,8 @@ def map_columns(
             first = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
             raise ColumnMappingError(
                 f"{where} has no recognisable header row in its first {HEADER_SCAN_ROWS} rows "
-                f"(the most header-like row, row {first[0]}, holds {_shown(first[1])}); name "
-                f"the columns with {_EXAMPLE}."
+                f"(row {first[0]}, the first with several filled cells, holds "
+                f"{_shown(first[1])}); name the columns with {_EXAMPLE}."
             )
     number, cells = header
     indexes: dict[str, int] = {}
