@@ -187,8 +187,9 @@ def test_shortcut_legend_lists_every_key(qtbot, window: MainWindow) -> None:
     for i in range(dialog.tree.topLevelItemCount()):
         group = dialog.tree.topLevelItem(i)
         texts += [group.child(j).text(1) for j in range(group.childCount())]
-    assert "Shift+1  or  !" in texts
+    assert "Shift+1 … Shift+5" in texts
     assert "Down  or  J" in texts
+    assert "F1  or  ?" in texts
 
 
 def test_open_sample_builds_it_once(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
 
         self._connect_actions()
         self.start_screen.openRequested.connect(self.open_path)
+        self.start_screen.forgetRequested.connect(self.forget_recent)
         self._set_project_actions_enabled(False)
         self.refresh_recent()
 
@@ -172,6 +173,11 @@ class MainWindow(QMainWindow):
     def refresh_recent(self) -> None:
         """Show the recent projects (missing files pruned) on the start screen."""
         self.start_screen.set_recent(self.settings.recent_projects())
+
+    def forget_recent(self, path: Path) -> None:
+        """Remove ``path`` from the recent projects (the file itself is left alone)."""
+        self.settings.remove_recent(path)
+        self.refresh_recent()
 
     def showEvent(self, event: Any) -> None:
         """Restore the window geometry the first time the window is shown."""

@@ -20,22 +20,49 @@ from criteria_compare.gui.actions import MENU_LAYOUT, spec
 __all__ = ["ShortcutsDialog", "legend_rows"]
 
 
-def legend_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """(menu, [(action text, keys, tip), ...]) for every action that has a shortcut."""
+def _keys(shortcuts: tuple[str, ...]) -> str:
+    return "  or  ".join(
+        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in shortcuts
+    )
+
+
+# Numbered families shown as one line each in the legend.
+_FAMILIES = {
+    "confirm": (
+        "Confirm candidate 1–5",
+        "1 … 5",
+        "Confirm (or un-confirm) the candidate with that number as a link.",
+    ),
+    "reject": (
+        "Reject candidate 1–5",
+        "Shift+1 … Shift+5",
+        "Reject the candidate with that number; it is never proposed again.",
+    ),
+}
+
+
+def legend_rows(*, compact: bool = True) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(menu, [(action text, keys, tip), ...]) for every action that has a shortcut.
+
+    With ``compact``, confirm_1..5 and reject_1..5 are one line each.
+    """
     rows = []
     for menu, names in MENU_LAYOUT:
-        entries = []
+        entries: list[tuple[str, str, str]] = []
+        seen_families: set[str] = set()
         for name in names:
             if name is None:
                 continue
             s = spec(name)
             if not s.shortcuts:
                 continue
-            keys = "  or  ".join(
-                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                for k in s.shortcuts
-            )
-            entries.append((s.text.replace("&", ""), keys, s.tip))
+            family = name.rsplit("_", 1)[0]
+            if compact and family in _FAMILIES and name[-1].isdigit():
+                if family not in seen_families:
+                    seen_families.add(family)
+                    entries.append(_FAMILIES[family])
+                continue
+            entries.append((s.text.replace("&", ""), _keys(s.shortcuts), s.tip))
         if entries:
             rows.append((menu.replace("&", ""), entries))
     return rows
@@ -48,7 +75,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
-        self.resize(720, 640)
+        self.resize(940, 600)
 
         intro = QLabel(
             "Single-key shortcuts work when no text field has the focus; "
@@ -62,6 +89,8 @@ class ShortcutsDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         for menu, entries in legend_rows():
             group = QTreeWidgetItem([menu])
             font = group.font(0)
@@ -71,7 +100,9 @@ class ShortcutsDialog(QDialog):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
             for text, keys, tip in entries:
-                group.addChild(QTreeWidgetItem([text, keys, tip]))
+                child = QTreeWidgetItem([text, keys, tip])
+                child.setToolTip(2, tip)
+                group.addChild(child)
             group.setExpanded(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

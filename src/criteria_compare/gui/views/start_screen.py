@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +30,78 @@ from criteria_compare.gui.style import muted_color
 __all__ = ["StartScreen"]
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+_TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
+_COUNTS_ROLE = Qt.ItemDataRole.UserRole + 3
+_PAD = 8
+
+
+class RecentDelegate(QStyledItemDelegate):
+    """Two lines per recent project: bold title with the reviewed count, then the muted path."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        line = option.fontMetrics.height()
+        return QSize(max(option.rect.width(), 200), 2 * line + 3 * _PAD // 2 + 4)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = text_color if selected else muted_color(palette)
+        rect = opt.rect.adjusted(_PAD + 4, _PAD // 2 + 2, -_PAD - 4, -_PAD // 2)
+        line = opt.fontMetrics.height()
+        painter.save()
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        counts = str(index.data(_COUNTS_ROLE) or "")
+        painter.setFont(opt.font)
+        painter.setPen(muted)
+        counts_width = opt.fontMetrics.horizontalAdvance(counts) + _PAD if counts else 0
+        painter.drawText(
+            rect.adjusted(0, 0, 0, -(rect.height() - line)),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            counts,
+        )
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        title_rect = rect.adjusted(0, 0, -counts_width, -(rect.height() - line))
+        title = QFontMetrics(bold).elidedText(
+            str(index.data(_TITLE_ROLE) or ""), Qt.TextElideMode.ElideRight, title_rect.width()
+        )
+        painter.drawText(
+            title_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title
+        )
+        painter.setFont(opt.font)
+        painter.setPen(muted)
+        path_rect = rect.adjusted(0, line + 2, 0, 0)
+        path = opt.fontMetrics.elidedText(
+            str(index.data(_PATH_ROLE) or ""), Qt.TextElideMode.ElideMiddle, path_rect.width()
+        )
+        painter.drawText(
+            path_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), path
+        )
+        painter.restore()
 
 
 class StartScreen(QWidget):
     """Buttons for the file actions and a list of recent projects; emits openRequested(path)."""
 
     openRequested = Signal(Path)
+    forgetRequested = Signal(Path)
 
     def __init__(self, actions: Mapping[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,8 +131,23 @@ class StartScreen(QWidget):
         self.recent_list.setAccessibleName("Recent projects")
         self.recent_list.setUniformItemSizes(False)
         self.recent_list.setWordWrap(True)
-        self.recent_list.setAlternatingRowColors(True)
-        self.recent_list.setIconSize(QSize(0, 0))
+        self.recent_list.setItemDelegate(RecentDelegate(self.recent_list))
+        self.recent_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.recent_list.setSpacing(2)
+        self.recent_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.forget_action = QAction("Remove from this list", self.recent_list)
+        self.forget_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.forget_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.recent_list.addAction(self.forget_action)
+        self.forget_action.triggered.connect(self._forget_current)
+        list_palette = self.recent_list.palette()
+        list_palette.setColor(
+            QPalette.ColorRole.Base, list_palette.color(QPalette.ColorRole.Window)
+        )
+        list_palette.setColor(
+            QPalette.ColorRole.AlternateBase, list_palette.color(QPalette.ColorRole.Window)
+        )
+        self.recent_list.setPalette(list_palette)
         self.recent_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.empty_label = QLabel(
             "No recent projects yet. Start a new comparison, open a .ccproj file, "
@@ -139,9 +224,12 @@ class StartScreen(QWidget):
         for entry in entries:
             name = entry.title or entry.path.stem
             counts = entry.counts_text
-            first = f"{name}   —   {counts}" if counts else name
-            item = QListWidgetItem(f"{first}\n{entry.path}")
+            if counts and entry.total > 0:
+                counts = f"{counts} ({round(100 * entry.reviewed / entry.total)} %)"
+            item = QListWidgetItem(f"{name}, {counts}" if counts else name)  # accessible text
             item.setData(_PATH_ROLE, str(entry.path))
+            item.setData(_TITLE_ROLE, name)
+            item.setData(_COUNTS_ROLE, counts)
             item.setToolTip(f"Open {entry.path}")
             self.recent_list.addItem(item)
         has = bool(entries)
@@ -156,6 +244,11 @@ class StartScreen(QWidget):
         return [
             Path(self.recent_list.item(i).data(_PATH_ROLE)) for i in range(self.recent_list.count())
         ]
+
+    def _forget_current(self) -> None:
+        item = self.recent_list.currentItem()
+        if item is not None:
+            self.forgetRequested.emit(Path(item.data(_PATH_ROLE)))
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.openRequested.emit(Path(item.data(_PATH_ROLE)))
