@@ -69,12 +69,13 @@ def test_recent_projects_list_counts_after_closing(
         window.start_screen.recent_list.itemActivated.emit(window.start_screen.recent_list.item(0))
 
 
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
 def test_dropping_a_project_file_opens_it(qtbot, window: MainWindow, sample_project: Path) -> None:
     """Dragging a .ccproj onto the window opens it; other files are refused."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(sample_project))])
     enter = QDragEnterEvent(
-        QPoint(10, 10).toPointF(),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -85,7 +86,7 @@ def test_dropping_a_project_file_opens_it(qtbot, window: MainWindow, sample_proj
     other = QMimeData()
     other.setUrls([QUrl.fromLocalFile(str(sample_project.with_suffix(".xlsx")))])
     refused = QDragEnterEvent(
-        QPoint(10, 10).toPointF(),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         other,
         Qt.MouseButton.LeftButton,
