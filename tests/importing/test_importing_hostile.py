@@ -14,6 +14,7 @@ from criteria_compare.errors import ImportFailed
 from criteria_compare.importing import ImportLimits, read_criteria
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def _ole_file(path: Path, stream_names: list[str]) -> Path:
@@ -75,6 +76,17 @@ def test_password_protected_workbook_is_told_apart_from_xls(tmp_path: Path) -> N
     message = _refused(path)
     assert "password-protected" in message
     assert "remove the" in message and "password" in message
+
+
+def test_real_excel_97_file(tmp_path: Path) -> None:
+    """A genuine .xls written by xlwt (see data/make_office_fixtures.py) is recognised."""
+    assert "old binary Excel (.xls)" in _refused(DATA / "legacy_criteria.xls")
+
+
+def test_real_password_protected_workbook() -> None:
+    """A genuine workbook encrypted by msoffcrypto-tool is recognised as password-protected."""
+    message = _refused(DATA / "locked_criteria.xlsx")
+    assert message.startswith("locked_criteria.xlsx is a password-protected workbook")
 
 
 def test_file_over_the_size_limit(make_workbook: WorkbookFactory) -> None:
