@@ -52,10 +52,12 @@ def highlight_html(text: str, spans: Sequence[tuple[int, int]], color: QColor | 
 
 
 def why_text(row: CandidateRow) -> str:
-    """The "why" line: shared terms and section match."""
+    """The partner section and the "why" line: shared terms and section match."""
     s = row.suggestion
+    section = row.partner.section
     if s is None:
-        return "Linked by hand." if row.state is CandidateState.MANUAL else ""
+        why = "Why: linked by hand" if row.state is CandidateState.MANUAL else ""
+        return " · ".join(p for p in (section, why) if p)
     parts = []
     terms = s.evidence.shared_terms
     if terms:
@@ -65,7 +67,8 @@ def why_text(row: CandidateRow) -> str:
         parts.append("no shared terms (meaning only)")
     if s.evidence.section_match:
         parts.append("matching section")
-    return "Why: " + " · ".join(parts)
+    why = "Why: " + " · ".join(parts)
+    return f"{section} · {why}" if section else why
 
 
 class ScoreBar(QWidget):
@@ -157,8 +160,6 @@ class CandidateWidget(QFrame):
 
         self._number = QLabel()
         self._ref = QLabel()
-        self._section = _muted(QLabel())
-        self._section.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._score = ScoreBar()
         self._state = QLabel()
         self._relation = QComboBox()
@@ -190,8 +191,9 @@ class CandidateWidget(QFrame):
         head.setSpacing(SPACING)
         head.addWidget(self._number)
         head.addWidget(self._ref)
-        head.addWidget(self._section, 1)
+        head.addSpacing(SPACING)
         head.addWidget(self._score)
+        head.addStretch(1)
         head.addWidget(self._state)
         head.addWidget(self._relation)
         head.addWidget(self._confirm)
@@ -220,8 +222,6 @@ class CandidateWidget(QFrame):
         n = row.number
         self._number.setText(str(n) if n else "")
         self._ref.setText(row.partner_ref)
-        self._section.setText(row.partner.section)
-        self._section.setToolTip(row.partner.section)
         self._score.set_score(s.score if s else None, s.band.value if s else "", margin)
         self._state.setText(row.state_text if not row.confirmed else row.state.value)
         self._relation.setVisible(row.confirmed)

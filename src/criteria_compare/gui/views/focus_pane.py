@@ -72,19 +72,48 @@ class FocusData:
     history: tuple[HistoryEntry, ...] = ()
 
 
+_ACTION_WORDS = {
+    "status": "verdict",
+    "discussion": "flag",
+    "link": "linked",
+    "unlink": "unlinked",
+    "reject": "rejected",
+    "unreject": "rejection taken back",
+    "pin": "pinned",
+    "unpin": "unpinned",
+}
+
+
 def _short(value: str | None, limit: int = 60) -> str:
     text = " ".join((value or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _word(value: str | None) -> str:
+    """Stored values in the reviewer's words: relation and status labels, on/off for flags."""
+    if value in ("true", "false"):
+        return "on" if value == "true" else "off"
+    for enum in (Relation, Status):
+        try:
+            return enum(value).label  # type: ignore[call-arg]
+        except ValueError:
+            continue
+    return _short(value)
+
+
 def history_line(entry: HistoryEntry) -> str:
-    """One history entry as "2026-11-23 13:02 · alice · status: unreviewed → aligned"."""
+    """One history entry as "2026-11-23 13:02 · alice · verdict: Unreviewed → Aligned"."""
     when = entry.timestamp.replace("T", " ")[:16]
-    what = entry.action.replace("_", " ")
+    what = _ACTION_WORDS.get(entry.action, entry.action.replace("_", " "))
     if entry.partner_ref:
         what += f" {entry.partner_ref}"
-    old, new = _short(entry.old_value), _short(entry.new_value)
-    if old or new:
+    old, new = _word(entry.old_value), _word(entry.new_value)
+    if entry.action in ("link", "reject", "unreject", "unlink", "pin", "unpin"):
+        if entry.action == "link" and new:
+            what += f" ({new})"
+    elif entry.action in ("undo", "redo", "restore"):
+        what += f" → {new}" if new else ""
+    elif old or new:
         what += f": {old or '—'} → {new or '—'}"
     bulk = " (bulk)" if entry.bulk else ""
     return f"{when} · {entry.reviewer or 'unknown'} · {what}{bulk}"
