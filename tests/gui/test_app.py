@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QUndoCommand
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from criteria_compare.gui import app as gui_app
 from criteria_compare.gui import jobs
@@ -220,3 +220,76 @@ def test_screenshot_of_a_missing_project_fails_cleanly(tmp_path: Path, qapp, cap
     assert gui_app.main([str(tmp_path / "nope.ccproj"), "--screenshot", str(png)]) == 2
     assert "nope.ccproj" in capsys.readouterr().err
     assert not png.exists()
+
+
+def test_undo_and_redo_actions_follow_the_undo_stack(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """Edit → Undo is enabled and named after the last review step, and triggers it."""
+    _open(qtbot, window, sample_project)
+    undone: list[str] = []
+
+    class Step(QUndoCommand):
+        def redo(self) -> None:
+            undone.append("redo")
+
+        def undo(self) -> None:
+            undone.append("undo")
+
+    assert not window.actions["undo"].isEnabled()
+    window.undo_stack.push(Step("set verdict"))
+    assert window.actions["undo"].isEnabled()
+    assert "set verdict" in window.actions["undo"].text()
+    window.actions["undo"].trigger()
+    assert undone == ["redo", "undo"]
+    assert window.actions["redo"].isEnabled()
+    window.actions["redo"].trigger()
+    assert undone == ["redo", "undo", "redo"]
+    assert window.saved_label.text() == "All changes saved"
+
+
+def test_typing_in_the_review_screen_does_not_trigger_review_keys(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """Letters and digits typed into a text field of the review screen stay in that field."""
+    _open(qtbot, window, sample_project)
+    window.activateWindow()
+    review = window.review
+    start = review.current_ref()
+    edit = next(w for w in review.findChildren(QLineEdit) if w.isVisible())
+    edit.setFocus()
+    qtbot.waitUntil(lambda: window.typing_guard.typing)
+    qtbot.keyClicks(edit, "jag1")
+    assert edit.text().endswith("jag1")
+    assert review.current_ref() == start
+    assert window.project.assessment(start).status.value == "unreviewed"
+
+
+def test_uncaught_exception_is_logged_and_shown_as_one_sentence(qtbot, monkeypatch) -> None:
+    """A bug anywhere is written to the log file; the user sees one sentence naming that file."""
+    from criteria_compare.gui import errors_dialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        errors_dialog, "show_error", lambda parent, title, text: shown.append(text) or _Box()
+    )
+    reporter = errors_dialog.CrashReporter()
+    try:
+        raise KeyError("surprise")
+    except KeyError as exc:
+        reporter.hook(type(exc), exc, exc.__traceback__)
+    qtbot.waitUntil(lambda: bool(shown))
+    (message,) = shown
+    assert str(errors_dialog.log_file()) in message
+    assert "Traceback" not in message and "\n" not in message
+    assert "KeyError: 'surprise'" in errors_dialog.log_file().read_text(encoding="utf-8")
+
+
+class _Box:
+    """Stands in for the message box: only the signal the reporter connects to."""
+
+    class _Signal:
+        def connect(self, _slot: object) -> None:
+            pass
+
+    finished = _Signal()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -329,7 +329,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window and close the project (every decision is already on disk)."""
         if self.active_worker is not None:
+            # Let a running job stop at its next cancel check before its project is closed.
             self.active_worker.cancel()
+            project_pool().waitForDone(15000)
+            QThreadPool.globalInstance().waitForDone(15000)
         self.settings.save_window(self)
         self.close_project()
         self.settings.sync()
