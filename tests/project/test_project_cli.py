@@ -416,3 +416,10 @@ def test_pipeline_on_bundled_samples(tmp_path: Path, samples_dir: Path) -> None:
     assert data["partner_only"] == 92 and data["suggestions"] > 0
     done = cli("history", str(project), "--ref", ref)
     assert done.returncode == 0 and "sample-check" in done.stdout.splitlines()[0]
+
+
+def test_undecodable_note_is_refused(capsys, tmp_path, inputs) -> None:
+    """A note holding bytes that are not UTF-8 (surrogate-escaped argv) gets exit 2, not a crash."""
+    project = _new(capsys, tmp_path, inputs)
+    status, _, err = run(capsys, "decide", str(project), "7.10", "--note", "bad \udcff byte")
+    assert status == 2 and "not valid UTF-8" in err

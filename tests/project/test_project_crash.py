@@ -50,11 +50,15 @@ def test_sigkill_keeps_every_confirmed_decision(new_project, acks_before_kill: i
             assert line, child.stderr.read() if child.stderr else "child died"
             acked += 1
         child.send_signal(signal.SIGKILL)
-        rest, _ = child.communicate(timeout=30)
+        child.wait(timeout=30)
+        rest = child.stdout.read()  # acks already in the pipe or in our read buffer
     finally:
         if child.poll() is None:
             child.kill()
             child.wait()
+        child.stdout.close()
+        if child.stderr is not None:
+            child.stderr.close()
     acked += sum(1 for line in rest.splitlines() if line.startswith("ack "))
     assert child.returncode == -signal.SIGKILL
 

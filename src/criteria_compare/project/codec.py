@@ -29,6 +29,7 @@ from criteria_compare.model import (
 __all__ = [
     "assessment_from_row",
     "check_reviewer",
+    "check_text",
     "criterion_from_row",
     "dumps",
     "evidence_from_json",
@@ -60,9 +61,23 @@ def os_user() -> str:
     return name or "reviewer"
 
 
+def check_text(value: str, what: str) -> str:
+    """Refuse text that cannot be stored as UTF-8 (undecodable bytes from a shell or a file)."""
+    if not isinstance(value, str):
+        raise InvalidValue(f"The {what} must be text.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidValue(
+            f"The {what} holds bytes that are not valid UTF-8 text; retype it or fix the "
+            "terminal's encoding."
+        ) from None
+    return value
+
+
 def check_reviewer(name: str) -> str:
     """A reviewer name stripped of surrounding space; refuse empty, control characters or too long."""
-    cleaned = name.strip() if isinstance(name, str) else ""
+    cleaned = check_text(name, "reviewer name").strip() if isinstance(name, str) else ""
     if not cleaned:
         raise InvalidValue(
             "The reviewer name is empty; give a name such as --reviewer 'A. Analyst'."

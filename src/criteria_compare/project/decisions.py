@@ -15,6 +15,7 @@ from criteria_compare.errors import InvalidValue, UnknownRef
 from criteria_compare.model import Assessment, Link, LinkOrigin, Relation, Status
 from criteria_compare.project.codec import (
     assessment_from_row,
+    check_text,
     link_from_row,
     parse_relation,
     parse_status,
@@ -173,8 +174,8 @@ def apply_decision(
     """Apply one decision: validate everything, change links, check the verdict, write the assessment."""
     ref = fps.check_reference(decision.ref)
     status = None if decision.status is None else parse_status(decision.status)
-    if decision.note is not None and not isinstance(decision.note, str):
-        raise InvalidValue(f"The note for criterion {ref} must be text.")
+    if decision.note is not None:
+        check_text(decision.note, f"note for criterion {ref}")
     to_link: dict[str, Relation] = {}
     for item in decision.link:
         try:

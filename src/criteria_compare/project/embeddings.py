@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 
@@ -25,7 +26,9 @@ class ProjectEmbeddingCache:
         conn: sqlite3.Connection,
         transaction: Callable[[], AbstractContextManager[sqlite3.Connection]],
         read_only: bool,
+        lock: threading.RLock | None = None,
     ) -> None:
+        self._lock = lock or threading.RLock()
         self._conn = conn
         self._transaction = transaction
         self._read_only = read_only
@@ -37,9 +40,10 @@ class ProjectEmbeddingCache:
         for start in range(0, len(unique), _CHUNK):
             chunk = unique[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT key, dim, vector FROM embeddings WHERE key IN ({marks})", chunk
-            )
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT key, dim, vector FROM embeddings WHERE key IN ({marks})", chunk
+                ).fetchall()
             for key, dim, blob in rows:
                 vector = np.frombuffer(blob, dtype="<f4")
                 if vector.shape[0] == dim:
@@ -60,4 +64,5 @@ class ProjectEmbeddingCache:
             )
 
     def __len__(self) -> int:
-        return int(self._conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0])
+        with self._lock:
+            return int(self._conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0])

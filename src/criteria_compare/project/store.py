@@ -793,7 +793,7 @@ class Project:
 
         with self._lock:
             self._require_open()
-            return ProjectEmbeddingCache(self._db, locked_write, self.read_only)
+            return ProjectEmbeddingCache(self._db, locked_write, self.read_only, self._lock)
 
     def realign(
         self,
