@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import csv
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import openpyxl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import best_of, figure, info
+from common import best_of, figure, info, timed
 from criteria_compare.importing import read_criteria
+from criteria_compare.importing.sheet_xml import scan_sheet_xml
 
 ROWS = 10_000
 SECTION_EVERY = 250
+HIDDEN_EVERY = 1000
+ROUNDS = 5
 
 
 def make_workbook(path: Path, rows: int = ROWS) -> Path:
@@ -45,6 +50,8 @@ def make_workbook(path: Path, rows: int = ROWS) -> Path:
         )
         if numeric:
             ws.cell(ws.max_row, 1).number_format = "0.00" if n < 100 else "0.000"
+        if i % HIDDEN_EVERY == HIDDEN_EVERY - 1:
+            ws.row_dimensions[ws.max_row].hidden = True
     wb.save(path)
     return path
 
@@ -59,6 +66,32 @@ def plain_read(path: Path) -> int:
     return count
 
 
+def write_csv(path: Path, result_path: Path) -> Path:
+    """The same criteria as a UTF-8 CSV file."""
+    result = read_criteria(result_path)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["ID", "Section", "Criteria", "Implementation Guidance", "Must/Should"])
+        for c in result.criteria:
+            level = c.level.value if c.level else ""
+            writer.writerow([c.ref, c.section, c.text, c.guidance, level])
+    return path
+
+
+def hidden_scan(path: Path) -> int:
+    """The XML side pass that finds hidden rows and columns and uncached formulas."""
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read("xl/worksheets/sheet1.xml")
+    return len(scan_sheet_xml(xml).hidden_rows)
+
+
+def full_load(path: Path) -> None:
+    """The alternative to the XML pass: openpyxl's normal (not read-only) mode, which has row_dimensions."""
+    wb = openpyxl.load_workbook(path, data_only=True)
+    _ = [d.hidden for d in wb.worksheets[0].row_dimensions.values()]
+    wb.close()
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = make_workbook(Path(tmp) / "generated_10k.xlsx")
@@ -69,11 +102,25 @@ def main() -> None:
             f"{len(result.criteria):,} criteria, {len(result.sections)} sections, "
             f"{len(result.warnings)} warnings",
         )
-        plain = best_of(lambda: plain_read(path), repeat=3)
-        ours = best_of(lambda: read_criteria(path), repeat=3)
+        # interleaved, best of each: other load on the machine hits both sides alike
+        plain, ours = float("inf"), float("inf")
+        for _ in range(ROUNDS):
+            plain = min(plain, timed(lambda: plain_read(path))[1])
+            ours = min(ours, timed(lambda: read_criteria(path))[1])
         info("plain openpyxl read-only pass (values_only)", f"{plain:.3f} s")
         figure("import of a 10,000-row workbook", ours, 1.0, "s")
         figure("import time / plain openpyxl read-only pass", ours / plain, 1.5, "x")
+        scan = best_of(lambda: hidden_scan(path), repeat=3)
+        info("  of which: hidden rows/columns XML pass", f"{scan * 1000:.1f} ms")
+        info(
+            "  (openpyxl non-read-only load, the alternative)",
+            f"{best_of(lambda: full_load(path), 1):.3f} s",
+        )
+        csv_path = write_csv(Path(tmp) / "generated_10k.csv", path)
+        info(
+            "import of the same 10,000 criteria as CSV",
+            f"{best_of(lambda: read_criteria(csv_path), 3):.3f} s",
+        )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 __all__ = ["SheetFacts", "scan_sheet_xml"]
 
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b([^>]*?\bhidden="(?:1|true)"[^>]*)>')
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _ANY_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
@@ -40,17 +41,32 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def scan_sheet_xml(xml: bytes, max_columns: int = 16384) -> SheetFacts:
-    """Read hidden flags and uncached formulas from one worksheet's XML."""
-    hidden_rows: set[int] = set()
+def _hidden_rows(xml: bytes) -> set[int]:
+    """Row numbers of hidden rows: only they are matched, unless some row lacks its r attribute."""
+    found: set[int] = set()
+    for match in _HIDDEN_ROW.finditer(xml):
+        r = _ATTR_R.search(match.group(1))
+        if r is None:
+            break
+        found.add(int(r.group(1)))
+    else:
+        return found
+    # a writer left out r="..." somewhere: count the rows instead
+    found.clear()
     row_number = 0
-    has_hidden = b"hidden=" in xml
-    for match in _ROW.finditer(xml) if has_hidden else ():
+    for match in _ROW.finditer(xml):
         attrs = match.group(1)
         r = _ATTR_R.search(attrs)
         row_number = int(r.group(1)) if r else row_number + 1
         if b"hidden" in attrs and _ATTR_HIDDEN.search(attrs):
-            hidden_rows.add(row_number)
+            found.add(row_number)
+    return found
+
+
+def scan_sheet_xml(xml: bytes, max_columns: int = 16384) -> SheetFacts:
+    """Read hidden flags and uncached formulas from one worksheet's XML."""
+    has_hidden = b"hidden=" in xml
+    hidden_rows = _hidden_rows(xml) if has_hidden else set()
 
     hidden_columns: set[int] = set()
     head_end = xml.find(b"sheetData")
