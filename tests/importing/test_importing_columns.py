@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from import_fixtures import WorkbookFactory
 
-from criteria_compare.errors import ColumnMappingError
-from criteria_compare.importing import match_header, read_criteria
+from criteria_compare.errors import ColumnMappingError, ImportFailed
+from criteria_compare.importing import HeaderNotFound, match_header, read_criteria
 
 SPELLINGS = {
     "ref": ["ID", "Criteria ID", "Ref.", "REF", "No.", "Número", "criterion  id", "#"],
@@ -114,8 +114,9 @@ def test_no_header_row_says_what_was_found_and_suggests_columns(
 ) -> None:
     """Without recognisable headers the error lists the headers found and suggests --columns."""
     path = make_workbook([["x", "y"]], header=["Alpha", "Beta", "Gamma"])
-    with pytest.raises(ColumnMappingError) as err:
+    with pytest.raises(HeaderNotFound) as err:
         read_criteria(path)
+    assert isinstance(err.value, ImportFailed) and isinstance(err.value, ColumnMappingError)
     message = str(err.value)
     assert "criteria.xlsx, sheet 'Criteria'" in message
     assert "'Alpha', 'Beta', 'Gamma'" in message

@@ -11,6 +11,7 @@ ColumnMappingError. No Qt here.
 from __future__ import annotations
 
 from criteria_compare.importing.api import list_sheets, preview, read_criteria
+from criteria_compare.importing.columns import HeaderNotFound
 from criteria_compare.importing.headers import match_header, normalise_header
 from criteria_compare.importing.levels import parse_level
 from criteria_compare.importing.result import (
@@ -25,6 +26,7 @@ from criteria_compare.importing.result import (
 __all__ = [
     "NO_LEVEL",
     "ROLES",
+    "HeaderNotFound",
     "ImportLimits",
     "ImportResult",
     "ImportWarning",

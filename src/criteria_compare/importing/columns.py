@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from criteria_compare.errors import ColumnMappingError
+from criteria_compare.errors import ColumnMappingError, ImportFailed
 from criteria_compare.importing.cells import column_letter, single_line
 from criteria_compare.importing.headers import FUZZY_CUTOFF, match_header, normalise_header
 from criteria_compare.importing.raw import RawRow
@@ -16,6 +16,7 @@ __all__ = [
     "HEADER_SCAN_ROWS",
     "REQUIRED_ROLES",
     "ColumnMap",
+    "HeaderNotFound",
     "column_index",
     "detect_header",
     "header_score",
@@ -28,6 +29,14 @@ HEADER_SCAN_ROWS = 40
 REQUIRED_ROLES = ("ref", "text")
 _LETTERS = re.compile(r"[A-Za-z]{1,3}")
 _EXAMPLE = '--columns \'{"ref": "ID", "text": "Criteria"}\''
+
+
+class HeaderNotFound(ColumnMappingError, ImportFailed):
+    """No header row, or no ref or text column: the file cannot be read until the columns are named.
+
+    Both an ImportFailed (the file was not understood) and a ColumnMappingError
+    (a column mapping would fix it), so a wizard can offer the mapping step.
+    """
 
 
 @dataclass(frozen=True)
@@ -132,7 +141,7 @@ def map_columns(
             f"mapping; use {', '.join(ROLES)}."
         )
     if not rows:
-        raise ColumnMappingError(f"{where} has no data; choose another sheet or file.")
+        raise HeaderNotFound(f"{where} has no data; choose another sheet or file.")
     header: tuple[int, tuple[str, ...]] | None = _find_explicit(rows, explicit)
     detected = detect_header(rows)
     if header is None:
@@ -143,7 +152,7 @@ def map_columns(
             header = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
         else:
             first = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
-            raise ColumnMappingError(
+            raise HeaderNotFound(
                 f"{where} has no recognisable header row in its first {HEADER_SCAN_ROWS} rows "
                 f"(row {first[0]}, the first with several filled cells, holds "
                 f"{_shown(first[1])}); name the columns with {_EXAMPLE}."
@@ -175,7 +184,7 @@ def map_columns(
     missing = [r for r in REQUIRED_ROLES if r not in indexes]
     if missing:
         names = " or ".join("ID (ref)" if r == "ref" else "criteria text" for r in missing)
-        raise ColumnMappingError(
+        raise HeaderNotFound(
             f"{where} has no {names} column in header row {number} (found {_shown(cells)}); "
             f"name the columns with {_EXAMPLE}."
         )
