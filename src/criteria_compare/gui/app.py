@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from criteria_compare import __version__
 from criteria_compare.resources import resource_path
 
-__all__ = ["SCREENSHOT_SIZE", "build_parser", "ensure_app", "main", "take_screenshot"]
+__all__ = ["SCREENSHOT_SIZE", "app_icon", "build_parser", "ensure_app", "main", "take_screenshot"]
 
 ORGANIZATION = "criteria-compare"
 APPLICATION = "criteria-compare"
@@ -55,10 +55,18 @@ def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setApplicationDisplayName("criteria-compare")
     QGuiApplication.setDesktopFileName("criteria-compare")
-    icon = resource_path("icons", "criteria-compare.png")
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The application icon at every size shipped in resources/icons/."""
+    icon = QIcon()
+    for name in ("criteria-compare-32.png", "criteria-compare-64.png", "criteria-compare.png"):
+        path = resource_path("icons", name)
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def take_screenshot(window: object, path: Path) -> bool:

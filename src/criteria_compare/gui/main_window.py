@@ -272,7 +272,13 @@ class MainWindow(QMainWindow):
         self.settings.set_last_folder("project", project.path)
         read_only = bool(getattr(project, "read_only", False))
         self.saved_label.setText("Read-only" if read_only else "All changes saved")
-        self.statusBar().showMessage(f"Opened {Path(project.path).name}", 5000)
+        if read_only:
+            reason = getattr(project, "read_only_reason", "") or "the file cannot be written"
+            self.saved_label.setToolTip(f"Opened read-only: {reason}")
+            self.statusBar().showMessage(f"Opened read-only: {reason}", 15000)
+        else:
+            self.saved_label.setToolTip("Every decision is written to the project file at once.")
+            self.statusBar().showMessage(f"Opened {Path(project.path).name}", 5000)
         self._apply_reviewer()
         self.projectOpened.emit(project)
 
