@@ -94,11 +94,11 @@ class StoryBuilder:
         marked = self.fonts.markup(text)
         if "<font face=" in marked:
             style = self._cjk(style)
-        return Paragraph(marked, style)
+        return CachedParagraph(marked, style)
 
     def m(self, marked: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of our own markup (user strings inside must already be escaped)."""
-        return Paragraph(marked, style or self.s.body)
+        return CachedParagraph(marked, style or self.s.body)
 
     def esc(self, text: str) -> str:
         return self.fonts.markup(text)
@@ -174,6 +174,15 @@ class StoryBuilder:
         story += self.side_by_side()
         story += self.partner_only()
         story += self.method()
+        # Give the contents its entries up front (pages unknown yet), so the first layout pass
+        # already reserves its full height and two passes settle the page numbers.
+        for flowable in story:
+            if isinstance(flowable, TableOfContents):
+                flowable.addEntries(
+                    (h.outline_level, h.toc_markup, 0, h.outline_key)
+                    for h in story
+                    if isinstance(h, Heading) and h.in_toc
+                )
         return story
 
     def cover(self) -> list[Flowable]:
@@ -693,6 +702,28 @@ class StoryBuilder:
             )
         out.append(self.table(rows, self.cols(self.width, 0.25, 0.3, 0.45)))
         return out
+
+
+class CachedParagraph(Paragraph):
+    """A paragraph that remembers its line breaks per width.
+
+    A long table is re-measured every time it is split across a page, and the
+    document is laid out twice; line breaking depends only on the width, so
+    measuring each cell once per width keeps big reports fast.
+    """
+
+    _wrap_cache: tuple[float, Any, float, list[float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cached = self._wrap_cache
+        if cached is not None and cached[0] == availWidth:
+            _, self.blPara, self.height, self._wrapWidths = cached
+            self.width = availWidth
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if width == availWidth:
+            self._wrap_cache = (availWidth, self.blPara, self.height, self._wrapWidths)
+        return width, height
 
 
 class _SplittingTable(Table):

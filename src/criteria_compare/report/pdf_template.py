@@ -47,7 +47,8 @@ class Heading(Paragraph):
         toc: bool = True,
         markup_text: str | None = None,
     ) -> None:
-        super().__init__(markup_text if markup_text is not None else markup(text), style)
+        self.toc_markup = markup_text if markup_text is not None else markup(text)
+        super().__init__(self.toc_markup, style)
         self.outline_text = text
         self.outline_level = level
         self.outline_key = key
