@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from criteria_compare.align.analyze import Analyzer, detect_side_language
 from criteria_compare.align.embedding import (
     EmbeddingCache,
@@ -121,6 +123,7 @@ def align(
             channels.append("embedding")
         except EncoderUnavailable as exc:
             notices.append(encoder_notice(str(exc)))
+    symmetric: dict[str, np.ndarray] = {}
     forward = rank_direction(
         sides[0],
         sides[1],
@@ -128,6 +131,7 @@ def align(
         rejected=_index_pairs(rejected, ref, par),
         pinned=_index_pairs(pinned, ref, par),
         on_block=lambda done: report(done, "Ranking partner criteria"),
+        symmetric=symmetric,
     )
     backward = rank_direction(
         sides[1],
@@ -136,6 +140,7 @@ def align(
         rejected=_index_pairs(rejected, par, ref, reverse=True),
         pinned=_index_pairs(pinned, par, ref, reverse=True),
         on_block=lambda done: report(len(ref) + done, "Ranking reference criteria"),
+        symmetric=symmetric,
     )
     return AlignmentResult(
         forward=forward,

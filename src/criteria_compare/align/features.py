@@ -46,6 +46,13 @@ class SideFeatures:
             self._postings[name] = getattr(self, name).transpose()
         return self._postings[name]
 
+    def doc_freq(self, name: str) -> np.ndarray:
+        """How many rows of matrix ``name`` hold each column (cached)."""
+        key = f"df:{name}"
+        if key not in self._dense:
+            self._dense[key] = getattr(self, name).doc_freq()
+        return self._dense[key]
+
     def dense(self, name: str, columns: np.ndarray) -> np.ndarray:
         """Matrix ``name`` as a dense float32 array over ``columns`` only (cached per name)."""
         if name not in self._dense:

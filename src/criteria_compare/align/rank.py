@@ -84,8 +84,14 @@ def rank_direction(
     rejected: Mapping[int, set[int]],
     pinned: Mapping[int, set[int]],
     on_block: Callable[[int], None],
+    symmetric: dict[str, np.ndarray] | None = None,
 ) -> dict[str, tuple[Suggestion, ...]]:
-    """Top-k suggestions from every ``q`` row to ``d`` rows (pinned first, rejected never)."""
+    """Top-k suggestions from every ``q`` row to ``d`` rows (pinned first, rejected never).
+
+    ``symmetric`` shares the full score matrices of the symmetric channels
+    (cosines) between the two directions of one alignment, so small inputs
+    compute them once: a matrix stored by one direction is used transposed by the other.
+    """
     from criteria_compare.align.sparse import pair_block
 
     n_q, n_d = len(q), len(d)
@@ -110,22 +116,21 @@ def rank_direction(
         term_mask = d.stems_tf.doc_freq() <= cap
     abs_w = {k: w for k, w in weights.items() if k in ("tfidf", "char", "embedding")}
     abs_total = sum(abs_w.values())
+    full_mats: dict[str, np.ndarray] = {}
     for r0 in range(0, n_q, block):
         on_block(r0)
         r1 = min(r0 + block, n_q)
         nb = r1 - r0
         emb_block = None
-        if use_emb:
-            emb_block = q.embeddings[r0:r1] @ d.embeddings.T  # type: ignore[index,union-attr]
         channels: dict[str, np.ndarray] = {}
         if full:
+            if not full_mats:
+                full_mats.update(_full_matrices(q, d, weights, use_emb, symmetric))
             cand = np.broadcast_to(np.arange(n_d, dtype=np.int64), (nb, n_d))
-            for name, q_attr, d_attr in _LEXICAL_PAIRS:
-                if name in weights:
-                    channels[name] = _full_channel(q, d, q_attr, d_attr, r0, r1)
-            if emb_block is not None:
-                channels["embedding"] = emb_block
+            channels = {name: m[r0:r1] for name, m in full_mats.items()}
         else:
+            if use_emb:
+                emb_block = q.embeddings[r0:r1] @ d.embeddings.T  # type: ignore[index,union-attr]
             assert term_mask is not None
             cand = _shortlist(q, d, r0, r1, settings, term_mask, emb_block, pinned)
             for name, q_attr, d_attr in _LEXICAL_PAIRS:
@@ -171,6 +176,36 @@ def rank_direction(
     return result
 
 
+_SYMMETRIC = ("tfidf", "char", "embedding")
+
+
+def _full_matrices(
+    q: SideFeatures,
+    d: SideFeatures,
+    weights: Mapping[str, float],
+    use_emb: bool,
+    symmetric: dict[str, np.ndarray] | None,
+) -> dict[str, np.ndarray]:
+    """Every channel's full (n_q, n_d) score matrix; symmetric ones shared with the other direction."""
+    out: dict[str, np.ndarray] = {}
+    store = symmetric if symmetric is not None else {}
+    jobs = [(name, a, b) for name, a, b in _LEXICAL_PAIRS if name in weights]
+    if use_emb:
+        jobs.append(("embedding", "", ""))
+    for name, q_attr, d_attr in jobs:
+        key, other = f"{name}:{id(q)}:{id(d)}", f"{name}:{id(d)}:{id(q)}"
+        if name in _SYMMETRIC and other in store:
+            out[name] = store[other].T
+            continue
+        if name == "embedding":
+            out[name] = q.embeddings @ d.embeddings.T  # type: ignore[union-attr]
+        else:
+            out[name] = _full_channel(q, d, q_attr, d_attr, 0, len(q))
+        if name in _SYMMETRIC:
+            store[key] = out[name]
+    return out
+
+
 # Largest dense copy (floats, both sides) the full path makes of one channel.
 _DENSE_LIMIT = 24_000_000
 
@@ -181,8 +216,8 @@ def _full_channel(
     """Scores of rows r0..r1 against every document: BLAS over shared columns when small enough."""
     from criteria_compare.align.sparse import dense_block
 
-    qm, dm = getattr(q, q_attr), getattr(d, d_attr)
-    shared = np.flatnonzero((qm.doc_freq() > 0) & (dm.doc_freq() > 0))
+    qm = getattr(q, q_attr)
+    shared = np.flatnonzero((q.doc_freq(q_attr) > 0) & (d.doc_freq(d_attr) > 0))
     if (len(q) + len(d)) * len(shared) <= _DENSE_LIMIT:
         return q.dense(q_attr, shared)[r0:r1] @ d.dense(d_attr, shared).T
     return dense_block(qm, r0, r1, d.postings(d_attr), len(d))

@@ -1,0 +1,148 @@
+"""Aligner: speed (lexical and with the sentence encoder), memory, and quality against both baselines.
+
+Set BENCH_LARGE=1 to also run the 20,000 x 30,000 synthetic alignment (a few
+minutes; peak memory measured in a subprocess).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from common import best_of, figure, info, timed
+from synthetic_criteria import synthetic_criteria
+
+from criteria_compare.align import AlignerSettings, MemoryEmbeddingCache, align
+from criteria_compare.align.embedding import load_encoder
+from criteria_compare.align.evaluate import evaluate, read_gold
+from criteria_compare.importing import read_criteria
+from criteria_compare.resources import sample_path
+
+HERE = Path(__file__).resolve().parent
+DEV_SET = Path("/work/shared/eval/csf11-to-csf20")
+LEXICAL = AlignerSettings(use_embedding=False)
+
+_CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, {here!r})
+from synthetic_criteria import synthetic_criteria
+from criteria_compare.align import AlignerSettings, align
+ref = synthetic_criteria({n_ref}, 1, "R")
+par = synthetic_criteria({n_par}, 2, "P")
+start = time.perf_counter()
+result = align(ref, par, AlignerSettings(use_embedding={embed}))
+seconds = time.perf_counter() - start
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": seconds, "peak_mb": peak_mb, "notices": list(result.notices)}}))
+"""
+
+
+def _child(n_ref: int, n_par: int, embed: bool) -> dict[str, float]:
+    code = _CHILD.format(here=str(HERE), n_ref=n_ref, n_par=n_par, embed=embed)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _speed() -> None:
+    small = (synthetic_criteria(200, 1, "R"), synthetic_criteria(300, 2, "P"))
+    align(*small, LEXICAL)  # warm imports and caches
+    figure("lexical 200 x 300 (both directions)", best_of(lambda: align(*small, LEXICAL)), 0.1)
+
+    mid = (synthetic_criteria(2000, 3, "R"), synthetic_criteria(3000, 4, "P"))
+    lexical_mid = best_of(lambda: align(*mid, LEXICAL), repeat=2)
+    figure("lexical 2,000 x 3,000 (both directions)", lexical_mid, 1.0)
+    from rapidfuzz import fuzz, process, utils
+
+    subset = [c.text for c in mid[0][:100]]
+    _, t = timed(
+        lambda: process.cdist(
+            subset,
+            [c.text for c in mid[1]],
+            scorer=fuzz.token_set_ratio,
+            processor=utils.default_process,
+            workers=1,
+        )
+    )
+    info(
+        "for contrast: token_set_ratio over all 2,000 x 3,000 pairs",
+        f"{t * 20:.2f} s (extrapolated from 100 x 3,000)",
+    )
+
+    cold = _child(200, 300, True)
+    figure("encoder 200 x 300 from cold (model load included)", cold["seconds"], 2.0)
+    if cold["notices"]:
+        info("encoder notice", "; ".join(cold["notices"]))
+        return
+
+    encoder = load_encoder()
+    texts = [c.text for c in mid[1][:1000]]
+    _, t = timed(lambda: encoder.encode(texts))
+    info("encoder throughput (synthetic texts, 2 cores)", f"{len(texts) / t:.0f} texts/s")
+
+    cache = MemoryEmbeddingCache()
+    encoded, t_enc = timed(lambda: align(*mid, cache=cache))
+    figure("encoder 2,000 x 3,000 (empty cache, model loaded)", t_enc, 10.0)
+    t_cached = best_of(lambda: align(*mid, cache=cache), repeat=2)
+    figure("re-align with cached embeddings / lexical (ratio)", t_cached / lexical_mid, 1.5, "x")
+
+
+def _large() -> None:
+    if os.environ.get("BENCH_LARGE") != "1":
+        info("lexical 20,000 x 30,000", "skipped (set BENCH_LARGE=1; takes minutes)")
+        return
+    run = _child(20_000, 30_000, False)
+    figure("lexical 20,000 x 30,000 synthetic", run["seconds"], 30.0)
+    figure("lexical 20,000 x 30,000 peak memory (RSS)", run["peak_mb"] / 1024, 1.5, "GB")
+
+
+def _fmt(metrics: dict[str, float | int]) -> str:
+    return f"top1 {metrics['top1']:.3f}  hit@3 {metrics['hit@3']:.3f}  mrr {metrics['mrr']:.3f}"
+
+
+def _quality() -> None:
+    sets = [
+        ("dev csf11->csf20", DEV_SET / "source.csv", DEV_SET / "target.csv", DEV_SET / "gold.csv"),
+        (
+            "sample CTPAT->Meridia",
+            sample_path("ctpat_msc_importer.xlsx"),
+            sample_path("partner_aeo_meridia.xlsx"),
+            sample_path("reference_mapping.csv"),
+        ),
+        (
+            "sample CTPAT->Valdoria (es)",
+            sample_path("ctpat_msc_importer.xlsx"),
+            sample_path("partner_oea_es.csv"),
+            sample_path("reference_mapping_es.csv"),
+        ),
+    ]
+    for name, source, target, gold_path in sets:
+        if not (source.exists() and target.exists() and gold_path.exists()):
+            info(name, "missing, skipped")
+            continue
+        src = read_criteria(source).criteria
+        tgt = read_criteria(target).criteria
+        gold = read_gold(gold_path, src, tgt)
+        for label, settings in (("", AlignerSettings()), (" lexical", LEXICAL)):
+            ev = evaluate(src, tgt, gold, settings, baselines=not label).to_dict()
+            info(f"{name}: aligner{label}", _fmt(ev["aligner"]))  # type: ignore[arg-type]
+            for base, metrics in ev.get("baselines", {}).items():  # type: ignore[attr-defined]
+                info(f"{name}: baseline {base}", _fmt(metrics))
+
+
+def main() -> None:
+    start = time.perf_counter()
+    _quality()
+    _speed()
+    _large()
+    info("bench_align wall time", f"{time.perf_counter() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
+    main()
