@@ -444,7 +444,7 @@ class FocusPane(QWidget):
 
     def _fill_decision(self, a: Assessment) -> None:
         for status, button in self._verdict_buttons.items():
-            button.setChecked(status is a.status)
+            self._style_verdict(button, status is a.status)
         self._flag.setChecked(a.discussion)
         if (
             self._note_ref != a.reference_ref
@@ -458,6 +458,18 @@ class FocusPane(QWidget):
             if a.timestamp
             else ""
         )
+
+    def _style_verdict(self, button: QToolButton, checked: bool) -> None:
+        """Checked verdict: bold on the adaptive highlight, so the choice is clear in any palette."""
+        button.setChecked(checked)
+        font = button.font()
+        if font.bold() != checked:
+            font.setBold(checked)
+            button.setFont(font)
+        pal = self.palette()
+        if checked:
+            pal.setColor(QPalette.ColorRole.Button, highlight_color(pal))
+        button.setPalette(pal)
 
     def _set_note_text(self, note: str) -> None:
         self._saved_note = note
@@ -492,6 +504,8 @@ class FocusPane(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
             self._render_criterion_text()
+            for button in self._verdict_buttons.values():
+                self._style_verdict(button, button.isChecked())
 
     # -- candidates: focus, more, evidence -----------------------------------------------
     def focused_row(self) -> CandidateRow | None:
