@@ -14,13 +14,12 @@ import time
 from pathlib import Path
 
 from common import best_of, figure, info, timed
-from synthetic_criteria import synthetic_criteria
-
 from criteria_compare.align import AlignerSettings, MemoryEmbeddingCache, align
 from criteria_compare.align.embedding import load_encoder
 from criteria_compare.align.evaluate import evaluate, read_gold
 from criteria_compare.importing import read_criteria
 from criteria_compare.resources import sample_path
+from synthetic_criteria import synthetic_criteria
 
 HERE = Path(__file__).resolve().parent
 DEV_SET = Path("/work/shared/eval/csf11-to-csf20")
@@ -86,7 +85,7 @@ def _speed() -> None:
     info("encoder throughput (synthetic texts, 2 cores)", f"{len(texts) / t:.0f} texts/s")
 
     cache = MemoryEmbeddingCache()
-    encoded, t_enc = timed(lambda: align(*mid, cache=cache))
+    _encoded, t_enc = timed(lambda: align(*mid, cache=cache))
     figure("encoder 2,000 x 3,000 (empty cache, model loaded)", t_enc, 10.0)
     t_cached = best_of(lambda: align(*mid, cache=cache), repeat=2)
     figure("re-align with cached embeddings / lexical (ratio)", t_cached / lexical_mid, 1.5, "x")
