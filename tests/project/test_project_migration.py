@@ -97,3 +97,30 @@ def test_read_only_old_file_is_read_without_changing_it(v1_copy: Path) -> None:
         assert project.links("1.1")[0].partner_ref == "P-1"
     assert v1_copy.read_bytes() == before
     assert not backup_path(v1_copy, 1).exists()
+
+
+def test_failed_migration_leaves_the_file_as_it_was(v1_copy: Path, monkeypatch) -> None:
+    """If an upgrade step fails, the file stays at schema 1, intact, and the message names the backup."""
+    from criteria_compare.errors import ProjectError
+    from criteria_compare.project import migrations
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE assessments ADD COLUMN fingerprint TEXT")
+        raise RuntimeError("simulated failure half-way")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", (migrations.MIGRATIONS[0], (2, broken)))
+    with pytest.raises(
+        ProjectError, match=r"could not be upgraded from schema 1 to 2.*old\.ccproj\.v1\.bak"
+    ):
+        Project.open(v1_copy)
+    assert _version(v1_copy) == 1
+    conn = sqlite3.connect(v1_copy)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(assessments)")]
+        assert "fingerprint" not in columns  # the half-done step was rolled back
+    finally:
+        conn.close()
+    monkeypatch.undo()
+    with Project.open(v1_copy) as project:  # a fixed version upgrades it fine
+        assert project.assessment("1.1").status is Status.ALIGNED

@@ -222,3 +222,17 @@ def test_checkpoint_folds_changes_into_the_file(new_project) -> None:
     shutil.copyfile(project.path, copy)
     with Project.open(copy, read_only=True) as copied:
         assert copied.assessment("7.10").note == "copied while open"
+
+
+@pytest.mark.parametrize(
+    "name", ["a b?c#d%20e ü.ccproj", "Ärger & co;x=1.ccproj", "ccproj with 'quotes'.ccproj"]
+)
+def test_unusual_file_names(tmp_path: Path, reference, partner, name: str) -> None:
+    """Spaces, '?', '#', '%', quotes and non-ASCII letters in the file name work."""
+    path = tmp_path / name
+    Project.create(path, reference, partner).close()
+    with Project.open(path) as project:
+        project.decide("7.10", status="gap")
+    with Project.open(path, read_only=True) as project:
+        assert project.assessment("7.10").status is Status.GAP
+    assert [p.name for p in tmp_path.iterdir()] == [name]

@@ -40,7 +40,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 from criteria_compare.errors import (
     NotAProject,
@@ -85,7 +84,8 @@ def connect(
     path: Path, *, read_only: bool, busy_timeout: float = BUSY_TIMEOUT
 ) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode with the project's pragmas."""
-    uri = "file:" + quote(str(path.resolve())) + ("?mode=ro" if read_only else "?mode=rw")
+    # as_uri() percent-encodes spaces, '?', '#' and '%' and gives file:///C:/... on Windows.
+    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
     try:
         conn = sqlite3.connect(
             uri,

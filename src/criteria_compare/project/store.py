@@ -1130,12 +1130,26 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) ->
         migrate(memory)
         return memory
     backup = backup_path(path, version)
-    target = sqlite3.connect(str(backup))
     try:
-        conn.backup(target)
-    finally:
-        target.close()
-    migrate(conn)
+        target = sqlite3.connect(str(backup))
+        try:
+            conn.backup(target)
+        finally:
+            target.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise ProjectError(
+            f"{path.name} needs upgrading from schema {version} to {SCHEMA_VERSION}, but the "
+            f"backup copy {backup.name} could not be written ({exc}); free some space or check "
+            "the folder's permissions. The project was not changed."
+        ) from None
+    try:
+        migrate(conn)
+    except Exception as exc:
+        reached = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        raise ProjectError(
+            f"{path.name} could not be upgraded from schema {reached} to {SCHEMA_VERSION} ({exc}); "
+            f"it is left at schema {reached}, and the original is kept in {backup.name}."
+        ) from None
     return conn
 
 
