@@ -149,3 +149,13 @@ def test_mapping_one_column_to_two_roles_is_refused(make_workbook: WorkbookFacto
     """One column cannot be both the ref and the text."""
     with pytest.raises(ColumnMappingError, match="several roles"):
         read_criteria(make_workbook(), columns={"ref": "A", "text": "A"})
+
+
+def test_named_columns_guide_the_sheet_choice(make_workbook: WorkbookFactory) -> None:
+    """Without --sheet, the sheet holding the headers the user named is chosen."""
+    partner = [["Code", "Wording"], ["Q1", "Staff wear badges."]]
+    path = make_workbook(after=[("Partner", partner)])
+    assert read_criteria(path).sheet == "Criteria"
+    result = read_criteria(path, columns={"ref": "Code", "text": "Wording"})
+    assert result.sheet == "Partner"
+    assert [c.ref for c in result.criteria] == ["Q1"]

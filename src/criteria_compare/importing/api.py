@@ -11,6 +11,7 @@ from criteria_compare.importing.build import build_criteria
 from criteria_compare.importing.columns import (
     HEADER_SCAN_ROWS,
     detect_header,
+    find_named_header,
     header_score,
     map_columns,
 )
@@ -51,6 +52,8 @@ def _choose_sheet(
     for position, name in enumerate(names):
         head = reader.head(name, HEADER_SCAN_ROWS + 20)
         score = max((header_score(cells) for _, cells in head[:HEADER_SCAN_ROWS]), default=0.0)
+        if columns and find_named_header(head, columns) is not None:
+            score += 10.0  # the headers the user named are on this sheet
         if reader.is_hidden(name):
             score -= 0.5
         key = (score, len(head), -position)

@@ -19,6 +19,7 @@ __all__ = [
     "HeaderNotFound",
     "column_index",
     "detect_header",
+    "find_named_header",
     "header_score",
     "map_columns",
 ]
@@ -108,7 +109,7 @@ def _shown(cells: Sequence[str]) -> str:
     return ", ".join(found) if found else "no header cells"
 
 
-def _find_explicit(
+def find_named_header(
     rows: Sequence[RawRow], wanted: Mapping[str, str]
 ) -> tuple[int, tuple[str, ...]] | None:
     """The first row naming at least one of the user's headers, where the rest are letters."""
@@ -142,7 +143,7 @@ def map_columns(
         )
     if not rows:
         raise HeaderNotFound(f"{where} has no data; choose another sheet or file.")
-    header: tuple[int, tuple[str, ...]] | None = _find_explicit(rows, explicit)
+    header: tuple[int, tuple[str, ...]] | None = find_named_header(rows, explicit)
     detected = detect_header(rows)
     if header is None:
         if detected is not None:

@@ -158,7 +158,7 @@ def check_zip(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(source.data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except Exception:  # BadZipFile, LargeZipFile, EOFError, ValueError, struct errors...
         raise ImportFailed(
             f"{name} is damaged or not a real Excel workbook (its zip structure cannot be "
             "read); open it in Excel and save it again as .xlsx."

@@ -164,8 +164,10 @@ class XlsxReader:
             return SheetFacts()
         try:
             xml = self._archive.read(path.lstrip("/"))
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        except KeyError:
             return SheetFacts()
+        except Exception as exc:  # damaged zip member: zlib, CRC, version errors
+            raise _unreadable(self._source.name, exc) from None
         return scan_sheet_xml(xml, self._limits.max_columns)
 
     def read(self, sheet: str | None, cancel: CancelCheck | None = None) -> RawSheet:

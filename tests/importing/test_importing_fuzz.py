@@ -1,0 +1,60 @@
+"""Whatever bytes or text arrive, the importer answers with a result or one user-facing error."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from import_fixtures import ROWS, write_workbook
+
+from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.importing import read_criteria
+
+_TMP = Path(tempfile.mkdtemp(prefix="cc-fuzz-"))
+GOOD = write_workbook(_TMP / "good.xlsx", ROWS).read_bytes()
+
+CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+def _import(data: bytes, name: str) -> None:
+    path = _TMP / name
+    path.write_bytes(data)
+    try:
+        result = read_criteria(path)
+    except CriteriaCompareError as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        assert all(c.ref for c in result.criteria)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.integers(0, len(GOOD) - 1), st.integers(0, 255)), min_size=1, max_size=8)
+)
+def test_damaged_workbook_bytes(flips: list[tuple[int, int]]) -> None:
+    """A workbook with random bytes overwritten imports or fails with a clear sentence."""
+    data = bytearray(GOOD)
+    for position, value in flips:
+        data[position] = value
+    _import(bytes(data), "damaged.xlsx")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, len(GOOD) - 1))
+def test_truncated_workbook(length: int) -> None:
+    """A workbook cut short anywhere fails with a clear sentence."""
+    _import(GOOD[:length], "truncated.xlsx")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.lists(CELL, max_size=6), max_size=12),
+    st.sampled_from([",", ";", "\t", "|"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+)
+def test_arbitrary_csv_text(rows: list[list[str]], delimiter: str, encoding: str) -> None:
+    """Any table of text, in any supported encoding, imports or fails with a clear sentence."""
+    text = "\n".join(delimiter.join(cells) for cells in [["ID", "Criteria"], *rows])
+    _import(text.encode(encoding, errors="replace"), "fuzz.csv")
