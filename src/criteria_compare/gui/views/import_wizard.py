@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,6 +71,7 @@ ROLE_LABELS: dict[str, str] = {
     IGNORE: "— ignore —",
 }
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;All files (*)"
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls"})
 PREVIEW_ROWS = 12
 REQUIRED_ROLES = ("ref", "text")
 OPTIONAL_ROLES = frozenset({"section", "level", "guidance"})
@@ -217,7 +218,7 @@ class ProgramPage(QWizardPage):
         # widgets
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName(f"{side.capitalize()} file")
-        self.path_edit.setPlaceholderText("Choose a .xlsx, .xlsm or .csv file…")
+        self.path_edit.setPlaceholderText("Choose or drop a .xlsx, .xlsm or .csv file…")
         self.browse_button = QPushButton("Browse…")
         self.browse_button.setAccessibleName(f"Browse for the {side} file")
         self.sample_button = QPushButton(
@@ -232,7 +233,9 @@ class ProgramPage(QWizardPage):
         self.preview_table.setWordWrap(False)
         self.preview_table.setAlternatingRowColors(True)
         self.preview_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.status_label = QLabel("No file chosen yet.")
+        self.status_label = QLabel(
+            "No file chosen yet: use Browse…, or drop the spreadsheet onto this page."
+        )
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName("Import result")
         self.warnings_label = QLabel("Import warnings")
@@ -298,6 +301,32 @@ class ProgramPage(QWizardPage):
         self._debounce.timeout.connect(self.reload)
 
         self._show_warnings(())
+        self.setAcceptDrops(True)
+
+    # -- drag and drop ---------------------------------------------------------------------
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls() or len(mime.urls()) != 1 or not mime.urls()[0].isLocalFile():
+            return None
+        path = Path(mime.urls()[0].toLocalFile())
+        return path if path.suffix.lower() in SPREADSHEET_SUFFIXES else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept one spreadsheet file."""
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Use the dropped spreadsheet."""
+        path = self._dropped_file(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.set_path(path)
 
     # -- choosing the file ---------------------------------------------------------------
     def browse(self) -> None:
@@ -759,12 +788,12 @@ class NewComparisonWizard(QWizard):
         super().reject()
 
     def _set_running(self, running: bool) -> None:
+        self.save_page.completeChanged.emit()  # QWizard re-evaluates its buttons here...
         self.save_page.progress_bar.setVisible(running)
         self.save_page.path_edit.setEnabled(not running)
         self.save_page.browse_button.setEnabled(not running)
-        self.button(QWizard.WizardButton.BackButton).setEnabled(not running)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(not running)  # ...so after it
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
-        self.save_page.completeChanged.emit()
 
     def _finished_job(self) -> None:
         self.worker = None
