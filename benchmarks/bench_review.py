@@ -149,6 +149,58 @@ def main() -> None:
         view.detach()
         window.close()
         project.close()
+    big_project()
+
+
+def big_project() -> None:
+    """Open a 2,000 x 3,000 project on the review screen: time and peak memory."""
+    import resource
+
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    from criteria_compare.gui.actions import build_actions
+    from criteria_compare.gui.views.review import ReviewView
+
+    app = QApplication.instance() or QApplication([])
+    reference = synthetic_criteria(2_000, seed=3, prefix="R")
+    partner = synthetic_criteria(PARTNER, seed=4, prefix="P")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.ccproj"
+        project = Project.create(
+            path, Program("Reference", reference), Program("Partner", partner), reviewer="bench"
+        )
+        project.store_suggestions(_suggestions(reference, partner))
+        project.close()
+        window = QWidget()
+        actions = build_actions(window)
+
+        def open_view() -> tuple[Project, ReviewView]:
+            opened = Project.open(path)
+            view = ReviewView(opened, QUndoStack(window), actions, window)
+            QVBoxLayout(window).addWidget(view)
+            window.resize(1400, 900)
+            window.show()
+            app.processEvents()
+            return opened, view
+
+        (opened, view), seconds = timed(open_view)
+        info("review: open a 2,000 x 3,000 project on the review screen", f"{seconds:.3f} s")
+        times = []
+        for _ in range(30):
+            start = time.perf_counter()
+            view.next_criterion()
+            app.processEvents()
+            times.append(time.perf_counter() - start)
+        info(
+            "review: next criterion in the 2,000 x 3,000 project (median)",
+            f"{statistics.median(times) * 1000:.1f} ms",
+        )
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        info("review: peak memory of this benchmark process", f"{rss:.0f} MB")
+        view.detach()
+        window.close()
+        opened.close()
 
 
 if __name__ == "__main__":

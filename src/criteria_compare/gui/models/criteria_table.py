@@ -177,6 +177,7 @@ class CriteriaTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._section_row: dict[str, int] = {}  # section -> row of its heading
         self._order: list[str] = []  # refs in program order
+        self._counts: QueueCounts | None = None
 
     # -- loading --------------------------------------------------------------------------
     def set_project(self, project: QueueSource | None) -> None:
@@ -184,6 +185,7 @@ class CriteriaTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._project = project
         self._rows, self._row_of, self._section_row, self._order = [], {}, {}, []
+        self._counts = None
         if project is not None:
             self._build(project)
         self.endResetModel()
@@ -233,6 +235,7 @@ class CriteriaTableModel(QAbstractTableModel):
             )
             if entry != old:
                 self._rows[row] = entry
+                self._counts = None
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
                 touched_sections.add(self._section_row[old.section])
         for row in touched_sections:
@@ -289,17 +292,20 @@ class CriteriaTableModel(QAbstractTableModel):
         return None
 
     def counts(self) -> QueueCounts:
-        """Reviewed, per-status and flagged totals."""
+        """Reviewed, per-status and flagged totals (cached until a row changes)."""
+        if self._counts is not None:
+            return self._counts
         entries = self.entries()
         by_status = {s: 0 for s in Status}
         for e in entries:
             by_status[e.status] += 1
-        return QueueCounts(
+        self._counts = QueueCounts(
             total=len(entries),
             reviewed=sum(1 for e in entries if e.reviewed),
             by_status=by_status,
             flagged=sum(1 for e in entries if e.discussion),
         )
+        return self._counts
 
     # -- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008

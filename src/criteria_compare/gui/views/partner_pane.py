@@ -96,8 +96,9 @@ class PartnerSearch:
         if len(pool) <= PRECISE_LIMIT:
             ranked = [c.ref for c, _score in search(query, pool, limit)]
             return ranked or [c.ref for c in pool[:limit]]
-        first = [c.ref for c in pool if _fold(c.ref).startswith(folded)]
-        rest = [c.ref for c in pool if c.ref not in set(first)]
+        first = [c.ref for c in pool if _fold(c.ref).startswith(folded)][:limit]
+        taken = set(first)
+        rest = [c.ref for c in pool[: limit * 2] if c.ref not in taken]
         return (first + rest)[:limit]
 
     def fuzzy(self, query: str, limit: int = SEARCH_LIMIT) -> list[str]:

@@ -213,15 +213,14 @@ class QueuePane(QWidget):
         self._section.blockSignals(False)
 
     def _after_rows_changed(self, *_: object) -> None:
+        # Spans belong to persistent indexes, so only section rows need setting.
         root = QModelIndex()
+        shown = 0
         for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            self._view.setFirstColumnSpanned(row, root, index.data(KIND_ROLE) == "section")
-        shown = sum(
-            1
-            for row in range(self.proxy.rowCount())
-            if self.proxy.index(row, 0).data(KIND_ROLE) == "criterion"
-        )
+            if self.proxy.index(row, 0).data(KIND_ROLE) == "section":
+                self._view.setFirstColumnSpanned(row, root, True)
+            else:
+                shown += 1
         total = len(self.model.refs())
         self._shown.setText(f"{shown} of {total}" if shown != total else f"{total} criteria")
 
@@ -267,16 +266,25 @@ class QueuePane(QWidget):
 
     def step(self, delta: int) -> str | None:
         """Move ``delta`` criteria down (or up) in the shown order, skipping section rows."""
-        refs = self.visible_refs()
-        if not refs:
+        proxy = self.proxy
+        count = proxy.rowCount()
+        if count == 0:
             return None
-        current = self.current_ref()
-        if current in refs:
-            pos = max(0, min(len(refs) - 1, refs.index(current) + delta))
-        else:
-            pos = 0 if delta >= 0 else len(refs) - 1
-        self.select_ref(refs[pos])
-        return refs[pos]
+        current = self._view.currentIndex()
+        direction = 1 if delta >= 0 else -1
+        row = current.row() if current.isValid() else (-1 if direction > 0 else count)
+        target: str | None = None
+        remaining = abs(delta)
+        probe = row
+        while remaining and 0 <= probe + direction < count:
+            probe += direction
+            ref = proxy.index(probe, 0).data(REF_ROLE)
+            if ref:
+                target, remaining = ref, remaining - 1
+        if target is None:
+            return self.current_ref()
+        self.select_ref(target)
+        return target
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         ref = current.data(REF_ROLE) if current.isValid() else None
