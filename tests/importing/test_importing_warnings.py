@@ -93,3 +93,21 @@ def test_blank_level_is_no_level_without_complaint() -> None:
     """An empty level cell is simply no level."""
     assert parse_level("  ") == (None, True)
     assert parse_level("Perhaps") == (None, False)
+
+
+def test_excel_error_values_read_as_empty_with_a_warning(make_workbook: WorkbookFactory) -> None:
+    """A cell showing #REF! or #N/A is not taken as text; the warning names the error."""
+    rows = [["1.1", "#REF!", "", "Must"], ["1.2", "Item #5 is checked.", "", "#N/A"]]
+    result = read_criteria(make_workbook(rows))
+    assert [c.text for c in result.criteria] == ["", "Item #5 is checked."]
+    texts = _texts(result.warnings)
+    assert any("row 2, column B" in t and "Excel error #REF!" in t for t in texts)
+    assert any("row 3, column D" in t and "Excel error #N/A" in t for t in texts)
+
+
+def test_invisible_characters_around_refs_are_dropped(make_workbook: WorkbookFactory) -> None:
+    """A ref pasted with a zero-width space or soft hyphen is the ref the user sees."""
+    rows = [["\u200b7.1", "Seals are logged.", "", "Must"], ["7.1\ufeff", "Again.", "", "Must"]]
+    result = read_criteria(make_workbook(rows))
+    assert [c.ref for c in result.criteria] == ["7.1"]
+    assert "already appears in row 2" in result.warnings[0].message

@@ -18,6 +18,7 @@ _BARE_REF = re.compile(r"[A-Za-z]{0,6}[-\s]?\d+(?:[.\-]\d+)*[a-z]?\.?")
 _HEADING_REF = re.compile(r"(?:\d+|[IVXLC]+|[A-Z])\.?")
 _TOTALS = re.compile(r"(?:grand\s+|sub-?)?totals?\b|(?:sum|count|totales?)\s*(?::|$)", re.I)
 _MAX_HEADING = 120
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def looks_like_ref(text: str) -> bool:
@@ -120,11 +121,11 @@ class _Builder:
                     pending = (number, section)
                     used_rows.append(number)
                     continue
-            if self.raw.formulas_without_value:
+            if self.raw.formulas_without_value or self.raw.error_cells:
                 self.check_formulas(number)
             ref = self.cell(cells, ref_i)
-            if "\n" in ref or "  " in ref or "\t" in ref:
-                ref = single_line(ref)
+            if not ref.isascii() or "  " in ref or "\n" in ref or "\t" in ref:
+                ref = single_line(ref.translate(_INVISIBLE))
             if ref in seen:
                 pending = None
                 self.warn(
@@ -157,10 +158,16 @@ class _Builder:
         self.report_trailing(data)
 
     def check_formulas(self, number: int) -> None:
-        missing = self.raw.formulas_without_value
-        if not missing:
-            return
+        missing, errors = self.raw.formulas_without_value, self.raw.error_cells
         for index in self.columns.indexes.values():
+            error = errors.get((number, index + 1))
+            if error is not None:
+                self.warn(
+                    f"this cell shows the Excel error {error}, so it reads as empty; fix the "
+                    "formula in Excel and save the file again.",
+                    number,
+                    index,
+                )
             if (number, index + 1) in missing:
                 self.warn(
                     "this cell holds a formula with no saved value, so it reads as empty; open "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -17,7 +18,8 @@ RawRow = tuple[int, tuple[str, ...]]
 class RawSheet:
     """The non-blank rows of one sheet as text, plus what the user cannot see in the cells.
 
-    Columns in the sets are 1-based (A = 1). ``last_row`` is the last row present
+    Columns in the sets are 1-based (A = 1). ``error_cells`` holds Excel error
+    values (``#REF!``) that were blanked. ``last_row`` is the last row present
     in the file, blank or not, so trailing blank rows can be reported.
     """
 
@@ -29,6 +31,7 @@ class RawSheet:
     hidden_columns: frozenset[int] = frozenset()
     formulas_without_value: frozenset[tuple[int, int]] = frozenset()
     date_cells: frozenset[tuple[int, int]] = frozenset()
+    error_cells: Mapping[tuple[int, int], str] = field(default_factory=dict)
     notes: tuple[str, ...] = field(default=())
 
 

@@ -7,6 +7,7 @@ import io
 import warnings
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from criteria_compare.errors import CriteriaCompareError, ImportFailed
@@ -48,6 +49,14 @@ def _unreadable(name: str, exc: BaseException) -> ImportFailed:
     )
 
 
+@dataclass
+class _Marks:
+    """Cells (row, 1-based column) that need a word in the report: dates and Excel error values."""
+
+    dates: set[tuple[int, int]] = field(default_factory=set)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
 class XlsxReader:
     """Reads worksheets of one workbook through openpyxl's read-only, cached-values mode."""
 
@@ -86,7 +95,7 @@ class XlsxReader:
         self,
         sheet: str,
         max_rows: int | None,
-        dates: set[tuple[int, int]],
+        marks: _Marks,
         cancel: CancelCheck | None = None,
     ) -> Iterator[tuple[int, tuple[str, ...] | None]]:
         """Yield (row number, cell texts or None for a blank row) within the limits."""
@@ -121,9 +130,14 @@ class XlsxReader:
                 cells = [
                     (v.strip() if "\r" not in v else clean_text(v))
                     if v.__class__ is str
-                    else ("" if v is None else self._text(v, row[i], number, dates))
+                    else ("" if v is None else self._text(v, row[i], number, marks))
                     for i, v in enumerate(values)
                 ]
+                if "#" in "".join(cells):
+                    for i, text in enumerate(cells):
+                        if text[:1] == "#" and getattr(row[i], "data_type", "") == "e":
+                            marks.errors[(number, i + 1)] = text
+                            cells[i] = ""
                 if not any(cells):
                     yield number, None
                     continue
@@ -140,7 +154,7 @@ class XlsxReader:
                 close()
 
     @staticmethod
-    def _text(value: object, cell: Any, number: int, dates: set[tuple[int, int]]) -> str:
+    def _text(value: object, cell: Any, number: int, marks: _Marks) -> str:
         """Text of a non-string cell: numbers through their number format, dates as ISO."""
         kind = value.__class__
         if kind is int or kind is float:
@@ -148,14 +162,15 @@ class XlsxReader:
         if kind is bool:
             return "TRUE" if value else "FALSE"
         if isinstance(value, _TEMPORAL):
-            dates.add((number, cell.column))
+            marks.dates.add((number, cell.column))
             return format_temporal(value)
         return clean_text(str(value))
 
     def head(self, sheet: str | None, max_rows: int) -> tuple[RawRow, ...]:
-        dates: set[tuple[int, int]] = set()
         return tuple(
-            (n, cells) for n, cells in self._rows(sheet or "", max_rows, dates) if cells is not None
+            (n, cells)
+            for n, cells in self._rows(sheet or "", max_rows, _Marks())
+            if cells is not None
         )
 
     def _facts(self, sheet: str) -> SheetFacts:
@@ -172,10 +187,10 @@ class XlsxReader:
 
     def read(self, sheet: str | None, cancel: CancelCheck | None = None) -> RawSheet:
         name = sheet or ""
-        dates: set[tuple[int, int]] = set()
+        marks = _Marks()
         rows: list[RawRow] = []
         last = 0
-        for number, cells in self._rows(name, None, dates, cancel):
+        for number, cells in self._rows(name, None, marks, cancel):
             last = number
             if cells is not None:
                 rows.append((number, cells))
@@ -188,7 +203,8 @@ class XlsxReader:
             hidden_rows=facts.hidden_rows,
             hidden_columns=facts.hidden_columns,
             formulas_without_value=facts.formulas_without_value,
-            date_cells=frozenset(dates),
+            date_cells=frozenset(marks.dates),
+            error_cells=dict(marks.errors),
         )
 
     def close(self) -> None:
