@@ -131,3 +131,24 @@ def test_typing_in_a_line_edit_does_not_trigger_single_key_actions(qtbot) -> Non
     qtbot.keyClick(button, Qt.Key.Key_J)
     assert fired == ["next"]
     guard.detach()
+
+
+def test_shifted_symbols_trigger_reject_and_help(qtbot) -> None:
+    """Shift+1 reported either as Shift+1 or as "!" (with or without Shift) rejects candidate 1."""
+    window, actions = _window(qtbot)
+    button = QPushButton("focus")
+    window.setCentralWidget(button)
+    fired: list[str] = []
+    for name in ("reject_1", "reject_5", "shortcuts_help"):
+        actions[name].triggered.connect(lambda _=False, n=name: fired.append(n))
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+    qtbot.keyClick(button, Qt.Key.Key_1, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(button, Qt.Key.Key_Exclam, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(button, Qt.Key.Key_Exclam)
+    qtbot.keyClick(button, Qt.Key.Key_Percent, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(button, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert fired == ["reject_1", "reject_1", "reject_1", "reject_5", "shortcuts_help"]

@@ -34,6 +34,7 @@ __all__ = [
     "TypingGuard",
     "build_actions",
     "install_typing_guard",
+    "is_alias",
     "is_typing_shortcut",
     "is_typing_widget",
     "shortcut_texts",
@@ -162,7 +163,9 @@ def _specs() -> tuple[ActionSpec, ...]:
             ActionSpec(
                 f"reject_{n}",
                 f"Reject candidate {n}",
-                (f"Shift+{n}", shifted[n - 1]),
+                # Shift+1 arrives as "!" (plus Shift) on US layouts: register every form a
+                # platform's key mapper may report, so the key works on X11, Windows and macOS.
+                (f"Shift+{n}", shifted[n - 1], f"Shift+{shifted[n - 1]}"),
                 f"Reject candidate {n}; it is never proposed again.",
                 review,
             )
@@ -248,7 +251,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ActionSpec(
             "shortcuts_help",
             "&Keyboard shortcuts",
-            ("F1", "?"),
+            ("F1", "?", "Shift+?"),
             "Show every keyboard shortcut.",
             help_,
         ),
@@ -331,6 +334,11 @@ PROJECT_ACTIONS = frozenset(
 )
 
 
+def is_alias(key: str) -> bool:
+    """True for "Shift+<symbol>" forms that only exist for key mappers (hidden in legends)."""
+    return key.startswith("Shift+") and len(key) == 7 and not key[-1].isalnum()
+
+
 def spec(name: str) -> ActionSpec:
     """The spec of the action called ``name`` (KeyError if unknown)."""
     return _SPECS_BY_NAME[name]
@@ -377,7 +385,9 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
         action.setShortcuts([QKeySequence(k) for k in s.shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         keys = ", ".join(
-            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in s.shortcuts
+            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+            for k in s.shortcuts
+            if not is_alias(k)
         )
         action.setToolTip(f"{s.tip} ({keys})" if keys else s.tip)
         action.setStatusTip(s.tip)

@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_compare.gui.actions import MENU_LAYOUT, spec
+from criteria_compare.gui.actions import MENU_LAYOUT, is_alias, spec
 
 __all__ = ["ShortcutsDialog", "legend_rows"]
 
 
 def _keys(shortcuts: tuple[str, ...]) -> str:
     return "  or  ".join(
-        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in shortcuts
+        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+        for k in shortcuts
+        if not is_alias(k)
     )
 
 
