@@ -56,6 +56,7 @@ class Analyzer:
         }
         self._stemmer = snowballstemmer.stemmer(self.language)
         self._stems: dict[str, str] = {}
+        self._info: dict[str, tuple[str, str, bool]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for concept, phrase in synonyms.phrases() if synonyms else ():
             stems = tuple(self.stem(w) for w in phrase)
@@ -76,27 +77,34 @@ class Analyzer:
     def is_stop(self, word: str) -> bool:
         return word in self._stop
 
+    def _word_info(self, word: str) -> tuple[str, str, bool]:
+        """(accent-folded word, stem, kept?) of a normalised word, cached."""
+        info = self._info.get(word)
+        if info is None:
+            folded = fold_accents(word)
+            keep = not (folded in self._stop or word in self._stop or len(folded) < 2)
+            info = self._info[word] = (folded, self.stem(word), keep)
+        return info
+
     def analyze(self, text: str) -> AnalyzedText:
         """Terms of ``text`` with their spans in it."""
         tokens = tokenize(text)
-        stem = self.stem
-        stop = self._stop
-        stems = [stem(t.word) for t in tokens]
+        word_info = self._word_info
+        infos = [word_info(t.word) for t in tokens]
         words: list[str] = []
         kept_stems: list[str] = []
         spans: list[tuple[int, int]] = []
         positions: dict[str, list[tuple[int, int]]] = {}
-        for token, st in zip(tokens, stems, strict=False):
-            folded = fold_accents(token.word)
-            if folded in stop or token.word in stop or len(folded) < 2:
-                continue
-            words.append(folded)
-            kept_stems.append(st)
-            span = (token.start, token.end)
-            spans.append(span)
-            positions.setdefault(st, []).append(span)
+        for token, (folded, st, keep) in zip(tokens, infos, strict=False):
+            if keep:
+                words.append(folded)
+                kept_stems.append(st)
+                span = (token.start, token.end)
+                spans.append(span)
+                positions.setdefault(st, []).append(span)
         chars = " ".join(words)
         if self._phrases:
+            stems = [info[1] for info in infos]
             for concept, start, end in self._concepts(tokens, stems):
                 words.append(concept)
                 kept_stems.append(concept)

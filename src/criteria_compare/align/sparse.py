@@ -92,22 +92,21 @@ def from_term_lists(
     docs: Sequence[Sequence[tuple[Sequence[str], float]]], vocab: dict[str, int]
 ) -> SparseRows:
     """Field-weighted term counts: each doc is a list of (terms, field weight); ``vocab`` grows."""
-    rows: list[int] = []
+    counts: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
-    for i, fields in enumerate(docs):
+    setdefault = vocab.setdefault
+    for fields in docs:
+        n = 0
         for terms, weight in fields:
-            if weight <= 0:
+            if weight <= 0 or not terms:
                 continue
-            for term in terms:
-                col = vocab.get(term)
-                if col is None:
-                    col = vocab[term] = len(vocab)
-                rows.append(i)
-                cols.append(col)
-                vals.append(weight)
+            cols.extend([setdefault(t, len(vocab)) for t in terms])
+            vals.extend([weight] * len(terms))
+            n += len(terms)
+        counts.append(n)
     return from_triples(
-        np.asarray(rows, dtype=np.int64),
+        np.repeat(np.arange(len(docs), dtype=np.int64), counts),
         np.asarray(cols, dtype=np.int64),
         np.asarray(vals, dtype=np.float64),
         len(docs),
