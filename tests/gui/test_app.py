@@ -294,3 +294,16 @@ class _Box:
             pass
 
     finished = _Signal()
+
+
+def test_export_action_opens_the_export_dialog(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """File → Export report… (Ctrl+E) opens the export dialog for the open project."""
+    from criteria_compare.gui.views.export_dialog import ExportDialog
+
+    _open(qtbot, window, sample_project)
+    window.actions["export_report"].trigger()
+    dialogs = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].reject()
