@@ -351,7 +351,6 @@ def test_locked_project_exits_2_with_in_use(capsys, tmp_path, inputs, monkeypatc
 
     project = _new(capsys, tmp_path, inputs)
     monkeypatch.setattr(connection, "BUSY_TIMEOUT", 0.1)
-    monkeypatch.setattr("criteria_compare.project.store.BUSY_TIMEOUT", 0.1, raising=False)
     other = sqlite3.connect(project, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from criteria_compare.progress import CancelCheck, ProgressCallback
 from criteria_compare.project.files import check_target, fsync_dir, temp_next_to
-from criteria_compare.project.store import Project, write_new_file
+from criteria_compare.project.newfile import write_new_file
+from criteria_compare.project.store import Project
 
 if TYPE_CHECKING:
     from criteria_compare.align import AlignerSettings, AlignmentResult

@@ -20,6 +20,7 @@ from criteria_compare.project.codec import (
     parse_relation,
     parse_status,
 )
+from criteria_compare.project.history import record
 from criteria_compare.project.rules import check_verdict
 from criteria_compare.project.state import CriterionState, Decision
 
@@ -27,7 +28,6 @@ __all__ = [
     "Fingerprints",
     "apply_decision",
     "read_state",
-    "record",
     "restore_state",
     "set_pin",
 ]
@@ -58,25 +58,6 @@ class Fingerprints:
                 "check the ref (refs are text, e.g. '7.10' is not '7.1')."
             )
         return ref
-
-
-def record(
-    conn: sqlite3.Connection,
-    stamp: str,
-    who: str,
-    action: str,
-    ref: str | None,
-    pref: str | None,
-    old: str | None,
-    new: str | None,
-    bulk: bool,
-) -> None:
-    """Append one history row."""
-    conn.execute(
-        "INSERT INTO history (timestamp, reviewer, action, reference_ref, partner_ref, "
-        "old_value, new_value, bulk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (stamp, who, action, ref, pref, old, new, int(bulk)),
-    )
 
 
 def read_state(conn: sqlite3.Connection, ref: str) -> CriterionState:

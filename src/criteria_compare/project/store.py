@@ -23,11 +23,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from criteria_compare.errors import (
     InvalidValue,
-    NotAProject,
     ProjectCorrupt,
     ProjectError,
     ProjectReadOnly,
-    ProjectTooNew,
 )
 from criteria_compare.model import (
     Assessment,
@@ -43,13 +41,12 @@ from criteria_compare.model import (
 )
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.project import connection
+from criteria_compare.project.cache import DecisionIndex
 from criteria_compare.project.codec import (
-    assessment_from_row,
     check_reviewer,
     criterion_from_row,
     dumps,
     evidence_to_json,
-    link_from_row,
     now_utc,
     os_user,
 )
@@ -58,7 +55,6 @@ from criteria_compare.project.connection import (
     close_connection,
     connect,
     enable_wal,
-    is_sqlite_file,
     translate,
     writable,
 )
@@ -66,18 +62,17 @@ from criteria_compare.project.decisions import (
     Fingerprints,
     apply_decision,
     read_state,
-    record,
     restore_state,
     set_pin,
 )
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
 from criteria_compare.project.files import check_target, fsync_dir, temp_next_to
+from criteria_compare.project.history import mentions, read_history, record
 from criteria_compare.project.migrations import (
-    APPLICATION_ID,
     SCHEMA_VERSION,
-    backup_path,
-    migrate,
 )
+from criteria_compare.project.newfile import write_new_file
+from criteria_compare.project.opening import check_and_migrate, is_memory, precheck
 from criteria_compare.project.state import CriterionState, Decision
 from criteria_compare.project.summary import build_summary
 
@@ -106,62 +101,6 @@ def _locked(method: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
-def _describe_program(
-    source: Any, name: str | None, version: str, default_name: str
-) -> tuple[Program, dict[str, Any], list[str]]:
-    """(program, import settings, import warnings) from a Program or an importer result."""
-    if isinstance(source, Program):
-        program = source
-        if name:
-            program = Program(
-                name=name,
-                criteria=program.criteria,
-                version=version or program.version,
-                source_file=program.source_file,
-                sha256=program.sha256,
-            )
-        elif version:
-            program = Program(
-                name=program.name,
-                criteria=program.criteria,
-                version=version,
-                source_file=program.source_file,
-                sha256=program.sha256,
-            )
-        return program, {}, []
-    if not hasattr(source, "to_program"):
-        raise InvalidValue(
-            f"Cannot build a program from {type(source).__name__}; pass an import result or a Program."
-        )
-    stem = Path(str(getattr(source, "file", "") or default_name)).stem or default_name
-    program = source.to_program(name or stem, version)
-    settings: dict[str, Any] = {}
-    for key in ("sheet", "header_row", "encoding", "delimiter"):
-        value = getattr(source, key, None)
-        if value is not None:
-            settings[key] = value
-    columns = getattr(source, "columns", None)
-    if columns:
-        settings["columns"] = dict(columns)
-    letters = getattr(source, "column_letters", None)
-    if letters:
-        settings["column_letters"] = dict(letters)
-    warnings = [str(w) for w in getattr(source, "warnings", ())]
-    return program, settings, warnings
-
-
-def _check_refs(program: Program, side: Side) -> None:
-    seen: set[str] = set()
-    for criterion in program.criteria:
-        if not isinstance(criterion.ref, str) or not criterion.ref.strip():
-            raise InvalidValue(f"The {side.value} program has a criterion without a ref.")
-        if criterion.ref in seen:
-            raise InvalidValue(
-                f"The {side.value} program lists ref {criterion.ref!r} twice; refs must be unique."
-            )
-        seen.add(criterion.ref)
-
-
 class Project:
     """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
@@ -178,12 +117,7 @@ class Project:
         self._programs: dict[Side, Program] = {}
         self._fps: Fingerprints | None = None
         self._positions: dict[Side, dict[str, int]] = {}
-        self._links: dict[str, list[Link]] | None = None
-        self._links_by_partner: dict[str, list[Link]] = {}
-        self._assessments: dict[str, tuple[Assessment, str]] = {}
-        self._rejected: set[tuple[str, str]] = set()
-        self._pinned: set[tuple[str, str]] = set()
-        self._link_fps: dict[tuple[str, str], tuple[str, str]] = {}
+        self._index: DecisionIndex | None = None
         self._suggestions: dict[tuple[str, str], tuple[Suggestion, ...]] = {}
         self._settings: dict[str, str] | None = None
         self._timer: threading.Timer | None = None
@@ -246,24 +180,7 @@ class Project:
     ) -> Project:
         """Open a project, migrating an older schema (after a backup copy) when it is writable."""
         target = Path(path)
-        if target.is_dir():
-            raise NotAProject(f"{target} is a folder, not a criteria-compare project file.")
-        if not target.exists():
-            raise ProjectError(f"{target.name} does not exist in {target.parent}; check the path.")
-        try:
-            size = target.stat().st_size
-        except OSError as exc:
-            raise ProjectError(f"{target.name} could not be read ({exc.strerror}).") from None
-        if size == 0:
-            raise NotAProject(
-                f"{target.name} is empty, not a criteria-compare project; create one with "
-                "'criteria-compare new'."
-            )
-        if not is_sqlite_file(target):
-            raise NotAProject(
-                f"{target.name} is not a criteria-compare project; open a .ccproj file made "
-                "with 'criteria-compare new' or the app."
-            )
+        precheck(target)
         reason = ""
         if read_only:
             reason = "opened read-only on request"
@@ -274,7 +191,7 @@ class Project:
             busy_timeout = connection.BUSY_TIMEOUT
         conn = connect(target, read_only=read_only, busy_timeout=busy_timeout)
         try:
-            conn = _check_and_migrate(conn, target, read_only)
+            conn = check_and_migrate(conn, target, read_only)
             if not read_only:
                 enable_wal(conn)
         except sqlite3.Error as exc:
@@ -284,7 +201,7 @@ class Project:
             conn.close()
             raise
         project = cls(target, conn, read_only=read_only, reason=reason)
-        project._in_memory = read_only and conn is not None and _is_memory(conn)
+        project._in_memory = read_only and conn is not None and is_memory(conn)
         return project
 
     def close(self) -> None:
@@ -353,7 +270,7 @@ class Project:
         self._programs = {}
         self._fps = None
         self._positions = {}
-        self._links = None
+        self._index = None
         self._suggestions = {}
         self._settings = None
 
@@ -508,46 +425,11 @@ class Project:
 
     # ----------------------------------------------------------------- decisions (reads)
 
-    def _load_decisions(self) -> None:
-        if self._links is not None:
-            return
-        fps = self._fingerprints()
-        pos = self._positions
-        links: dict[str, list[Link]] = {}
-        by_partner: dict[str, list[Link]] = {}
-        for row in self._db.execute(
-            "SELECT reference_ref, partner_ref, relation, origin, score, reviewer, timestamp "
-            "FROM links ORDER BY rowid"
-        ):
-            link = link_from_row(row)
-            links.setdefault(link.reference_ref, []).append(link)
-            by_partner.setdefault(link.partner_ref, []).append(link)
-        for group in by_partner.values():
-            group.sort(key=lambda lk: pos[Side.REFERENCE].get(lk.reference_ref, 0))
-        assessments: dict[str, tuple[Assessment, str]] = {}
-        for row in self._db.execute(
-            "SELECT reference_ref, status, note, discussion, reviewer, timestamp, fingerprint "
-            "FROM assessments"
-        ):
-            fp = row[6]
-            assessments[row[0]] = (assessment_from_row(row[:6]), fp)
-        self._rejected = {
-            (r, p) for r, p in self._db.execute("SELECT reference_ref, partner_ref FROM rejections")
-        }
-        self._pinned = {
-            (r, p) for r, p in self._db.execute("SELECT reference_ref, partner_ref FROM pins")
-        }
-        self._link_fps = {
-            (r, p): (rf, pf)
-            for r, p, rf, pf in self._db.execute(
-                "SELECT reference_ref, partner_ref, reference_fingerprint, partner_fingerprint "
-                "FROM links"
-            )
-        }
-        self._assessments = assessments
-        self._links_by_partner = by_partner
-        self._links = links
-        del fps
+    def _decisions(self) -> DecisionIndex:
+        if self._index is None:
+            self._fingerprints()
+            self._index = DecisionIndex(self._db, self._positions[Side.REFERENCE])
+        return self._index
 
     def _ref(self, ref: str) -> str:
         self._fingerprints().check_reference(ref)
@@ -557,35 +439,8 @@ class Project:
         self._fingerprints().check_partner(ref)
         return ref
 
-    def _suspect(self, ref: str, fp: str) -> bool:
-        fps = self._fingerprints()
-        if fp and fp != fps.reference.get(ref, fp):
-            return True
-        for link in (self._links or {}).get(ref, ()):
-            rf, pf = self._link_fps.get((ref, link.partner_ref), ("", ""))
-            if (rf and rf != fps.reference.get(ref, rf)) or (
-                pf and pf != fps.partner.get(link.partner_ref, pf)
-            ):
-                return True
-        return False
-
     def _assessment(self, ref: str) -> Assessment:
-        self._load_decisions()
-        found = self._assessments.get(ref)
-        if found is None:
-            return Assessment(reference_ref=ref)
-        assessment, fp = found
-        if self._suspect(ref, fp):
-            return Assessment(
-                reference_ref=assessment.reference_ref,
-                status=assessment.status,
-                note=assessment.note,
-                discussion=assessment.discussion,
-                reviewer=assessment.reviewer,
-                timestamp=assessment.timestamp,
-                suspect=True,
-            )
-        return assessment
+        return self._decisions().assessment(ref, self._fingerprints())
 
     @_locked
     def assessment(self, ref: str) -> Assessment:
@@ -601,37 +456,33 @@ class Project:
     @_locked
     def links(self, reference_ref: str | None = None) -> tuple[Link, ...]:
         """Confirmed links of one reference criterion, or all links in reference program order."""
-        self._load_decisions()
-        assert self._links is not None
+        links = self._decisions().links
         if reference_ref is not None:
-            return tuple(self._links.get(self._ref(reference_ref), ()))
-        return tuple(
-            link for ref in self._fingerprints().reference for link in self._links.get(ref, ())
-        )
+            return tuple(links.get(self._ref(reference_ref), ()))
+        return tuple(link for ref in self._fingerprints().reference for link in links.get(ref, ()))
 
     @_locked
     def links_for_partner(self, partner_ref: str) -> tuple[Link, ...]:
         """Confirmed links that point at one partner criterion, in reference program order."""
-        self._load_decisions()
-        return tuple(self._links_by_partner.get(self._pref(partner_ref), ()))
+        return tuple(self._decisions().by_partner.get(self._pref(partner_ref), ()))
 
     @_locked
     def rejected(self, reference_ref: str | None = None) -> frozenset[tuple[str, str]]:
         """Rejected (reference_ref, partner_ref) pairs, of one criterion or all."""
-        self._load_decisions()
+        rejected = self._decisions().rejected
         if reference_ref is None:
-            return frozenset(self._rejected)
+            return frozenset(rejected)
         ref = self._ref(reference_ref)
-        return frozenset(pair for pair in self._rejected if pair[0] == ref)
+        return frozenset(pair for pair in rejected if pair[0] == ref)
 
     @_locked
     def pinned(self, reference_ref: str | None = None) -> frozenset[tuple[str, str]]:
         """Pinned (reference_ref, partner_ref) pairs, of one criterion or all."""
-        self._load_decisions()
+        pinned = self._decisions().pinned
         if reference_ref is None:
-            return frozenset(self._pinned)
+            return frozenset(pinned)
         ref = self._ref(reference_ref)
-        return frozenset(pair for pair in self._pinned if pair[0] == ref)
+        return frozenset(pair for pair in pinned if pair[0] == ref)
 
     @_locked
     def snapshot(self, ref: str) -> CriterionState:
@@ -661,13 +512,13 @@ class Project:
     def suggestions(self, reference_ref: str) -> tuple[Suggestion, ...]:
         """Ranked partner candidates of one reference criterion: pinned first, rejected left out."""
         ref = self._ref(reference_ref)
-        self._load_decisions()
+        index = self._decisions()
         stored = self._stored("forward", ref)
-        pinned = {p for r, p in self._pinned if r == ref}
+        pinned = {p for r, p in index.pinned if r == ref}
         out_pinned: list[Suggestion] = []
         rest: list[Suggestion] = []
         for s in stored:
-            if (ref, s.target_ref) in self._rejected:
+            if (ref, s.target_ref) in index.rejected:
                 continue
             if s.target_ref in pinned:
                 out_pinned.append(_with_pin(s))
@@ -694,11 +545,11 @@ class Project:
     def partner_suggestions(self, partner_ref: str) -> tuple[Suggestion, ...]:
         """Ranked reference candidates of one partner criterion, rejected pairs left out."""
         pref = self._pref(partner_ref)
-        self._load_decisions()
+        index = self._decisions()
         return tuple(
-            _with_pin(s) if (s.target_ref, pref) in self._pinned else s
+            _with_pin(s) if (s.target_ref, pref) in index.pinned else s
             for s in self._stored("backward", pref)
-            if (s.target_ref, pref) not in self._rejected
+            if (s.target_ref, pref) not in index.rejected
         )
 
     @_locked
@@ -818,9 +669,8 @@ class Project:
             self._require_open()
             reference = self._program(Side.REFERENCE)
             partner = self._program(Side.PARTNER)
-            self._load_decisions()
-            rejected = frozenset(self._rejected)
-            pinned = frozenset(self._pinned)
+            rejected = frozenset(self._decisions().rejected)
+            pinned = frozenset(self._decisions().pinned)
         result = align(
             reference,
             partner,
@@ -846,45 +696,11 @@ class Project:
     def _who(self, reviewer: str | None) -> str:
         return check_reviewer(reviewer) if reviewer is not None else self.reviewer
 
-    def _after_write(self, refs: Sequence[str] | None = None) -> None:
-        """Refresh the decision caches after one of our own commits."""
-        if refs is None or self._links is None:
-            self._links = None
-            return
-        for ref in refs:
-            state = read_state(self._db, ref)
-            for link in self._links.pop(ref, []):
-                group = self._links_by_partner.get(link.partner_ref, [])
-                group[:] = [lk for lk in group if lk.reference_ref != ref]
-            self._links[ref] = list(state.links)
-            pos = self._positions[Side.REFERENCE]
-            for link in state.links:
-                group = self._links_by_partner.setdefault(link.partner_ref, [])
-                group.append(link)
-                group.sort(key=lambda lk: pos.get(lk.reference_ref, 0))
-            self._rejected = {p for p in self._rejected if p[0] != ref} | {
-                (ref, p) for p in state.rejected
-            }
-            self._pinned = {p for p in self._pinned if p[0] != ref} | {
-                (ref, p) for p in state.pinned
-            }
-            for key in [k for k in self._link_fps if k[0] == ref]:
-                del self._link_fps[key]
-            for r, p, rf, pf in self._db.execute(
-                "SELECT reference_ref, partner_ref, reference_fingerprint, partner_fingerprint "
-                "FROM links WHERE reference_ref = ?",
-                (ref,),
-            ):
-                self._link_fps[(r, p)] = (rf, pf)
-            row = self._db.execute(
-                "SELECT reference_ref, status, note, discussion, reviewer, timestamp, fingerprint "
-                "FROM assessments WHERE reference_ref = ?",
-                (ref,),
-            ).fetchone()
-            if row is None:
-                self._assessments.pop(ref, None)
-            else:
-                self._assessments[ref] = (assessment_from_row(row[:6]), row[6])
+    def _after_write(self, refs: Sequence[str]) -> None:
+        """Patch the decision index after one of our own commits."""
+        if self._index is not None:
+            for ref in refs:
+                self._index.refresh(self._db, ref)
 
     @_locked
     def decide(
@@ -1015,45 +831,19 @@ class Project:
         self, reference_ref: str | None = None, limit: int | None = None
     ) -> tuple[HistoryEntry, ...]:
         """The audit trail, newest first; of one reference criterion when ``reference_ref`` is given."""
-        sql = (
-            "SELECT id, timestamp, reviewer, action, reference_ref, partner_ref, old_value, "
-            "new_value, bulk FROM history"
-        )
-        params: list[Any] = []
-        if reference_ref is not None:
-            if reference_ref not in self._fingerprints().reference:
-                # History may name criteria of an older import; only refuse refs never seen.
-                seen = self._db.execute(
-                    "SELECT 1 FROM history WHERE reference_ref = ? LIMIT 1", (reference_ref,)
-                ).fetchone()
-                if seen is None:
-                    self._ref(reference_ref)
-            sql += " WHERE reference_ref = ?"
-            params.append(reference_ref)
-        sql += " ORDER BY id DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(max(0, int(limit)))
-        return tuple(
-            HistoryEntry(
-                id=row[0],
-                timestamp=row[1],
-                reviewer=row[2],
-                action=row[3],
-                reference_ref=row[4],
-                partner_ref=row[5],
-                old_value=row[6],
-                new_value=row[7],
-                bulk=bool(row[8]),
-            )
-            for row in self._db.execute(sql, params)
-        )
+        # History may name criteria of an older import; only refuse refs never seen.
+        if (
+            reference_ref is not None
+            and reference_ref not in self._fingerprints().reference
+            and not mentions(self._db, reference_ref)
+        ):
+            self._ref(reference_ref)
+        return read_history(self._db, reference_ref, limit)
 
     @_locked
     def summary(self) -> dict[str, Any]:
         """Counts for ``status --json``: verdicts, links, rejections, partner-only, discussion points."""
-        self._load_decisions()
-        assert self._links is not None
+        index = self._decisions()
         ref_program = self._program(Side.REFERENCE)
         partner_program = self._program(Side.PARTNER)
         return build_summary(
@@ -1061,9 +851,9 @@ class Project:
             reference=ref_program,
             partner=partner_program,
             assessments={c.ref: self._assessment(c.ref) for c in ref_program.criteria},
-            links=[lk for group in self._links.values() for lk in group],
-            rejected=len(self._rejected),
-            pinned=len(self._pinned),
+            links=[lk for group in index.links.values() for lk in group],
+            rejected=len(index.rejected),
+            pinned=len(index.pinned),
             suggestions=int(
                 self._db.execute(
                     "SELECT COUNT(*) FROM suggestions WHERE direction = 'forward'"
@@ -1080,10 +870,6 @@ class Project:
         return [] if rows == ["ok"] else rows
 
 
-def _is_memory(conn: sqlite3.Connection) -> bool:
-    return any(row[1] == "main" and not row[2] for row in conn.execute("PRAGMA database_list"))
-
-
 def _with_pin(s: Suggestion) -> Suggestion:
     return Suggestion(
         source_ref=s.source_ref,
@@ -1094,155 +880,3 @@ def _with_pin(s: Suggestion) -> Suggestion:
         evidence=s.evidence,
         pinned=True,
     )
-
-
-def _check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) -> sqlite3.Connection:
-    """Refuse foreign, newer or damaged files; migrate older ones (after a backup copy)."""
-    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if app_id != APPLICATION_ID:
-        raise NotAProject(
-            f"{path.name} is an SQLite database but not a criteria-compare project; open a "
-            ".ccproj file made with 'criteria-compare new' or the app."
-        )
-    if version > SCHEMA_VERSION:
-        raise ProjectTooNew(
-            f"{path.name} was written by a newer version of criteria-compare (schema {version}, "
-            f"this version reads up to {SCHEMA_VERSION}); update the tool to open it."
-        )
-    if version < 1:
-        raise ProjectCorrupt(
-            f"{path.name} has no schema version; it was not finished when it was written. "
-            "Create the project again."
-        )
-    check = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    if check != ["ok"]:
-        raise ProjectCorrupt(
-            f"{path.name} is damaged ({check[0]}); restore it from a backup or an earlier copy."
-        )
-    if version == SCHEMA_VERSION:
-        return conn
-    if read_only:
-        # Upgrade an in-memory copy so a read-only old file can still be read.
-        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        conn.backup(memory)
-        conn.close()
-        migrate(memory)
-        return memory
-    backup = backup_path(path, version)
-    try:
-        target = sqlite3.connect(str(backup))
-        try:
-            conn.backup(target)
-        finally:
-            target.close()
-    except (OSError, sqlite3.Error) as exc:
-        raise ProjectError(
-            f"{path.name} needs upgrading from schema {version} to {SCHEMA_VERSION}, but the "
-            f"backup copy {backup.name} could not be written ({exc}); free some space or check "
-            "the folder's permissions. The project was not changed."
-        ) from None
-    try:
-        migrate(conn)
-    except Exception as exc:
-        reached = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        raise ProjectError(
-            f"{path.name} could not be upgraded from schema {reached} to {SCHEMA_VERSION} ({exc}); "
-            f"it is left at schema {reached}, and the original is kept in {backup.name}."
-        ) from None
-    return conn
-
-
-def write_new_file(
-    path: Path,
-    reference: Any,
-    partner: Any,
-    *,
-    reference_name: str | None = None,
-    partner_name: str | None = None,
-    reference_version: str = "",
-    partner_version: str = "",
-    settings: AlignerSettings | Mapping[str, Any] | None = None,
-    reviewer: str | None = None,
-    schema: int = SCHEMA_VERSION,
-) -> None:
-    """Write a complete new project file at ``path`` (which must not exist) and close it."""
-    ref_program, ref_settings, ref_warnings = _describe_program(
-        reference, reference_name, reference_version, "Reference"
-    )
-    partner_program, partner_settings, partner_warnings = _describe_program(
-        partner, partner_name, partner_version, "Partner"
-    )
-    _check_refs(ref_program, Side.REFERENCE)
-    _check_refs(partner_program, Side.PARTNER)
-    who = check_reviewer(reviewer) if reviewer else os_user()
-    conn = sqlite3.connect(str(path), isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode = DELETE")
-        conn.execute("PRAGMA synchronous = FULL")
-        migrate(conn, schema)
-        stamp = now_utc()
-        conn.execute("BEGIN IMMEDIATE")
-        for side, program, imp, warns in (
-            (Side.REFERENCE, ref_program, ref_settings, ref_warnings),
-            (Side.PARTNER, partner_program, partner_settings, partner_warnings),
-        ):
-            conn.execute(
-                "INSERT INTO programs (side, name, version, source_file, sha256, import_settings, "
-                "import_warnings) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    side.value,
-                    program.name,
-                    program.version,
-                    program.source_file,
-                    program.sha256,
-                    dumps(imp),
-                    dumps(warns),
-                ),
-            )
-            conn.executemany(
-                "INSERT INTO criteria (side, ref, position, section, text, guidance, level, "
-                "prov_file, prov_sha256, prov_sheet, prov_row, fingerprint) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        side.value,
-                        c.ref,
-                        i,
-                        c.section,
-                        c.text,
-                        c.guidance,
-                        None if c.level is None else c.level.value,
-                        None if c.provenance is None else c.provenance.file,
-                        None if c.provenance is None else c.provenance.sha256,
-                        None if c.provenance is None else c.provenance.sheet,
-                        None if c.provenance is None else c.provenance.row,
-                        c.fingerprint,
-                    )
-                    for i, c in enumerate(program.criteria)
-                ],
-            )
-        if settings is not None:
-            data = dict(settings) if isinstance(settings, Mapping) else settings.to_dict()
-            conn.execute("INSERT INTO settings (key, value) VALUES ('aligner', ?)", (dumps(data),))
-        if reviewer:
-            conn.execute("INSERT INTO settings (key, value) VALUES ('reviewer', ?)", (who,))
-        record(
-            conn,
-            stamp,
-            who,
-            "create",
-            None,
-            None,
-            None,
-            f"{ref_program.name} ({len(ref_program.criteria)} criteria) vs "
-            f"{partner_program.name} ({len(partner_program.criteria)} criteria)",
-            False,
-        )
-        conn.execute("COMMIT")
-    except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-        conn.close()
-        raise
-    conn.close()

@@ -1,0 +1,76 @@
+"""The append-only audit trail: one row per change, who, when, old and new value; read newest first.
+
+Actions written: ``create``, ``align``, ``settings``, ``reviewer``, ``link``,
+``unlink``, ``relation``, ``reject``, ``unreject``, ``pin``, ``unpin``,
+``status``, ``note``, ``discussion``, and ``restore``/``undo``/``redo`` (whose
+old and new values describe the whole state of the criterion). Triggers in the
+schema refuse UPDATE and DELETE on the table.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from criteria_compare.model import HistoryEntry
+
+__all__ = ["mentions", "read_history", "record"]
+
+
+def record(
+    conn: sqlite3.Connection,
+    stamp: str,
+    who: str,
+    action: str,
+    ref: str | None,
+    pref: str | None,
+    old: str | None,
+    new: str | None,
+    bulk: bool,
+) -> None:
+    """Append one history row."""
+    conn.execute(
+        "INSERT INTO history (timestamp, reviewer, action, reference_ref, partner_ref, "
+        "old_value, new_value, bulk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (stamp, who, action, ref, pref, old, new, int(bulk)),
+    )
+
+
+def read_history(
+    conn: sqlite3.Connection, reference_ref: str | None = None, limit: int | None = None
+) -> tuple[HistoryEntry, ...]:
+    """History rows, newest first; only those about ``reference_ref`` when given."""
+    sql = (
+        "SELECT id, timestamp, reviewer, action, reference_ref, partner_ref, old_value, "
+        "new_value, bulk FROM history"
+    )
+    params: list[Any] = []
+    if reference_ref is not None:
+        sql += " WHERE reference_ref = ?"
+        params.append(reference_ref)
+    sql += " ORDER BY id DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(max(0, int(limit)))
+    return tuple(
+        HistoryEntry(
+            id=row[0],
+            timestamp=row[1],
+            reviewer=row[2],
+            action=row[3],
+            reference_ref=row[4],
+            partner_ref=row[5],
+            old_value=row[6],
+            new_value=row[7],
+            bulk=bool(row[8]),
+        )
+        for row in conn.execute(sql, params)
+    )
+
+
+def mentions(conn: sqlite3.Connection, reference_ref: str) -> bool:
+    """True if any history row is about ``reference_ref`` (it may be gone from a newer import)."""
+    row = conn.execute(
+        "SELECT 1 FROM history WHERE reference_ref = ? LIMIT 1", (reference_ref,)
+    ).fetchone()
+    return row is not None

@@ -1,0 +1,171 @@
+"""Writing the content of a brand-new project file: both programs, their criteria, settings, first history row."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from criteria_compare.errors import InvalidValue
+from criteria_compare.model import Program, Side
+from criteria_compare.project.codec import check_reviewer, dumps, now_utc, os_user
+from criteria_compare.project.history import record
+from criteria_compare.project.migrations import SCHEMA_VERSION, migrate
+
+if TYPE_CHECKING:
+    from criteria_compare.align import AlignerSettings
+
+__all__ = ["write_new_file"]
+
+
+def describe_program(
+    source: Any, name: str | None, version: str, default_name: str
+) -> tuple[Program, dict[str, Any], list[str]]:
+    """(program, import settings, import warnings) from a Program or an importer result."""
+    if isinstance(source, Program):
+        program = source
+        if name:
+            program = Program(
+                name=name,
+                criteria=program.criteria,
+                version=version or program.version,
+                source_file=program.source_file,
+                sha256=program.sha256,
+            )
+        elif version:
+            program = Program(
+                name=program.name,
+                criteria=program.criteria,
+                version=version,
+                source_file=program.source_file,
+                sha256=program.sha256,
+            )
+        return program, {}, []
+    if not hasattr(source, "to_program"):
+        raise InvalidValue(
+            f"Cannot build a program from {type(source).__name__}; pass an import result or a Program."
+        )
+    stem = Path(str(getattr(source, "file", "") or default_name)).stem or default_name
+    program = source.to_program(name or stem, version)
+    settings: dict[str, Any] = {}
+    for key in ("sheet", "header_row", "encoding", "delimiter"):
+        value = getattr(source, key, None)
+        if value is not None:
+            settings[key] = value
+    columns = getattr(source, "columns", None)
+    if columns:
+        settings["columns"] = dict(columns)
+    letters = getattr(source, "column_letters", None)
+    if letters:
+        settings["column_letters"] = dict(letters)
+    warnings = [str(w) for w in getattr(source, "warnings", ())]
+    return program, settings, warnings
+
+
+def _check_refs(program: Program, side: Side) -> None:
+    seen: set[str] = set()
+    for criterion in program.criteria:
+        if not isinstance(criterion.ref, str) or not criterion.ref.strip():
+            raise InvalidValue(f"The {side.value} program has a criterion without a ref.")
+        if criterion.ref in seen:
+            raise InvalidValue(
+                f"The {side.value} program lists ref {criterion.ref!r} twice; refs must be unique."
+            )
+        seen.add(criterion.ref)
+
+
+def write_new_file(
+    path: Path,
+    reference: Any,
+    partner: Any,
+    *,
+    reference_name: str | None = None,
+    partner_name: str | None = None,
+    reference_version: str = "",
+    partner_version: str = "",
+    settings: AlignerSettings | Mapping[str, Any] | None = None,
+    reviewer: str | None = None,
+    schema: int = SCHEMA_VERSION,
+) -> None:
+    """Write a complete new project file at ``path`` (which must not exist) and close it."""
+    ref_program, ref_settings, ref_warnings = describe_program(
+        reference, reference_name, reference_version, "Reference"
+    )
+    partner_program, partner_settings, partner_warnings = describe_program(
+        partner, partner_name, partner_version, "Partner"
+    )
+    _check_refs(ref_program, Side.REFERENCE)
+    _check_refs(partner_program, Side.PARTNER)
+    who = check_reviewer(reviewer) if reviewer else os_user()
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(conn, schema)
+        stamp = now_utc()
+        conn.execute("BEGIN IMMEDIATE")
+        for side, program, imp, warns in (
+            (Side.REFERENCE, ref_program, ref_settings, ref_warnings),
+            (Side.PARTNER, partner_program, partner_settings, partner_warnings),
+        ):
+            conn.execute(
+                "INSERT INTO programs (side, name, version, source_file, sha256, import_settings, "
+                "import_warnings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    side.value,
+                    program.name,
+                    program.version,
+                    program.source_file,
+                    program.sha256,
+                    dumps(imp),
+                    dumps(warns),
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO criteria (side, ref, position, section, text, guidance, level, "
+                "prov_file, prov_sha256, prov_sheet, prov_row, fingerprint) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        side.value,
+                        c.ref,
+                        i,
+                        c.section,
+                        c.text,
+                        c.guidance,
+                        None if c.level is None else c.level.value,
+                        None if c.provenance is None else c.provenance.file,
+                        None if c.provenance is None else c.provenance.sha256,
+                        None if c.provenance is None else c.provenance.sheet,
+                        None if c.provenance is None else c.provenance.row,
+                        c.fingerprint,
+                    )
+                    for i, c in enumerate(program.criteria)
+                ],
+            )
+        if settings is not None:
+            data = dict(settings) if isinstance(settings, Mapping) else settings.to_dict()
+            conn.execute("INSERT INTO settings (key, value) VALUES ('aligner', ?)", (dumps(data),))
+        if reviewer:
+            conn.execute("INSERT INTO settings (key, value) VALUES ('reviewer', ?)", (who,))
+        record(
+            conn,
+            stamp,
+            who,
+            "create",
+            None,
+            None,
+            None,
+            f"{ref_program.name} ({len(ref_program.criteria)} criteria) vs "
+            f"{partner_program.name} ({len(partner_program.criteria)} criteria)",
+            False,
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        conn.close()
+        raise
+    conn.close()
