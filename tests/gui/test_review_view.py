@@ -312,3 +312,14 @@ def test_a_long_session_keeps_none_alive(shell: Shell) -> None:
         shell.key(Qt.Key.Key_J)
         shell.key(Qt.Key.Key_K)
     assert sys.getrefcount(None) > before - 200
+
+
+def test_partner_search_without_match_says_so(shell: Shell, qtbot: QtBot) -> None:
+    """A query nothing matches empties the list and explains what to try; Enter links nothing."""
+    pane = shell.view.partners
+    pane.search_edit.setText("zzzz qqqq")
+    pane.run_search()
+    qtbot.waitUntil(lambda: "No partner criterion matches" in pane._detail.text(), timeout=5000)
+    assert pane.model.rowCount() == 0
+    pane.link_selected()
+    assert shell.view.project.links("1.1") == ()

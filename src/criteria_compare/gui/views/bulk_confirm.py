@@ -89,7 +89,15 @@ def clear_winners(project: WinnerSource, margin: float = CLEAR_MARGIN) -> list[C
 class BulkConfirmModel(QAbstractTableModel):
     """The preview rows, each with a tick box (ticked by default)."""
 
-    COLUMNS = ("Confirm", "Reference", "Partner", "Score", "Margin", "Partner text")
+    COLUMNS = (
+        "Confirm",
+        "Reference",
+        "Reference text",
+        "Partner",
+        "Partner text",
+        "Score",
+        "Margin",
+    )
 
     def __init__(self, winners: Sequence[ClearWinner] = (), parent: Any = None) -> None:
         super().__init__(parent)
@@ -146,10 +154,11 @@ class BulkConfirmModel(QAbstractTableModel):
             return (
                 "",
                 w.reference.ref,
+                " ".join(w.reference.text.split()),
                 w.partner.ref,
+                " ".join(w.partner.text.split()),
                 f"{w.suggestion.score:.2f}",
                 f"+{w.suggestion.evidence.margin:.2f}",
-                " ".join(w.partner.text.split()),
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{w.reference.ref}: {w.reference.text}\n\n{w.partner.ref}: {w.partner.text}"
@@ -186,10 +195,13 @@ class BulkConfirmDialog(QDialog):
         self.table.setAccessibleName("Clear winners to confirm")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         all_button = QPushButton("Tick all")
         none_button = QPushButton("Untick all")
         self.buttons = QDialogButtonBox(
@@ -207,7 +219,7 @@ class BulkConfirmDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.resize(900, 480)
+        self.resize(1100, 560)
 
         all_button.clicked.connect(lambda: self.model.set_all(True))
         none_button.clicked.connect(lambda: self.model.set_all(False))

@@ -345,6 +345,13 @@ class PartnerPane(QWidget):
 
     def _update_detail(self) -> None:
         ref = self.selected_ref()
+        if ref is None and self.model.searching and self.model.rowCount() == 0:
+            query = html.escape(self._search.text().strip())
+            self._detail.setText(
+                f"No partner criterion matches “{query}”. Try fewer or shorter words."
+            )
+            self._link_button.setEnabled(False)
+            return
         if ref is None:
             self._detail.setText("Select a partner criterion to read it in full.")
             self._link_button.setEnabled(False)
