@@ -36,6 +36,33 @@ def _notice(message: str) -> None:
     print(f"criteria-compare: {message}", file=sys.stderr)
 
 
+class _Progress:
+    """Progress on stderr, only when it is a terminal, at most a few times a second."""
+
+    def __init__(self) -> None:
+        self._tty = sys.stderr.isatty()
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, done: int, total: int, message: str) -> None:
+        if not self._tty:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.25 and done < total:
+            return
+        self._last = now
+        share = f" {100 * done // total:3d}%" if total else ""
+        sys.stderr.write(f"\r\x1b[K{message}{share}")
+        sys.stderr.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self._shown = False
+
+
 def _emit_json(data: Mapping[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -136,23 +163,33 @@ def run_new(args: argparse.Namespace) -> int:
     check_target(target, args.force)  # fail before the (slow) import and alignment
     ref_columns = _columns(args.reference_columns, "--reference-columns")
     partner_columns = _columns(args.partner_columns, "--partner-columns")
-    reference = read_criteria(args.reference, sheet=args.reference_sheet, columns=ref_columns)
-    partner = read_criteria(args.partner, sheet=args.partner_sheet, columns=partner_columns)
-    for result in (reference, partner):
-        for warning in result.warnings:
-            _notice(f"warning: {warning}")
-    project, alignment = build_project(
-        target,
-        reference,
-        partner,
-        reference_name=args.reference_name,
-        partner_name=args.partner_name,
-        reference_version=args.reference_version,
-        partner_version=args.partner_version,
-        settings=_aligner_settings(args.no_embedding),
-        reviewer=args.reviewer,
-        force=args.force,
-    )
+    progress = _Progress()
+    try:
+        reference = read_criteria(
+            args.reference, sheet=args.reference_sheet, columns=ref_columns, progress=progress
+        )
+        partner = read_criteria(
+            args.partner, sheet=args.partner_sheet, columns=partner_columns, progress=progress
+        )
+        progress.finish()
+        for result in (reference, partner):
+            for warning in result.warnings:
+                _notice(f"warning: {warning}")
+        project, alignment = build_project(
+            target,
+            reference,
+            partner,
+            reference_name=args.reference_name,
+            partner_name=args.partner_name,
+            reference_version=args.reference_version,
+            partner_version=args.partner_version,
+            settings=_aligner_settings(args.no_embedding),
+            reviewer=args.reviewer,
+            force=args.force,
+            progress=progress,
+        )
+    finally:
+        progress.finish()
     seconds = time.perf_counter() - started
     for notice in alignment.notices:
         _notice(notice)
@@ -206,7 +243,7 @@ def _register_align(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
         description="Replace the machine suggestions of PROJECT using its stored settings. "
         "Confirmed links, rejections, pins and verdicts are kept.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
     group = p.add_mutually_exclusive_group()
     group.add_argument(
         "--no-embedding",
@@ -231,7 +268,11 @@ def run_align(args: argparse.Namespace) -> int:
         settings = None
         if args.no_embedding or args.embedding:
             settings = project.settings().replace(use_embedding=bool(args.embedding))
-        result = project.realign(settings=settings, reviewer=args.reviewer)
+        progress = _Progress()
+        try:
+            result = project.realign(settings=settings, reviewer=args.reviewer, progress=progress)
+        finally:
+            progress.finish()
         summary = project.summary()
     for notice in result.notices:
         _notice(notice)
@@ -267,7 +308,7 @@ def _register_decide(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         "changes are applied first, then the verdict rules are checked; on any error nothing "
         "is changed.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
     p.add_argument("ref", metavar="REF", help="reference criterion ref, e.g. 7.10")
     p.add_argument("--status", metavar="S", help=f"verdict: {_STATUSES}")
     p.add_argument("--note", metavar="TEXT", help="note (what is missing, which side is stricter)")
@@ -399,7 +440,7 @@ def _register_status(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     p = subparsers.add_parser(
         "status", help="counts of verdicts, links, rejections and partner-only criteria"
     )
-    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     p.set_defaults(func=run_status)
 
@@ -441,7 +482,7 @@ def run_status(args: argparse.Namespace) -> int:
 
 def _register_history(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("history", help="the audit trail, newest first")
-    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
     p.add_argument("--ref", metavar="REF", help="only entries about this reference criterion")
     p.add_argument("--limit", type=int, metavar="N", help="at most N entries")
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
