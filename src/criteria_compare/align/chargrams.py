@@ -6,17 +6,21 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from criteria_compare.align.sparse import SparseRows, from_triples
+from criteria_compare.align.sparse import SparseRows
 
 __all__ = ["char_ngram_matrices"]
 
 _MULT = np.uint64(0x100000001B3)
 
 
+# Documents hashed at a time, so the temporary position arrays stay small.
+_DOC_CHUNK = 2000
+
+
 def _hashes(
-    docs: Sequence[Sequence[tuple[str, float]]], n_min: int, n_max: int
+    docs: Sequence[Sequence[tuple[str, float]]], n_min: int, n_max: int, first_row: int = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(row, hash, weight) of every n-gram of every field, each field padded with one space."""
+    """(row, 32-bit hash, weight) of every distinct n-gram of each doc, weights summed per doc."""
     pieces: list[str] = []
     seg_rows: list[int] = []
     seg_weights: list[float] = []
@@ -24,16 +28,17 @@ def _hashes(
         for text, weight in fields:
             if text and weight > 0:
                 pieces.append(f" {text} ")
-                seg_rows.append(i)
+                seg_rows.append(first_row + i)
                 seg_weights.append(weight)
     if not pieces:
-        empty = np.zeros(0, dtype=np.uint64)
-        return np.zeros(0, dtype=np.int64), empty, np.zeros(0)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32), np.zeros(0)
     codes = np.frombuffer("".join(pieces).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     lengths = np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces))
-    ends = np.cumsum(lengths)
     seg_of = np.repeat(np.arange(len(pieces)), lengths)
-    rows_out, hash_out, weight_out = [], [], []
+    room = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes))
+    rows_all = np.asarray(seg_rows, dtype=np.int64)
+    weights_all = np.asarray(seg_weights, dtype=np.float64)
+    keys, weights = [], []
     with np.errstate(over="ignore"):
         h = np.zeros(len(codes), dtype=np.uint64)
         for n in range(1, n_max + 1):
@@ -43,23 +48,48 @@ def _hashes(
             h = h * _MULT + shifted + np.uint64(n)
             if n < n_min:
                 continue
-            valid = np.arange(len(codes)) + n <= ends[seg_of]
+            valid = room >= n
             seg = seg_of[valid]
-            rows_out.append(np.asarray(seg_rows)[seg])
-            hash_out.append(h[valid])
-            weight_out.append(np.asarray(seg_weights)[seg])
-    return np.concatenate(rows_out), np.concatenate(hash_out), np.concatenate(weight_out)
+            h32 = ((h[valid] >> np.uint64(32)) ^ h[valid]) & np.uint64(0xFFFFFFFF)
+            keys.append((rows_all[seg].astype(np.uint64) << np.uint64(32)) | h32)
+            weights.append(weights_all[seg])
+    uniq, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+    sums = np.bincount(inverse, weights=np.concatenate(weights), minlength=len(uniq))
+    rows = (uniq >> np.uint64(32)).astype(np.int64)
+    return rows, (uniq & np.uint64(0xFFFFFFFF)).astype(np.uint32), sums
+
+
+def _side(
+    docs: Sequence[Sequence[tuple[str, float]]], n_min: int, n_max: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    parts = [
+        _hashes(docs[i : i + _DOC_CHUNK], n_min, n_max, i) for i in range(0, len(docs), _DOC_CHUNK)
+    ]
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32), np.zeros(0)
+    return (
+        np.concatenate([p[0] for p in parts]),
+        np.concatenate([p[1] for p in parts]),
+        np.concatenate([p[2] for p in parts]).astype(np.float32),
+    )
 
 
 def char_ngram_matrices(
     sides: Sequence[Sequence[Sequence[tuple[str, float]]]], n_min: int, n_max: int
 ) -> list[SparseRows]:
-    """Field-weighted n-gram count matrices for each side, over one shared feature space."""
-    parts = [_hashes(docs, n_min, n_max) for docs in sides]
+    """Field-weighted n-gram count matrices for each side, over one shared feature space.
+
+    N-grams are identified by a 32-bit hash (collisions among a few million
+    distinct n-grams are rare and only merge two rare features).
+    """
+    parts = [_side(docs, n_min, n_max) for docs in sides]
     vocab = np.unique(np.concatenate([p[1] for p in parts])) if parts else np.zeros(0)
     n_cols = max(len(vocab), 1)
     out = []
     for (rows, hashes, weights), docs in zip(parts, sides, strict=False):
-        cols = np.searchsorted(vocab, hashes)
-        out.append(from_triples(rows, cols, weights, len(docs), n_cols))
+        # Entries are sorted by (row, hash) and vocab is sorted, so columns come out sorted.
+        cols = np.searchsorted(vocab, hashes).astype(np.int32)
+        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=len(docs)), out=indptr[1:])
+        out.append(SparseRows(indptr, cols, weights, n_cols))
     return out

@@ -12,13 +12,17 @@ __all__ = ["make_evidence", "merge_spans"]
 
 def merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Sorted spans with overlapping ones joined."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
+    if not spans:
+        return ()
+    spans.sort()
+    merged = [spans[0]]
+    for span in spans[1:]:
+        last = merged[-1]
+        if span[0] <= last[1]:
+            if span[1] > last[1]:
+                merged[-1] = (last[0], span[1])
         else:
-            merged.append((start, end))
+            merged.append(span)
     return tuple(merged)
 
 
@@ -40,8 +44,13 @@ def make_evidence(
         else:
             start, end = src_pos[stem][0]
             terms.append(source_text[start:end].casefold())
-    source_spans = merge_spans([sp for st in shared for sp in src_pos[st]])
-    target_spans = merge_spans([sp for st in shared for sp in tgt_pos[st]])
+    keep = set(shared)
+    source_spans = merge_spans(
+        [sp for st, sp in zip(source.stems, source.spans, strict=False) if st in keep]
+    )
+    target_spans = merge_spans(
+        [sp for st, sp in zip(target.stems, target.spans, strict=False) if st in keep]
+    )
     return Evidence(
         shared_terms=tuple(dict.fromkeys(terms)),
         source_spans=source_spans,
