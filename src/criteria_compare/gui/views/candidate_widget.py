@@ -216,7 +216,7 @@ class CandidateWidget(QFrame):
         return self._row
 
     def set_row(self, row: CandidateRow, margin: float | None = None) -> None:
-        """Show candidate ``row``; ``margin`` is its lead over the next candidate (top one only)."""
+        """Show candidate ``row``; ``margin`` is its lead over the next candidate."""
         self._row = row
         s = row.suggestion
         n = row.number

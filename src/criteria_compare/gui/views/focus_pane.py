@@ -402,16 +402,9 @@ class FocusPane(QWidget):
     def _fill_candidates(self) -> None:
         assert self._data is not None
         rows = self._visible_rows()
-        suggestions = [r.suggestion for r in self._data.candidates if r.suggestion is not None]
-        top = suggestions[0] if suggestions else None
         for i, row in enumerate(rows):
             card = self._card(i)
-            margin = (
-                row.suggestion.evidence.margin
-                if row.suggestion is not None and row.suggestion is top
-                else None
-            )
-            card.set_row(row, margin)
+            card.set_row(row, row.suggestion.evidence.margin if row.suggestion else None)
             card.set_focused(row.partner_ref == self._focused_ref)
             card.set_evidence_visible(row.partner_ref in self._evidence_open)
             card.setVisible(True)

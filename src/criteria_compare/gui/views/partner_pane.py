@@ -122,6 +122,7 @@ class PartnerPane(QWidget):
 
     linkRequested = Signal(str)  # partner ref to link to the current reference criterion
     jumpRequested = Signal(str)  # reference ref
+    leaveRequested = Signal()  # Esc in an empty search box: back to the queue
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -315,7 +316,7 @@ class PartnerPane(QWidget):
                     self._search.clear()
                     self.run_search()
                 else:
-                    self.focusNextPrevChild(False)
+                    self.leaveRequested.emit()
                 return True
         return super().eventFilter(watched, event)
 

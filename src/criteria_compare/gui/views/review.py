@@ -152,6 +152,7 @@ class ReviewView(QWidget):
         self.focus.noteLeft.connect(self.queue.focus_queue)
         self.partners.linkRequested.connect(self.link_manual)
         self.partners.jumpRequested.connect(self.select_ref)
+        self.partners.leaveRequested.connect(self.queue.focus_queue)
         self.setFocusProxy(self.queue.view)
         self._notifier.changed.connect(self._on_changed)
         self._notifier.restored.connect(self._on_restored)
