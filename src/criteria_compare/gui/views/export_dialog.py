@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtGui import QDesktopServices, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -38,7 +39,8 @@ __all__ = ["MARKINGS", "PREVIEW_PAGES", "ExportDialog", "ExportResult", "render_
 MARKINGS = ("", "FOR OFFICIAL USE ONLY", "RESTRICTED", "CONFIDENTIAL", "SENSITIVE BUT UNCLASSIFIED")
 #: Pages rendered for the in-app preview; the rest are one click away in the PDF viewer.
 PREVIEW_PAGES = 24
-_PREVIEW_SCALE = 0.8  # 72 dpi × 0.8: a readable page about 480 px wide
+_PREVIEW_SCALE = 0.8  # 72 dpi × 0.8: a readable portrait page about 480 px wide
+_PREVIEW_MAX_WIDTH = 540  # landscape pages are scaled down to this width (pixels)
 _SETTINGS_GROUP = "export"
 
 
@@ -66,7 +68,9 @@ def render_preview(
             check_cancel(cancel)
             page = document[index]
             try:
-                bitmap = page.render(scale=_PREVIEW_SCALE, rev_byteorder=True)
+                width_pt = page.get_width()
+                scale = min(_PREVIEW_SCALE, _PREVIEW_MAX_WIDTH / max(1.0, width_pt))
+                bitmap = page.render(scale=scale, rev_byteorder=True)
                 array = bitmap.to_numpy()
                 height, width = array.shape[:2]
                 image = QImage(
@@ -161,12 +165,14 @@ class ExportDialog(QDialog):
         self.preview_caption.setWordWrap(True)
         self.preview_pages = QWidget()
         self.preview_layout = QVBoxLayout(self.preview_pages)
-        self.preview_layout.setSpacing(MARGIN * 2)
-        self.preview_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview_layout.setSpacing(MARGIN)
+        # The page column is as tall as its pages; the scroll area scrolls it.
+        self.preview_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.preview_area = QScrollArea()
         self.preview_area.setWidgetResizable(True)
         self.preview_area.setWidget(self.preview_pages)
         self.preview_area.setAccessibleName("Report preview")
+        self.preview_area.setBackgroundRole(QPalette.ColorRole.Dark)
         self.preview_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         # -- layouts ---------------------------------------------------------------------
@@ -179,12 +185,16 @@ class ExportDialog(QDialog):
         pdf_row = QHBoxLayout()
         pdf_row.addWidget(self.pdf_edit, 1)
         pdf_row.addWidget(self.pdf_browse)
-        form.addRow("PDF &file:", pdf_row)
+        pdf_label = QLabel("PDF &file:")
+        pdf_label.setBuddy(self.pdf_edit)
+        form.addRow(pdf_label, pdf_row)
         xlsx_row = QHBoxLayout()
         xlsx_row.addWidget(self.xlsx_edit, 1)
         xlsx_row.addWidget(self.xlsx_browse)
         form.addRow(self.xlsx_check)
-        form.addRow("&Workbook:", xlsx_row)
+        xlsx_label = QLabel("&Workbook:")
+        xlsx_label.setBuddy(self.xlsx_edit)
+        form.addRow(xlsx_label, xlsx_row)
         options_box = QGroupBox("Options")
         options_box.setLayout(form)
 
@@ -240,6 +250,7 @@ class ExportDialog(QDialog):
 
         # -- restore state ---------------------------------------------------------------
         self._restore()
+        self.title_edit.setCursorPosition(0)
         self._show_project_status()
         self._sync_enabled()
 
@@ -482,7 +493,9 @@ class ExportDialog(QDialog):
         muted = muted_color(self).name()
         for number, image in enumerate(result.pages, start=1):
             page = QLabel()
-            page.setPixmap(QPixmap.fromImage(image))
+            pixmap = QPixmap.fromImage(image)
+            page.setPixmap(pixmap)
+            page.setFixedSize(pixmap.width() + 2, pixmap.height() + 2)
             page.setAccessibleName(f"Page {number}")
             page.setStyleSheet("border: 1px solid palette(mid);")
             caption = QLabel(f"Page {number}")
@@ -490,6 +503,7 @@ class ExportDialog(QDialog):
             caption.setStyleSheet(f"color: {muted};")
             self.preview_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             self.preview_layout.addWidget(caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.preview_layout.addStretch(1)
 
     def preview_labels(self) -> list[QLabel]:
         """The page images currently shown in the preview, in order."""
