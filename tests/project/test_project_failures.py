@@ -166,3 +166,36 @@ def test_changes_from_another_process_are_seen(new_project) -> None:
         cli.decide("7.10", status="gap", reviewer="script")
         assert gui.assessment("7.10").status is Status.GAP
         assert gui.summary()["reference"]["gap"] == 1
+
+
+def test_create_in_missing_folder(tmp_path: Path, reference, partner) -> None:
+    """A project in a folder that does not exist is refused with the folder named."""
+    with pytest.raises(ProjectError, match="does not exist; create it first"):
+        Project.create(tmp_path / "missing" / "p.ccproj", reference, partner)
+
+
+def test_create_in_unwritable_folder(tmp_path: Path, reference, partner, monkeypatch) -> None:
+    """When no file can be created in the folder, the message says so (not an OSError traceback)."""
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("criteria_compare.project.files.tempfile.mkstemp", refuse)
+    with pytest.raises(ProjectError, match="Cannot write in the folder"):
+        Project.create(tmp_path / "p.ccproj", reference, partner)
+
+
+def test_replace_failure_keeps_old_project(new_project, reference, partner, monkeypatch) -> None:
+    """If the finished file cannot be renamed over the old one, the old project is intact."""
+    path = _project_file(new_project)
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "The file is in use")
+
+    monkeypatch.setattr("criteria_compare.project.files.os.replace", refuse)
+    with pytest.raises(ProjectError, match="could not be replaced"):
+        Project.create(path, reference, partner, force=True)
+    monkeypatch.undo()
+    with Project.open(path) as project:
+        assert project.assessment("1.1").status is Status.ALIGNED
+    assert [p.name for p in path.parent.iterdir()] == [path.name]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from criteria_compare.progress import CancelCheck, ProgressCallback
-from criteria_compare.project.files import check_target, fsync_dir, temp_next_to
+from criteria_compare.project.connection import translate
+from criteria_compare.project.files import check_target, move_into_place, temp_next_to
 from criteria_compare.project.newfile import write_new_file
 from criteria_compare.project.store import Project
 
@@ -58,11 +60,12 @@ def build_project(
         with Project.open(tmp) as building:
             result = building.realign(progress=progress, cancel=cancel, reviewer=reviewer)
         check_target(target, force)  # someone may have created it meanwhile
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except BaseException:
+        move_into_place(tmp, target)
+    except BaseException as exc:
         for leftover in [tmp] + [tmp.with_name(tmp.name + x) for x in ("-journal", "-wal", "-shm")]:
             with contextlib.suppress(OSError):
                 leftover.unlink()
+        if isinstance(exc, sqlite3.Error):
+            raise translate(exc, target, writing=True) from None
         raise
     return Project.open(target), result

@@ -8,23 +8,34 @@ from pathlib import Path
 
 from criteria_compare.errors import ProjectError, ProjectExists
 
-__all__ = ["check_target", "fsync_dir", "temp_next_to"]
+__all__ = ["check_target", "fsync_dir", "move_into_place", "temp_next_to"]
 
 
 def fsync_dir(folder: Path) -> None:
     """Make a rename in ``folder`` durable (POSIX; a no-op elsewhere)."""
     if os.name != "posix":
         return
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
+    except OSError:
+        pass  # some file systems do not sync folders; the rename itself is atomic
     finally:
         os.close(fd)
 
 
 def temp_next_to(path: Path) -> Path:
     """A fresh, unused hidden file name in the same folder as ``path`` (same file system for rename)."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".ccproj.tmp", dir=path.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".ccproj.tmp", dir=path.parent)
+    except OSError as exc:
+        raise ProjectError(
+            f"Cannot write in the folder {path.resolve().parent} ({exc.strerror}); choose a "
+            "folder where you may create files."
+        ) from None
     os.close(fd)
     os.unlink(name)
     return Path(name)
@@ -43,3 +54,15 @@ def check_target(path: Path, force: bool) -> None:
         )
     if not path.parent.is_dir():
         raise ProjectError(f"The folder {path.resolve().parent} does not exist; create it first.")
+
+
+def move_into_place(tmp: Path, target: Path) -> None:
+    """Rename a finished temp file onto ``target`` atomically and make the rename durable."""
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ProjectError(
+            f"{target.name} could not be replaced ({exc.strerror}); close it in other programs "
+            "and try again."
+        ) from None
+    fsync_dir(target.parent)

@@ -66,7 +66,7 @@ from criteria_compare.project.decisions import (
     set_pin,
 )
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
-from criteria_compare.project.files import check_target, fsync_dir, temp_next_to
+from criteria_compare.project.files import check_target, move_into_place, temp_next_to
 from criteria_compare.project.history import mentions, read_history, record
 from criteria_compare.project.migrations import (
     SCHEMA_VERSION,
@@ -162,8 +162,11 @@ class Project:
                 settings=settings,
                 reviewer=reviewer,
             )
-            os.replace(tmp, target)
-            fsync_dir(target.parent)
+            move_into_place(tmp, target)
+        except sqlite3.Error as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise translate(exc, target, writing=True) from None
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
