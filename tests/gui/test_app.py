@@ -85,7 +85,7 @@ def test_dropping_a_project_file_opens_it(qtbot, window: MainWindow, sample_proj
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
     other = QMimeData()
-    other.setUrls([QUrl.fromLocalFile(str(sample_project.with_suffix(".xlsx")))])
+    other.setUrls([QUrl.fromLocalFile(str(sample_project.with_suffix(".png")))])
     refused = QDragEnterEvent(
         QPoint(10, 10),
         Qt.DropAction.CopyAction,
@@ -307,3 +307,38 @@ def test_export_action_opens_the_export_dialog(
     dialogs = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].reject()
+
+
+def test_a_spreadsheet_starts_a_comparison_with_it_as_partner(
+    qtbot, window: MainWindow, partner_xlsx: Path
+) -> None:
+    """Dropping (or passing) a spreadsheet opens the wizard with it as the partner program."""
+    wizard = window.open_file(partner_xlsx)
+    qtbot.addWidget(wizard)
+    assert wizard.isVisible()
+    assert wizard.partner_page.path() == partner_xlsx
+    qtbot.waitUntil(lambda: wizard.partner_page.check is not None, timeout=20000)
+    wizard.reject()
+
+
+def test_open_recent_menu_lists_recent_projects(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """File → Open recent lists the recent projects with their counts and opens them."""
+    Settings().add_recent(sample_project, reviewed=3, total=9, title="Meridia vs CTPAT")
+    window.recent_menu.aboutToShow.emit()
+    (action,) = window.recent_menu.actions()
+    assert "Meridia vs CTPAT — 3/9 reviewed" in action.text()
+    with qtbot.waitSignal(window.projectOpened, timeout=20000):
+        action.trigger()
+
+
+def test_about_box_says_where_logs_are(qtbot, window: MainWindow) -> None:
+    """Help → About names the version and the log file."""
+    from criteria_compare import __version__
+    from criteria_compare.gui.errors_dialog import log_file
+
+    box = window.show_about()
+    assert __version__ in box.text()
+    assert str(log_file()) in box.informativeText()
+    box.close()

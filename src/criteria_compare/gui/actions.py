@@ -255,6 +255,13 @@ def _specs() -> tuple[ActionSpec, ...]:
             "Show every keyboard shortcut.",
             help_,
         ),
+        ActionSpec(
+            "about",
+            "&About criteria-compare",
+            (),
+            "Version, where settings and logs are kept, and the licence.",
+            help_,
+        ),
     ]
     return tuple(specs)
 
@@ -313,7 +320,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         ),
     ),
     ("&View", ("expand_evidence",)),
-    ("&Help", ("shortcuts_help",)),
+    ("&Help", ("shortcuts_help", None, "about")),
 )
 
 _SPECS_BY_NAME = {s.name: s for s in ACTION_SPECS}
@@ -330,6 +337,7 @@ PROJECT_ACTIONS = frozenset(
         "quit",
         "shortcuts_help",
         "set_reviewer",
+        "about",
     }
 )
 
@@ -470,6 +478,7 @@ SHELL_ACTIONS = frozenset(
         "realign",
         "set_reviewer",
         "shortcuts_help",
+        "about",
     }
 )
 REVIEW_ACTIONS = frozenset(s.name for s in ACTION_SPECS) - SHELL_ACTIONS

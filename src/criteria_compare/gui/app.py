@@ -27,7 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="criteria-compare-gui",
         description="Review a CTPAT / partner AEO criteria comparison.",
     )
-    parser.add_argument("project", nargs="?", type=Path, help="a .ccproj project file to open")
+    parser.add_argument(
+        "project",
+        nargs="?",
+        type=Path,
+        help="a .ccproj project to open, or a partner spreadsheet to start a comparison with",
+    )
     parser.add_argument("--sample", action="store_true", help="open the bundled sample comparison")
     parser.add_argument(
         "--screenshot",
@@ -112,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
 
     if args.project is not None:
-        window.open_path(args.project)
+        window.open_file(args.project)
     elif args.sample or args.screenshot is not None:
         window.open_sample()
 

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
+from criteria_compare import __version__
 from criteria_compare.gui import jobs
 from criteria_compare.gui.actions import (
     MENU_LAYOUT,
@@ -35,8 +37,9 @@ from criteria_compare.gui.actions import (
     build_actions,
     install_typing_guard,
 )
-from criteria_compare.gui.errors_dialog import show_error
+from criteria_compare.gui.errors_dialog import log_file, show_error
 from criteria_compare.gui.settings import Settings
+from criteria_compare.gui.views.import_wizard import SPREADSHEET_SUFFIXES
 from criteria_compare.gui.views.progress_dialog import ProgressDialog
 from criteria_compare.gui.views.start_screen import StartScreen
 from criteria_compare.gui.workers import Worker, project_pool
@@ -133,8 +136,12 @@ class MainWindow(QMainWindow):
             for name in names:
                 if name is None:
                     menu.addSeparator()
-                else:
-                    menu.addAction(self.actions[name])
+                    continue
+                menu.addAction(self.actions[name])
+                if name == "open_project":
+                    self.recent_menu = menu.addMenu("Open &recent")
+                    self.recent_menu.setObjectName("menu_recent")
+                    self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -159,6 +166,7 @@ class MainWindow(QMainWindow):
         a["realign"].triggered.connect(self.realign)
         a["set_reviewer"].triggered.connect(self.ask_reviewer_name)
         a["shortcuts_help"].triggered.connect(self.show_shortcuts)
+        a["about"].triggered.connect(self.show_about)
         a["undo"].triggered.connect(self._undo)
         a["redo"].triggered.connect(self._redo)
 
@@ -173,6 +181,21 @@ class MainWindow(QMainWindow):
     def refresh_recent(self) -> None:
         """Show the recent projects (missing files pruned) on the start screen."""
         self.start_screen.set_recent(self.settings.recent_projects())
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        entries = self.settings.recent_projects()
+        for number, entry in enumerate(entries, start=1):
+            label = entry.title or entry.path.stem
+            counts = f" — {entry.counts_text}" if entry.counts_text else ""
+            prefix = f"&{number % 10}  " if number <= 10 else ""
+            action = menu.addAction(f"{prefix}{label.replace('&', '&&')}{counts}")
+            action.setToolTip(str(entry.path))
+            action.setStatusTip(str(entry.path))
+            action.triggered.connect(functools.partial(self.open_path, entry.path))
+        if not entries:
+            menu.addAction("No recent projects").setEnabled(False)
 
     def forget_recent(self, path: Path) -> None:
         """Remove ``path`` from the recent projects (the file itself is left alone)."""
@@ -227,13 +250,19 @@ class MainWindow(QMainWindow):
             pool=project_pool(),
         )
 
-    def new_comparison(self) -> Any:
-        """Start the new-comparison wizard (non-blocking); it opens the project when done."""
+    def new_comparison(self, partner: Path | None = None) -> Any:
+        """Start the new-comparison wizard (non-blocking); it opens the project when done.
+
+        ``partner`` (a spreadsheet given on the command line or dropped on the window)
+        is filled in as the partner program.
+        """
         from criteria_compare.gui.views.import_wizard import NewComparisonWizard
 
         wizard = NewComparisonWizard(self.settings, self)
         wizard.projectCreated.connect(self.open_path)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if isinstance(partner, Path):
+            wizard.partner_page.set_path(partner)
         wizard.open()
         return wizard
 
@@ -349,28 +378,37 @@ class MainWindow(QMainWindow):
 
     # -- drag and drop -----------------------------------------------------------------------
     @staticmethod
-    def _dropped_project(mime: Any) -> Path | None:
+    def _dropped_file(mime: Any) -> Path | None:
+        """The one project or spreadsheet file being dragged, if that is what it is."""
         if not mime.hasUrls():
             return None
         paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-        projects = [p for p in paths if p.suffix.lower() == ".ccproj"]
-        return projects[0] if len(projects) == 1 else None
+        if len(paths) != 1:
+            return None
+        suffix = paths[0].suffix.lower()
+        return paths[0] if suffix == ".ccproj" or suffix in SPREADSHEET_SUFFIXES else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept exactly one .ccproj file."""
-        if self._dropped_project(event.mimeData()) is not None:
+        """Accept one .ccproj file (to open) or one spreadsheet (to compare)."""
+        if self._dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Open the dropped project."""
-        path = self._dropped_project(event.mimeData())
+        """Open a dropped project; a dropped spreadsheet starts a comparison with it as partner."""
+        path = self._dropped_file(event.mimeData())
         if path is None:
             event.ignore()
             return
         event.acceptProposedAction()
-        self.open_path(path)
+        self.open_file(path)
+
+    def open_file(self, path: Path) -> Any:
+        """Open a project, or start a new comparison when ``path`` is a spreadsheet."""
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+            return self.new_comparison(partner=path)
+        return self.open_path(path)
 
     # -- project actions ---------------------------------------------------------------------
     def save_copy(self) -> Worker | None:
@@ -446,6 +484,29 @@ class MainWindow(QMainWindow):
         self._shortcuts_dialog.raise_()
         self._shortcuts_dialog.activateWindow()
         return self._shortcuts_dialog
+
+    def show_about(self) -> QMessageBox:
+        """Version, where settings, data and logs live, and the licence (non-modal)."""
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        box = QMessageBox(self)
+        box.setWindowTitle("About criteria-compare")
+        box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"criteria-compare {__version__}")
+        box.setInformativeText(
+            "Compares the CTPAT Minimum Security Criteria with a partner AEO program, side by "
+            "side, and exports a compatibility report. Works offline; every decision is saved "
+            "in the project file as you make it.\n\n"
+            f"Settings: {self.settings.qsettings.fileName()}\n"
+            f"Sample and data: {data}\n"
+            f"Error log: {log_file()}\n\n"
+            "MIT licence. The bundled sample criteria are written in our own words; they are "
+            "not the official text of any program."
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     # -- reviewer ------------------------------------------------------------------------------
     def ask_reviewer_name(self) -> QInputDialog:
