@@ -13,7 +13,7 @@ from dataclasses import dataclass
 __all__ = ["SheetFacts", "scan_sheet_xml"]
 
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b([^>]*?\bhidden="(?:1|true)"[^>]*)>')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b")
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _ANY_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
@@ -42,17 +42,28 @@ def _column_number(letters: bytes) -> int:
 
 
 def _hidden_rows(xml: bytes) -> set[int]:
-    """Row numbers of hidden rows: only they are matched, unless some row lacks its r attribute."""
+    """Row numbers of hidden rows, found from each ``hidden=`` back to its tag.
+
+    Only the few hidden tags are looked at in Python; if a hidden row has no
+    r="..." attribute (some writers leave it out) the rows are counted instead.
+    """
     found: set[int] = set()
-    for match in _HIDDEN_ROW.finditer(xml):
-        r = _ATTR_R.search(match.group(1))
-        if r is None:
-            break
-        found.add(int(r.group(1)))
-    else:
-        return found
-    # a writer left out r="..." somewhere: count the rows instead
-    found.clear()
+    pos = xml.find(b'hidden="')
+    while pos >= 0:
+        start = xml.rfind(b"<", 0, pos)
+        end = xml.find(b">", pos)
+        tag = xml[start:end]
+        if _ROW_TAG.match(tag) and _ATTR_HIDDEN.search(tag):
+            r = _ATTR_R.search(tag)
+            if r is None:
+                return _hidden_rows_counted(xml)
+            found.add(int(r.group(1)))
+        pos = xml.find(b'hidden="', end)
+    return found
+
+
+def _hidden_rows_counted(xml: bytes) -> set[int]:
+    found: set[int] = set()
     row_number = 0
     for match in _ROW.finditer(xml):
         attrs = match.group(1)
@@ -83,7 +94,8 @@ def scan_sheet_xml(xml: bytes, max_columns: int = 16384) -> SheetFacts:
         hidden_columns.update(range(first, min(last, max_columns) + 1))
 
     missing: set[tuple[int, int]] = set()
-    if (b"<f" in xml or b":f" in xml) and _ANY_FORMULA.search(xml):
+    # every formula element ends in "f>" (</f>, </x:f>); a cheap guard before the real search
+    if b"f>" in xml and _ANY_FORMULA.search(xml):
         for match in _CELL.finditer(xml):
             body = match.group(2)
             if not _ANY_FORMULA.search(body) or _VALUE.search(body):
