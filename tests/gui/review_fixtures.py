@@ -6,10 +6,17 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from criteria_compare.gui.actions import build_actions, install_typing_guard
+from criteria_compare.gui.views.review import ReviewView
 from criteria_compare.model import Band, Criterion, Evidence, Level, Program, Suggestion
 from criteria_compare.project import Project
 
-__all__ = ["PARTNER", "REFERENCE", "make_project", "overlap_suggestions"]
+__all__ = ["PARTNER", "REFERENCE", "Shell", "make_project", "overlap_suggestions"]
 
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = {"must", "should", "with", "that", "their", "each", "they", "from", "have", "into", "than"}
@@ -159,3 +166,37 @@ def make_project(path: Path, reference: Program = REFERENCE, partner: Program = 
     project = Project.create(path, reference, partner, reviewer="tester")
     project.store_suggestions(overlap_suggestions(reference.criteria, partner.criteria))
     return project
+
+
+class Shell:
+    """A stand-in main window: actions, typing guard, undo stack and the review view."""
+
+    def __init__(self, qtbot: QtBot, project: Project) -> None:
+        self.window = QWidget()
+        qtbot.addWidget(self.window)
+        self.actions = build_actions(self.window)
+        self.stack = QUndoStack(self.window)
+        self.actions["undo"].triggered.connect(self.stack.undo)
+        self.actions["redo"].triggered.connect(self.stack.redo)
+        self.guard = install_typing_guard(QApplication.instance(), self.actions)
+        self.view = ReviewView(project, self.stack, self.actions, self.window)
+        QVBoxLayout(self.window).addWidget(self.view)
+        self.window.resize(1400, 900)
+        with qtbot.waitActive(self.window):
+            self.window.show()
+            self.window.activateWindow()
+        self.view.queue.focus_queue()
+        assert QApplication.focusWidget() is self.view.queue.view
+        self.qtbot = qtbot
+
+    def key(
+        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        """Press one key where the keyboard focus is."""
+        target = QApplication.focusWidget() or self.view
+        self.qtbot.keyClick(target, key, modifier)
+
+    def close(self) -> None:
+        self.view.detach()
+        self.guard.detach()
+        self.window.close()

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from review_fixtures import PARTNER, REFERENCE, make_project, overlap_suggestions
-from test_review_keyboard import Shell
+from review_fixtures import PARTNER, REFERENCE, Shell, make_project, overlap_suggestions
 
 from criteria_compare.gui.models.partner_table import COL_USED_BY
 from criteria_compare.model import Criterion, Program, Relation, Status

@@ -10,8 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from review_fixtures import make_project
-from test_review_keyboard import Shell
+from review_fixtures import Shell, make_project
 
 from criteria_compare.gui.models.sort_proxy import QueueFilter
 from criteria_compare.gui.views.focus_pane import NOTE_IDLE_MS
