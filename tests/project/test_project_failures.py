@@ -199,3 +199,14 @@ def test_replace_failure_keeps_old_project(new_project, reference, partner, monk
     with Project.open(path) as project:
         assert project.assessment("1.1").status is Status.ALIGNED
     assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+def test_force_does_not_overwrite_an_open_project(new_project, reference, partner) -> None:
+    """--force refuses to replace a project another program has open (its log would be orphaned)."""
+    project = new_project()
+    project.decide("7.10", status="gap")
+    with pytest.raises(ProjectLocked, match="open in another program"):
+        Project.create(project.path, reference, partner, force=True)
+    assert project.assessment("7.10").status is Status.GAP
+    project.close()
+    Project.create(project.path, reference, partner, force=True).close()

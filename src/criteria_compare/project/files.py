@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from criteria_compare.errors import ProjectError, ProjectExists
+from criteria_compare.errors import ProjectError, ProjectExists, ProjectLocked
 
 __all__ = ["check_target", "fsync_dir", "move_into_place", "temp_next_to"]
 
@@ -51,6 +51,13 @@ def check_target(path: Path, force: bool) -> None:
         raise ProjectExists(
             f"{path.name} already exists in {path.resolve().parent}; choose another name or use --force "
             "to overwrite it."
+        )
+    if path.exists() and any(
+        path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")
+    ):
+        raise ProjectLocked(
+            f"{path.name} is open in another program, or was not closed cleanly; close it there "
+            "(or open and close it once) before overwriting it."
         )
     if not path.parent.is_dir():
         raise ProjectError(f"The folder {path.resolve().parent} does not exist; create it first.")
