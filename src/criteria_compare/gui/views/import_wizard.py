@@ -157,6 +157,8 @@ def _default_name(path: Path, side: str) -> str:
         return "CTPAT MSC (Importers)"
     if path == sample_path(jobs.SAMPLE_PARTNER):
         return "Meridia AEO"
+    if path == sample_path("partner_oea_es.csv"):
+        return "Valdoria OEA"
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()
     return stem[:1].upper() + stem[1:] if stem else side.capitalize()
 
@@ -498,6 +500,9 @@ class ProgramPage(QWizardPage):
         if current:
             self.sheet_combo.setCurrentText(current)
         self.sheet_combo.setEnabled(len(check.sheets) > 1)
+        self.sheet_combo.setPlaceholderText(
+            "" if check.sheets else "(a CSV file has a single table)"
+        )
         self._loading = False
 
     def _fill_preview(self, check: SourceCheck) -> None:
