@@ -83,3 +83,46 @@ def test_interrupted_create_leaves_no_file(tmp_path: Path, reference, monkeypatc
     with pytest.raises(Exception, match="twice"):
         Project.create(tmp_path / "new.ccproj", reference, bad)
     assert list(tmp_path.iterdir()) == []
+
+
+BULK_CHILD = textwrap.dedent(
+    """
+    import sys
+    from criteria_compare.project import Decision, Project
+    project = Project.open(sys.argv[1])
+    refs = ["1.1", "2.1", "3.1", "6.1", "7.10"]
+    i = 0
+    while True:
+        project.apply([Decision(ref, note=f"round {i}") for ref in refs])
+        print(f"ack {i}", flush=True)
+        i += 1
+    """
+)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_sigkill_during_bulk_apply_is_all_or_nothing(new_project) -> None:
+    """A bulk apply killed at any moment leaves every criterion at the same round: never half a bulk."""
+    project = new_project()
+    path = project.path
+    project.close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", BULK_CHILD, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    try:
+        for _ in range(40):
+            assert child.stdout.readline().startswith("ack ")
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        child.stdout.close()
+    with Project.open(path) as project:
+        assert project.integrity_errors() == []
+        notes = {a.note for a in project.assessments().values()}
+        assert len(notes) == 1
+        (note,) = notes
+        assert int(note.split()[1]) >= 39
