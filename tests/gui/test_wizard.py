@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWizard
 
 from criteria_compare.gui import jobs
 from criteria_compare.gui.main_window import MainWindow
+from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.import_wizard import IGNORE, NewComparisonWizard, column_letter
 from criteria_compare.importing import read_criteria
 from criteria_compare.project import Project
@@ -217,3 +218,29 @@ def test_dropping_a_spreadsheet_on_a_page_reads_it(qtbot, partner_xlsx: Path) ->
     _wait_checked(qtbot, page)
     assert page.path() == partner_xlsx
     assert f"{len(read_criteria(partner_xlsx).criteria)} criteria" in page.status_label.text()
+
+
+def test_an_existing_project_is_never_replaced_silently(
+    qtbot, partner_xlsx: Path, tmp_path: Path
+) -> None:
+    """The suggested name avoids existing files; typing an existing name needs Replace ticked."""
+    existing = tmp_path / "Meridia AEO vs CTPAT MSC (Importers).ccproj"
+    existing.write_bytes(b"decisions worth keeping")
+    Settings().set_last_folder("project", tmp_path)
+    wizard = NewComparisonWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _wait_checked(qtbot, wizard.reference_page)
+    wizard.next()
+    wizard.partner_page.set_path(partner_xlsx)
+    _wait_checked(qtbot, wizard.partner_page)
+    wizard.next()
+    assert wizard.save_page.target().name == "Meridia AEO vs CTPAT MSC (Importers) (2).ccproj"
+    wizard.save_page.path_edit.setText(str(existing))
+    assert wizard.save_page.replace_check.isVisibleTo(wizard)
+    assert not wizard.save_page.isComplete()
+    wizard.accept()
+    assert not wizard.running
+    assert existing.read_bytes() == b"decisions worth keeping"
+    wizard.save_page.replace_check.setChecked(True)
+    assert wizard.save_page.isComplete()

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -168,6 +169,16 @@ def _muted(label: QLabel) -> QLabel:
     palette.setColor(label.foregroundRole(), muted_color(label))
     label.setPalette(palette)
     return label
+
+
+def _unused(path: Path) -> Path:
+    """``path``, or "name (2).ccproj", "name (3).ccproj"... if it already exists."""
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        n += 1
+    return candidate
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -646,6 +657,11 @@ class SavePage(QWizardPage):
         self.progress_bar.setAccessibleName("Progress")
         self.progress_bar.setRange(0, 100)
         self.progress_bar.hide()
+        self.replace_check = QCheckBox(
+            "Replace the existing file (the decisions recorded in it will be lost)"
+        )
+        self.replace_check.setAccessibleName("Replace the existing project file")
+        self.replace_check.hide()
 
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -658,6 +674,7 @@ class SavePage(QWizardPage):
         file_label = QLabel("Project &file:")
         file_label.setBuddy(self.path_edit)
         save_form.addRow(file_label, row)
+        save_form.addRow("", self.replace_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addSpacing(16)
@@ -670,7 +687,8 @@ class SavePage(QWizardPage):
 
         self.browse_button.clicked.connect(self.browse)
         self.path_edit.textEdited.connect(self._edited)
-        self.path_edit.textChanged.connect(self.completeChanged)
+        self.path_edit.textChanged.connect(self._target_changed)
+        self.replace_check.toggled.connect(self.completeChanged)
 
     def _wizard(self) -> NewComparisonWizard:
         wizard = self.wizard()
@@ -687,7 +705,7 @@ class SavePage(QWizardPage):
         if not self._target_touched:
             safe = re.sub(r'[\\/:*?"<>|]+', " ", f"{partner_name} vs {ref_name}").strip()
             folder = Path(self.settings.last_folder("project"))
-            self.path_edit.setText(str(folder / f"{' '.join(safe.split())}.ccproj"))
+            self.path_edit.setText(str(_unused(folder / f"{' '.join(safe.split())}.ccproj")))
 
     def _edited(self, _text: str) -> None:
         self._target_touched = True
@@ -703,6 +721,26 @@ class SavePage(QWizardPage):
         if path:
             self._target_touched = True
             self.path_edit.setText(path)
+            # the file dialog has already asked whether to replace an existing file
+            self.replace_check.setChecked(self.target().exists())
+
+    def _target_changed(self, _text: str) -> None:
+        exists = bool(self.path_edit.text().strip()) and self.target().is_file()
+        self.replace_check.setVisible(exists)
+        if not exists:
+            self.replace_check.setChecked(False)
+        self.completeChanged.emit()
+
+    def open_elsewhere(self) -> bool:
+        """True when the target is the project open in the main window (never replaced)."""
+        window = self._wizard().parentWidget()
+        project = getattr(window, "project", None)
+        if project is None:
+            return False
+        try:
+            return Path(project.path).resolve() == self.target().resolve()
+        except OSError:
+            return False
 
     def target(self) -> Path:
         """The project file to write (``.ccproj`` added if missing)."""
@@ -710,8 +748,12 @@ class SavePage(QWizardPage):
         return path if path.suffix.lower() == ".ccproj" else path.with_name(path.name + ".ccproj")
 
     def isComplete(self) -> bool:
-        """Ready when a file name is given."""
-        return bool(self.path_edit.text().strip()) and not self._wizard().running
+        """Ready when a file name is given and an existing file may be replaced."""
+        if not self.path_edit.text().strip() or self._wizard().running:
+            return False
+        if self.target().is_file():
+            return self.replace_check.isChecked() and not self.open_elsewhere()
+        return True
 
     def on_progress(self, done: int, total: int, message: str) -> None:
         """Show the creation's progress."""
@@ -765,6 +807,16 @@ class NewComparisonWizard(QWizard):
         if self.running:
             return
         target = self.save_page.target()
+        if self.save_page.open_elsewhere():
+            self._show_failure(
+                f"{target.name} is the project open in the main window; choose another name."
+            )
+            return
+        if target.exists() and not self.save_page.replace_check.isChecked():
+            self._show_failure(
+                f"{target.name} already exists; tick Replace or choose another name."
+            )
+            return
         if not target.parent.is_dir():
             self._show_failure(
                 f"The folder {target.parent} does not exist; choose an existing folder."
