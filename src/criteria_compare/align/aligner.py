@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from criteria_compare.align.analyze import Analyzer, detect_side_language
 from criteria_compare.align.embedding import (
+    BackgroundEncoding,
     EmbeddingCache,
     EncoderUnavailable,
-    MemoryEmbeddingCache,
-    embed,
-    load_encoder,
 )
-from criteria_compare.align.features import SideFeatures, build_features
+from criteria_compare.align.features import build_features
 from criteria_compare.align.rank import rank_direction
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.synonyms import load_synonyms
-from criteria_compare.errors import Cancelled, InvalidValue
+from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Criterion, Program, Suggestion
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 
@@ -104,23 +102,45 @@ def align(
             progress(min(done, total), total, message)
 
     report(0, "Preparing texts")
-    synonyms = load_synonyms(settings.synonyms_path or None)
-    languages = []
-    for criteria, wanted in ((ref, settings.reference_language), (par, settings.partner_language)):
-        languages.append(
-            wanted if wanted != "auto" else detect_side_language(c.text for c in criteria)
+    encoding = None
+    if (
+        settings.use_embedding
+        and total
+        and (settings.weight_embedding > 0 or settings.weight_embedding_cross_language > 0)
+    ):
+        # Load the model and encode in a thread while the lexical features are built.
+        texts = [c.text for c in (*ref, *par)]
+        encoding = BackgroundEncoding(texts, cache if cache is not None else None).start()
+    try:
+        synonyms = load_synonyms(settings.synonyms_path or None)
+        languages = []
+        for criteria, wanted in (
+            (ref, settings.reference_language),
+            (par, settings.partner_language),
+        ):
+            languages.append(
+                wanted if wanted != "auto" else detect_side_language(c.text for c in criteria)
+            )
+        sides = build_features(
+            [(ref, Analyzer(languages[0], synonyms)), (par, Analyzer(languages[1], synonyms))],
+            settings,
         )
-    sides = build_features(
-        [(ref, Analyzer(languages[0], synonyms)), (par, Analyzer(languages[1], synonyms))],
-        settings,
-    )
+    except BaseException:
+        if encoding is not None:
+            encoding.cancel()
+        raise
     notices: list[str] = []
     weights = settings.weights_for(cross_language=languages[0] != languages[1])
     channels = [n for n, w in weights.items() if w > 0 and n != "embedding"]
-    if weights["embedding"] > 0 and total:
+    if encoding is not None:
+        if encoding.to_encode:
+            report(0, "Encoding criteria")
         try:
-            _embed_sides(sides, cache, report)
-            channels.append("embedding")
+            vectors = encoding.finish(lambda: report(0, "Encoding criteria"))
+            if weights["embedding"] > 0:
+                sides[0].embeddings = vectors[: len(ref)]
+                sides[1].embeddings = vectors[len(ref) :]
+                channels.append("embedding")
         except EncoderUnavailable as exc:
             notices.append(encoder_notice(str(exc)))
     symmetric: dict[str, np.ndarray] = {}
@@ -151,22 +171,3 @@ def align(
         channels=tuple(channels),
         languages=(languages[0], languages[1]),
     )
-
-
-def _embed_sides(
-    sides: Sequence[SideFeatures],
-    cache: EmbeddingCache | None,
-    report: Callable[[int, str], None],
-) -> None:
-    encoder = load_encoder()
-    cache = cache if cache is not None else MemoryEmbeddingCache()
-    texts = [c.text for side in sides for c in side.criteria]
-    try:
-        vectors = embed(texts, encoder, cache, lambda done, todo: report(0, "Encoding criteria"))
-    except (EncoderUnavailable, Cancelled):
-        raise
-    except Exception as exc:  # the encoder failed mid-way: fall back to lexical, say why
-        raise EncoderUnavailable(f"encoding failed: {type(exc).__name__}: {exc}") from None
-    n = len(sides[0])
-    sides[0].embeddings = vectors[:n]
-    sides[1].embeddings = vectors[n:]

@@ -27,6 +27,7 @@ __all__ = [
     "ENCODER_PACKAGE",
     "ENCODER_VERSION",
     "MODEL_SHA256",
+    "BackgroundEncoding",
     "EmbeddingCache",
     "Encoder",
     "EncoderUnavailable",
@@ -174,6 +175,83 @@ def load_encoder() -> Encoder:
             _FAILED = str(exc)
             raise
         return _LOADED
+
+
+class BackgroundEncoding:
+    """Loads the encoder and encodes the texts a cache lacks, in a thread, while lexical work runs.
+
+    Cache reads and writes stay on the calling thread (a project's cache is a
+    SQLite connection bound to it): ``start`` reads, ``finish`` writes.
+    """
+
+    def __init__(self, texts: Sequence[str], cache: EmbeddingCache | None) -> None:
+        self._keys = [cache_key(t) for t in texts]
+        self._cache = cache
+        unique: dict[str, str] = {}
+        for key, text in zip(self._keys, texts, strict=False):
+            unique.setdefault(key, text)
+        self._found: dict[str, np.ndarray] = {}
+        if cache is not None and unique:
+            self._found = {
+                k: np.asarray(v, dtype=np.float32)
+                for k, v in cache.get(list(unique)).items()
+                if getattr(v, "shape", None) == (ENCODER_DIM,)
+            }
+        self._missing = [(k, unique[k]) for k in unique if k not in self._found]
+        self._new: dict[str, np.ndarray] = {}
+        self._error: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sentence-encoder", daemon=True)
+
+    @property
+    def to_encode(self) -> int:
+        return len(self._missing)
+
+    def start(self) -> BackgroundEncoding:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            encoder = load_encoder()
+            for start in range(0, len(self._missing), _BATCH):
+                if self._stop.is_set():
+                    return
+                batch = self._missing[start : start + _BATCH]
+                vectors = encoder.encode([encoder_text(t) for _, t in batch])
+                self._new.update((k, v) for (k, _), v in zip(batch, vectors, strict=False))
+        except BaseException as exc:  # reported by finish() on the calling thread
+            self._error = exc
+
+    def cancel(self) -> None:
+        """Ask the thread to stop after its current batch."""
+        self._stop.set()
+
+    def finish(self, wait: Callable[[], None] | None = None) -> np.ndarray:
+        """Wait for the thread (calling ``wait`` now and then), store new vectors, return all.
+
+        Raises EncoderUnavailable when loading or encoding failed.
+        """
+        while self._thread.is_alive():
+            self._thread.join(0.1)
+            if wait is not None:
+                try:
+                    wait()
+                except BaseException:
+                    self.cancel()
+                    raise
+        if isinstance(self._error, EncoderUnavailable):
+            raise self._error
+        if self._error is not None:
+            err = self._error
+            raise EncoderUnavailable(f"encoding failed: {type(err).__name__}: {err}")
+        if self._cache is not None and self._new:
+            self._cache.put(self._new)
+        found = {**self._found, **self._new}
+        out = np.zeros((len(self._keys), ENCODER_DIM), dtype=np.float32)
+        for i, key in enumerate(self._keys):
+            out[i] = found[key]
+        return out
 
 
 def embed(
