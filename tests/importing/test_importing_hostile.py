@@ -7,6 +7,7 @@ import os
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from import_fixtures import WorkbookFactory
 
@@ -99,14 +100,48 @@ def test_sheet_over_the_row_limit(make_workbook: WorkbookFactory) -> None:
     """A sheet with more rows than allowed is refused, naming the sheet."""
     rows = [[f"1.{i}", f"Rule number {i}.", "", "Must"] for i in range(1, 30)]
     message = _refused(make_workbook(rows), ImportLimits(max_rows=10))
-    assert "sheet 'Criteria' has more than 10 rows" in message
+    assert "sheet 'Criteria' has more than 10 rows with data" in message
 
 
 def test_sheet_over_the_column_limit(make_workbook: WorkbookFactory) -> None:
     """A row wider than the column limit is refused, naming the row."""
     rows = [["1.1", "Rule.", "", "Must", *["x"] * 20]]
     message = _refused(make_workbook(rows), ImportLimits(max_columns=8))
-    assert "row 2 has 24 columns" in message
+    assert "row 2 has data in column I, beyond the import limit of 8 columns" in message
+
+
+def test_formatted_empty_cells_beyond_the_column_limit_are_fine(tmp_path: Path) -> None:
+    """Styled but empty cells far to the right (a formatted whole row) do not count as columns."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["ID", "Criteria"])
+    ws.append(["1.1", "Gates lock."])
+    ws.cell(2, 300).number_format = "0.00"
+    path = tmp_path / "wide_format.xlsx"
+    wb.save(path)
+    result = read_criteria(path, limits=ImportLimits(max_columns=20))
+    assert [c.ref for c in result.criteria] == ["1.1"]
+
+
+def test_csv_with_data_beyond_the_column_limit(tmp_path: Path) -> None:
+    """A CSV record with data past the column limit is refused, naming row and column."""
+    path = tmp_path / "wide.csv"
+    path.write_text("ID,Criteria" + ",x" * 10 + "\n1.1,Gates lock.\n")
+    assert "row 1 has data in column F" in _refused(path, ImportLimits(max_columns=5))
+
+
+def test_blank_rows_do_not_count_against_the_row_limit(tmp_path: Path) -> None:
+    """Only rows with data count: a table far down a sheet still imports."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.cell(500, 1).value = "ID"
+    ws.cell(500, 2).value = "Criteria"
+    ws.cell(501, 1).value = "1.1"
+    ws.cell(501, 2).value = "Gates lock."
+    path = tmp_path / "far_down.xlsx"
+    wb.save(path)
+    result = read_criteria(path, limits=ImportLimits(max_rows=10))
+    assert result.header_row == 500
 
 
 def test_csv_over_the_row_limit(tmp_path: Path) -> None:

@@ -236,3 +236,19 @@ def test_preview_without_header_still_shows_rows(make_workbook: WorkbookFactory)
     assert shown.header_row is None
     assert shown.roles == {}
     assert shown.rows[0] == (1, ("Alpha", "Beta"))
+
+
+def test_preview_finds_a_table_far_down_the_sheet(tmp_path: Path) -> None:
+    """Blank rows above the table do not hide it from the preview."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.cell(300, 1).value = "ID"
+    ws.cell(300, 2).value = "Criteria"
+    for i in range(1, 30):
+        ws.cell(300 + i, 1).value = f"1.{i}"
+        ws.cell(300 + i, 2).value = f"Rule {i} is followed."
+    path = tmp_path / "far.xlsx"
+    wb.save(path)
+    shown = preview(path, max_rows=5)
+    assert shown.header_row == 300
+    assert [n for n, _ in shown.rows] == [300, 301, 302, 303, 304, 305]

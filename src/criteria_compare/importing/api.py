@@ -151,8 +151,11 @@ def preview(
         if detected is not None:
             header_row = detected[0]
             roles = {i: role for role, (i, _) in detected[1].items()}
-    last = (header_row or 0) + max_rows
-    rows = tuple((n, cells) for n, cells in head if n <= last)
+    if header_row is None:
+        rows = head[:max_rows]
+    else:
+        rows = tuple((n, c) for n, c in head if n <= header_row)
+        rows += tuple((n, c) for n, c in head if n > header_row)[:max_rows]
     return Preview(
         file=source.name,
         sheet=chosen,

@@ -9,7 +9,13 @@ from collections.abc import Iterator
 
 from criteria_compare.errors import ImportFailed
 from criteria_compare.importing.cells import clean_text
-from criteria_compare.importing.raw import RawRow, RawSheet
+from criteria_compare.importing.raw import (
+    HEAD_SCAN_LIMIT,
+    RawRow,
+    RawSheet,
+    check_width,
+    take_head,
+)
 from criteria_compare.importing.result import ImportLimits
 from criteria_compare.importing.source import SourceFile
 from criteria_compare.progress import CancelCheck, check_cancel
@@ -99,29 +105,30 @@ class CsvReader:
     ) -> Iterator[tuple[int, tuple[str, ...] | None]]:
         limits, name = self._limits, self._source.name
         reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter or ",")
-        number = 0
+        number = filled = 0
         try:
             for record in reader:
                 number += 1
                 if max_rows is not None and number > max_rows:
                     return
-                if number > limits.max_rows:
-                    raise ImportFailed(
-                        f"{name} has more than {limits.max_rows:,} rows, over the import limit; "
-                        "split the file or delete unused rows."
-                    )
-                if len(record) > limits.max_columns:
-                    raise ImportFailed(
-                        f"{name}, row {number} has {len(record):,} columns, over the import "
-                        f"limit of {limits.max_columns}; check the delimiter or delete unused "
-                        "columns."
-                    )
                 if not number % 2000:
                     check_cancel(cancel)
+                if len(record) > limits.max_columns:
+                    check_width(record, limits.max_columns, name, number)
+                    record = record[: limits.max_columns]
                 cells = [clean_text(c) for c in record]
                 while cells and not cells[-1]:
                     cells.pop()
-                yield number, (tuple(cells) if cells else None)
+                if not cells:
+                    yield number, None
+                    continue
+                filled += 1
+                if filled > limits.max_rows:
+                    raise ImportFailed(
+                        f"{name} has more than {limits.max_rows:,} rows with data, over the "
+                        "import limit; split the file or delete unused rows."
+                    )
+                yield number, tuple(cells)
         except csv.Error as exc:
             raise ImportFailed(
                 f"{name}, row {number + 1} could not be read as CSV ({exc}); check the quotes "
@@ -129,7 +136,7 @@ class CsvReader:
             ) from None
 
     def head(self, sheet: str | None, max_rows: int) -> tuple[RawRow, ...]:
-        return tuple((n, c) for n, c in self._records(max_rows) if c is not None)
+        return take_head(self._records(HEAD_SCAN_LIMIT), max_rows)
 
     def read(self, sheet: str | None, cancel: CancelCheck | None = None) -> RawSheet:
         rows: list[RawRow] = []

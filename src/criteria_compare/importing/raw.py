@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
+from criteria_compare.errors import ImportFailed
+from criteria_compare.importing.cells import column_letter
 from criteria_compare.progress import CancelCheck
 
-__all__ = ["RawRow", "RawSheet", "SheetReader"]
+__all__ = ["HEAD_SCAN_LIMIT", "RawRow", "RawSheet", "SheetReader", "check_width", "take_head"]
+
+HEAD_SCAN_LIMIT = 5_000
+"""How far down a sheet head() looks for non-blank rows (tables rarely start lower)."""
 
 RawRow = tuple[int, tuple[str, ...]]
 """``(row_number, cells)``: 1-based row as Excel shows it, cell texts from column A."""
@@ -50,7 +55,7 @@ class SheetReader(Protocol):
         ...
 
     def head(self, sheet: str | None, max_rows: int) -> tuple[RawRow, ...]:
-        """The non-blank rows among the first max_rows rows, cheaply."""
+        """The first max_rows non-blank rows (looking no further than HEAD_SCAN_LIMIT rows)."""
         ...
 
     def read(self, sheet: str | None, cancel: CancelCheck | None = None) -> RawSheet:
@@ -60,3 +65,31 @@ class SheetReader(Protocol):
     def close(self) -> None:
         """Release the file."""
         ...
+
+
+def check_width(row: Sequence[Any], max_columns: int, where: str, number: int) -> None:
+    """Refuse a row with data beyond the column limit (empty formatted cells are fine)."""
+    for column, cell in enumerate(row[max_columns:], start=max_columns + 1):
+        value = getattr(cell, "value", cell)
+        if value is not None and value != "":
+            raise ImportFailed(
+                f"{where}, row {number} has data in column {column_letter(column)}, beyond the "
+                f"import limit of {max_columns} columns; delete unused columns or copy the "
+                "criteria to a new workbook."
+            )
+
+
+def take_head(rows: Iterator[tuple[int, tuple[str, ...] | None]], count: int) -> tuple[RawRow, ...]:
+    """The first ``count`` non-blank rows of a reader's row stream, closing the stream."""
+    found: list[RawRow] = []
+    try:
+        for number, cells in rows:
+            if cells is not None:
+                found.append((number, cells))
+                if len(found) >= count:
+                    break
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+    return tuple(found)

@@ -127,9 +127,10 @@ class ImportResult:
 class Preview:
     """The top of a sheet as text, for a column-mapping wizard.
 
-    ``rows`` holds ``(row_number, cells)`` from row 1 down to ``max_rows`` rows
-    below the header; ``roles`` maps a 0-based column index to the role the
-    importer would give it. ``header_row`` is None when no header was recognised.
+    ``rows`` holds the non-blank rows as ``(row_number, cells)``, from the top
+    down to ``max_rows`` rows below the header; ``roles`` maps a 0-based column
+    index to the role the importer would give it. ``header_row`` is None when
+    no header was recognised (``rows`` then holds the first ``max_rows`` rows).
     """
 
     file: str

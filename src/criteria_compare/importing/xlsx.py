@@ -11,16 +11,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from criteria_compare.errors import CriteriaCompareError, ImportFailed
-from criteria_compare.importing.cells import clean_text, format_number, format_temporal
-from criteria_compare.importing.raw import RawRow, RawSheet
+from criteria_compare.importing.cells import (
+    clean_text,
+    format_number,
+    format_temporal,
+)
+from criteria_compare.importing.raw import (
+    HEAD_SCAN_LIMIT,
+    RawRow,
+    RawSheet,
+    check_width,
+    take_head,
+)
 from criteria_compare.importing.result import ImportLimits
 from criteria_compare.importing.sheet_xml import SheetFacts, scan_sheet_xml
 from criteria_compare.importing.source import SourceFile, check_zip
 from criteria_compare.progress import CancelCheck, check_cancel
 
-__all__ = ["XlsxReader"]
+__all__ = ["EXCEL_MAX_ROWS", "XlsxReader"]
 
 _TEMPORAL = (dt.datetime, dt.date, dt.time, dt.timedelta)
+EXCEL_MAX_ROWS = 1_048_576
 
 # openpyxl warns about workbook features it drops (data validation, extensions); they do not
 # change cell values and would only clutter the one-line CLI output.
@@ -102,18 +113,18 @@ class XlsxReader:
         ws = self._sheets[sheet]
         ws.reset_dimensions()  # the stored dimension may lie; rows come as wide as they are
         limits, name = self._limits, self._source.name
-        number = 0
+        number = filled = 0
         rows = ws.iter_rows()
         try:
             for row in rows:
                 number += 1
                 if max_rows is not None and number > max_rows:
                     return
-                if number > limits.max_rows:
+                if number > EXCEL_MAX_ROWS:
                     raise ImportFailed(
-                        f"{name}, sheet '{sheet}' has more than {limits.max_rows:,} rows, over "
-                        "the import limit; delete unused rows below the criteria or copy them "
-                        "to a new workbook."
+                        f"{name}, sheet '{sheet}' claims more than {EXCEL_MAX_ROWS:,} rows, which "
+                        "Excel cannot hold; the file is damaged or was not made by a spreadsheet "
+                        "program; save it again from Excel."
                     )
                 if not number % 2000:
                     check_cancel(cancel)
@@ -121,11 +132,8 @@ class XlsxReader:
                     yield number, None
                     continue
                 if len(row) > limits.max_columns:
-                    raise ImportFailed(
-                        f"{name}, sheet '{sheet}', row {number} has {len(row):,} columns, over "
-                        f"the import limit of {limits.max_columns}; delete unused columns or "
-                        "copy the criteria to a new workbook."
-                    )
+                    check_width(row, limits.max_columns, f"{name}, sheet '{sheet}'", number)
+                    row = row[: limits.max_columns]  # formatted but empty cells further right
                 values = [cell.value for cell in row]
                 cells = [
                     (v.strip() if "\r" not in v else clean_text(v))
@@ -141,6 +149,13 @@ class XlsxReader:
                 if not any(cells):
                     yield number, None
                     continue
+                filled += 1
+                if filled > limits.max_rows:
+                    raise ImportFailed(
+                        f"{name}, sheet '{sheet}' has more than {limits.max_rows:,} rows with data, "
+                        "over the import limit; delete unused rows or copy the criteria to a new "
+                        "workbook."
+                    )
                 while not cells[-1]:
                     cells.pop()
                 yield number, tuple(cells)
@@ -167,11 +182,7 @@ class XlsxReader:
         return clean_text(str(value))
 
     def head(self, sheet: str | None, max_rows: int) -> tuple[RawRow, ...]:
-        return tuple(
-            (n, cells)
-            for n, cells in self._rows(sheet or "", max_rows, _Marks())
-            if cells is not None
-        )
+        return take_head(self._rows(sheet or "", HEAD_SCAN_LIMIT, _Marks()), max_rows)
 
     def _facts(self, sheet: str) -> SheetFacts:
         path = getattr(self._sheets[sheet], "_worksheet_path", None)
