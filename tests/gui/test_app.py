@@ -213,6 +213,7 @@ def test_screenshot_entry_point_writes_a_1400x900_png(
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1400, 900)
     assert Settings().recent_files() == [sample_project.resolve()]
+    assert Settings().restore_state("main_window/geometry") is None  # user's geometry untouched
 
 
 def test_screenshot_of_a_missing_project_fails_cleanly(tmp_path: Path, qapp, capsys) -> None:

@@ -111,9 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         window.projectOpened.connect(finish)
         window.jobFailed.connect(failed)
-        window._restored = True  # a fixed size, not the user's last geometry
+        window.remember_window = False  # a fixed size; the user's geometry is left alone
         window.resize(*SCREENSHOT_SIZE)
-        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
     window.show()
 
     if args.project is not None:

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self._shortcuts_dialog: QWidget | None = None
         self._reviewer_dialog: QInputDialog | None = None
         self._restored = False
+        self.remember_window = True  # False for --screenshot runs: keep the user's geometry
 
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("main_window")
@@ -206,7 +207,8 @@ class MainWindow(QMainWindow):
         """Restore the window geometry the first time the window is shown."""
         if not self._restored:
             self._restored = True
-            self.settings.restore_window(self)
+            if self.remember_window:
+                self.settings.restore_window(self)
         super().showEvent(event)
 
     # -- opening ---------------------------------------------------------------------------
@@ -368,7 +370,8 @@ class MainWindow(QMainWindow):
             self.active_worker.cancel()
             project_pool().waitForDone(15000)
             QThreadPool.globalInstance().waitForDone(15000)
-        self.settings.save_window(self)
+        if self.remember_window:
+            self.settings.save_window(self)
         self.close_project()
         self.settings.sync()
         if self.typing_guard is not None:
