@@ -14,7 +14,7 @@ from criteria_compare.project.migrations import (
     migrate,
 )
 
-__all__ = ["check_and_migrate", "is_memory", "precheck"]
+__all__ = ["check_and_migrate", "precheck"]
 
 
 def precheck(path: Path) -> None:
@@ -37,10 +37,6 @@ def precheck(path: Path) -> None:
             f"{path.name} is not a criteria-compare project; open a .ccproj file made "
             "with 'criteria-compare new' or the app."
         )
-
-
-def is_memory(conn: sqlite3.Connection) -> bool:
-    return any(row[1] == "main" and not row[2] for row in conn.execute("PRAGMA database_list"))
 
 
 def check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) -> sqlite3.Connection:

@@ -49,6 +49,7 @@ from criteria_compare.project.codec import (
     evidence_to_json,
     now_utc,
     os_user,
+    suggestion_from_row,
 )
 from criteria_compare.project.connection import (
     Transaction,
@@ -72,7 +73,7 @@ from criteria_compare.project.migrations import (
     SCHEMA_VERSION,
 )
 from criteria_compare.project.newfile import write_new_file
-from criteria_compare.project.opening import check_and_migrate, is_memory, precheck
+from criteria_compare.project.opening import check_and_migrate, precheck
 from criteria_compare.project.state import CriterionState, Decision
 from criteria_compare.project.summary import build_summary
 
@@ -96,7 +97,10 @@ def _locked(method: _F) -> _F:
     def wrapper(self: Project, *args: Any, **kwargs: Any) -> Any:
         with self._lock:
             self._require_open()
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as exc:  # e.g. a disk error or a page damaged after opening
+                raise translate(exc, self.path) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -121,7 +125,6 @@ class Project:
         self._suggestions: dict[tuple[str, str], tuple[Suggestion, ...]] = {}
         self._settings: dict[str, str] | None = None
         self._timer: threading.Timer | None = None
-        self._in_memory = False
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -203,9 +206,7 @@ class Project:
         except BaseException:
             conn.close()
             raise
-        project = cls(target, conn, read_only=read_only, reason=reason)
-        project._in_memory = read_only and conn is not None and is_memory(conn)
-        return project
+        return cls(target, conn, read_only=read_only, reason=reason)
 
     def close(self) -> None:
         """Close the file (a single .ccproj again); later calls raise ProjectError. Closing twice is harmless."""
@@ -214,7 +215,7 @@ class Project:
                 self._timer.cancel()
                 self._timer = None
             if self._conn is not None:
-                close_connection(self._conn, writer=not self.read_only and not self._in_memory)
+                close_connection(self._conn, writer=not self.read_only)
                 self._conn = None
 
     def checkpoint(self) -> None:
@@ -498,8 +499,6 @@ class Project:
         key = (direction, ref)
         cached = self._suggestions.get(key)
         if cached is None:
-            from criteria_compare.project.codec import suggestion_from_row
-
             cached = tuple(
                 suggestion_from_row(row)
                 for row in self._db.execute(
@@ -559,7 +558,7 @@ class Project:
     def store_suggestions(
         self,
         forward: Mapping[str, Sequence[Suggestion]],
-        backward: Mapping[str, Sequence[Suggestion]] = {},
+        backward: Mapping[str, Sequence[Suggestion]] | None = None,
         *,
         notices: Sequence[str] = (),
         seconds: float | None = None,
@@ -574,7 +573,7 @@ class Project:
         rows: list[tuple[Any, ...]] = []
         for direction, table, check_src, check_dst in (
             ("forward", forward, fps.check_reference, fps.check_partner),
-            ("backward", backward, fps.check_partner, fps.check_reference),
+            ("backward", backward or {}, fps.check_partner, fps.check_reference),
         ):
             for source, items in table.items():
                 check_src(source)
