@@ -154,7 +154,7 @@ def map_columns(
         else:
             first = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
             raise HeaderNotFound(
-                f"{where} has no recognisable header row in its first {HEADER_SCAN_ROWS} rows "
+                f"{where} has no recognisable header row in its first {HEADER_SCAN_ROWS} non-blank rows "
                 f"(row {first[0]}, the first with several filled cells, holds "
                 f"{_shown(first[1])}); name the columns with {_EXAMPLE}."
             )
