@@ -423,7 +423,8 @@ class FocusPane(QWidget):
     def _fill_rejected(self) -> None:
         assert self._data is not None
         for w in self._rejected_widgets:
-            w.setParent(None)
+            self._rejected_box.removeWidget(w)
+            w.hide()
             w.deleteLater()
         self._rejected_widgets = []
         for row in self._data.rejected:

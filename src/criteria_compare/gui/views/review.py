@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.gui.models.criteria_table import QueueCounts
 from criteria_compare.gui.models.sort_proxy import QueueFilter
 from criteria_compare.gui.models.suggestions import candidate_rows
 from criteria_compare.gui.style import MARGIN, SPACING
@@ -65,11 +66,8 @@ _VERDICT_ACTIONS = {
 }
 
 
-def counts_text(counts: object, next_ref: str | None) -> str:
-    """ "Reviewed 37/152 (24 %) · Aligned 20 · … · Flagged 3 · next unreviewed: 4.3"."""
-    from criteria_compare.gui.models.criteria_table import QueueCounts
-
-    assert isinstance(counts, QueueCounts)
+def counts_text(counts: QueueCounts, next_ref: str | None) -> str:
+    """The progress line: "Reviewed 37/152 (24 %) · Aligned 20 · … · Flagged 3 · next unreviewed: 4.3"."""
     by = counts.by_status
     parts = [
         f"Reviewed {counts.reviewed}/{counts.total} ({counts.percent} %)",
