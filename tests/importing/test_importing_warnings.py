@@ -111,3 +111,16 @@ def test_invisible_characters_around_refs_are_dropped(make_workbook: WorkbookFac
     result = read_criteria(make_workbook(rows))
     assert [c.ref for c in result.criteria] == ["7.1"]
     assert "already appears in row 2" in result.warnings[0].message
+
+
+def test_a_lone_note_right_of_the_table_is_not_a_section(make_workbook: WorkbookFactory) -> None:
+    """A stray value in an unmapped column does not rename the section of the rows below."""
+    rows = [
+        ["1. Policy"],
+        ["1.1", "Gates lock.", "", "Must"],
+        ["", "", "", "", "", "ask Ana"],
+        ["1.2", "Fences stand.", "", "Must"],
+    ]
+    result = read_criteria(make_workbook(rows))
+    assert [c.section for c in result.criteria] == ["1. Policy", "1. Policy"]
+    assert [w.row for w in result.warnings] == [4]

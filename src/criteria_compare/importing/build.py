@@ -55,6 +55,7 @@ class _Builder:
         self.section_i = idx.get("section")
         self.level_i = idx.get("level")
         self.guidance_i = idx.get("guidance")
+        self.first_column = min(idx.values())
 
     def warn(self, message: str, row: int | None = None, column: int | None = None) -> None:
         letter = column_letter(column + 1) if column is not None else None
@@ -64,19 +65,19 @@ class _Builder:
     def cell(cells: tuple[str, ...], index: int | None) -> str:
         return cells[index] if index is not None and index < len(cells) else ""
 
-    def heading_kind(self, cells: tuple[str, ...], nonempty: list[int]) -> str | None:
-        """``"heading"`` when a row with one filled cell is a section row, else None."""
-        if len(nonempty) != 1:
-            return None
-        index = nonempty[0]
+    def is_heading(self, cells: tuple[str, ...], index: int) -> bool:
+        """Whether a row whose only filled cell is ``cells[index]`` is a section row.
+
+        Headings sit in the ref, text or section column, or left of the table
+        (merged cells keep their text in the first one); a lone value in the
+        level or guidance column or in an unmapped column to the right is not one.
+        """
         value = cells[index]
-        if index in (self.level_i, self.guidance_i):
-            return None
-        if index == self.ref_i and looks_like_ref(value):
-            return None
-        if index == self.text_i and not _short_heading(value):
-            return None
-        return "heading"
+        if index == self.ref_i:
+            return not looks_like_ref(value)
+        if index == self.text_i:
+            return _short_heading(value)
+        return index == self.section_i or index < self.first_column
 
     def numbered_heading(self, cells: tuple[str, ...], next_ref: str) -> bool:
         """``1 | Business Partners`` with nothing else, followed by ``1.1``: a numbered section row."""
@@ -111,7 +112,7 @@ class _Builder:
                         number,
                     )
                     continue
-                heading = (filled == 1 and self.heading_kind(cells, nonempty)) or (
+                heading = (filled == 1 and self.is_heading(cells, nonempty[0])) or (
                     filled == 2
                     and pos + 1 < len(data)
                     and self.numbered_heading(cells, self.cell(data[pos + 1][1], ref_i))
