@@ -77,3 +77,11 @@ def test_csv_title_line_above_header(make_text_file: MakeText) -> None:
     result = read_criteria(make_text_file(text))
     assert result.header_row == 3
     assert [c.ref for c in result.criteria] == ["P-1"]
+
+
+def test_evaluation_format_columns(make_text_file: MakeText) -> None:
+    """The evaluation data format (id, section, text, other columns allowed) reads as criteria."""
+    text = "id,section,text,owner\nS1,Seals,Seals are checked on arrival.,ops\nS2,Seals,Seal logs are kept.,ops\n"
+    result = read_criteria(make_text_file(text))
+    assert result.columns == {"ref": "id", "text": "text", "section": "section"}
+    assert [(c.ref, c.section) for c in result.criteria] == [("S1", "Seals"), ("S2", "Seals")]
