@@ -327,3 +327,19 @@ def test_partner_search_without_match_says_so(shell: Shell, qtbot: QtBot) -> Non
     assert pane.model.rowCount() == 0
     pane.link_selected()
     assert shell.view.project.links("1.1") == ()
+
+
+def test_shift_arrows_select_several_rows_and_f_flags_them_all(shell: Shell) -> None:
+    """Shift+Down extends the queue selection; F then flags every selected criterion at once."""
+    shell.key(Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    shell.key(Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert shell.view.queue.selected_refs() == ["1.1", "1.2", "3.1"]
+    shell.key(Qt.Key.Key_F)
+    p = shell.view.project
+    assert [p.assessment(r).discussion for r in ("1.1", "1.2", "3.1", "3.4")] == [
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert "Flagged 3" in shell.view.header_text()

@@ -33,13 +33,35 @@ from criteria_compare.gui.models.sort_proxy import QueueFilter, QueueProxyModel
 from criteria_compare.gui.style import MARGIN, SPACING, STATUS_ORDER, muted_color, status_text
 from criteria_compare.model import Band, Level, Status
 
-__all__ = ["LIKELY_GAPS", "QueuePane"]
+__all__ = ["LIKELY_GAPS", "QueuePane", "QueueTreeView"]
 
 LIKELY_GAPS = "likely_gaps"  # band combo value: no candidate above Low
 
 
 def _value(member: Enum | None) -> str | None:
     return None if member is None else str(member.value)
+
+
+class QueueTreeView(QTreeView):
+    """The queue's view: keyboard moves (Shift+arrows, Page Up/Down) skip section headings."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        index = super().moveCursor(cursorAction, modifiers)
+        up = cursorAction in (
+            QAbstractItemView.CursorAction.MoveUp,
+            QAbstractItemView.CursorAction.MovePageUp,
+            QAbstractItemView.CursorAction.MoveHome,
+        )
+        model = self.model()
+        row = index.row()
+        while index.isValid() and index.data(KIND_ROLE) == "section":
+            row += -1 if up else 1
+            if not 0 <= row < model.rowCount():
+                return self.currentIndex()
+            index = model.index(row, index.column())
+        return index
 
 
 class QueuePane(QWidget):
@@ -85,7 +107,7 @@ class QueuePane(QWidget):
         self._by_score = QCheckBox("Sort by score")
         self._by_score.setAccessibleName("Sort the queue by best score")
         self._shown = QLabel()
-        self._view = QTreeView()
+        self._view = QueueTreeView()
         self._view.setModel(self.proxy)
         self._view.setAccessibleName("Reference criteria queue")
         self._view.setRootIsDecorated(False)
