@@ -1,0 +1,474 @@
+"""One wizard page per program: file, sheet, preview with a role chooser per column, warnings, name."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from criteria_compare.gui import jobs
+from criteria_compare.gui.settings import Settings
+from criteria_compare.gui.style import muted_color
+from criteria_compare.gui.views.source_check import (
+    IGNORE,
+    OPTIONAL_ROLES,
+    REQUIRED_ROLES,
+    ROLE_LABELS,
+    SPREADSHEET_FILTER,
+    SPREADSHEET_SUFFIXES,
+    SourceCheck,
+    check_source,
+    column_letter,
+    column_number,
+    default_name,
+)
+from criteria_compare.gui.workers import Worker
+from criteria_compare.resources import sample_path
+
+__all__ = ["ProgramPage", "muted"]
+
+
+def muted(label: QLabel) -> QLabel:
+    palette = label.palette()
+    palette.setColor(label.foregroundRole(), muted_color(label))
+    label.setPalette(palette)
+    return label
+
+
+class ProgramPage(QWizardPage):
+    """Choose and check one program's spreadsheet."""
+
+    checked = Signal()  # a read finished (success or error)
+
+    def __init__(self, side: str, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.settings = settings
+        self.check: SourceCheck | None = None
+        self._generation = 0
+        self._worker: Worker | None = None
+        self._name_touched = False
+        self._roles_touched = False
+        self._loading = False
+        is_ref = side == "reference"
+        self.setTitle("Reference program" if is_ref else "Partner program")
+        self.setSubTitle(
+            "The program compared against, usually the CTPAT Minimum Security Criteria. "
+            "Check that each column has the right role."
+            if is_ref
+            else "The partner's AEO criteria. Check that each column has the right role."
+        )
+
+        # widgets
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName(f"{side.capitalize()} file")
+        self.path_edit.setPlaceholderText("Choose or drop a .xlsx, .xlsm or .csv file…")
+        self.browse_button = QPushButton("Browse…")
+        self.browse_button.setAccessibleName(f"Browse for the {side} file")
+        self.sample_button = QPushButton(
+            "Use the bundled CTPAT sample" if is_ref else "Use the bundled Meridia sample"
+        )
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setAccessibleName("Sheet")
+        self.sheet_combo.setMinimumContentsLength(18)
+        self.preview_table = QTableWidget()
+        self.preview_table.setAccessibleName(f"Preview of the {side} file")
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.setWordWrap(False)
+        self.preview_table.setAlternatingRowColors(True)
+        self.preview_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.status_label = QLabel(
+            "No file chosen yet: use Browse…, or drop the spreadsheet onto this page."
+        )
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName("Import result")
+        self.warnings_label = QLabel("Import warnings")
+        self.warnings_list = QListWidget()
+        self.warnings_list.setAccessibleName("Import warnings")
+        self.warnings_list.setMaximumHeight(96)
+        self.warnings_list.setWordWrap(True)
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Program name")
+        self.name_edit.setPlaceholderText("e.g. CTPAT MSC (Importers)" if is_ref else "e.g. EU AEO")
+        self.version_edit = QLineEdit()
+        self.version_edit.setAccessibleName("Version or date")
+        self.version_edit.setPlaceholderText("e.g. 2019 or March 2024")
+        self.role_combos: list[QComboBox] = []
+
+        # layout
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        file_row.addWidget(self.sample_button)
+        form = QFormLayout()
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path_edit)
+        sheet_label = QLabel("&Sheet:")
+        sheet_label.setBuddy(self.sheet_combo)
+        form.addRow(file_label, file_row)
+        form.addRow(sheet_label, self.sheet_combo)
+        names = QGridLayout()
+        names.addWidget(QLabel("Program &name:"), 0, 0)
+        names.addWidget(self.name_edit, 0, 1)
+        names.addWidget(QLabel("&Version:"), 0, 2)
+        names.addWidget(self.version_edit, 0, 3)
+        names.setColumnStretch(1, 3)
+        names.setColumnStretch(3, 1)
+        for i in range(names.count()):
+            item = names.itemAt(i).widget()
+            if isinstance(item, QLabel):
+                item.setBuddy(self.name_edit if "name" in item.text() else self.version_edit)
+        hint = muted(
+            QLabel(
+                "First rows of the sheet. The row in bold is the header; "
+                "the choosers above each column set what it holds."
+            )
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.preview_table, 1)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.warnings_list)
+        layout.addLayout(names)
+
+        # connections
+        self.browse_button.clicked.connect(self.browse)
+        self.sample_button.clicked.connect(self.use_sample)
+        self.path_edit.editingFinished.connect(self._path_edited)
+        self.sheet_combo.activated.connect(self._sheet_chosen)
+        self.name_edit.textEdited.connect(self._name_edited)
+        self.name_edit.textChanged.connect(self.completeChanged)
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.reload)
+
+        self._show_warnings(())
+        self.setAcceptDrops(True)
+
+    # -- drag and drop ---------------------------------------------------------------------
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls() or len(mime.urls()) != 1 or not mime.urls()[0].isLocalFile():
+            return None
+        path = Path(mime.urls()[0].toLocalFile())
+        return path if path.suffix.lower() in SPREADSHEET_SUFFIXES else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept one spreadsheet file."""
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Use the dropped spreadsheet."""
+        path = self._dropped_file(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.set_path(path)
+
+    # -- choosing the file ---------------------------------------------------------------
+    def browse(self) -> None:
+        """Ask for the spreadsheet."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            f"Choose the {self.side} program",
+            self.settings.last_folder("spreadsheet"),
+            SPREADSHEET_FILTER,
+        )
+        if path:
+            self.set_path(Path(path))
+
+    def use_sample(self) -> None:
+        """Use the bundled sample spreadsheet for this side."""
+        name = jobs.SAMPLE_REFERENCE if self.side == "reference" else jobs.SAMPLE_PARTNER
+        self.set_path(sample_path(name))
+
+    def set_path(self, path: Path, sheet: str | None = None) -> None:
+        """Choose ``path`` (and optionally its sheet) and read it."""
+        self.path_edit.setText(str(path))
+        if path.parent != sample_path():
+            self.settings.set_last_folder("spreadsheet", path)
+        self._roles_touched = False
+        self._loading = True
+        self.sheet_combo.clear()
+        if sheet:
+            self.sheet_combo.addItem(sheet)
+        self._loading = False
+        if not self._name_touched:
+            self.name_edit.setText(default_name(path, self.side))
+            if path.parent == sample_path() and not self.version_edit.text():
+                is_ref = path.name == jobs.SAMPLE_REFERENCE
+                self.version_edit.setText("2019" if is_ref else "sample")
+        self.reload()
+
+    def _path_edited(self) -> None:
+        text = self.path_edit.text().strip()
+        if text and (self.check is None or Path(text) != self.check.path):
+            self.set_path(Path(text).expanduser())
+
+    def _sheet_chosen(self, _index: int) -> None:
+        self._roles_touched = False
+        self.reload()
+
+    def _name_edited(self, _text: str) -> None:
+        self._name_touched = True
+
+    # -- reading ---------------------------------------------------------------------------
+    def path(self) -> Path | None:
+        """The chosen file, if any."""
+        text = self.path_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def sheet(self) -> str | None:
+        """The chosen sheet (None for CSV files or before the first read)."""
+        text = self.sheet_combo.currentText()
+        return text or None
+
+    def columns(self) -> dict[str, str] | None:
+        """role -> column letter as set in the choosers, or None to let the importer detect."""
+        if not self._roles_touched:
+            return None
+        mapping: dict[str, str] = {}
+        for index, combo in enumerate(self.role_combos):
+            role = combo.currentData()
+            if role and role != IGNORE:
+                mapping[role] = column_letter(index)
+        return mapping
+
+    def ignored_roles(self) -> frozenset[str]:
+        """Optional roles the user gave to no column (so they are not read at all)."""
+        mapping = self.columns()
+        if mapping is None:
+            return frozenset()
+        return frozenset(OPTIONAL_ROLES - set(mapping))
+
+    def missing_roles(self) -> list[str]:
+        """Required roles (ref, text) the user gave to no column."""
+        mapping = self.columns()
+        if mapping is None:
+            return []
+        return [ROLE_LABELS[r] for r in REQUIRED_ROLES if r not in mapping]
+
+    def duplicate_roles(self) -> list[str]:
+        """Roles chosen for more than one column."""
+        seen: dict[str, int] = {}
+        for combo in self.role_combos:
+            role = combo.currentData()
+            if role and role != IGNORE:
+                seen[role] = seen.get(role, 0) + 1
+        return [ROLE_LABELS[r] for r, n in seen.items() if n > 1]
+
+    def reload(self) -> Worker | None:
+        """Read the file again with the current sheet and column choices (in a worker)."""
+        path = self.path()
+        if path is None:
+            return None
+        if self._worker is not None:
+            self._worker.cancel()
+        duplicates, missing = self.duplicate_roles(), self.missing_roles()
+        if duplicates or missing:
+            self._generation += 1  # results still on their way are out of date
+            self.check = None
+            self._set_status(
+                f"{' and '.join(duplicates)} is chosen for more than one column; "
+                "pick one column for each role."
+                if duplicates
+                else f"No column is chosen as {' or '.join(missing)}; "
+                "pick the column that holds it.",
+                error=True,
+            )
+            self.completeChanged.emit()
+            return None
+        self._generation += 1
+        generation = self._generation
+        self._set_status(f"Reading {path.name}…")
+        worker = Worker(
+            functools.partial(
+                check_source, path, self.sheet(), self.columns(), self.ignored_roles()
+            ),
+            name="reading of the spreadsheet",
+        )
+        worker.signals.finished.connect(lambda result: self._checked(generation, result))
+        worker.signals.failed.connect(lambda message: self._failed(generation, path, message))
+        self._worker = worker
+        self.check = None
+        self.completeChanged.emit()
+        worker.start(QThreadPool.globalInstance())
+        return worker
+
+    def _failed(self, generation: int, path: Path, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._worker = None
+        self.check = SourceCheck(path, (), None, None, message)
+        self.preview_table.clear()
+        self.preview_table.setRowCount(0)
+        self.preview_table.setColumnCount(0)
+        self.role_combos = []
+        self._set_status(message, error=True)
+        self._show_warnings(())
+        self.completeChanged.emit()
+        self.checked.emit()
+
+    def _checked(self, generation: int, check: SourceCheck) -> None:
+        if generation != self._generation:
+            return
+        self._worker = None
+        self.check = check
+        self._fill_sheets(check)
+        self._fill_preview(check)
+        if check.error:
+            self._set_status(check.error, error=True)
+            self._show_warnings(())
+        else:
+            self._set_status(self._summary(check.result))
+            self._show_warnings([str(w) for w in check.result.warnings])
+        self.completeChanged.emit()
+        self.checked.emit()
+
+    # -- showing ---------------------------------------------------------------------------
+    def _fill_sheets(self, check: SourceCheck) -> None:
+        self._loading = True
+        current = check.preview.sheet if check.preview is not None else None
+        self.sheet_combo.clear()
+        for s in check.sheets:
+            self.sheet_combo.addItem(s)
+        if current:
+            self.sheet_combo.setCurrentText(current)
+        self.sheet_combo.setEnabled(len(check.sheets) > 1)
+        self.sheet_combo.setPlaceholderText(
+            "" if check.sheets else "(a CSV file has a single table)"
+        )
+        self._loading = False
+
+    def _fill_preview(self, check: SourceCheck) -> None:
+        pre = check.preview
+        table = self.preview_table
+        roles: dict[int, str] = dict(pre.roles) if pre is not None else {}
+        if check.result is not None:  # show the columns the import really used
+            roles = {column_number(x): r for r, x in check.result.column_letters.items()}
+        elif self._roles_touched:  # keep the user's choice so they can correct it
+            roles = self._current_roles()
+        table.clear()
+        rows = list(pre.rows) if pre is not None else []
+        width = max((len(cells) for _, cells in rows), default=0)
+        table.setColumnCount(width)
+        table.setRowCount(len(rows) + 1)
+        table.setHorizontalHeaderLabels([column_letter(i) for i in range(width)])
+        table.setVerticalHeaderLabels(["Role", *[str(n) for n, _ in rows]])
+        self.role_combos = []
+        for col in range(width):
+            combo = QComboBox()
+            combo.setAccessibleName(f"Role of column {column_letter(col)}")
+            for role, label in ROLE_LABELS.items():
+                combo.addItem(label, role)
+            combo.setCurrentIndex(max(0, combo.findData(roles.get(col, IGNORE))))
+            combo.currentIndexChanged.connect(self._role_changed)
+            table.setCellWidget(0, col, combo)
+            self.role_combos.append(combo)
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for r, (number, cells) in enumerate(rows, start=1):
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(" ".join(text.split()))
+                item.setToolTip(text)
+                if number == pre.header_row:
+                    item.setFont(bold)
+                table.setItem(r, col, item)
+        metrics = table.fontMetrics()
+        body = [cells for n, cells in rows if pre.header_row is None or n >= pre.header_row]
+        for col in range(width):
+            texts = [" ".join(cells[col].split()) for cells in body if col < len(cells)]
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            combo_width = self.role_combos[col].sizeHint().width()
+            table.setColumnWidth(col, min(max(widest + 24, combo_width, 110), 360))
+        table.resizeRowToContents(0)
+
+    def _current_roles(self) -> dict[int, str]:
+        return {i: c.currentData() for i, c in enumerate(self.role_combos)}
+
+    def _role_changed(self, _index: int) -> None:
+        self._roles_touched = True
+        self._debounce.start()
+
+    def _summary(self, result: Any) -> str:
+        n = len(result.criteria)
+        sections = [s for s in result.sections if s]
+        levels = result.levels
+        parts = [f"{n} criteria", f"{len(sections)} sections"]
+        for level in ("Must", "Should"):
+            if levels.get(level):
+                parts.append(f"{levels[level]} {level}")
+        where = f"sheet '{result.sheet}', " if result.sheet else ""
+        return f"Found {' · '.join(parts)} ({where}header on row {result.header_row})."
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status_label.setText(f"⚠ {text}" if error else text)
+        font = self.status_label.font()
+        font.setBold(error)
+        self.status_label.setFont(font)
+
+    def _show_warnings(self, warnings: list[str] | tuple[str, ...]) -> None:
+        self.warnings_list.clear()
+        self.warnings_list.addItems(list(warnings))
+        self.warnings_list.setVisible(bool(warnings))
+        self.warnings_label.setText(
+            f"Import warnings ({len(warnings)}): check these rows in the file."
+            if warnings
+            else "Import warnings: none."
+        )
+
+    # -- QWizardPage --------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        """Offer the bundled CTPAT sample as the default reference."""
+        if self.side == "reference" and self.path() is None:
+            self.use_sample()
+
+    def isComplete(self) -> bool:
+        """Ready when the file imported at least one criterion and the program has a name."""
+        check = self.check
+        return (
+            check is not None
+            and check.result is not None
+            and len(check.result.criteria) > 0
+            and bool(self.name_edit.text().strip())
+        )
+
+    def choice(self) -> jobs.SourceChoice:
+        """What to import for this side."""
+        assert self.check is not None and self.check.result is not None
+        return jobs.SourceChoice(
+            path=self.check.path,
+            name=self.name_edit.text().strip(),
+            version=self.version_edit.text().strip(),
+            sheet=self.check.result.sheet,
+            columns=self.columns(),
+            imported=self.check.result,
+        )

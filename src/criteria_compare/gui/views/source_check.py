@@ -1,0 +1,132 @@
+"""What the wizard learns from one spreadsheet: preview, import result, column roles (no widgets)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.gui import jobs
+from criteria_compare.progress import CancelCheck, ProgressCallback
+from criteria_compare.resources import sample_path
+
+__all__ = [
+    "IGNORE",
+    "OPTIONAL_ROLES",
+    "PREVIEW_ROWS",
+    "REQUIRED_ROLES",
+    "ROLE_LABELS",
+    "SPREADSHEET_FILTER",
+    "SPREADSHEET_SUFFIXES",
+    "SourceCheck",
+    "check_source",
+    "column_letter",
+    "column_number",
+    "default_name",
+    "without_roles",
+]
+
+IGNORE = "ignore"
+ROLE_LABELS: dict[str, str] = {
+    "ref": "Ref (ID)",
+    "text": "Criterion text",
+    "section": "Section",
+    "level": "Must / Should",
+    "guidance": "Guidance",
+    IGNORE: "— ignore —",
+}
+SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;All files (*)"
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls"})
+PREVIEW_ROWS = 12
+REQUIRED_ROLES = ("ref", "text")
+OPTIONAL_ROLES = frozenset({"section", "level", "guidance"})
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet letters of a 0-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class SourceCheck:
+    """What one read of a spreadsheet found: its sheets, a preview and the import result or error."""
+
+    path: Path
+    sheets: tuple[str, ...]
+    preview: Any
+    result: Any | None
+    error: str | None
+
+
+def column_number(letters: str) -> int:
+    """0-based index of spreadsheet column letters (A -> 0, AA -> 26)."""
+    n = 0
+    for ch in letters.strip().upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def without_roles(result: Any, roles: frozenset[str]) -> Any:
+    """``result`` with the optional ``roles`` (section, level, guidance) blanked out of every criterion."""
+    roles = roles & OPTIONAL_ROLES
+    if not roles or not (roles & set(result.columns)):
+        return result
+    blank: dict[str, Any] = {}
+    if "section" in roles:
+        blank["section"] = ""
+    if "level" in roles:
+        blank["level"] = None
+    if "guidance" in roles:
+        blank["guidance"] = ""
+    return dataclasses.replace(
+        result,
+        criteria=tuple(dataclasses.replace(c, **blank) for c in result.criteria),
+        columns={r: h for r, h in result.columns.items() if r not in roles},
+        column_letters={r: x for r, x in result.column_letters.items() if r not in roles},
+    )
+
+
+def check_source(
+    path: Path,
+    sheet: str | None,
+    columns: Mapping[str, str] | None,
+    ignored: frozenset[str],
+    progress: ProgressCallback,
+    cancel: CancelCheck,
+) -> SourceCheck:
+    """Preview and import one spreadsheet (run in a worker); user errors become ``error``.
+
+    ``ignored`` optional roles are removed from the result even where the
+    importer would detect them, so "ignore" in the wizard means ignore.
+    """
+    from criteria_compare.importing import preview, read_criteria
+
+    progress(0, 2, f"Reading {path.name}…")
+    pre = preview(path, sheet=sheet, max_rows=PREVIEW_ROWS)
+    sheets = tuple(pre.sheets)
+    progress(1, 2, f"Importing {path.name}…")
+    try:
+        result = read_criteria(path, sheet=pre.sheet, columns=columns)
+    except CriteriaCompareError as exc:
+        return SourceCheck(path, sheets, pre, None, str(exc))
+    return SourceCheck(path, sheets, pre, without_roles(result, ignored), None)
+
+
+def default_name(path: Path, side: str) -> str:
+    if path == sample_path(jobs.SAMPLE_REFERENCE):
+        return "CTPAT MSC (Importers)"
+    if path == sample_path(jobs.SAMPLE_PARTNER):
+        return "Meridia AEO"
+    if path == sample_path("partner_oea_es.csv"):
+        return "Valdoria OEA"
+    stem = re.sub(r"[_\-]+", " ", path.stem).strip()
+    return stem[:1].upper() + stem[1:] if stem else side.capitalize()
