@@ -191,6 +191,15 @@ def test_opendocument_spreadsheet_named_xlsx(tmp_path: Path) -> None:
     assert "OpenDocument" in _refused(path)
 
 
+def test_binary_workbook_xlsb(tmp_path: Path) -> None:
+    """An .xlsb workbook (zip of binary parts) is named and the fix given."""
+    path = tmp_path / "criteria.xlsb"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    assert "Excel Binary Workbook (.xlsb)" in _refused(path)
+
+
 def test_damaged_workbook_parts(make_workbook: WorkbookFactory, tmp_path: Path) -> None:
     """A workbook whose sheet XML is truncated is refused without a traceback."""
     good = make_workbook()

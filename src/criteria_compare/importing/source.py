@@ -169,6 +169,11 @@ def check_zip(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
             f"{name} is an OpenDocument spreadsheet; save it as Excel Workbook (.xlsx) "
             "or .csv and import that."
         )
+    if "xl/workbook.bin" in names:
+        raise ImportFailed(
+            f"{name} is an Excel Binary Workbook (.xlsb); open it in Excel and save it as "
+            "Excel Workbook (.xlsx)."
+        )
     if not any(n.startswith("xl/") for n in names) or "[Content_Types].xml" not in names:
         raise ImportFailed(
             f"{name} is a zip file but not an Excel workbook; save the criteria as .xlsx or .csv."
