@@ -415,6 +415,7 @@ def run_decide(args: argparse.Namespace) -> int:
         "status": assessment.status.value,
         "note": assessment.note,
         "discussion": assessment.discussion,
+        "suspect": assessment.suspect,
         "reviewer": assessment.reviewer,
         "timestamp": assessment.timestamp,
         "links": [{"partner_ref": lk.partner_ref, "relation": lk.relation.value} for lk in links],
@@ -474,6 +475,12 @@ def run_status(args: argparse.Namespace) -> int:
         f"  links {summary['links']}, rejected {summary['rejected']}, pinned {summary['pinned']}, "
         f"discussion points {summary['discussion_points']}, suggestions {summary['suggestions']}"
     )
+    warnings = ref["import_warnings"] + partner["import_warnings"]
+    if warnings:
+        print(
+            f"  import warnings: {ref['import_warnings']} reference, "
+            f"{partner['import_warnings']} partner"
+        )
     return 0
 
 

@@ -863,6 +863,12 @@ class Project:
             ),
             alignment=self.alignment_info(),
             schema=SCHEMA_VERSION,
+            import_warnings={
+                side: int(n)
+                for side, n in self._db.execute(
+                    "SELECT side, json_array_length(import_warnings) FROM programs"
+                )
+            },
         )
 
     @_locked

@@ -23,6 +23,7 @@ def build_summary(
     suggestions: int,
     alignment: Mapping[str, Any],
     schema: int,
+    import_warnings: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """Counts by verdict, links, rejections, partner-only criteria and discussion points.
 
@@ -48,6 +49,7 @@ def build_summary(
             **counts,
             "reviewed": total - counts[Status.UNREVIEWED.value],
             "suspect": sum(1 for a in assessments.values() if a.suspect),
+            "import_warnings": (import_warnings or {}).get("reference", 0),
         },
         "partner": {
             "name": partner.name,
@@ -56,6 +58,7 @@ def build_summary(
             "total": len(partner.criteria),
             "linked": len(linked_partner),
             "partner_only": partner_only,
+            "import_warnings": (import_warnings or {}).get("partner", 0),
         },
         "links": len(links),
         "links_by_relation": by_relation,
