@@ -422,3 +422,13 @@ def test_undecodable_note_is_refused(capsys, tmp_path, inputs) -> None:
     project = _new(capsys, tmp_path, inputs)
     status, _, err = run(capsys, "decide", str(project), "7.10", "--note", "bad \udcff byte")
     assert status == 2 and "not valid UTF-8" in err
+
+
+def test_history_of_unknown_ref_and_limit(capsys, tmp_path, inputs) -> None:
+    """`history --ref` with a ref that never existed exits 2; --limit caps the entries."""
+    project = _new(capsys, tmp_path, inputs)
+    status, _, err = run(capsys, "history", str(project), "--ref", "42.42")
+    assert status == 2 and "no reference criterion '42.42'" in err
+    run(capsys, "decide", str(project), "7.10", "--status", "gap")
+    status, out, _ = run(capsys, "history", str(project), "--limit", "1", "--json")
+    assert status == 0 and [e["action"] for e in json.loads(out)["entries"]] == ["status"]
