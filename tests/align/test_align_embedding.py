@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
 from criteria_compare.align import AlignerSettings, MemoryEmbeddingCache, align, embedding
 from criteria_compare.align.embedding import EmbeddingCache, cache_key, embed
+from criteria_compare.errors import Cancelled
 from criteria_compare.model import Criterion
 
 
@@ -108,3 +111,44 @@ def test_real_encoder_matches_across_languages() -> None:
     assert result.notices == ()
     assert result.languages == ("english", "spanish")
     assert {r: s[0].target_ref for r, s in result.forward.items()} == {"1": "c", "2": "a", "3": "b"}
+
+
+class _ThreadCheckingCache(MemoryEmbeddingCache):
+    """Records the threads that read and write it (a SQLite-backed cache must stay on one)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: set[int] = set()
+
+    def get(self, keys):
+        self.threads.add(threading.get_ident())
+        return super().get(keys)
+
+    def put(self, items):
+        self.threads.add(threading.get_ident())
+        super().put(items)
+
+
+def test_cache_is_used_only_on_the_calling_thread(monkeypatch, reference, partner) -> None:
+    """Encoding runs in the background, but the cache is read and written by the caller's thread."""
+    monkeypatch.setattr(embedding, "_LOADED", _CountingEncoder())
+    monkeypatch.setattr(embedding, "_FAILED", None)
+    cache = _ThreadCheckingCache()
+    align(reference, partner, cache=cache)
+    assert cache.threads == {threading.get_ident()} and len(cache) == 9
+
+
+def test_cancel_while_encoding_stops_cleanly(monkeypatch, reference, partner) -> None:
+    """A cancel request during encoding raises Cancelled and leaves nothing half-stored."""
+    monkeypatch.setattr(embedding, "_LOADED", _CountingEncoder())
+    monkeypatch.setattr(embedding, "_FAILED", None)
+    cache = MemoryEmbeddingCache()
+    calls = {"n": 0}
+
+    def cancel() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 1  # let "Preparing texts" pass, stop at the next check
+
+    with pytest.raises(Cancelled):
+        align(reference, partner, cache=cache, cancel=cancel)
+    assert len(cache) == 0

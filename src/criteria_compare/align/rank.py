@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process, utils
 from criteria_compare.align.explain import make_evidence
 from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.align.sparse import dense_block, pair_block
 from criteria_compare.model import Band, Suggestion
 
 __all__ = ["rank_direction"]
@@ -56,8 +57,6 @@ def _shortlist(
     pinned: Mapping[int, set[int]],
 ) -> np.ndarray:
     """Candidate document indices per row (sorted, padded with -1)."""
-    from criteria_compare.align.sparse import dense_block
-
     n_d = len(d)
     size = min(settings.shortlist, n_d)
     cheap = dense_block(q.stems_tf, r0, r1, d.postings("bm25_docs"), n_d, term_mask)
@@ -92,8 +91,6 @@ def rank_direction(
     (cosines) between the two directions of one alignment, so small inputs
     compute them once: a matrix stored by one direction is used transposed by the other.
     """
-    from criteria_compare.align.sparse import pair_block
-
     n_q, n_d = len(q), len(d)
     result: dict[str, tuple[Suggestion, ...]] = {}
     if n_q == 0:
@@ -214,8 +211,6 @@ def _full_channel(
     q: SideFeatures, d: SideFeatures, q_attr: str, d_attr: str, r0: int, r1: int
 ) -> np.ndarray:
     """Scores of rows r0..r1 against every document: BLAS over shared columns when small enough."""
-    from criteria_compare.align.sparse import dense_block
-
     qm = getattr(q, q_attr)
     shared = np.flatnonzero((q.doc_freq(q_attr) > 0) & (d.doc_freq(d_attr) > 0))
     if (len(q) + len(d)) * len(shared) <= _DENSE_LIMIT:
