@@ -126,3 +126,43 @@ def test_sigkill_during_bulk_apply_is_all_or_nothing(new_project) -> None:
         assert len(notes) == 1
         (note,) = notes
         assert int(note.split()[1]) >= 39
+
+
+WRITER_CHILD = textwrap.dedent(
+    """
+    import sys
+    from criteria_compare.project import Project
+    with Project.open(sys.argv[1]) as project:
+        print("ready", flush=True)
+        for i in range(150):
+            project.decide("1.1", note=f"child {i}", reviewer="child")
+    print("done", flush=True)
+    """
+)
+
+
+def test_two_processes_writing_in_turn_both_succeed(new_project) -> None:
+    """Short transactions from two processes interleave without 'in use' errors and lose nothing."""
+    project = new_project()
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER_CHILD, str(project.path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        for i in range(150):
+            project.decide("2.1", note=f"parent {i}", reviewer="parent")
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == 0, err
+    assert out.strip() == "done"
+    notes = [e.new_value for e in reversed(project.history()) if e.action == "note"]
+    assert [n for n in notes if n.startswith("child")] == [f"child {i}" for i in range(150)]
+    assert [n for n in notes if n.startswith("parent")] == [f"parent {i}" for i in range(150)]
+    assert project.assessment("1.1").note == "child 149"
