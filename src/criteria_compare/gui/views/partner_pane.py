@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_compare.align import search  # the aligner owns fuzzy ranking
 from criteria_compare.gui.models.partner_table import (
     COL_REF,
     COL_SECTION,
@@ -80,8 +81,6 @@ class PartnerSearch:
 
     def quick(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None:
         """Refs of the best matches, or None when only a fuzzy search can find anything."""
-        from criteria_compare.align import search  # the aligner owns ranking
-
         folded = _fold(query[:200]).strip()
         terms = folded.split()
         if not terms:
@@ -103,8 +102,6 @@ class PartnerSearch:
 
     def fuzzy(self, query: str, limit: int = SEARCH_LIMIT) -> list[str]:
         """Typo-tolerant matches over every criterion (hundreds of ms for thousands)."""
-        from criteria_compare.align import search
-
         return [c.ref for c, _score in search(query, self._criteria, limit)]
 
 
