@@ -9,6 +9,7 @@ rapidfuzz fallback still finds near misses (typos).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -22,6 +23,7 @@ MAX_QUERY = 200
 _FUZZY_CUTOFF = 70.0
 
 
+@lru_cache(maxsize=50_000)
 def _haystack(c: Criterion) -> str:
     return fold_accents(normalize_text(f"{c.section} {c.text} {c.guidance}"))
 
