@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pypdf
 import pytest
+from report_helpers import pdf_pages
 
-from conftest import pdf_pages
 from criteria_compare.cli import main
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from report_helpers import MARKUP_NOTE, pdf_outline, pdf_pages
 
-from conftest import MARKUP_NOTE, pdf_outline, pdf_pages
 from criteria_compare.model import Status
 from criteria_compare.project import Project
 from criteria_compare.report import ReportOptions, collect, export_pdf, render_pdf

@@ -19,7 +19,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.paragraph import ParagraphStyle
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from criteria_compare.model import Criterion, Status
 from criteria_compare.report.collect import RECENT_HISTORY
@@ -36,9 +35,12 @@ from criteria_compare.report.pdf_styles import (
     ZEBRA,
     Styles,
 )
-from criteria_compare.report.pdf_template import MARGIN, Heading
+from criteria_compare.report.pdf_template import MARGIN, ContentsLine, Heading
 
 __all__ = ["SECTION_TITLES", "StoryBuilder"]
+
+#: Long tables are cut into blocks of this many rows (see StoryBuilder.chunked_table).
+_CHUNK_ROWS = 60
 
 #: A table row may split across pages, but each part keeps at least this height (points).
 _MIN_SPLIT = 24
@@ -148,6 +150,29 @@ class StoryBuilder:
         """A sub-heading that never ends a page: it moves on when less than ~7 lines are left."""
         return [CondPageBreak(100), heading]
 
+    def chunked_table(
+        self, rows: list[list[Any]], widths: Sequence[float], extra: Sequence[tuple[Any, ...]]
+    ) -> list[Table]:
+        """One table per block of rows (each with the header), so very long lists stay fast.
+
+        reportlab re-measures the rest of a table at every page break; blocks of
+        ``_CHUNK_ROWS`` keep that linear. ``extra`` holds per-row commands on row
+        indexes of ``rows`` (header = 0).
+        """
+        header, body = rows[0], rows[1:]
+        if len(body) <= _CHUNK_ROWS:
+            return [self.table(rows, widths, extra=extra)]
+        tables = []
+        for start in range(0, len(body), _CHUNK_ROWS):
+            stop = min(len(body), start + _CHUNK_ROWS)
+            shifted = [
+                (cmd[0], (cmd[1][0], cmd[1][1] - start), (cmd[2][0], cmd[2][1] - start), *cmd[3:])
+                for cmd in extra
+                if start < cmd[1][1] <= stop
+            ]
+            tables.append(self.table([header, *body[start:stop]], widths, extra=shifted))
+        return tables
+
     def head(self, *titles: str) -> list[Paragraph]:
         return [self.m(self.esc(t), self.s.head) for t in titles]
 
@@ -174,15 +199,9 @@ class StoryBuilder:
         story += self.side_by_side()
         story += self.partner_only()
         story += self.method()
-        # Give the contents its entries up front (pages unknown yet), so the first layout pass
-        # already reserves its full height and two passes settle the page numbers.
-        for flowable in story:
-            if isinstance(flowable, TableOfContents):
-                flowable.addEntries(
-                    (h.outline_level, h.toc_markup, 0, h.outline_key)
-                    for h in story
-                    if isinstance(h, Heading) and h.in_toc
-                )
+        # The contents lists every heading; their page numbers are filled in after layout.
+        at = next(i for i, f in enumerate(story) if isinstance(f, _ContentsPlaceholder))
+        story[at : at + 1] = self.contents_lines(story)
         return story
 
     def cover(self) -> list[Flowable]:
@@ -272,22 +291,21 @@ class StoryBuilder:
         return out
 
     def contents(self) -> list[Flowable]:
-        toc = TableOfContents(dotsMinLevel=0)
-        toc.levelStyles = [self.s.toc1, self.s.toc2]
-        toc.tableStyle = TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), BODY_FONT, 9),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
         return [
             Heading("Contents", self.s.h1, level=0, key="contents", toc=False),
-            toc,
+            _ContentsPlaceholder(),
             PageBreak(),
+        ]
+
+    def contents_lines(self, story: Sequence[Flowable]) -> list[Flowable]:
+        """One line per heading that belongs in the contents, in story order."""
+        styles = [self.s.toc1, self.s.toc2]
+        return [
+            ContentsLine(
+                h.toc_markup, h.outline_text, styles[min(h.outline_level, 1)], h.outline_key
+            )
+            for h in story
+            if isinstance(h, Heading) and h.in_toc
         ]
 
     # -- executive summary -------------------------------------------------------------------
@@ -352,19 +370,20 @@ class StoryBuilder:
         by_section = d.counts_by_section()
         out.append(self.counts_table("Category", by_section))
         out.append(CondPageBreak(120))
-        out += self.h2(
-            Heading("Assessments per category (chart)", s.h2, level=1, key="summary-chart")
-        )
-        out.append(self.m("Number of reference criteria in each category, by assessment.", s.muted))
+        chart_block: list[Flowable] = [
+            Heading("Assessments per category (chart)", s.h2, level=1, key="summary-chart"),
+            self.m("Number of reference criteria in each category, by assessment.", s.muted),
+        ]
         if len(by_section) > MAX_CHART_CATEGORIES:
-            out.append(
+            chart_block.append(
                 self.m(
                     f"The chart shows the first {MAX_CHART_CATEGORIES} of {len(by_section)} "
                     "categories; the table above lists them all.",
                     s.muted,
                 )
             )
-        out.append(category_chart(by_section, self.width))
+        chart_block.append(category_chart(by_section, self.width))
+        out.append(KeepTogether(chart_block))
         out.append(PageBreak())
         return out
 
@@ -496,7 +515,7 @@ class StoryBuilder:
                     ]
                 )
                 extra.append(("BACKGROUND", (1, i), (1, i), STATUS_TINT[row.status]))
-            out.append(self.table(table_rows, widths, extra=extra))
+            out.extend(self.chunked_table(table_rows, widths, extra))
         return out
 
     # -- side by side (landscape) ------------------------------------------------------------
@@ -553,7 +572,7 @@ class StoryBuilder:
                     ]
                 )
                 extra.append(("BACKGROUND", (3, i), (3, i), STATUS_TINT[row.status]))
-            out.append(self.table(table_rows, widths, extra=extra))
+            out.extend(self.chunked_table(table_rows, widths, extra))
         out.append(NextPageTemplate("portrait"))
         out.append(PageBreak())
         return out
@@ -702,6 +721,13 @@ class StoryBuilder:
             )
         out.append(self.table(rows, self.cols(self.width, 0.25, 0.3, 0.45)))
         return out
+
+
+class _ContentsPlaceholder(Spacer):
+    """Marks where the contents lines go once every heading is known."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 0)
 
 
 class CachedParagraph(Paragraph):

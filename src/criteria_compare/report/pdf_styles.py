@@ -143,6 +143,6 @@ def make_styles() -> Styles:
             "toc1", parent=base, fontName=BOLD_FONT, fontSize=10, leading=14, spaceBefore=5
         ),
         toc2=ParagraphStyle(
-            "toc2", parent=base, fontSize=9, leading=12, leftIndent=16, spaceAfter=0
+            "toc2", parent=base, fontSize=9, leading=13.5, leftIndent=16, spaceAfter=0
         ),
     )

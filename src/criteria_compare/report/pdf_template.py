@@ -2,8 +2,9 @@
 
 Headings are :class:`Heading` paragraphs; after one is placed the template
 adds a bookmark, an outline entry and a table-of-contents entry for it.
-"Page x of y" uses the page count of the previous layout pass; the document
-is laid out again until the contents and the page count no longer change.
+The document is laid out once: "Page x of y" and the contents' page numbers
+are PDF forms placed during layout and filled in when the page count and the
+headings' pages are known, just before the file is saved.
 """
 
 from __future__ import annotations
@@ -23,7 +24,15 @@ from criteria_compare.report.escape import markup
 from criteria_compare.report.fonts import BODY_FONT, BOLD_FONT
 from criteria_compare.report.pdf_styles import DRAFT_RED, GRID, MUTED
 
-__all__ = ["MARGIN", "Heading", "ReportDocTemplate", "page_size", "report_canvas"]
+__all__ = [
+    "MARGIN",
+    "ContentsLine",
+    "Heading",
+    "ReportDocTemplate",
+    "contents_form",
+    "page_size",
+    "report_canvas",
+]
 
 MARGIN = 18 * mm
 _HEADER_Y = 10 * mm  # distance of header/footer baselines from the page edge
@@ -93,10 +102,11 @@ class ReportDocTemplate(BaseDocTemplate):
         self._progress = progress
         self._cancel = cancel
         self._story_length = 1
-        self._pass = 0
         self._placed = 0
         self._keys: set[str] = set()
-        self._page_totals: list[int] = []
+        self._heading_pages: dict[str, int] = {}
+        self._contents_forms: dict[str, tuple[str, float, Any]] = {}
+        self.page_count = 0
         portrait = size
         wide = landscape(size)
         self.addPageTemplates(
@@ -155,13 +165,11 @@ class ReportDocTemplate(BaseDocTemplate):
             mark = _fit(self.marking, width / 3, BOLD_FONT, 8.5)
             canvas.drawCentredString(width / 2, top, mark)
             canvas.drawCentredString(width / 2, bottom, mark)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(BODY_FONT, 7.5)
-        number = canvas.getPageNumber()
-        total = self._page_totals[-1] if self._page_totals else None
-        canvas.drawRightString(
-            width - MARGIN, bottom, f"Page {number} of {total}" if total else f"Page {number}"
-        )
+        # "Page x of y": y is known only at the end, so the text is a form filled in then.
+        canvas.saveState()
+        canvas.translate(width - MARGIN, bottom)
+        canvas.doForm(_page_form(canvas.getPageNumber()))
+        canvas.restoreState()
         canvas.restoreState()
 
     def _draw_watermark(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -180,40 +188,43 @@ class ReportDocTemplate(BaseDocTemplate):
     # -- outline, contents, progress -------------------------------------------------------
 
     def build_report(self, story: list[Flowable], canvasmaker: Callable[..., Canvas]) -> None:
-        """Lay out ``story`` (as many passes as the contents need), reporting progress."""
+        """Lay out ``story`` in one pass; page numbers that depend on the end are forms."""
         self._story_length = max(1, len(story))
-        self.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
-
-    def _endBuild(self) -> None:
-        super()._endBuild()
-        self._page_totals.append(self.canv.getPageNumber() - 1)
-
-    def _allSatisfied(self) -> bool:
-        """Done when the contents are resolved and the page count matches the previous pass."""
-        stable = len(self._page_totals) >= 2 and self._page_totals[-1] == self._page_totals[-2]
-        return bool(super()._allSatisfied()) and stable
-
-    @property
-    def page_count(self) -> int:
-        """Pages of the last layout pass."""
-        return self._page_totals[-1] if self._page_totals else 0
+        self.build(story, canvasmaker=canvasmaker)
 
     def handle_documentBegin(self) -> None:
-        self._pass += 1
         self._placed = 0
         self._keys.clear()
+        self._heading_pages.clear()
         super().handle_documentBegin()
+        self.canv.before_save = self._define_forms  # type: ignore[attr-defined]
+
+    def _define_forms(self, canvas: Canvas) -> None:
+        """Fill in the forms placed during layout: "Page x of y" and the contents' page numbers."""
+        total = canvas.getPageNumber() - 1
+        for number in range(1, total + 1):
+            _right_aligned_form(canvas, _page_form(number), f"Page {number} of {total}", 7.5, MUTED)
+        for key, (font, size, colour) in self._contents_forms.items():
+            page = self._heading_pages.get(key)
+            _right_aligned_form(
+                canvas, contents_form(key), str(page) if page else "–", size, colour, font
+            )
+        self.page_count = total
+
+    def register_contents_form(self, key: str, font: str, size: float, colour: Any) -> None:
+        """A contents line will show the page of the heading ``key`` (filled in at the end)."""
+        self._contents_forms[key] = (font, size, colour)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self._placed += 1
         if self._placed % 20 == 0:
             check_cancel(self._cancel)
             if self._progress is not None:
-                total = 2 * self._story_length
-                done = min(total - 1, (min(self._pass, 2) - 1) * self._story_length + self._placed)
-                self._progress(done, total, "Laying out pages")
+                total = self._story_length
+                self._progress(min(total - 1, self._placed), total, "Laying out pages")
         if isinstance(flowable, Heading) and flowable.outline_key not in self._keys:
             self._keys.add(flowable.outline_key)
+            self._heading_pages[flowable.outline_key] = self.page
             self.canv.bookmarkPage(flowable.outline_key)
             self.canv.addOutlineEntry(
                 flowable.outline_text,
@@ -221,16 +232,30 @@ class ReportDocTemplate(BaseDocTemplate):
                 level=flowable.outline_level,
                 closed=flowable.outline_level > 0,
             )
-            if flowable.in_toc:
-                self.notify(
-                    "TOCEntry",
-                    (
-                        flowable.outline_level,
-                        flowable.outline_text,
-                        self.page,
-                        flowable.outline_key,
-                    ),
-                )
+
+
+def _form_name(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in text)
+
+
+def _page_form(number: int) -> str:
+    return f"pageof{number}"
+
+
+def contents_form(key: str) -> str:
+    """Name of the form that shows the page number of heading ``key``."""
+    return f"toc_{_form_name(key)}"
+
+
+def _right_aligned_form(
+    canvas: Canvas, name: str, text: str, size: float, colour: Any, font: str = BODY_FONT
+) -> None:
+    width = stringWidth(text, font, size)
+    canvas.beginForm(name, lowerx=-width - 2, lowery=-size, upperx=2, uppery=size * 1.5)
+    canvas.setFont(font, size)
+    canvas.setFillColor(colour)
+    canvas.drawRightString(0, 0, text)
+    canvas.endForm()
 
 
 def _fit(text: str, room: float, font: str = BODY_FONT, size: float = 7.5) -> str:
@@ -247,6 +272,13 @@ def report_canvas(font: str = BODY_FONT) -> type[Canvas]:
     """A canvas class that starts every page in the embedded font (no unembedded Helvetica use)."""
 
     class ReportCanvas(Canvas):
+        before_save: Callable[[Canvas], None] | None = None
+
+        def save(self) -> None:
+            if self.before_save is not None:
+                self.before_save(self)
+            super().save()
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             if not kwargs.get("initialFontName"):
                 kwargs["initialFontName"] = font
@@ -255,3 +287,48 @@ def report_canvas(font: str = BODY_FONT) -> type[Canvas]:
             super().__init__(*args, **kwargs)
 
     return ReportCanvas
+
+
+class ContentsLine(Flowable):
+    """One line of the table of contents: the heading, a dotted leader, and its page number."""
+
+    _NUMBER_ROOM = 30.0
+
+    def __init__(self, markup_text: str, plain: str, style: ParagraphStyle, key: str) -> None:
+        super().__init__()
+        self.paragraph = Paragraph(markup_text, style)
+        self.plain = " ".join(plain.split())
+        self.style = style
+        self.key = key
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        _, self.height = self.paragraph.wrap(availWidth - self._NUMBER_ROOM, availHeight)
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        doc = getattr(canvas, "_doctemplate", None)
+        style = self.style
+        self.paragraph.drawOn(canvas, 0, 0)
+        lines = self.paragraph.blPara.lines if hasattr(self.paragraph, "blPara") else []
+        baseline = self.height - style.fontSize * 0.95 - (max(1, len(lines)) - 1) * style.leading
+        if len(lines) <= 1:
+            start = style.leftIndent + stringWidth(self.plain, style.fontName, style.fontSize) + 4
+            end = self.width - self._NUMBER_ROOM + 2
+            if end > start:
+                canvas.saveState()
+                canvas.setStrokeColor(GRID)
+                canvas.setLineWidth(0.8)
+                canvas.setDash(0.8, 2.6)
+                canvas.line(start, baseline + 1, end, baseline + 1)
+                canvas.restoreState()
+        if doc is not None:
+            doc.register_contents_form(self.key, style.fontName, style.fontSize, style.textColor)
+        canvas.saveState()
+        canvas.translate(self.width, baseline)
+        canvas.doForm(contents_form(self.key))
+        canvas.restoreState()
