@@ -202,3 +202,14 @@ def test_reviewer_names_are_checked(new_project) -> None:
         project.decide("7.10", status="gap", reviewer="  ")
     with pytest.raises(InvalidValue, match="control"):
         project.decide("7.10", status="gap", reviewer="a\x07b")
+
+
+def test_unknown_ref_messages_give_a_hint(new_project) -> None:
+    """A partner ref given as the reference, or a near miss, is pointed out in the message."""
+    project = new_project()
+    with pytest.raises(UnknownRef, match="P-3 is a partner criterion"):
+        project.decide("P-3", status="gap")
+    with pytest.raises(UnknownRef, match=r"did you mean '7\.10'"):
+        project.decide("7.100", status="gap")
+    with pytest.raises(UnknownRef, match=r"7\.10 is a reference criterion"):
+        project.decide("1.1", link=[("7.10", "equal")])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from criteria_compare.errors import InvalidValue, UnknownRef
 from criteria_compare.model import Assessment, Link, LinkOrigin, Relation, Status
@@ -45,19 +46,25 @@ class Fingerprints:
 
     def check_reference(self, ref: str) -> str:
         if not isinstance(ref, str) or ref not in self.reference:
-            raise UnknownRef(
-                f"There is no reference criterion {ref!r} in this project; "
-                "check the ref (refs are text, e.g. '7.10' is not '7.1')."
-            )
+            raise UnknownRef(_unknown(ref, "reference", self.reference, self.partner))
         return ref
 
     def check_partner(self, ref: str) -> str:
         if not isinstance(ref, str) or ref not in self.partner:
-            raise UnknownRef(
-                f"There is no partner criterion {ref!r} in this project; "
-                "check the ref (refs are text, e.g. '7.10' is not '7.1')."
-            )
+            raise UnknownRef(_unknown(ref, "partner", self.partner, self.reference))
         return ref
+
+
+def _unknown(ref: object, side: str, same: Mapping[str, str], other: Mapping[str, str]) -> str:
+    """One sentence for a ref that is not on ``side``, with a hint when one is obvious."""
+    text = f"There is no {side} criterion {ref!r} in this project"
+    other_side = "partner" if side == "reference" else "reference"
+    if isinstance(ref, str) and ref in other:
+        return f"{text}; {ref} is a {other_side} criterion, give a {side} criterion ref here."
+    close = get_close_matches(ref, list(same), n=1, cutoff=0.75) if isinstance(ref, str) else []
+    if close:
+        return f"{text}; did you mean {close[0]!r}? (refs are text: '7.10' is not '7.1')"
+    return f"{text}; check the ref (refs are text: '7.10' is not '7.1')."
 
 
 def read_state(conn: sqlite3.Connection, ref: str) -> CriterionState:
