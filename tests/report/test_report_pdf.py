@@ -248,3 +248,19 @@ def test_category_names_from_synthetic_data_in_outline(tmp_path: Path) -> None:
     out = render_pdf(synthetic_report_data(120, 30), tmp_path / "s.pdf")
     titles = {title for depth, title, _ in pdf_outline(out) if depth == 1}
     assert set(CATEGORIES) <= titles
+
+
+def test_long_categories_are_cut_into_blocks_without_losing_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With tiny blocks every side-by-side row (and its assessment) still prints once."""
+    import criteria_compare.report.pdf_story as story
+
+    monkeypatch.setattr(story, "_CHUNK_ROWS", 4)
+    data = synthetic_report_data(40, 10)
+    out = render_pdf(data, tmp_path / "blocks.pdf")
+    pages = pdf_pages(out)
+    start = next(i for i, t in enumerate(pages) if "Side-by-side comparison" in t and i > 2)
+    words = re.findall(r"\S+", " ".join(pages[start:]))
+    for row in data.rows:
+        assert row.ref in words

@@ -40,7 +40,7 @@ from criteria_compare.report.pdf_template import MARGIN, ContentsLine, Heading
 __all__ = ["SECTION_TITLES", "StoryBuilder"]
 
 #: Long tables are cut into blocks of this many rows (see StoryBuilder.chunked_table).
-_CHUNK_ROWS = 60
+_CHUNK_ROWS = 400
 
 #: A table row may split across pages, but each part keeps at least this height (points).
 _MIN_SPLIT = 24
