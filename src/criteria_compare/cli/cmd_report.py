@@ -38,7 +38,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
     )
     parser.add_argument("--xlsx", type=Path, metavar="FILE.xlsx", help="also write a workbook")
-    parser.add_argument("--title", default="", metavar="TEXT", help="report title")
+    parser.add_argument(
+        "--title",
+        default="",
+        metavar="TEXT",
+        help='report title (default "REFERENCE and PARTNER: compatibility report")',
+    )
     parser.add_argument(
         "--marking",
         default="",
@@ -87,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
         data = collect(project)
         prepared_by = args.prepared_by if args.prepared_by is not None else project.reviewer
-    fields = {"title": args.title, "marking": args.marking, "page_size": args.page_size}
+    title = args.title or f"{data.reference.name} and {data.partner.name}: compatibility report"
+    fields = {"title": title, "marking": args.marking, "page_size": args.page_size}
     options = ReportOptions(prepared_by=prepared_by, **fields)
     if args.date:
         options = ReportOptions(prepared_by=prepared_by, date=args.date, **fields)

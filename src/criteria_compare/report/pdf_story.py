@@ -639,14 +639,25 @@ class StoryBuilder:
             )
         )
         if d.settings:
-            rows: list[list[Any]] = [self.head("Setting", "Value")]
-            rows.extend(
-                [self.p(str(k), s.cell), self.p(_format_setting(v), s.cell)]
+            # Two setting/value pairs per row keep a long settings list to half a page.
+            pairs = [
+                [self.p(str(k).replace("_", " "), s.cell), self.p(_format_setting(v), s.cell)]
                 for k, v in d.settings.items()
-            )
-            out.append(self.table(rows, self.cols(self.width, 0.35, 0.65)))
+            ]
+            half = (len(pairs) + 1) // 2
+            left, right = pairs[:half], pairs[half:]
+            blank = [self.m("", s.cell), self.m("", s.cell)]
+            rows: list[list[Any]] = [self.head("Setting", "Value", "Setting", "Value")]
+            rows.extend(a + (right[i] if i < len(right) else blank) for i, a in enumerate(left))
+            out.append(self.table(rows, self.cols(self.width, 0.27, 0.23, 0.27, 0.23)))
         else:
             out.append(self.m("No aligner settings are recorded in the project.", s.muted))
+        if d.aligned_at:
+            out.append(
+                self.m(f"Suggestions were last computed on {markup(_short_time(d.aligned_at))}.")
+            )
+        for notice in d.notices:
+            out.append(self.m(f"Note from the aligner: {self.esc(notice)}", s.muted))
         out += self.h2(Heading("Human confirmation", s.h2, level=1, key="method-confirmation"))
         suggested = d.link_count - d.manual_link_count
         out.append(
@@ -688,6 +699,7 @@ class StoryBuilder:
             out.append(self.table(rows, self.cols(self.width, 0.5, 0.15)))
         recent = d.history[:RECENT_HISTORY]
         if recent:
+            out.append(CondPageBreak(140))
             out.append(Spacer(1, 6))
             out.append(
                 self.m(
