@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import string
 from decimal import Decimal
 
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from criteria_compare.importing import match_header, normalise_header
 from criteria_compare.importing.cells import column_letter, format_number
 from criteria_compare.importing.columns import column_index
+from criteria_compare.importing.csv_reader import sniff_delimiter
 from criteria_compare.importing.headers import HEADER_SYNONYMS
 
 KNOWN = [(role, name) for role, names in HEADER_SYNONYMS.items() for name in names]
@@ -81,3 +84,27 @@ def test_column_letters_round_trip(n: int) -> None:
     letters = column_letter(n)
     assert letters.isalpha() and letters.isupper()
     assert column_index(letters) == n - 1
+
+
+HEADER_WORD = st.text(alphabet=string.ascii_letters + " ", min_size=1, max_size=12).filter(
+    lambda s: s.strip()
+)
+CELL_TEXT = st.text(alphabet=string.ascii_letters + " .,;|\t\"'-\n", max_size=30)
+
+
+@given(
+    st.sampled_from([",", ";", "\t", "|"]),
+    st.integers(min_value=2, max_value=6),
+    st.data(),
+)
+def test_delimiter_sniffing_finds_the_writer_delimiter(
+    delimiter: str, width: int, data: st.DataObject
+) -> None:
+    """A table written by the csv module with any of , ; tab | is split with that delimiter."""
+    header = data.draw(st.lists(HEADER_WORD, min_size=width, max_size=width))
+    rows = data.draw(
+        st.lists(st.lists(CELL_TEXT, min_size=width, max_size=width), min_size=1, max_size=8)
+    )
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerows([header, *rows])
+    assert sniff_delimiter(buffer.getvalue()) == delimiter
