@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from criteria_compare.errors import ColumnMappingError
 from criteria_compare.importing import read_criteria
 from criteria_compare.model import Level
 
@@ -85,3 +86,9 @@ def test_evaluation_format_columns(make_text_file: MakeText) -> None:
     result = read_criteria(make_text_file(text))
     assert result.columns == {"ref": "id", "text": "text", "section": "section"}
     assert [(c.ref, c.section) for c in result.criteria] == [("S1", "Seals"), ("S2", "Seals")]
+
+
+def test_sheet_name_for_a_csv_file_is_refused(make_text_file: MakeText) -> None:
+    """Asking for a sheet of a CSV file says it has none."""
+    with pytest.raises(ColumnMappingError, match="text file with no sheets"):
+        read_criteria(make_text_file(SPANISH), sheet="Hoja1")

@@ -55,6 +55,7 @@ def test_readable_summary(
     assert status == 0
     assert "Sheet:      Criteria" in out
     assert "Header row: 1" in out
+    assert "Refs:       1.1, 1.2, 2.1" in out
     assert "ref         A  ID" in out
     assert "section        (none)" in out
     assert "2  1. Company security policy" in out

@@ -98,6 +98,10 @@ def print_summary(result: ImportResult, out: TextIO) -> None:
         else:
             write(f"  {role:<9}      (none)\n")
     write(f"Criteria:   {len(result.criteria)}\n")
+    refs = [c.ref for c in result.criteria]
+    if refs:
+        shown_refs = ", ".join(refs[:4]) + (f" … {refs[-1]}" if len(refs) > 4 else "")
+        write(f"Refs:       {shown_refs}\n")
     sections = result.sections
     write(f"Sections:   {len(sections)}\n")
     for name, count in sections.items():

@@ -34,6 +34,10 @@ def _choose_sheet(
     """The sheet the user named, else the one that looks most like a criteria table."""
     names = reader.sheet_names()
     if not names:
+        if sheet is not None:
+            raise ColumnMappingError(
+                f"{source.name} is a text file with no sheets; leave out the sheet name '{sheet}'."
+            )
         return None
     if sheet is not None:
         if sheet in names:
