@@ -225,6 +225,7 @@ def test_long_criterion_is_never_cut(tmp_path: Path) -> None:
     text = " ".join(pdf_pages(out))
     found = set(re.findall(r"word\d{4}", text))
     assert found == set(words)
+    assert f"{crit.ref} (cont.)" in text, "the continued row names its criterion on the next page"
 
 
 def test_collect_reads_programs_links_and_history(sample_project: Path) -> None:

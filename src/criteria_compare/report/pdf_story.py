@@ -507,7 +507,7 @@ class StoryBuilder:
                 stricter = row.stricter_side if row.status is Status.PARTIAL else "—"
                 table_rows.append(
                     [
-                        self.p(row.ref, s.cell_bold),
+                        ref_paragraph(self, row.ref, s.cell_bold),
                         self.status_cell(row),
                         crit,
                         self.p(row.note or "—", s.cell),
@@ -564,7 +564,10 @@ class StoryBuilder:
                     partner.append(self.m("No linked partner criterion", s.cell_muted))
                 table_rows.append(
                     [
-                        [self.p(row.ref, s.cell_bold), self.m(markup(row.level), s.cell_muted)],
+                        [
+                            ref_paragraph(self, row.ref, s.cell_bold),
+                            self.m(markup(row.level), s.cell_muted),
+                        ],
                         self.p(row.criterion.text, s.cell),
                         partner,
                         self.status_cell(row),
@@ -609,7 +612,9 @@ class StoryBuilder:
                 )
             )
             rows: list[list[Any]] = [self.head("Ref", "Criterion")]
-            rows.extend([self.p(c.ref, s.cell_bold), self.criterion_cell(c)] for c in criteria)
+            rows.extend(
+                [ref_paragraph(self, c.ref, s.cell_bold), self.criterion_cell(c)] for c in criteria
+            )
             out.append(self.table(rows, widths))
         return out
 
@@ -777,7 +782,29 @@ class _SplittingTable(Table):
                 by_row = self._splitRows(availHeight, doInRowSplit=False)
                 if by_row:
                     return by_row
+            _label_continuation(parts[0], rest, skip)
         return parts
+
+
+def ref_paragraph(builder: StoryBuilder, ref: str, style: ParagraphStyle) -> Paragraph:
+    """The ref cell's paragraph; it tells a split row's second half which criterion continues."""
+    paragraph = builder.p(ref, style)
+    paragraph.continued = builder.m(f"{builder.esc(ref)} (cont.)", builder.s.cell_muted)  # type: ignore[attr-defined]
+    return paragraph
+
+
+def _label_continuation(first: Table, rest: Table, skip: int) -> None:
+    """If a row was split and its first cell stayed behind, name the criterion on the new page."""
+    values = rest._cellvalues
+    if len(values) <= skip or not _empty(values[skip][0]) or not first._cellvalues:
+        return
+    cell = first._cellvalues[-1][0]
+    flowables = cell if isinstance(cell, (list, tuple)) else [cell]
+    label = next(
+        (getattr(f, "continued", None) for f in flowables if hasattr(f, "continued")), None
+    )
+    if label is not None:
+        values[skip][0] = [label]
 
 
 def _empty(cell: object) -> bool:
