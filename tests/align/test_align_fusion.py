@@ -186,3 +186,15 @@ def test_settings_round_trip_through_json_dict() -> None:
         AlignerSettings.from_dict({"k": "five"})
     with pytest.raises(InvalidValue):
         AlignerSettings(band_high=0.2, band_medium=0.5)
+
+
+def test_optional_token_set_channel_joins_the_fusion(reference, partner, expected) -> None:
+    """Giving rapidfuzz token_set_ratio a weight adds it to the evidence, in both scoring paths."""
+    for settings in (
+        LEXICAL.replace(weight_token_set=0.25),
+        LEXICAL.replace(weight_token_set=0.25, full_pairs_limit=0, shortlist=3),
+    ):
+        result = align(reference, partner, settings)
+        top = {ref: s[0] for ref, s in result.forward.items()}
+        assert {ref: s.target_ref for ref, s in top.items()} == expected
+        assert all(0.0 <= s.evidence.channels["token_set"] <= 1.0 for s in top.values())
