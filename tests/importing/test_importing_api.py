@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import pytest
 from import_fixtures import WorkbookFactory
 
@@ -19,6 +22,21 @@ def test_exported_names_are_sorted_and_importable() -> None:
     """__all__ is sorted (constants, classes, functions) and every name in it exists."""
     assert list(importing.__all__) == sorted(importing.__all__, key=_isort_key)
     assert all(hasattr(importing, name) for name in importing.__all__)
+
+
+@pytest.mark.parametrize("module", sorted(m.name for m in pkgutil.iter_modules(importing.__path__)))
+def test_every_module_declares_a_sorted_complete_all(module: str) -> None:
+    """Each importing module lists its public names in a sorted __all__ that resolves."""
+    mod = importlib.import_module(f"criteria_compare.importing.{module}")
+    names = list(mod.__all__)
+    assert names == sorted(names, key=_isort_key)
+    assert all(hasattr(mod, n) for n in names)
+    public = {
+        n
+        for n, v in vars(mod).items()
+        if not n.startswith("_") and getattr(v, "__module__", None) == mod.__name__
+    }
+    assert public <= set(names)
 
 
 def test_to_program_carries_name_version_and_source(make_workbook: WorkbookFactory) -> None:
