@@ -151,7 +151,7 @@ def translate(exc: sqlite3.Error, path: Path, *, writing: bool = False) -> Excep
         if is_sqlite_file(path):
             return ProjectCorrupt(
                 f"{name} is damaged (its database header is unreadable); "
-                f"restore it from a backup such as {name}.v1.bak or a copy."
+                "restore it from a backup or an earlier copy."
             )
         return NotAProject(
             f"{name} is not a criteria-compare project; open a .ccproj file made with "
