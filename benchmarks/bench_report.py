@@ -28,7 +28,6 @@ def main() -> None:
         sample_pdf()  # warm-up: font registration, imports
         figure("report PDF, bundled samples reviewed (≈106×93)", best_of(sample_pdf), 1.5)
         figure("report workbook, bundled samples reviewed", best_of(sample_xlsx), 1.5)
-        pages = len((folder / "sample.pdf").read_bytes().split(b"/Type /Page\n")) - 1
         info("  sample PDF size", f"{(folder / 'sample.pdf').stat().st_size / 1024:.0f} KiB")
 
         big = synthetic_report_data(3000, 2500, reviewed=0.95)
@@ -37,7 +36,6 @@ def main() -> None:
         _, seconds = timed(lambda: render_workbook(big, folder / "big.xlsx", options))
         figure("report workbook, synthetic 3,000 reference criteria", seconds, 20.0)
         info("  synthetic PDF size", f"{(folder / 'big.pdf').stat().st_size / 1024 / 1024:.1f} MiB")
-        del pages
 
 
 if __name__ == "__main__":

@@ -265,3 +265,20 @@ def test_long_categories_are_cut_into_blocks_without_losing_rows(
     words = re.findall(r"\S+", " ".join(pages[start:]))
     for row in data.rows:
         assert row.ref in words
+
+
+def test_korean_partner_prints_with_korean_font(tmp_path: Path) -> None:
+    """Hangul text is set in reportlab's Korean CID font."""
+    from dataclasses import replace
+
+    base = synthetic_report_data(12, 30)
+    assert base.partner_only
+    korean = tuple(
+        replace(c, text="화물 적재 전에 컨테이너를 점검하고 기록을 보관한다.")
+        for c in base.partner_only
+    )
+    out = render_pdf(replace(base, partner_only=korean), tmp_path / "ko.pdf")
+    reader = pypdf.PdfReader(str(out))
+    pages = [p for p in reader.pages if "컨테이너" in (p.extract_text() or "")]
+    assert pages
+    assert all("HYGothic-Medium" in _fonts_used_in_content(p) for p in pages)
