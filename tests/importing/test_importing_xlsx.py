@@ -142,6 +142,17 @@ def test_explicit_sheet_overrides_the_choice(make_workbook: WorkbookFactory) -> 
     assert read_criteria(path, sheet="old VERSION").sheet == "Old version"
 
 
+def test_a_second_criteria_like_sheet_is_mentioned(make_workbook: WorkbookFactory) -> None:
+    """When two sheets look like criteria tables, the one not chosen is named in a warning."""
+    draft = [HEADER, ["1.1", "Draft wording.", "", "Must"]]
+    result = read_criteria(make_workbook(after=[("Draft 2026", draft)]))
+    assert result.sheet == "Criteria"
+    assert "'Draft 2026' also looks like a criteria table" in str(result.warnings[0])
+    assert (
+        read_criteria(make_workbook(after=[("Draft 2026", draft)]), sheet="Criteria").warnings == ()
+    )
+
+
 def test_unknown_sheet_names_the_sheets_that_exist(make_workbook: WorkbookFactory) -> None:
     """Asking for a sheet that is not there says which sheets there are."""
     path = make_workbook(after=[("Notes", [["a"]])])

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 from criteria_compare.errors import ColumnMappingError
 from criteria_compare.importing.build import build_criteria
 from criteria_compare.importing.columns import (
+    HEADER_MIN_SCORE,
     HEADER_SCAN_ROWS,
     detect_header,
     find_named_header,
@@ -17,7 +19,12 @@ from criteria_compare.importing.columns import (
 )
 from criteria_compare.importing.raw import SheetReader
 from criteria_compare.importing.registry import open_reader
-from criteria_compare.importing.result import ImportLimits, ImportResult, Preview
+from criteria_compare.importing.result import (
+    ImportLimits,
+    ImportResult,
+    ImportWarning,  # noqa: A004
+    Preview,
+)
 from criteria_compare.importing.source import SourceFile, load_source
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 
@@ -28,9 +35,15 @@ def _where(source: SourceFile, sheet: str | None) -> str:
     return f"{source.name}, sheet '{sheet}'" if sheet is not None else source.name
 
 
+@dataclass(frozen=True)
+class _SheetChoice:
+    sheet: str | None
+    also_criteria: tuple[str, ...] = ()  # other sheets that look like criteria tables
+
+
 def _choose_sheet(
     reader: SheetReader, source: SourceFile, sheet: str | None, columns: Mapping[str, str] | None
-) -> str | None:
+) -> _SheetChoice:
     """The sheet the user named, else the one that looks most like a criteria table."""
     names = reader.sheet_names()
     if not names:
@@ -38,21 +51,20 @@ def _choose_sheet(
             raise ColumnMappingError(
                 f"{source.name} is a text file with no sheets; leave out the sheet name '{sheet}'."
             )
-        return None
+        return _SheetChoice(None)
     if sheet is not None:
         if sheet in names:
-            return sheet
+            return _SheetChoice(sheet)
         folded = [n for n in names if n.casefold() == sheet.strip().casefold()]
         if len(folded) == 1:
-            return folded[0]
+            return _SheetChoice(folded[0])
         listed = ", ".join(f"'{n}'" for n in names)
         raise ColumnMappingError(
             f"{source.name} has no sheet named '{sheet}'; its sheets are {listed}."
         )
     if len(names) == 1:
-        return names[0]
-    best: tuple[float, int, int] | None = None
-    chosen = names[0]
+        return _SheetChoice(names[0])
+    scored: list[tuple[tuple[float, int, int], str]] = []
     for position, name in enumerate(names):
         head = reader.head(name, HEADER_SCAN_ROWS + 20)
         score = max((header_score(cells) for _, cells in head[:HEADER_SCAN_ROWS]), default=0.0)
@@ -60,10 +72,15 @@ def _choose_sheet(
             score += 10.0  # the headers the user named are on this sheet
         if reader.is_hidden(name):
             score -= 0.5
-        key = (score, len(head), -position)
-        if best is None or key > best:
-            best, chosen = key, name
-    return chosen
+        scored.append(((score, len(head), -position), name))
+    scored.sort(reverse=True)
+    best_score = scored[0][0][0]
+    rivals = tuple(
+        name
+        for (score, _, _), name in scored[1:]
+        if score >= HEADER_MIN_SCORE and score >= best_score - 1
+    )
+    return _SheetChoice(scored[0][1], rivals)
 
 
 def read_criteria(
@@ -87,7 +104,8 @@ def read_criteria(
         progress(0, 3, "Reading the file")
     source = load_source(path, limits)
     with closing(open_reader(source, limits)) as reader:
-        chosen = _choose_sheet(reader, source, sheet, columns)
+        choice = _choose_sheet(reader, source, sheet, columns)
+        chosen = choice.sheet
         check_cancel(cancel)
         if progress is not None:
             progress(1, 3, "Reading the rows")
@@ -99,6 +117,15 @@ def read_criteria(
         progress(2, 3, "Recognising the columns")
     column_map = map_columns(raw.rows, columns, _where(source, chosen))
     criteria, warnings = build_criteria(raw, column_map, source.name, source.sha256)
+    if choice.also_criteria:
+        others = ", ".join(f"'{n}'" for n in choice.also_criteria)
+        notice = ImportWarning(
+            f"this sheet was chosen, but {others} also looks like a criteria table; name the "
+            "sheet to read another one.",
+            source.name,
+            chosen,
+        )
+        warnings = (notice, *warnings)
     if progress is not None:
         progress(3, 3, "Done")
     return ImportResult(
@@ -141,7 +168,7 @@ def preview(
     limits = limits or ImportLimits()
     source = load_source(path, limits)
     with closing(open_reader(source, limits)) as reader:
-        chosen = _choose_sheet(reader, source, sheet, columns)
+        chosen = _choose_sheet(reader, source, sheet, columns).sheet
         head = reader.head(chosen, HEADER_SCAN_ROWS + max_rows)
         sheets, encoding = reader.sheet_names(), reader.encoding
     header_row: int | None = None

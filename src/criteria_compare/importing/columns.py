@@ -13,6 +13,7 @@ from criteria_compare.importing.raw import RawRow
 from criteria_compare.importing.result import ROLES
 
 __all__ = [
+    "HEADER_MIN_SCORE",
     "HEADER_SCAN_ROWS",
     "REQUIRED_ROLES",
     "ColumnMap",
@@ -26,6 +27,9 @@ __all__ = [
 
 HEADER_SCAN_ROWS = 40
 """How many rows from the top are searched for the header row."""
+
+HEADER_MIN_SCORE = 1.6
+"""header_score() a row needs to count as a header: two sure roles, or one and a partial one."""
 
 REQUIRED_ROLES = ("ref", "text")
 _LETTERS = re.compile(r"[A-Za-z]{1,3}")
@@ -89,7 +93,7 @@ def detect_header(rows: Sequence[RawRow]) -> tuple[int, dict[str, tuple[int, flo
         if sum(1 for c in cells if c) < 2:
             continue
         score = header_score(cells)
-        if score >= 1.6 and (best is None or score > best[0]):
+        if score >= HEADER_MIN_SCORE and (best is None or score > best[0]):
             best = (score, number, _assign(cells, {}))
     if best is None:
         return None
