@@ -432,3 +432,28 @@ def test_history_of_unknown_ref_and_limit(capsys, tmp_path, inputs) -> None:
     run(capsys, "decide", str(project), "7.10", "--status", "gap")
     status, out, _ = run(capsys, "history", str(project), "--limit", "1", "--json")
     assert status == 0 and [e["action"] for e in json.loads(out)["entries"]] == ["status"]
+
+
+def test_pipeline_with_spanish_csv_partner(capsys, tmp_path: Path, samples_dir: Path) -> None:
+    """The bundled Spanish partner CSV (legacy encoding) goes through new -> decide -> status."""
+    project = tmp_path / "es.ccproj"
+    status, out, err = run(
+        capsys, "new", str(project),
+        "--reference", str(samples_dir / "ctpat_msc_importer.xlsx"),
+        "--partner", str(samples_dir / "partner_oea_es.csv"),
+        "--partner-name", "OEA Valdoria", "--no-embedding", "--json",
+    )  # fmt: skip
+    assert status == 0, err
+    data = json.loads(out)
+    assert data["partner"]["criteria"] > 0 and data["partner"]["name"] == "OEA Valdoria"
+    with Project.open(project) as p:
+        first = p.partner.criteria[0]
+        assert "ó" in "".join(c.text for c in p.partner.criteria)  # decoded, not mojibake
+    status, _, err = run(
+        capsys, "decide", str(project), "1.1", "--status", "partial",
+        "--link", first.ref, "--relation", "intersects_with",
+        "--note", "El socio exige menos; CTPAT es más estricto.",
+    )  # fmt: skip
+    assert status == 0, err
+    summary = json.loads(run(capsys, "status", str(project), "--json")[1])
+    assert summary["reference"]["partial"] == 1 and summary["links"] == 1
