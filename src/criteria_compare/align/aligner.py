@@ -110,7 +110,7 @@ def align(
     ):
         # Load the model and encode in a thread while the lexical features are built.
         texts = [c.text for c in (*ref, *par)]
-        encoding = BackgroundEncoding(texts, cache if cache is not None else None).start()
+        encoding = BackgroundEncoding(texts, cache).start()
     try:
         synonyms = load_synonyms(settings.synonyms_path or None)
         languages = []
@@ -133,10 +133,16 @@ def align(
     weights = settings.weights_for(cross_language=languages[0] != languages[1])
     channels = [n for n, w in weights.items() if w > 0 and n != "embedding"]
     if encoding is not None:
-        if encoding.to_encode:
-            report(0, "Encoding criteria")
+        job = encoding
+
+        def encoding_progress() -> None:
+            check_cancel(cancel)
+            if progress is not None and job.to_encode:
+                progress(job.encoded, job.to_encode, "Encoding criteria")
+
+        encoding_progress()
         try:
-            vectors = encoding.finish(lambda: report(0, "Encoding criteria"))
+            vectors = encoding.finish(encoding_progress)
             if weights["embedding"] > 0:
                 sides[0].embeddings = vectors[: len(ref)]
                 sides[1].embeddings = vectors[len(ref) :]

@@ -199,12 +199,14 @@ class BackgroundEncoding:
             }
         self._missing = [(k, unique[k]) for k in unique if k not in self._found]
         self._new: dict[str, np.ndarray] = {}
+        self.encoded = 0
         self._error: BaseException | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sentence-encoder", daemon=True)
 
     @property
     def to_encode(self) -> int:
+        """How many distinct texts the cache lacked (``encoded`` counts those done so far)."""
         return len(self._missing)
 
     def start(self) -> BackgroundEncoding:
@@ -220,6 +222,7 @@ class BackgroundEncoding:
                 batch = self._missing[start : start + _BATCH]
                 vectors = encoder.encode([encoder_text(t) for _, t in batch])
                 self._new.update((k, v) for (k, _), v in zip(batch, vectors, strict=False))
+                self.encoded += len(batch)
         except BaseException as exc:  # reported by finish() on the calling thread
             self._error = exc
 
