@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from import_fixtures import WorkbookFactory
 
@@ -159,3 +161,19 @@ def test_named_columns_guide_the_sheet_choice(make_workbook: WorkbookFactory) ->
     result = read_criteria(path, columns={"ref": "Code", "text": "Wording"})
     assert result.sheet == "Partner"
     assert [c.ref for c in result.criteria] == ["Q1"]
+
+
+def test_file_without_header_row_mapped_by_letters(tmp_path: Path) -> None:
+    """With letters only and a first row that is already a criterion, nothing is lost."""
+    path = tmp_path / "no_header.csv"
+    path.write_text(
+        "7.1,Containers are inspected before they are loaded.\n"
+        "7.2,Seal numbers are checked against the papers.\n",
+        encoding="utf-8",
+    )
+    result = read_criteria(path, columns={"ref": "A", "text": "B"})
+    assert result.header_row == 0
+    assert result.columns == {"ref": "A", "text": "B"}
+    assert [c.ref for c in result.criteria] == ["7.1", "7.2"]
+    assert result.criteria[0].provenance is not None
+    assert result.criteria[0].provenance.row == 1

@@ -5,25 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from criteria_compare.importing.cells import column_letter, single_line
+from criteria_compare.importing.cells import column_letter, looks_like_ref, single_line
 from criteria_compare.importing.columns import ColumnMap
 from criteria_compare.importing.levels import parse_level
 from criteria_compare.importing.raw import RawSheet
 from criteria_compare.importing.result import ImportWarning  # noqa: A004
 from criteria_compare.model import Criterion, Provenance
 
-__all__ = ["build_criteria", "is_totals_label", "looks_like_ref"]
+__all__ = ["build_criteria", "is_totals_label"]
 
-_BARE_REF = re.compile(r"[A-Za-z]{0,6}[-\s]?\d+(?:[.\-]\d+)*[a-z]?\.?")
 _HEADING_REF = re.compile(r"(?:\d+|[IVXLC]+|[A-Z])\.?")
 _TOTALS = re.compile(r"(?:grand\s+|sub-?)?totals?\b|(?:sum|count|totales?)\s*(?::|$)", re.I)
 _MAX_HEADING = 120
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-
-
-def looks_like_ref(text: str) -> bool:
-    """Whether a lone cell reads like a criterion ref (``7.10``, ``S-4.2.1``) rather than a heading."""
-    return len(text) <= 20 and _BARE_REF.fullmatch(text) is not None
 
 
 def is_totals_label(text: str) -> bool:

@@ -6,9 +6,17 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-__all__ = ["clean_text", "column_letter", "format_number", "format_temporal", "single_line"]
+__all__ = [
+    "clean_text",
+    "column_letter",
+    "format_number",
+    "format_temporal",
+    "looks_like_ref",
+    "single_line",
+]
 
 _BRACKETS = re.compile(r"\[[^\]]*\]")
+_BARE_REF = re.compile(r"[A-Za-z]{0,6}[-\s]?\d+(?:[.\-]\d+)*[a-z]?\.?")
 _NUMERIC = re.compile(r"[0#?][0#?,]*(?:\.[0#?]*)?|\.[0#?]+")
 
 
@@ -17,6 +25,11 @@ def clean_text(value: str) -> str:
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value.strip()
+
+
+def looks_like_ref(text: str) -> bool:
+    """Whether a lone cell reads like a criterion ref (``7.10``, ``S-4.2.1``) rather than a heading."""
+    return len(text) <= 20 and _BARE_REF.fullmatch(text) is not None
 
 
 def single_line(value: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from criteria_compare.errors import ColumnMappingError, ImportFailed
-from criteria_compare.importing.cells import column_letter, single_line
+from criteria_compare.importing.cells import column_letter, looks_like_ref, single_line
 from criteria_compare.importing.headers import FUZZY_CUTOFF, match_header, normalise_header
 from criteria_compare.importing.raw import RawRow
 from criteria_compare.importing.result import ROLES
@@ -46,7 +46,8 @@ class HeaderNotFound(ColumnMappingError, ImportFailed):
 
 @dataclass(frozen=True)
 class ColumnMap:
-    """The header row (1-based) and, per role, the 0-based column index and its header text."""
+    """The header row (1-based; 0 when the file has none) and, per role, the 0-based column
+    index and its header text (the column letter when there is no header)."""
 
     header_row: int
     indexes: Mapping[str, int]
@@ -130,6 +131,17 @@ def find_named_header(
     return None
 
 
+def _reads_like_data(cells: Sequence[str], explicit: Mapping[str, str]) -> bool:
+    """Whether a row under letter-only mapping holds a ref and a sentence, not header names."""
+    ref, text = explicit.get("ref", "").strip(), explicit.get("text", "").strip()
+    if not (_LETTERS.fullmatch(ref) and _LETTERS.fullmatch(text)):
+        return False
+    ref_i, text_i = column_index(ref), column_index(text)
+    ref_cell = cells[ref_i] if ref_i < len(cells) else ""
+    text_cell = cells[text_i] if text_i < len(cells) else ""
+    return looks_like_ref(ref_cell) and len(text_cell.split()) >= 4
+
+
 def map_columns(
     rows: Sequence[RawRow], explicit: Mapping[str, str] | None, where: str
 ) -> ColumnMap:
@@ -153,8 +165,11 @@ def map_columns(
         if detected is not None:
             header = next((n, c) for n, c in rows if n == detected[0])
         elif explicit:
-            # only letters given and no recognisable header: the first row with two cells
+            # only letters given and no recognisable header: the first row with two cells,
+            # unless it already reads like a criterion (a file without a header row)
             header = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
+            if _reads_like_data(header[1], explicit):
+                header = (header[0] - 1, ())
         else:
             first = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
             raise HeaderNotFound(
