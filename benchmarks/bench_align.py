@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from common import best_of, figure, info, timed
@@ -48,14 +49,28 @@ def _child(n_ref: int, n_par: int, embed: bool) -> dict[str, float]:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def _cpu(func: Callable[[], object]) -> float:
+    """CPU seconds of one run of func: close to the wall time on an idle machine."""
+    start = time.process_time()
+    func()
+    return time.process_time() - start
+
+
+def _load() -> str:
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
+
 def _speed() -> None:
+    info("machine", _load())
     small = (synthetic_criteria(200, 1, "R"), synthetic_criteria(300, 2, "P"))
     align(*small, LEXICAL)  # warm imports and caches
     figure("lexical 200 x 300 (both directions)", best_of(lambda: align(*small, LEXICAL)), 0.1)
+    info("  same, CPU time", f"{_cpu(lambda: align(*small, LEXICAL)):.3f} s")
 
     mid = (synthetic_criteria(2000, 3, "R"), synthetic_criteria(3000, 4, "P"))
     lexical_mid = best_of(lambda: align(*mid, LEXICAL), repeat=2)
     figure("lexical 2,000 x 3,000 (both directions)", lexical_mid, 1.0)
+    info("  same, CPU time", f"{_cpu(lambda: align(*mid, LEXICAL)):.3f} s")
     from rapidfuzz import fuzz, process, utils
 
     subset = [c.text for c in mid[0][:100]]
@@ -139,7 +154,7 @@ def main() -> None:
     _quality()
     _speed()
     _large()
-    info("bench_align wall time", f"{time.perf_counter() - start:.1f} s")
+    info("bench_align wall time", f"{time.perf_counter() - start:.1f} s ({_load()})")
 
 
 if __name__ == "__main__":
