@@ -263,3 +263,15 @@ def test_preview_finds_a_table_far_down_the_sheet(tmp_path: Path) -> None:
     shown = preview(path, max_rows=5)
     assert shown.header_row == 300
     assert [n for n, _ in shown.rows] == [300, 301, 302, 303, 304, 305]
+
+
+def test_preview_with_a_partial_mapping_falls_back_to_detection(
+    make_workbook: WorkbookFactory,
+) -> None:
+    """A wizard half-way through naming columns still gets a preview."""
+    path = make_workbook([["Q1", "Staff wear badges."]], header=["Code", "Wording"])
+    shown = preview(path, columns={"ref": "Code"})
+    assert shown.header_row is None
+    assert shown.rows[0] == (1, ("Code", "Wording"))
+    full = preview(path, columns={"ref": "Code", "text": "Wording"})
+    assert (full.header_row, full.roles) == (1, {0: "ref", 1: "text"})

@@ -12,6 +12,7 @@ from criteria_compare.importing.build import build_criteria
 from criteria_compare.importing.columns import (
     HEADER_MIN_SCORE,
     HEADER_SCAN_ROWS,
+    HeaderNotFound,
     detect_header,
     find_named_header,
     header_score,
@@ -96,8 +97,9 @@ def read_criteria(
 
     ``columns`` maps a role (ref, text, section, level, guidance) to a header
     text or a column letter and overrides detection for that role. Raises
-    ImportFailed for files that cannot be read and ColumnMappingError for a
-    sheet or column that does not exist.
+    ImportFailed for files that cannot be read, ColumnMappingError for a
+    sheet or column that does not exist, and HeaderNotFound (both of those)
+    when no header row or no ref/text column can be found.
     """
     limits = limits or ImportLimits()
     if progress is not None:
@@ -173,8 +175,13 @@ def preview(
         sheets, encoding = reader.sheet_names(), reader.encoding
     header_row: int | None = None
     roles: dict[int, str] = {}
+    mapped = None
     if columns:
-        mapped = map_columns(head, columns, _where(source, chosen))
+        try:
+            mapped = map_columns(head, columns, _where(source, chosen))
+        except HeaderNotFound:
+            mapped = None  # not enough named yet: show what detection finds
+    if mapped is not None:
         header_row = mapped.header_row
         roles = {i: role for role, i in mapped.indexes.items()}
     else:
