@@ -85,11 +85,13 @@ class XlsxReader:
                 io.BytesIO(source.data), read_only=True, data_only=True, keep_links=False
             )
             self._sheets = {ws.title: ws for ws in self._book.worksheets}
-        except CriteriaCompareError:
-            raise
         except Exception as exc:
+            self._archive.close()
+            if isinstance(exc, CriteriaCompareError):
+                raise
             raise _unreadable(source.name, exc) from None
         if not self._sheets:
+            self.close()
             raise ImportFailed(
                 f"{source.name} has no worksheets (only charts or nothing); put the "
                 "criteria on a worksheet and save it again."
