@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         return self._run(
             functools.partial(jobs.save_copy, source, target_path),
             "Saving a copy",
-            lambda p: self.statusBar().showMessage(f"Copy saved as {p}", 8000),
+            self._copy_saved,
             name="copy",
             pool=project_pool(),
         )
@@ -580,18 +580,24 @@ class MainWindow(QMainWindow):
         self.active_worker = worker
         worker.signals.finished.connect(on_done)
         worker.signals.failed.connect(self._fail)
-        worker.signals.cancelled.connect(
-            lambda: self.statusBar().showMessage(f"{title}: cancelled.", 5000)
-        )
+        worker.signals.cancelled.connect(self._job_cancelled)
+        # Bound methods only: Qt drops them if the window is gone before the job ends.
         for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
-            signal.connect(functools.partial(self._worker_done, worker))
+            signal.connect(self._job_ended)
         self._progress_dialog = dialog
         worker.start(pool)
         return worker
 
-    def _worker_done(self, worker: Worker, *_: object) -> None:
-        if self.active_worker is worker:
+    def _job_ended(self, *_: object) -> None:
+        worker = self.active_worker
+        if worker is not None and self.sender() is worker.signals:
             self.active_worker = None
+
+    def _job_cancelled(self) -> None:
+        self.statusBar().showMessage("Cancelled; nothing was changed.", 5000)
+
+    def _copy_saved(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Copy saved as {path}", 8000)
 
     def _fail(self, message: str) -> None:
         self.jobFailed.emit(message)

@@ -66,7 +66,6 @@ class ProgramPage(QWizardPage):
         self.side = side
         self.settings = settings
         self.check: SourceCheck | None = None
-        self._generation = 0
         self._worker: Worker | None = None
         self._name_touched = False
         self._roles_touched = False
@@ -294,7 +293,7 @@ class ProgramPage(QWizardPage):
             self._worker.cancel()
         duplicates, missing = self.duplicate_roles(), self.missing_roles()
         if duplicates or missing:
-            self._generation += 1  # results still on their way are out of date
+            self._worker = None  # results still on their way are out of date
             self.check = None
             self._set_status(
                 f"{' and '.join(duplicates)} is chosen for more than one column; "
@@ -306,8 +305,6 @@ class ProgramPage(QWizardPage):
             )
             self.completeChanged.emit()
             return None
-        self._generation += 1
-        generation = self._generation
         self._set_status(f"Reading {path.name}…")
         worker = Worker(
             functools.partial(
@@ -315,17 +312,24 @@ class ProgramPage(QWizardPage):
             ),
             name="reading of the spreadsheet",
         )
-        worker.signals.finished.connect(lambda result: self._checked(generation, result))
-        worker.signals.failed.connect(lambda message: self._failed(generation, path, message))
+        # Bound methods (not lambdas), so Qt drops the connection if the page goes away first.
+        worker.signals.finished.connect(self._checked)
+        worker.signals.failed.connect(self._failed)
         self._worker = worker
         self.check = None
         self.completeChanged.emit()
         worker.start(QThreadPool.globalInstance())
         return worker
 
-    def _failed(self, generation: int, path: Path, message: str) -> None:
-        if generation != self._generation:
+    def _is_current(self) -> bool:
+        """True when the signal being handled comes from the latest read (older ones are stale)."""
+        worker = self._worker
+        return worker is not None and self.sender() is worker.signals
+
+    def _failed(self, message: str) -> None:
+        if not self._is_current():
             return
+        path = self.path() or Path()
         self._worker = None
         self.check = SourceCheck(path, (), None, None, message)
         self.preview_table.clear()
@@ -337,8 +341,8 @@ class ProgramPage(QWizardPage):
         self.completeChanged.emit()
         self.checked.emit()
 
-    def _checked(self, generation: int, check: SourceCheck) -> None:
-        if generation != self._generation:
+    def _checked(self, check: SourceCheck) -> None:
+        if not self._is_current():
             return
         self._worker = None
         self.check = check
