@@ -789,7 +789,7 @@ class _SplittingTable(Table):
 def ref_paragraph(builder: StoryBuilder, ref: str, style: ParagraphStyle) -> Paragraph:
     """The ref cell's paragraph; it tells a split row's second half which criterion continues."""
     paragraph = builder.p(ref, style)
-    paragraph.continued = builder.m(f"{builder.esc(ref)} (cont.)", builder.s.cell_muted)  # type: ignore[attr-defined]
+    paragraph.continued = builder.m(f"{builder.esc(ref)} (cont.)", builder.s.cell_muted)
     return paragraph
 
 

@@ -197,7 +197,7 @@ class ReportDocTemplate(BaseDocTemplate):
         self._keys.clear()
         self._heading_pages.clear()
         super().handle_documentBegin()
-        self.canv.before_save = self._define_forms  # type: ignore[attr-defined]
+        self.canv.before_save = self._define_forms
 
     def _define_forms(self, canvas: Canvas) -> None:
         """Fill in the forms placed during layout: "Page x of y" and the contents' page numbers."""
