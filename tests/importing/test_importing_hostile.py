@@ -308,3 +308,15 @@ def test_refusal_happens_before_any_library_reads_the_bytes(tmp_path: Path) -> N
     path = tmp_path / "old.xls"
     path.write_bytes(OLE_MAGIC + io.BytesIO(b"\x00" * 2_000_000).read())
     assert ".xls" in _refused(path)
+
+
+def test_chartsheet_only_workbook(tmp_path: Path) -> None:
+    """A workbook with no worksheet is refused in plain words, not with library internals."""
+    wb = openpyxl.Workbook()
+    wb.create_chartsheet("Chart")
+    wb.remove(wb.active)
+    path = tmp_path / "chart_only.xlsx"
+    wb.save(path)
+    message = _refused(path)
+    assert "object has no attribute" not in message
+    assert message.startswith("chart_only.xlsx")

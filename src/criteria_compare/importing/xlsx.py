@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,7 +54,14 @@ def _unreadable(name: str, exc: BaseException) -> ImportFailed:
             f"{name} contains XML entity or DTD declarations, which are refused for "
             "safety; open it in Excel and save it again as .xlsx."
         )
-    reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, zlib.error):
+        reason = "a compressed part is damaged"
+    elif isinstance(exc, (AttributeError, TypeError, IndexError, KeyError, NotImplementedError)):
+        reason = "its parts are not laid out as Excel writes them"  # openpyxl internals, not news
+    elif str(exc).strip():
+        reason = str(exc).strip().splitlines()[0][:120]
+    else:
+        reason = type(exc).__name__
     return ImportFailed(
         f"{name} could not be read as an Excel workbook ({reason}); open it in Excel and "
         "save it again as .xlsx."
