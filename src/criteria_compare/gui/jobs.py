@@ -64,11 +64,18 @@ class ComparisonRequest:
 
 
 def scaled(progress: ProgressCallback, lo: int, hi: int) -> ProgressCallback:
-    """A progress callback mapping a sub-job's done/total onto lo..hi of 100."""
+    """A progress callback mapping a sub-job's done/total onto lo..hi of 100, never going back.
+
+    Sub-jobs may report several phases that each count from zero; the bar keeps
+    the furthest point reached and only the message changes.
+    """
+    furthest = lo
 
     def report(done: int, total: int, message: str) -> None:
+        nonlocal furthest
         frac = done / total if total > 0 else 0.0
-        progress(lo + round((hi - lo) * min(max(frac, 0.0), 1.0)), 100, message)
+        furthest = max(furthest, lo + round((hi - lo) * min(max(frac, 0.0), 1.0)))
+        progress(furthest, 100, message)
 
     return report
 
