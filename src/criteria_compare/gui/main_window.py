@@ -464,7 +464,7 @@ class MainWindow(QMainWindow):
         self._flush_review()
 
         def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
-            return project.realign(progress=progress, cancel=cancel)
+            return project.realign(progress=jobs.scaled(progress, 0, 100), cancel=cancel)
 
         return self._run(
             job, "Re-aligning suggestions", self._realigned, name="alignment", pool=project_pool()
