@@ -104,3 +104,32 @@ def test_language_detected_from_stop_words() -> None:
         detect_side_language(["The company must have a security plan for its shipments."])
         == "english"
     )
+
+
+@given(st.lists(st.text(), max_size=5))
+def test_synonym_parser_accepts_or_refuses_clearly(lines: list[str]) -> None:
+    """Any lines give a table or one InvalidValue sentence, never another exception."""
+    try:
+        table = parse_synonyms(lines, source="mine.tsv")
+    except InvalidValue as exc:
+        assert "mine.tsv, line" in str(exc)
+    else:
+        assert all(phrases for _, phrases in table.groups)
+
+
+_WORDS = st.text(alphabet=st.characters(categories=("Ll", "Lu", "Lo")), min_size=2, max_size=8)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=3))
+def test_any_listed_phrase_brings_its_concept(words: list[str]) -> None:
+    """A phrase added to the table is recognised in a text, however it is cased."""
+    phrase = " ".join(words)
+    table = parse_synonyms([f"guard\t{phrase}"])
+    analyzer = Analyzer("english", table)
+    if not normalize_text(phrase):
+        return
+    # Upper case where it folds back to the same words (not so for e.g. a dotless i).
+    upper = phrase.upper()
+    variant = upper if normalize_text(upper) == normalize_text(phrase) else phrase
+    text = f"Every site has a {variant} on duty."
+    assert CONCEPT_PREFIX + "guard" in analyzer.analyze(text).stems

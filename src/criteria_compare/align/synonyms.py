@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from criteria_compare.align.normalize import fold_accents, tokenize
+from criteria_compare.align.normalize import tokenize
 from criteria_compare.errors import InvalidValue
 from criteria_compare.resources import resource_path
 
@@ -32,7 +32,9 @@ class SynonymTable:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(fold_accents(t.word) for t in tokenize(text))
+    # Normalised like criterion text (accents kept): the analyzer stems these exactly as it stems
+    # a criterion's words, folding accents after stemming.
+    return tuple(t.word for t in tokenize(text))
 
 
 def parse_synonyms(lines: Iterable[str], source: str = "synonym table") -> SynonymTable:
