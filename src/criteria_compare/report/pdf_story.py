@@ -44,6 +44,8 @@ _CHUNK_ROWS = 400
 
 #: A table row may split across pages, but each part keeps at least this height (points).
 _MIN_SPLIT = 24
+#: ... and the part carried over to the next page at least this height (about three lines).
+_MIN_REST = 32
 
 #: Top-level sections, in order (the outline and the contents list these).
 SECTION_TITLES = (
@@ -778,7 +780,10 @@ class _SplittingTable(Table):
             rest = parts[1]
             skip = rest.repeatRows if isinstance(rest.repeatRows, int) else len(rest.repeatRows)
             values = rest._cellvalues
-            if len(values) > skip and all(_empty(cell) for cell in values[skip]):
+            heights = getattr(rest, "_argH", None) or []
+            sliver = len(heights) > skip and heights[skip] is not None and heights[skip] < _MIN_REST
+            if len(values) > skip and (sliver or all(_empty(cell) for cell in values[skip])):
+                # A row cut so that only a line or two (or nothing) goes over: move it whole.
                 by_row = self._splitRows(availHeight, doInRowSplit=False)
                 if by_row:
                     return by_row
