@@ -98,3 +98,14 @@ def test_ordinary_text_is_not_quote_prefixed(sample_xlsx: Path) -> None:
     """Only formula-like cells get the text guard; plain criteria stay plain."""
     ws = openpyxl.load_workbook(sample_xlsx)["Side by side"]
     assert not ws.cell(row=3, column=4).quotePrefix
+
+
+def test_printed_sheets_repeat_headers_and_carry_the_marking(sample_xlsx: Path) -> None:
+    """Printing a table sheet repeats its header row and puts the marking in header and footer."""
+    wb = openpyxl.load_workbook(sample_xlsx)
+    for name in SHEETS[1:]:
+        ws = wb[name]
+        assert ws.oddHeader.center.text == "RESTRICTED", name
+        assert ws.oddFooter.center.text == "RESTRICTED", name
+        assert ws.page_setup.orientation == "landscape", name
+    assert wb["Side by side"].print_title_rows == "$1:$1"

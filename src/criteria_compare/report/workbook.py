@@ -87,6 +87,29 @@ def _table(
     ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
 
 
+def _print_setup(ws: Worksheet, options: ReportOptions, *, landscape: bool) -> None:
+    """Printed pages: header row repeated, fit to the page width, marking in header and footer."""
+
+    def code(text: str) -> str:  # "&" starts a header/footer code in spreadsheets
+        return text.replace("&", "&&")
+
+    if ws.max_row > 1 and ws.freeze_panes == "A2":
+        ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = (
+        ws.PAPERSIZE_LETTER if options.page_size == "letter" else ws.PAPERSIZE_A4
+    )
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddHeader.left.text = code(options.title)
+    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.left.text = code(f"{ws.title} · {options.date}")
+    if options.marking:
+        ws.oddHeader.center.text = code(options.marking)
+        ws.oddFooter.center.text = code(options.marking)
+
+
 def _summary(ws: Worksheet, data: ReportData, options: ReportOptions) -> None:
     ws.column_dimensions["A"].width = 36
     for col in "BCDEFGH":
@@ -318,6 +341,8 @@ def render_workbook(
             for h in data.history
         ],
     )
+    for sheet in wb.worksheets:
+        _print_setup(sheet, options, landscape=sheet.title != SHEETS[0])
     wb.properties.title = options.title
     wb.properties.creator = options.prepared_by or "criteria-compare"
 
