@@ -136,3 +136,19 @@ def test_render_preview_counts_pages(tmp_path: Path) -> None:
     assert count == len(pypdf.PdfReader(str(pdf)).pages)
     assert len(pages) == 3
     assert all(not image.isNull() and image.width() > 300 for image in pages)
+
+
+def test_closing_during_export_cancels_then_closes(qtbot, project, tmp_path: Path) -> None:
+    """Close while exporting asks the worker to stop and closes once it has; no file is left."""
+    dialog = ExportDialog(project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.pdf_edit.setText(str(tmp_path / "closing.pdf"))
+    worker = dialog.start_export()
+    assert worker is not None
+    dialog.reject()
+    assert worker.is_cancelled
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=WAIT_MS):
+        pass
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    assert not (tmp_path / "closing.pdf").exists()
