@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.metadata
-import os
 import threading
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -49,6 +48,11 @@ MODEL_SHA256 = {
     "weights.npz": "0db566fd0af82cbf9f3a7eac3920ede5fb784a6882398563ca9b1bbd66fb37c9",
     "sp.model": "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
 }
+# BLAS threads the encoder may use. One: it runs beside the lexical work (and, in the GUI, beside
+# Qt), and multi-threaded BLAS on busy cores is several times slower, not faster (measured:
+# ~550 texts/s with one thread vs 30-250 texts/s with two on a loaded 2-core machine).
+# Needs threadpoolctl; without it numpy's default applies.
+_ENCODER_THREADS = 1
 # Texts are encoded in batches this size, so a cancel check runs now and then.
 _BATCH = 256
 
@@ -146,7 +150,7 @@ def _load() -> Encoder:
         if _sha256(path) != expected:
             raise EncoderUnavailable(f"model file {name} does not match its recorded checksum")
     try:
-        model = module.USE(threads=os.cpu_count() or 1)
+        model = module.USE(threads=_ENCODER_THREADS)
         encoder = _UseEncoder(model)
         probe = encoder.encode(["probe"])
     except Exception as exc:
