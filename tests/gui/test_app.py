@@ -343,3 +343,16 @@ def test_about_box_says_where_logs_are(qtbot, window: MainWindow) -> None:
     assert __version__ in box.text()
     assert str(log_file()) in box.informativeText()
     box.close()
+
+
+def test_declining_the_reviewer_question_keeps_the_os_user(qtbot, sample_project: Path) -> None:
+    """Cancel on the reviewer question records the OS user name and does not ask again."""
+    import getpass
+
+    w = MainWindow(ask_reviewer=True)
+    qtbot.addWidget(w)
+    w.show()
+    _open(qtbot, w, sample_project)
+    qtbot.waitUntil(lambda: w._reviewer_dialog is not None and w._reviewer_dialog.isVisible())
+    w._reviewer_dialog.reject()
+    assert Settings().reviewer_name() == getpass.getuser()

@@ -523,6 +523,7 @@ class MainWindow(QMainWindow):
         dialog.setTextValue(self.settings.reviewer_name() or _os_user())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.textValueSelected.connect(self.set_reviewer_name)
+        dialog.rejected.connect(self._reviewer_declined)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._reviewer_dialog = dialog
         dialog.open()
@@ -533,6 +534,11 @@ class MainWindow(QMainWindow):
         name = name.strip() or _os_user()
         self.settings.set_reviewer_name(name)
         self._apply_reviewer()
+
+    def _reviewer_declined(self) -> None:
+        """Cancel on the first question keeps the OS user name, and the question is not asked again."""
+        if self.settings.reviewer_name() is None:
+            self.set_reviewer_name(_os_user())
 
     def _apply_reviewer(self) -> None:
         name = self.settings.reviewer_name()
