@@ -197,6 +197,7 @@ class ReportDocTemplate(BaseDocTemplate):
         self._keys.clear()
         self._heading_pages.clear()
         super().handle_documentBegin()
+        self.canv.showOutline()  # open with the bookmarks panel visible
         self.canv.before_save = self._define_forms
 
     def _define_forms(self, canvas: Canvas) -> None:
