@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pypdf
 import pytest
-from report_helpers import MARKUP_NOTE, pdf_outline, pdf_pages
+from report_helpers import MARKUP_NOTE, pdf_outline, pdf_pages, render_png
 
 from criteria_compare.model import Status
 from criteria_compare.project import Project
@@ -282,3 +283,11 @@ def test_korean_partner_prints_with_korean_font(tmp_path: Path) -> None:
     pages = [p for p in reader.pages if "컨테이너" in (p.extract_text() or "")]
     assert pages
     assert all("HYGothic-Medium" in _fonts_used_in_content(p) for p in pages)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
+def test_every_page_renders_to_png(sample_pdf: Path, tmp_path: Path) -> None:
+    """pdftoppm renders every page (the images are what we look at while building the report)."""
+    images = render_png(sample_pdf, tmp_path)
+    assert len(images) == len(pdf_pages(sample_pdf))
+    assert all(image.stat().st_size > 3000 for image in images)
