@@ -118,6 +118,7 @@ def test_outline_has_sections_and_categories(sample_project: Path, sample_pdf: P
     assert pages[-1] > 10
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_contents_page_lists_sections_with_their_pages(sample_pdf: Path) -> None:
     """The table of contents names every section beside the page its bookmark opens."""
     contents = subprocess.run(
