@@ -356,3 +356,12 @@ def test_declining_the_reviewer_question_keeps_the_os_user(qtbot, sample_project
     qtbot.waitUntil(lambda: w._reviewer_dialog is not None and w._reviewer_dialog.isVisible())
     w._reviewer_dialog.reject()
     assert Settings().reviewer_name() == getpass.getuser()
+
+
+def test_qt_options_are_passed_to_qt() -> None:
+    """`-platform offscreen` and `-style fusion` go to Qt; everything else to our parser."""
+    ours, qt = gui_app.split_qt_options(
+        ["-platform", "offscreen", "p.ccproj", "-reverse", "--screenshot", "x.png"]
+    )
+    assert ours == ["p.ccproj", "--screenshot", "x.png"]
+    assert qt == ["-platform", "offscreen", "-reverse"]

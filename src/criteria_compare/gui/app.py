@@ -14,7 +14,15 @@ from PySide6.QtWidgets import QApplication
 from criteria_compare import __version__
 from criteria_compare.resources import resource_path
 
-__all__ = ["SCREENSHOT_SIZE", "app_icon", "build_parser", "ensure_app", "main", "take_screenshot"]
+__all__ = [
+    "SCREENSHOT_SIZE",
+    "app_icon",
+    "build_parser",
+    "ensure_app",
+    "main",
+    "split_qt_options",
+    "take_screenshot",
+]
 
 ORGANIZATION = "criteria-compare"
 APPLICATION = "criteria-compare"
@@ -42,6 +50,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"criteria-compare {__version__}")
     return parser
+
+
+# Qt's own command-line options (see QApplication/QGuiApplication), with and without a value.
+_QT_VALUE_OPTIONS = frozenset(
+    {
+        "-platform",
+        "-platformpluginpath",
+        "-platformtheme",
+        "-plugin",
+        "-style",
+        "-stylesheet",
+        "-session",
+        "-display",
+        "-geometry",
+        "-qwindowgeometry",
+        "-qwindowtitle",
+        "-qwindowicon",
+        "-title",
+        "-name",
+    }
+)
+_QT_FLAG_OPTIONS = frozenset({"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"})
+
+
+def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Separate Qt's own options (``-platform offscreen``, ``-style fusion``...) from ours."""
+    ours: list[str] = []
+    qt: list[str] = []
+    items = iter(argv)
+    for item in items:
+        if item in _QT_VALUE_OPTIONS:
+            qt.append(item)
+            qt.append(next(items, ""))
+        elif item in _QT_FLAG_OPTIONS:
+            qt.append(item)
+        else:
+            ours.append(item)
+    return ours, qt
 
 
 def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
@@ -87,8 +133,9 @@ def take_screenshot(window: object, path: Path) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the GUI; returns the exit status."""
-    args = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
-    app = ensure_app()
+    ours, qt_options = split_qt_options(list(argv) if argv is not None else sys.argv[1:])
+    args = build_parser().parse_args(ours)
+    app = ensure_app([sys.argv[0], *qt_options])
 
     from criteria_compare.gui.errors_dialog import install_excepthook
     from criteria_compare.gui.main_window import MainWindow
