@@ -53,15 +53,9 @@ REVIEW_STATE_KEY = "review/splitters"
 
 
 def review_view_class() -> type[QWidget]:
-    """The review screen class: ReviewView once it exists, else the side-by-side overview."""
-    try:
-        from criteria_compare.gui.views.review import ReviewView
-    except ModuleNotFoundError as exc:
-        if exc.name != "criteria_compare.gui.views.review":
-            raise
-        from criteria_compare.gui.views.programs_overview import ProgramsOverview
+    """The review screen class (imported on first use, so the start screen appears sooner)."""
+    from criteria_compare.gui.views.review import ReviewView
 
-        return ProgramsOverview
     return ReviewView
 
 
