@@ -292,3 +292,14 @@ def test_every_page_renders_to_png(sample_pdf: Path, tmp_path: Path) -> None:
     images = render_png(sample_pdf, tmp_path)
     assert len(images) == len(pdf_pages(sample_pdf))
     assert all(image.stat().st_size > 3000 for image in images)
+
+
+def test_japanese_title_and_marking_in_running_header(tmp_path: Path) -> None:
+    """A Japanese title and marking print in every page's header in the Japanese font."""
+    options = ReportOptions(title="日本との比較", marking="取扱注意")
+    out = render_pdf(synthetic_report_data(20, 10), tmp_path / "jt.pdf", options)
+    reader = pypdf.PdfReader(str(out))
+    for page in reader.pages:
+        text = page.extract_text()
+        assert text.count("取扱注意") >= 2 and "日本との比較" in text
+        assert "HeiseiKakuGo-W5" in _fonts_used_in_content(page)

@@ -14,6 +14,8 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -21,7 +23,7 @@ from reportlab.platypus.paragraph import ParagraphStyle
 
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.escape import markup
-from criteria_compare.report.fonts import BODY_FONT, BOLD_FONT
+from criteria_compare.report.fonts import BODY_FONT, BOLD_FONT, CJK_FONTS, cjk_language, has_cjk
 from criteria_compare.report.pdf_styles import DRAFT_RED, GRID, MUTED
 
 __all__ = [
@@ -150,19 +152,24 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.line(MARGIN, bottom + 4 * mm, width - MARGIN, bottom + 4 * mm)
         room = width / 2 - MARGIN - 12
         if self.marking:
-            room -= min(stringWidth(self.marking, BOLD_FONT, 8.5), width / 3) / 2
+            room -= (
+                min(stringWidth(self.marking, _font_for(self.marking, BOLD_FONT), 8.5), width / 3)
+                / 2
+            )
         canvas.setFillColor(MUTED)
-        canvas.setFont(BODY_FONT, 7.5)
-        canvas.drawString(MARGIN, top, _fit(self.report_title, room))
-        canvas.drawString(MARGIN, bottom, _fit(self.footer_left, room))
+        for text, y in ((self.report_title, top), (self.footer_left, bottom)):
+            font = _font_for(text, BODY_FONT)
+            canvas.setFont(font, 7.5)
+            canvas.drawString(MARGIN, y, _fit(text, room, font))
         if self.draft:
             canvas.setFillColor(DRAFT_RED)
             canvas.setFont(BOLD_FONT, 7.5)
             canvas.drawRightString(width - MARGIN, top, "DRAFT")
         if self.marking:
             canvas.setFillColor(DRAFT_RED)
-            canvas.setFont(BOLD_FONT, 8.5)
-            mark = _fit(self.marking, width / 3, BOLD_FONT, 8.5)
+            font = _font_for(self.marking, BOLD_FONT)
+            canvas.setFont(font, 8.5)
+            mark = _fit(self.marking, width / 3, font, 8.5)
             canvas.drawCentredString(width / 2, top, mark)
             canvas.drawCentredString(width / 2, bottom, mark)
         # "Page x of y": y is known only at the end, so the text is a form filled in then.
@@ -233,6 +240,16 @@ class ReportDocTemplate(BaseDocTemplate):
                 level=flowable.outline_level,
                 closed=flowable.outline_level > 0,
             )
+
+
+def _font_for(text: str, latin: str) -> str:
+    """``latin`` for most text; a CJK CID font (which also has Latin letters) for CJK text."""
+    if not has_cjk(text):
+        return latin
+    name = CJK_FONTS[cjk_language([text]) or "ja"]
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(name))
+    return name
 
 
 def _form_name(text: str) -> str:
