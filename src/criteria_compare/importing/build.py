@@ -94,6 +94,7 @@ class _Builder:
         seen: dict[str, int] = {}
         used_rows: list[int] = []
         ref_i, text_i = self.ref_i, self.text_i
+        cell_marks = bool(raw.formulas_without_value or raw.error_cells)
         for pos, (number, cells) in enumerate(data):
             filled = len(cells) - cells.count("")
             if filled <= 3:
@@ -116,9 +117,9 @@ class _Builder:
                     pending = (number, section)
                     used_rows.append(number)
                     continue
-            if self.raw.formulas_without_value or self.raw.error_cells:
+            if cell_marks:
                 self.check_formulas(number)
-            ref = self.cell(cells, ref_i)
+            ref = cells[ref_i] if ref_i < len(cells) else ""
             if not ref.isascii() or "  " in ref or "\n" in ref or "\t" in ref:
                 ref = single_line(ref.translate(_INVISIBLE))
             if ref in seen:
@@ -188,7 +189,7 @@ class _Builder:
                     number,
                 )
             return None
-        if (number, self.ref_i + 1) in self.raw.date_cells:
+        if self.raw.date_cells and (number, self.ref_i + 1) in self.raw.date_cells:
             self.warn(
                 f"the ref reads as the date {ref}; Excel may have turned a number like 7.10 "
                 "into a date; format the column as Text and type the ref again.",
@@ -201,11 +202,13 @@ class _Builder:
                 number,
                 self.text_i,
             )
-        own_section = self.cell(cells, self.section_i)
+        width = len(cells)
+        section_i, level_i, guidance_i = self.section_i, self.level_i, self.guidance_i
+        own_section = cells[section_i] if section_i is not None and section_i < width else ""
         if "\n" in own_section or "  " in own_section:
             own_section = single_line(own_section)
-        level_text = self.cell(cells, self.level_i)
-        level, understood = parse_level(level_text)
+        level_text = cells[level_i] if level_i is not None and level_i < width else ""
+        level, understood = parse_level(level_text) if level_text else (None, True)
         if not understood:
             self.warn(
                 f"level '{single_line(level_text)[:30]}' is neither Must nor Should (nor "
@@ -217,7 +220,7 @@ class _Builder:
             ref=ref,
             text=text,
             section=own_section or section,
-            guidance=self.cell(cells, self.guidance_i),
+            guidance=cells[guidance_i] if guidance_i is not None and guidance_i < width else "",
             level=level,
             provenance=Provenance(self.file, self.sha256, self.raw.name, number),
         )

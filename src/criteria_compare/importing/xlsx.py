@@ -144,19 +144,20 @@ class XlsxReader:
                 if len(row) > limits.max_columns:
                     check_width(row, limits.max_columns, f"{name}, sheet '{sheet}'", number)
                     row = row[: limits.max_columns]  # formatted but empty cells further right
-                values = [cell.value for cell in row]
                 cells = [
-                    (v.strip() if "\r" not in v else clean_text(v))
-                    if v.__class__ is str
-                    else ("" if v is None else self._text(v, row[i], number, marks))
-                    for i, v in enumerate(values)
+                    v.strip()
+                    if (v := cell.value).__class__ is str and "\r" not in v
+                    else ("" if v is None else self._text(v, cell, number, marks))
+                    for cell in row
                 ]
-                if "#" in "".join(cells):
+                joined = "".join(cells)
+                if "#" in joined:
                     for i, text in enumerate(cells):
                         if text[:1] == "#" and getattr(row[i], "data_type", "") == "e":
                             marks.errors[(number, i + 1)] = text
                             cells[i] = ""
-                if not any(cells):
+                    joined = "".join(cells)
+                if not joined:
                     yield number, None
                     continue
                 filled += 1
@@ -182,6 +183,8 @@ class XlsxReader:
     def _text(value: object, cell: Any, number: int, marks: _Marks) -> str:
         """Text of a non-string cell: numbers through their number format, dates as ISO."""
         kind = value.__class__
+        if kind is str:
+            return clean_text(value)  # type: ignore[arg-type]
         if kind is int or kind is float:
             return format_number(value, cell.number_format)  # type: ignore[arg-type]
         if kind is bool:
