@@ -15,6 +15,8 @@ from criteria_compare import __version__
 from criteria_compare.resources import resource_path
 
 __all__ = [
+    "APPLICATION",
+    "ORGANIZATION",
     "SCREENSHOT_SIZE",
     "app_icon",
     "build_parser",

@@ -45,7 +45,15 @@ from criteria_compare.gui.views.start_screen import StartScreen
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.model import Status
 
-__all__ = ["PROJECT_FILTER", "MainWindow", "review_view_class"]
+__all__ = [
+    "APP_TITLE",
+    "PROJECT_FILTER",
+    "REVIEW_STATE_KEY",
+    "MainWindow",
+    "project_counts",
+    "project_title",
+    "review_view_class",
+]
 
 PROJECT_FILTER = "criteria-compare projects (*.ccproj)"
 APP_TITLE = "criteria-compare"

@@ -27,7 +27,7 @@ from criteria_compare import __version__
 from criteria_compare.gui.settings import RecentProject
 from criteria_compare.gui.style import muted_color
 
-__all__ = ["StartScreen"]
+__all__ = ["RecentDelegate", "StartScreen"]
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 _TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
