@@ -68,6 +68,8 @@ def test_recent_projects_list_counts_after_closing(
     assert "Meridia AEO vs CTPAT MSC (Importers)" in item
     with qtbot.waitSignal(window.projectOpened, timeout=20000):
         window.start_screen.recent_list.itemActivated.emit(window.start_screen.recent_list.item(0))
+    assert window.project.assessment(first).status.value == "gap"
+    assert window.review.current_ref() != first  # reopening lands on the first unreviewed
 
 
 @pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
