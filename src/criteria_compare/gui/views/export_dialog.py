@@ -144,6 +144,12 @@ class ExportDialog(QDialog):
         self.xlsx_check = QCheckBox("Also write a workbook (.xlsx)")
         self.xlsx_edit = QLineEdit()
         self.xlsx_browse = QPushButton("Browse…")
+        self.about_label = QLabel(
+            "The PDF holds a cover, an executive summary with a chart, the discussion points, "
+            "the gap and conflict register, the side-by-side table, the partner-only criteria "
+            "and the method. The workbook holds the same content as filterable sheets."
+        )
+        self.about_label.setWordWrap(True)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.message_label = QLabel()
@@ -201,6 +207,7 @@ class ExportDialog(QDialog):
         left = QVBoxLayout()
         left.setSpacing(SPACING)
         left.addWidget(options_box)
+        left.addWidget(self.about_label)
         left.addWidget(self.status_label)
         left.addWidget(self.progress_bar)
         left.addWidget(self.message_label)
