@@ -80,13 +80,15 @@ def scaled(progress: ProgressCallback, lo: int, hi: int) -> ProgressCallback:
     return report
 
 
-def _read(choice: SourceChoice, progress: ProgressCallback, lo: int, hi: int) -> ImportResult:
+def _read(
+    choice: SourceChoice, progress: ProgressCallback, cancel: CancelCheck, lo: int, hi: int
+) -> ImportResult:
     from criteria_compare.importing import read_criteria
 
     progress(lo, 100, f"Reading {choice.path.name}…")
     if choice.imported is not None:
         return choice.imported
-    result = read_criteria(choice.path, sheet=choice.sheet, columns=choice.columns)
+    result = read_criteria(choice.path, sheet=choice.sheet, columns=choice.columns, cancel=cancel)
     progress(hi, 100, f"Read {len(result.criteria)} criteria from {choice.path.name}.")
     return result
 
@@ -107,9 +109,9 @@ def create_comparison(
     """Import both programs, create the project and align it; the target appears only when done."""
     from criteria_compare.project import Project
 
-    reference = _read(request.reference, progress, 0, 8)
+    reference = _read(request.reference, progress, cancel, 0, 8)
     check_cancel(cancel)
-    partner = _read(request.partner, progress, 8, 16)
+    partner = _read(request.partner, progress, cancel, 8, 16)
     check_cancel(cancel)
     target = Path(request.target)
     target.parent.mkdir(parents=True, exist_ok=True)

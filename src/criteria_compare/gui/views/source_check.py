@@ -115,7 +115,7 @@ def check_source(
     sheets = tuple(pre.sheets)
     progress(1, 2, f"Importing {path.name}…")
     try:
-        result = read_criteria(path, sheet=pre.sheet, columns=columns)
+        result = read_criteria(path, sheet=pre.sheet, columns=columns, cancel=cancel)
     except CriteriaCompareError as exc:
         return SourceCheck(path, sheets, pre, None, str(exc))
     return SourceCheck(path, sheets, pre, without_roles(result, ignored), None)
