@@ -10,7 +10,6 @@ at a temporary directory so the user's own are never touched.
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -19,9 +18,6 @@ from pathlib import Path
 
 from common import figure, info, timed
 from criteria_compare.gui.jobs import build_sample
-
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 
 START_BUDGET_S = 1.5
 MEMORY_BUDGET_MB = 400.0
@@ -49,10 +45,9 @@ def _gui_script() -> list[str]:
     ]
 
 
-def _run_gui(project: Path, home: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one screenshot run of the GUI on ``project``."""
+def _run_gui(project: Path, home: Path) -> float:
+    """Wall seconds of one screenshot run of the GUI on ``project`` (start to PNG written)."""
     png = home / "shot.png"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     done = subprocess.run(
         [*_gui_script(), str(project), "--screenshot", str(png)],
@@ -64,9 +59,25 @@ def _run_gui(project: Path, home: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if done.returncode != 0 or not png.is_file():
         raise RuntimeError(f"the GUI failed (status {done.returncode}): {done.stderr.strip()}")
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the largest child so far; our GUI child is by far the largest.
-    return seconds, max(peak_kb, before) / 1024.0
+    return seconds
+
+
+def _peak_memory_mb(project: Path, home: Path) -> float:
+    """Peak resident memory of one GUI run, measured by a wrapper process that has no other child."""
+    code = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    png = home / "memory.png"
+    out = subprocess.run(
+        [sys.executable, "-c", code, *_gui_script(), str(project), "--screenshot", str(png)],
+        env=_env(home),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(out.stdout.strip().splitlines()[-1]) / 1024.0  # ru_maxrss is in KiB on Linux
 
 
 def _big_project(folder: Path) -> Path:
@@ -94,28 +105,14 @@ def main() -> None:
         )
         info("sample project build (import + create + align, once)", f"{build_s:.2f} s")
         _run_gui(sample, root / "warm")  # warm the OS file cache once, as on a second start
-        runs = [_run_gui(sample, root / f"run{i}")[0] for i in range(5)]
+        runs = [_run_gui(sample, root / f"run{i}") for i in range(5)]
         figure("start to review screen, sample project (best of 5)", min(runs), START_BUDGET_S)
         info("start to review screen, sample project (median of 5)", f"{sorted(runs)[2]:.3f} s")
 
         big, big_s = timed(lambda: _big_project(root))
         info("2,000 x 3,000 project: create + lexical align (setup)", f"{big_s:.1f} s")
-        seconds, _ = _run_gui(big, root / "big")
-        # A separate process per measurement, so the peak belongs to the big project only.
-        code = (
-            "import resource, subprocess, sys; "
-            "subprocess.run(sys.argv[1:], check=True, capture_output=True); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-        )
-        png = root / "big" / "shot2.png"
-        out = subprocess.run(
-            [sys.executable, "-c", code, *_gui_script(), str(big), "--screenshot", str(png)],
-            env=_env(root / "big"),
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        peak_mb = int(out.stdout.strip().splitlines()[-1]) / 1024.0
+        seconds = _run_gui(big, root / "big")
+        peak_mb = _peak_memory_mb(big, root / "big")
         figure("peak memory, 2,000 x 3,000 project open on review", peak_mb, MEMORY_BUDGET_MB, "MB")
         info("start to review screen, 2,000 x 3,000 project", f"{seconds:.2f} s")
 
