@@ -367,3 +367,17 @@ def test_qt_options_are_passed_to_qt() -> None:
     )
     assert ours == ["p.ccproj", "--screenshot", "x.png"]
     assert qt == ["-platform", "offscreen", "-reverse"]
+
+
+def test_a_damaged_sample_is_rebuilt(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """If the sample project file is damaged, Open the bundled sample builds a fresh one."""
+    target = tmp_path / "data" / "sample.ccproj"
+    target.parent.mkdir()
+    target.write_bytes(b"not a database at all" * 50)
+    monkeypatch.setattr(jobs, "sample_project_path", lambda data: target)
+    with qtbot.waitSignal(window.projectOpened, timeout=60000):
+        window.open_sample()
+    assert window.project.partner.name == "Meridia AEO"
+    assert target.with_name("sample.ccproj.damaged").is_file()

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from criteria_compare.errors import Cancelled, ProjectError
+from criteria_compare.errors import (
+    Cancelled,
+    NotAProject,
+    ProjectCorrupt,
+    ProjectError,
+    ProjectTooNew,
+)
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.resources import sample_path
 
@@ -32,6 +38,7 @@ __all__ = [
     "build_sample",
     "create_comparison",
     "open_project",
+    "open_sample",
     "sample_project_path",
     "save_copy",
     "scaled",
@@ -166,6 +173,21 @@ def build_sample(target: Path, progress: ProgressCallback, cancel: CancelCheck) 
         target=target,
     )
     return create_comparison(request, progress, cancel)
+
+
+def open_sample(target: Path, progress: ProgressCallback, cancel: CancelCheck) -> Any:
+    """Open the sample comparison at ``target``, building it first if it is missing or unusable.
+
+    Only the sample is ever rebuilt this way (it holds nothing but what the user tried
+    out on it); a damaged file is moved aside as ``<name>.damaged`` first.
+    """
+    if target.is_file():
+        try:
+            return open_project(target, progress, cancel)
+        except (NotAProject, ProjectCorrupt, ProjectTooNew):
+            os.replace(target, target.with_name(target.name + ".damaged"))
+    build_sample(target, progress, cancel)
+    return open_project(target, progress, cancel)
 
 
 def open_project(path: Path, progress: ProgressCallback, cancel: CancelCheck) -> Any:

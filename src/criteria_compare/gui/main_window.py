@@ -244,12 +244,12 @@ class MainWindow(QMainWindow):
         """Open the bundled sample comparison, building it first if needed."""
         data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         target = jobs.sample_project_path(Path(data))
-        if target.is_file():
-            return self.open_path(target)
+        if self.project is not None and Path(self.project.path).resolve() == target.resolve():
+            return None
         return self._run(
-            functools.partial(jobs.build_sample, target),
+            functools.partial(jobs.open_sample, target),
             "Preparing the sample comparison",
-            self.open_path,
+            self.show_project,
             name="sample preparation",
             pool=project_pool(),
         )
