@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 import traceback
@@ -66,6 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CriteriaCompareError as exc:
         print(f"criteria-compare: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) closed the pipe: not an error; keep Python quiet on exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("criteria-compare: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
