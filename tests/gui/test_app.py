@@ -381,3 +381,21 @@ def test_a_damaged_sample_is_rebuilt(
         window.open_sample()
     assert window.project.partner.name == "Meridia AEO"
     assert target.with_name("sample.ccproj.damaged").is_file()
+
+
+def test_a_screen_that_fails_to_build_leaves_the_start_screen(
+    qtbot, window: MainWindow, sample_project: Path, monkeypatch
+) -> None:
+    """If the review screen cannot be built, the user gets one sentence and the start screen."""
+    from criteria_compare.gui import main_window
+
+    def broken() -> type:
+        raise ValueError("review screen exploded")
+
+    monkeypatch.setattr(main_window, "review_view_class", broken)
+    with qtbot.waitSignal(window.jobFailed, timeout=20000) as blocker:
+        window.open_path(sample_project)
+    assert "ValueError" in blocker.args[0] and "Traceback" not in blocker.args[0]
+    assert window.project is None
+    assert window.stack.currentWidget() is window.start_screen
+    assert not window.actions["export_report"].isEnabled()

@@ -37,7 +37,7 @@ from criteria_compare.gui.actions import (
     build_actions,
     install_typing_guard,
 )
-from criteria_compare.gui.errors_dialog import log_file, show_error
+from criteria_compare.gui.errors_dialog import log_file, show_error, user_message
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.import_wizard import SPREADSHEET_SUFFIXES
 from criteria_compare.gui.views.progress_dialog import ProgressDialog
@@ -289,8 +289,12 @@ class MainWindow(QMainWindow):
         self.actions["undo"].setEnabled(False)
         self.actions["redo"].setEnabled(False)
 
-        view_class = review_view_class()
-        self.review = view_class(project, self.undo_stack, self.actions, self)
+        try:
+            self.review = review_view_class()(project, self.undo_stack, self.actions, self)
+        except Exception as exc:  # never leave a half-open project behind a broken screen
+            self._abandon(project)
+            self._fail(user_message(exc))
+            return
         self.stack.addWidget(self.review)
         self.stack.setCurrentWidget(self.review)
         state = self.settings.restore_state(REVIEW_STATE_KEY)
@@ -314,6 +318,18 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Opened {Path(project.path).name}", 5000)
         self._apply_reviewer()
         self.projectOpened.emit(project)
+
+    def _abandon(self, project: Any) -> None:
+        """Undo a show_project that could not build its screen."""
+        self._disconnect_review_actions()
+        self.project = None
+        self.review = None
+        if self.undo_stack is not None:
+            self.undo_stack.deleteLater()
+            self.undo_stack = None
+        self._set_project_actions_enabled(False)
+        with contextlib.suppress(Exception):
+            project.close()
 
     # -- closing ---------------------------------------------------------------------------
     def close_project(self) -> None:
