@@ -46,6 +46,16 @@ def _minmax(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
     return np.where(valid, out, 0.0)
 
 
+def _rows_minmax(values: np.ndarray) -> np.ndarray:
+    lo = values.min(axis=1, keepdims=True)
+    spread = values.max(axis=1, keepdims=True) - lo
+    return np.where(spread > 1e-12, (values - lo) / np.where(spread > 1e-12, spread, 1.0), 0.0)
+
+
+def _top(values: np.ndarray, size: int) -> np.ndarray:
+    return np.argpartition(-values, size - 1, axis=1)[:, :size]
+
+
 def _shortlist(
     q: SideFeatures,
     d: SideFeatures,
@@ -54,15 +64,26 @@ def _shortlist(
     settings: AlignerSettings,
     term_mask: np.ndarray,
     emb_block: np.ndarray | None,
+    weights: Mapping[str, float],
     pinned: Mapping[int, set[int]],
 ) -> np.ndarray:
-    """Candidate document indices per row (sorted, padded with -1)."""
+    """Candidate document indices per row (sorted, padded with -1).
+
+    The ``shortlist`` best by the cheap channels (BM25 over less common terms,
+    fused with the encoder at the configured weights when present), plus the
+    encoder's own best fifth of that number (paraphrases that share few words),
+    plus pinned pairs.
+    """
     n_d = len(d)
     size = min(settings.shortlist, n_d)
     cheap = dense_block(q.stems_tf, r0, r1, d.postings("bm25_docs"), n_d, term_mask)
-    picks = [np.argpartition(-cheap, size - 1, axis=1)[:, :size]]
-    if emb_block is not None:
-        picks.append(np.argpartition(-emb_block, size - 1, axis=1)[:, :size])
+    if emb_block is None:
+        picks = [_top(cheap, size)]
+    else:
+        w_lex = weights.get("bm25", 0.0) or 1.0
+        w_emb = weights.get("embedding", 0.0)
+        fused = (w_lex * _rows_minmax(cheap) + w_emb * _rows_minmax(emb_block)) / (w_lex + w_emb)
+        picks = [_top(fused, size), _top(emb_block, max(1, size // 5))]
     rows = []
     for i in range(r1 - r0):
         chosen = set(np.concatenate([p[i] for p in picks]).tolist())
@@ -129,7 +150,7 @@ def rank_direction(
             if use_emb:
                 emb_block = q.embeddings[r0:r1] @ d.embeddings.T  # type: ignore[index,union-attr]
             assert term_mask is not None
-            cand = _shortlist(q, d, r0, r1, settings, term_mask, emb_block, pinned)
+            cand = _shortlist(q, d, r0, r1, settings, term_mask, emb_block, weights, pinned)
             for name, q_attr, d_attr in _LEXICAL_PAIRS:
                 if name in weights:
                     matrix = getattr(q, q_attr)

@@ -53,8 +53,9 @@ class AlignerSettings:
 
     Scale: inputs with more than ``full_pairs_limit`` pairs are processed with a
     shortlist: the ``shortlist`` best candidates by BM25 (over terms in at most
-    ``shortlist_max_df`` of the other side's criteria) and, when available, by
-    the encoder, re-scored with every channel. Rows are processed ``block_size``
+    ``shortlist_max_df`` of the other side's criteria), fused with the encoder
+    at its weight when available, plus the encoder's own best ``shortlist // 5``,
+    re-scored with every channel. Rows are processed ``block_size``
     at a time, with a progress report and a cancel check between blocks.
     """
 
