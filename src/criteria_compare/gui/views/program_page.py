@@ -412,7 +412,8 @@ class ProgramPage(QWizardPage):
             texts = [" ".join(cells[col].split()) for cells in body if col < len(cells)]
             widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             combo_width = self.role_combos[col].sizeHint().width()
-            table.setColumnWidth(col, min(max(widest + 24, combo_width, 110), 360))
+            wide = roles.get(col) in ("text", "guidance")  # short columns stay narrow
+            table.setColumnWidth(col, min(max(widest + 24, combo_width, 110), 320 if wide else 180))
         table.resizeRowToContents(0)
 
     def _current_roles(self) -> dict[int, str]:
