@@ -82,7 +82,7 @@ class AlignerSettings:
     synonyms_path: str = ""
     shortlist: int = 50
     shortlist_max_df: float = 0.05
-    full_pairs_limit: int = 1_000_000
+    full_pairs_limit: int = 250_000
     block_size: int = 256
 
     def __post_init__(self) -> None:
