@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -142,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from criteria_compare.gui.errors_dialog import install_excepthook
     from criteria_compare.gui.main_window import MainWindow
 
-    previous_hook = sys.excepthook
+    previous_hooks = sys.excepthook, threading.excepthook
     install_excepthook(app)
     window = MainWindow(ask_reviewer=args.screenshot is None)
     status = {"code": 0}
@@ -172,5 +173,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = app.exec()
     window.close()
     window.deleteLater()
-    sys.excepthook = previous_hook
+    sys.excepthook, threading.excepthook = previous_hooks
     return status["code"] or code
