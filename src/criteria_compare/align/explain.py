@@ -36,7 +36,15 @@ def make_evidence(
 ) -> Evidence:
     """Evidence of a pair: stems (and synonym concepts) the two texts share, as spans in each."""
     src_pos, tgt_pos = source.positions, target.positions
-    shared = sorted(src_pos.keys() & tgt_pos.keys(), key=lambda st: src_pos[st][0])
+    common = src_pos.keys() & tgt_pos.keys()
+    if not common:
+        return Evidence(
+            channels={k: round(float(v), 4) for k, v in channels.items()},
+            margin=round(float(margin), 4),
+            section_match=section_match,
+        )
+    # In source order: each stem's span list starts with its first occurrence.
+    shared = sorted(common, key=src_pos.__getitem__)
     terms: list[str] = []
     for stem in shared:
         if stem.startswith(CONCEPT_PREFIX):
@@ -44,13 +52,8 @@ def make_evidence(
         else:
             start, end = src_pos[stem][0]
             terms.append(source_text[start:end].casefold())
-    keep = set(shared)
-    source_spans = merge_spans(
-        [sp for st, sp in zip(source.stems, source.spans, strict=False) if st in keep]
-    )
-    target_spans = merge_spans(
-        [sp for st, sp in zip(target.stems, target.spans, strict=False) if st in keep]
-    )
+    source_spans = merge_spans([sp for st in shared for sp in src_pos[st]])
+    target_spans = merge_spans([sp for st in shared for sp in tgt_pos[st]])
     return Evidence(
         shared_terms=tuple(dict.fromkeys(terms)),
         source_spans=source_spans,
