@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 
-from criteria_compare.align.normalize import fold_accents, tokenize
+from criteria_compare.align.normalize import (
+    MAX_CHARS,
+    WORD_RE,
+    fold_accents,
+    normalize_word,
+    tokenize,
+)
 from criteria_compare.align.stopwords import STOP_WORDS, detect_language
 from criteria_compare.align.synonyms import SynonymTable
 
@@ -57,6 +63,7 @@ class Analyzer:
         self._stemmer = snowballstemmer.stemmer(self.language)
         self._stems: dict[str, str] = {}
         self._info: dict[str, tuple[str, str, bool]] = {}
+        self._raw: dict[str, tuple[tuple[str, str, bool], ...]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for concept, phrase in synonyms.phrases() if synonyms else ():
             stems = tuple(self.stem(w) for w in phrase)
@@ -86,26 +93,42 @@ class Analyzer:
             info = self._info[word] = (folded, self.stem(word), keep)
         return info
 
+    def _parts(self, raw: str) -> tuple[tuple[str, str, bool], ...]:
+        """(folded, stem, kept?) of each normalised word in one raw word, cached."""
+        parts = self._raw.get(raw)
+        if parts is None:
+            parts = self._raw[raw] = tuple(self._word_info(w) for w in normalize_word(raw))
+        return parts
+
     def analyze(self, text: str) -> AnalyzedText:
         """Terms of ``text`` with their spans in it."""
-        tokens = tokenize(text)
-        word_info = self._word_info
-        infos = [word_info(t.word) for t in tokens]
         words: list[str] = []
         kept_stems: list[str] = []
         spans: list[tuple[int, int]] = []
         positions: dict[str, list[tuple[int, int]]] = {}
-        for token, (folded, st, keep) in zip(tokens, infos, strict=False):
-            if keep:
-                words.append(folded)
-                kept_stems.append(st)
-                span = (token.start, token.end)
-                spans.append(span)
-                positions.setdefault(st, []).append(span)
+        all_stems: list[str] = []
+        all_spans: list[tuple[int, int]] = []
+        parts_of = self._parts
+        for match in WORD_RE.finditer(text[:MAX_CHARS]):
+            parts = parts_of(match.group())
+            if not parts:
+                continue
+            span = match.span()
+            for folded, stem, keep in parts:
+                all_stems.append(stem)
+                all_spans.append(span)
+                if keep:
+                    words.append(folded)
+                    kept_stems.append(stem)
+                    spans.append(span)
+                    got = positions.get(stem)
+                    if got is None:
+                        positions[stem] = [span]
+                    else:
+                        got.append(span)
         chars = " ".join(words)
         if self._phrases:
-            stems = [info[1] for info in infos]
-            for concept, start, end in self._concepts(tokens, stems):
+            for concept, start, end in self._concepts(all_stems, all_spans):
                 words.append(concept)
                 kept_stems.append(concept)
                 spans.append((start, end))
@@ -113,15 +136,17 @@ class Analyzer:
         return AnalyzedText(tuple(words), tuple(kept_stems), tuple(spans), chars, positions)
 
     def _concepts(
-        self, tokens: Sequence[object], stems: Sequence[str]
+        self, stems: Sequence[str], spans: Sequence[tuple[int, int]]
     ) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
         n = len(stems)
+        phrases = self._phrases
         for i, first in enumerate(stems):
-            for phrase, concept in self._phrases.get(first, ()):
+            options = phrases.get(first)
+            if not options:
+                continue
+            for phrase, concept in options:
                 m = len(phrase)
                 if i + m <= n and tuple(stems[i : i + m]) == phrase:
-                    start = tokens[i].start  # type: ignore[attr-defined]
-                    end = tokens[i + m - 1].end  # type: ignore[attr-defined]
-                    found.append((concept, start, end))
+                    found.append((concept, spans[i][0], spans[i + m - 1][1]))
         return found

@@ -11,11 +11,19 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Token", "fold_accents", "normalize_text", "normalize_word", "tokenize"]
+__all__ = [
+    "MAX_CHARS",
+    "WORD_RE",
+    "Token",
+    "fold_accents",
+    "normalize_text",
+    "normalize_word",
+    "tokenize",
+]
 
 # A word: letters/digits (not "_") with any combining marks that follow them.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 #: Longest text looked at; longer texts are cut (criteria are a few hundred characters).
 MAX_CHARS = 20_000
 
@@ -39,7 +47,7 @@ def normalize_word(raw: str) -> tuple[str, ...]:
         new: list[str] = []
         for part in parts:
             folded = unicodedata.normalize("NFKC", part).casefold()
-            new.extend(_WORD_RE.findall(folded))
+            new.extend(WORD_RE.findall(folded))
         if new == parts:
             break
         parts = new
@@ -58,7 +66,7 @@ def tokenize(text: str) -> list[Token]:
     """Normalised words of ``text`` with their offsets in the original string."""
     tokens: list[Token] = []
     append = tokens.append
-    for match in _WORD_RE.finditer(text[:MAX_CHARS]):
+    for match in WORD_RE.finditer(text[:MAX_CHARS]):
         words = normalize_word(match.group())
         if words:
             start, end = match.span()
