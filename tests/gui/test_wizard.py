@@ -14,6 +14,7 @@ from criteria_compare.gui import jobs
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.import_wizard import IGNORE, NewComparisonWizard, column_letter
+from criteria_compare.gui.workers import project_pool
 from criteria_compare.importing import read_criteria
 from criteria_compare.project import Project
 
@@ -244,3 +245,32 @@ def test_an_existing_project_is_never_replaced_silently(
     assert existing.read_bytes() == b"decisions worth keeping"
     wizard.save_page.replace_check.setChecked(True)
     assert wizard.save_page.isComplete()
+
+
+def test_closing_the_window_cancels_a_running_creation(
+    qtbot, partner_xlsx: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Quitting while a comparison is being created stops it and leaves no file behind."""
+    gate = threading.Event()
+    real = jobs.create_comparison
+
+    def slow(request, progress, cancel):
+        def waiting_progress(done, total, message):
+            progress(done, total, message)
+            gate.wait(0.2)
+
+        return real(request, waiting_progress, cancel)
+
+    monkeypatch.setattr(jobs, "create_comparison", slow)
+    window = MainWindow(ask_reviewer=False)
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.new_comparison()
+    target = tmp_path / "quit.ccproj"
+    _fill(qtbot, wizard, partner_xlsx, target)
+    wizard.accept()
+    assert wizard.running
+    window.close()
+    project_pool().waitForDone(60000)  # whatever the job did, it has finished now
+    assert not target.exists()
+    assert list(tmp_path.glob("*.ccproj")) == []

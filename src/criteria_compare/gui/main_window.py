@@ -383,11 +383,17 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window and close the project (every decision is already on disk)."""
+        # Running jobs (open, re-align, a wizard's creation) stop at their next cancel
+        # check; wait for them so no thread writes a file after the window is gone.
         if self.active_worker is not None:
-            # Let a running job stop at its next cancel check before its project is closed.
             self.active_worker.cancel()
-            project_pool().waitForDone(15000)
-            QThreadPool.globalInstance().waitForDone(15000)
+        from criteria_compare.gui.views.import_wizard import NewComparisonWizard
+
+        for wizard in self.findChildren(NewComparisonWizard):
+            if wizard.worker is not None:
+                wizard.worker.cancel()
+        project_pool().waitForDone(15000)
+        QThreadPool.globalInstance().waitForDone(15000)
         if self.remember_window:
             self.settings.save_window(self)
         self.close_project()
