@@ -399,3 +399,20 @@ def test_a_screen_that_fails_to_build_leaves_the_start_screen(
     assert window.project is None
     assert window.stack.currentWidget() is window.start_screen
     assert not window.actions["export_report"].isEnabled()
+
+
+def test_delete_key_forgets_a_recent_project(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """Delete on a recent entry removes it from the list, not from the disk."""
+    Settings().add_recent(sample_project, reviewed=0, total=5, title="To forget")
+    window.refresh_recent()
+    recent = window.start_screen.recent_list
+    window.activateWindow()
+    recent.setFocus()
+    recent.setCurrentRow(0)
+    qtbot.waitUntil(recent.hasFocus)
+    qtbot.keyClick(recent, Qt.Key.Key_Delete)
+    assert Settings().recent_files() == []
+    assert recent.count() == 0
+    assert sample_project.is_file()
