@@ -16,15 +16,17 @@ run: $(STAMP)
 	$(BIN)/criteria-compare-gui --sample
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks sample_criteria
+	$(BIN)/ruff format --check --quiet src tests benchmarks sample_criteria
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks sample_criteria
+	$(BIN)/ruff format --check src tests benchmarks sample_criteria
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks
