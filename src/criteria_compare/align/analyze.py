@@ -12,7 +12,6 @@ from criteria_compare.align.normalize import (
     WORD_RE,
     fold_accents,
     normalize_word,
-    tokenize,
 )
 from criteria_compare.align.stopwords import STOP_WORDS, detect_language
 from criteria_compare.align.synonyms import SynonymTable
@@ -46,7 +45,8 @@ def detect_side_language(texts: Iterable[str], limit: int = 5000) -> str:
     """Guess the language of a program from the stop words in (at most ``limit`` words of) its texts."""
     words: list[str] = []
     for text in texts:
-        words.extend(t.word for t in tokenize(text))
+        # Stop words are plain lowercase words: no need for full normalisation here.
+        words.extend(WORD_RE.findall(text[:MAX_CHARS].casefold()))
         if len(words) >= limit:
             break
     return detect_language(words)

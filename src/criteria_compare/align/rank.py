@@ -285,8 +285,12 @@ def _row_suggestions(
     order = positions[np.argsort(-fused[positions], kind="stable")]
     best = order[0]
     confidence = min(1.0, float(absolute[best]) / settings.confidence_saturation)
-    pinned_pos = [p for p in order if int(cand[p]) in pinned]
-    others = [p for p in order if int(cand[p]) not in pinned]
+    if pinned:
+        is_pinned = np.isin(cand[order], list(pinned))
+        pinned_pos = order[is_pinned].tolist()
+        others = order[~is_pinned][: settings.k + 1].tolist()
+    else:
+        pinned_pos, others = [], order[: settings.k + 1].tolist()
     shown = pinned_pos + others[: max(settings.k - len(pinned_pos), 0)]
     following = pinned_pos + others[: len(shown) - len(pinned_pos) + 1]
     scores = [float(fused[p]) * confidence for p in following]

@@ -75,14 +75,15 @@ _SHARED = frozenset(
     if sum(w in other for other in STOP_WORDS.values()) > 1
 )
 _DISTINCTIVE = {lang: words - _SHARED for lang, words in STOP_WORDS.items()}
+_LANGUAGE_OF = {w: lang for lang, words in _DISTINCTIVE.items() for w in words}
 
 
 def detect_language(words: Iterable[str], default: str = "english") -> str:
     """The language whose distinctive stop words occur most often among casefolded ``words``."""
     counts = dict.fromkeys(_DISTINCTIVE, 0)
     for word in words:
-        for lang, stop in _DISTINCTIVE.items():
-            if word in stop:
-                counts[lang] += 1
+        lang = _LANGUAGE_OF.get(word)
+        if lang is not None:
+            counts[lang] += 1
     best = max(counts.items(), key=lambda item: (item[1], item[0] == default))
     return best[0] if best[1] > 0 else default
