@@ -102,3 +102,56 @@ def test_relation_change_undo(project: Project) -> None:
     assert project.links("1.1")[0].relation is Relation.INTERSECTS_WITH
     stack.undo()
     assert project.links("1.1")[0].relation is Relation.EQUAL
+
+
+class _WriteCounter:
+    """Wraps a Project and counts the write calls undo/redo make (each one is one transaction)."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self.writes: list[str] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._project, name)
+
+    def restore(self, *args: object, **kwargs: object) -> None:
+        self.writes.append("restore")
+        self._project.restore(*args, **kwargs)  # type: ignore[arg-type]
+
+    def restore_many(self, *args: object, **kwargs: object) -> None:
+        self.writes.append("restore_many")
+        self._project.restore_many(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_bulk_undo_and_redo_are_one_transaction_each(project: Project) -> None:
+    """Undoing and redoing "Confirm clear winners" writes all criteria at once, recorded as bulk."""
+    counter = _WriteCounter(project)
+    stack = QUndoStack()
+    decisions = [
+        Decision("3.1", status=Status.ALIGNED, link=(("M-3", Relation.EQUAL),)),
+        Decision("6.2", status=Status.ALIGNED, link=(("M-4", Relation.EQUAL),)),
+        Decision("1.1", status=Status.ALIGNED, link=(("M-1", Relation.EQUAL),)),
+    ]
+    push(stack, apply_command(counter, decisions, "Confirm 3 clear winners", bulk=True))
+    stack.undo()
+    assert counter.writes == ["restore_many"]
+    undo_rows = project.history(limit=3)
+    assert [(h.action, h.bulk) for h in undo_rows] == [("undo", True)] * 3
+    assert len({h.timestamp for h in undo_rows}) == 1
+    assert project.links() == ()
+    stack.redo()
+    assert counter.writes == ["restore_many", "restore_many"]
+    assert [(h.action, h.bulk) for h in project.history(limit=3)] == [("redo", True)] * 3
+    assert {lk.partner_ref for lk in project.links()} == {"M-1", "M-3", "M-4"}
+
+
+def test_multi_select_verdict_undo_is_one_transaction_not_bulk(project: Project) -> None:
+    """A verdict set on several selected rows undoes in one write, not marked as a bulk confirm."""
+    counter = _WriteCounter(project)
+    stack = QUndoStack()
+    decisions = [Decision("1.1", status=Status.GAP), Decision("1.2", status=Status.GAP)]
+    push(stack, apply_command(counter, decisions, "2 criteria: Gap", bulk=False))
+    stack.undo()
+    assert counter.writes == ["restore_many"]
+    assert [(h.action, h.bulk) for h in project.history(limit=2)] == [("undo", False)] * 2
+    assert project.assessment("1.2").status is Status.UNREVIEWED

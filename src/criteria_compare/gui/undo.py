@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -33,6 +33,14 @@ class Snapshotting(Protocol):
     def restore(
         self, state: CriterionState, *, reviewer: str | None = None, action: str = "restore"
     ) -> Any: ...
+    def restore_many(
+        self,
+        states: Sequence[CriterionState],
+        *,
+        reviewer: str | None = None,
+        action: str = "restore",
+        bulk: bool = True,
+    ) -> Any: ...
 
 
 class ChangeNotifier(QObject):
@@ -47,7 +55,9 @@ class ProjectCommand(QUndoCommand):
 
     The action runs once, before the command is pushed (so a refused action,
     e.g. a VerdictRuleError, never reaches the stack); the snapshots taken
-    before and after are what undo and redo restore.
+    before and after are what undo and redo restore. A command over several
+    criteria restores them all in one transaction (``Project.restore_many``),
+    its history rows marked ``bulk`` when the action itself was a bulk step.
     """
 
     def __init__(
@@ -58,6 +68,8 @@ class ProjectCommand(QUndoCommand):
         action: Callable[[], object],
         notifier: ChangeNotifier | None = None,
         command_id: int = -1,
+        *,
+        bulk: bool = False,
     ) -> None:
         super().__init__(text)
         self._project = project
@@ -65,6 +77,7 @@ class ProjectCommand(QUndoCommand):
         self._action = action
         self._notifier = notifier
         self._id = command_id
+        self._bulk = bulk
         self._before: tuple[CriterionState, ...] = ()
         self._after: tuple[CriterionState, ...] = ()
         self._done = False
@@ -110,9 +123,11 @@ class ProjectCommand(QUndoCommand):
         self._restore(self._before, "undo")
         self._notify(restored=True)
 
-    def _restore(self, states: Iterable[CriterionState], action: str) -> None:
-        for state in states:
-            self._project.restore(state, action=action)
+    def _restore(self, states: Sequence[CriterionState], action: str) -> None:
+        if len(states) == 1:
+            self._project.restore(states[0], action=action)
+        elif states:
+            self._project.restore_many(states, action=action, bulk=self._bulk)
 
     def _notify(self, *, restored: bool = False) -> None:
         if self._notifier is not None:
@@ -212,4 +227,5 @@ def apply_command(
         text,
         lambda: project.apply(decisions, bulk=bulk),
         notifier,
+        bulk=bulk,
     )

@@ -346,8 +346,9 @@ def restore_state(
     who: str,
     stamp: str,
     action: str,
+    bulk: bool = False,
 ) -> bool:
-    """Write exactly ``state`` for its criterion; True if anything changed."""
+    """Write exactly ``state`` for its criterion; True if anything changed (history row ``bulk`` as given)."""
     ref = fps.check_reference(state.ref)
     for link in state.links:
         if link.reference_ref != ref:
@@ -381,5 +382,5 @@ def restore_state(
             )
     if before.assessment != state.assessment:
         _write_assessment(conn, fps, state.assessment)
-    record(conn, stamp, who, action, ref, None, _describe(before), _describe(state), False)
+    record(conn, stamp, who, action, ref, None, _describe(before), _describe(state), bulk)
     return True

@@ -826,6 +826,32 @@ class Project:
             restore_state(conn, fps, state, who, now_utc(), action)
         self._after_write([state.ref])
 
+    @_locked
+    def restore_many(
+        self,
+        states: Sequence[CriterionState],
+        *,
+        reviewer: str | None = None,
+        action: str = "restore",
+        bulk: bool = True,
+    ) -> None:
+        """Write back several saved states in ONE transaction (all or nothing), for a bulk undo/redo.
+
+        The history rows are named ``action`` and marked ``bulk`` (as :meth:`apply` marks them).
+        """
+        if action not in ("restore", "undo", "redo"):
+            raise InvalidValue(f"Unknown history action {action!r}; use restore, undo or redo.")
+        states = tuple(states)
+        if not states:
+            return
+        who = self._who(reviewer)
+        fps = self._fingerprints()
+        stamp = now_utc()
+        with self._write() as conn:
+            for state in states:
+                restore_state(conn, fps, state, who, stamp, action, bulk)
+        self._after_write(list(dict.fromkeys(s.ref for s in states)))
+
     # ----------------------------------------------------------------- history and summary
 
     @_locked
