@@ -44,6 +44,12 @@ class AlignerSettings:
     Fields: the criterion text counts fully; its section heading and guidance
     are added to each lexical channel at ``weight_section`` / ``weight_guidance``.
 
+    Text: NFKC, casefold, numbering and punctuation stripped, stop words and
+    Snowball stems of each side's language (``reference_language`` /
+    ``partner_language``, "auto" = detected from stop words), and the concepts
+    of the synonym table (resources/synonyms.tsv plus the user's file at
+    ``synonyms_path``). Inverse document frequencies count both programs.
+
     Score and band: the ranking score of a pair is the fused score above,
     multiplied by the confidence of its source row (how strongly its best
     candidate overlaps in absolute terms: mean cosine of the lexical and
