@@ -33,7 +33,7 @@ class AlignerSettings:
 
     - ``weight_tfidf``: cosine of word TF-IDF vectors (casefolded words, stop words removed).
     - ``weight_bm25``: BM25 (``bm25_k1``, ``bm25_b``) over Snowball stems, stop words removed.
-    - ``weight_char``: cosine of character 3-5-gram TF-IDF vectors.
+    - ``weight_char``: cosine of character 3-5-gram TF-IDF vectors (n-grams within words).
     - ``weight_embedding``: cosine of multilingual sentence-encoder embeddings
       (only when ``use_embedding`` and the encoder loads).
       When the two programs are in different languages the lexical channels
