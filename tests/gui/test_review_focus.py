@@ -115,15 +115,21 @@ def test_reload_after_realign_keeps_the_criterion_and_shows_new_candidates(shell
 
 
 def test_read_only_project_refuses_changes_inline(qtbot: QtBot, project_path: Path) -> None:
-    """In a read-only project every change is refused with one sentence under the verdict bar."""
+    """In a read-only project the writing keys do nothing (the banner says why) and nothing is stored."""
     project = Project.open(project_path, read_only=True)
     s = Shell(qtbot, project)
     try:
-        s.key(Qt.Key.Key_1)
-        assert s.view.focus.message().startswith("⚠ ")
-        assert "read-only" in s.view.focus.message()
+        current = s.view.current_ref()
+        for key in (Qt.Key.Key_1, Qt.Key.Key_A, Qt.Key.Key_G, Qt.Key.Key_F):
+            s.key(key)
+        assert "read-only" in s.view.read_only_banner_text().lower()
+        assert s.view.current_ref() == current  # no keyboard search jumped the queue either
         assert project.links("1.1") == ()
+        assert project.assessment("1.1").status is Status.UNREVIEWED
         assert s.stack.count() == 0
+        s.view.set_verdict(Status.GAP)  # a direct call is refused inline, not written
+        assert "read-only" in s.view.focus.message()
+        assert project.assessment("1.1").status is Status.UNREVIEWED
     finally:
         s.close()
         project.close()

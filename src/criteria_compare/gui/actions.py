@@ -30,6 +30,7 @@ __all__ = [
     "PROJECT_ACTIONS",
     "REVIEW_ACTIONS",
     "SHELL_ACTIONS",
+    "WRITE_ACTIONS",
     "ActionSpec",
     "TypingGuard",
     "build_actions",
@@ -482,3 +483,21 @@ SHELL_ACTIONS = frozenset(
     }
 )
 REVIEW_ACTIONS = frozenset(s.name for s in ACTION_SPECS) - SHELL_ACTIONS
+
+# Actions that change the project file: disabled while a read-only project is open.
+WRITE_ACTIONS = frozenset(
+    {
+        *(f"confirm_{n}" for n in range(1, 6)),
+        *(f"reject_{n}" for n in range(1, 6)),
+        "verdict_aligned",
+        "verdict_partial",
+        "verdict_gap",
+        "verdict_conflict",
+        "verdict_na",
+        "cycle_relation",
+        "edit_note",
+        "flag",
+        "bulk_confirm",
+        "realign",
+    }
+)

@@ -303,11 +303,12 @@ class MainWindow(QMainWindow):
         self.review.countsChanged.connect(self._counts_changed)
 
         title = project_title(project)
-        self.setWindowTitle(f"{title} — {APP_TITLE}")
+        read_only = bool(getattr(project, "read_only", False))
+        marker = " [read-only]" if read_only else ""
+        self.setWindowTitle(f"{title}{marker} — {APP_TITLE}")
         reviewed, total = project_counts(project)
         self.settings.add_recent(project.path, reviewed=reviewed, total=total, title=title)
         self.settings.set_last_folder("project", project.path)
-        read_only = bool(getattr(project, "read_only", False))
         self.saved_label.setText("Read-only" if read_only else "All changes saved")
         if read_only:
             reason = getattr(project, "read_only_reason", "") or "the file cannot be written"

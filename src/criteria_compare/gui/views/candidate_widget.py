@@ -154,6 +154,7 @@ class CandidateWidget(QFrame):
         super().__init__(parent)
         self._row: CandidateRow | None = None
         self._focused = False
+        self._read_only = False
         self._target_spans: tuple[tuple[int, int], ...] = ()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("candidate")
@@ -267,6 +268,16 @@ class CandidateWidget(QFrame):
         color = highlight_color(self.palette()) if self._target_spans else None
         self._text.setText(highlight_html(self._row.partner.text, self._target_spans, color))
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Disable confirm, reject and relation (a read-only project); the text stays readable."""
+        self._read_only = read_only
+        for control in (self._confirm, self._reject, self._relation):
+            control.setEnabled(not read_only)
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
     def set_focused(self, focused: bool) -> None:
         """Mark this candidate as the one R and W act on (a highlight bar on its left edge)."""
         if focused != self._focused:
@@ -327,7 +338,9 @@ class RejectedWidget(QFrame):
 
     restoreRequested = Signal(str)
 
-    def __init__(self, row: CandidateRow, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, row: CandidateRow, parent: QWidget | None = None, *, read_only: bool = False
+    ) -> None:
         super().__init__(parent)
         self._row = row
         self._ref = QLabel(f"Rejected: <b>{html.escape(row.partner_ref)}</b>")
@@ -341,6 +354,7 @@ class RejectedWidget(QFrame):
         self._restore.setText("Restore")
         self._restore.setToolTip("Undo the rejection; the pair may be suggested again")
         self._restore.setAccessibleName(f"Restore rejected {row.partner_ref}")
+        self._restore.setEnabled(not read_only)
         self._text = _muted(QLabel(row.partner.text))
         self._text.setWordWrap(True)
         self._text.setVisible(False)
@@ -360,3 +374,7 @@ class RejectedWidget(QFrame):
     @property
     def partner_ref(self) -> str:
         return self._row.partner_ref
+
+    @property
+    def restore_button(self) -> QToolButton:
+        return self._restore

@@ -165,6 +165,7 @@ class FocusPane(QWidget):
         self._note_ref: str | None = None
         self._cards: list[CandidateWidget] = []
         self._rejected_widgets: list[RejectedWidget] = []
+        self._read_only = False
 
         # criterion header
         self._ref = QLabel()
@@ -395,6 +396,7 @@ class FocusPane(QWidget):
             card.rejectRequested.connect(self.rejectRequested)
             card.relationChosen.connect(self.relationChosen)
             card.focusRequested.connect(self.focus_candidate)
+            card.set_read_only(self._read_only)
             self._cand_box.addWidget(card)
             self._cards.append(card)
         return self._cards[i]
@@ -428,7 +430,7 @@ class FocusPane(QWidget):
             w.deleteLater()
         self._rejected_widgets = []
         for row in self._data.rejected:
-            w = RejectedWidget(row)
+            w = RejectedWidget(row, read_only=self._read_only)
             w.restoreRequested.connect(self.unrejectRequested)
             self._rejected_box.addWidget(w)
             self._rejected_widgets.append(w)
@@ -500,6 +502,33 @@ class FocusPane(QWidget):
             self._render_criterion_text()
             for button in self._verdict_buttons.values():
                 self._style_verdict(button, button.isChecked())
+
+    # -- read-only ------------------------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the criterion without the controls that write (a project opened read-only).
+
+        The verdict bar, flag, confirm/reject/relation and restore are disabled; the
+        note stays selectable but cannot be edited.
+        """
+        self.flush_note()
+        self._read_only = read_only
+        for button in self._verdict_buttons.values():
+            button.setEnabled(not read_only)
+        self._flag.setEnabled(not read_only)
+        self._note.setReadOnly(read_only)
+        self._note.setPlaceholderText(
+            "No note. The project is open read-only."
+            if read_only
+            else "Note (E): what is missing, which side is stricter, or why not applicable…"
+        )
+        for card in self._cards:
+            card.set_read_only(read_only)
+        for w in self._rejected_widgets:
+            w.restore_button.setEnabled(not read_only)
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
 
     # -- candidates: focus, more, evidence -----------------------------------------------
     def focused_row(self) -> CandidateRow | None:
@@ -604,6 +633,8 @@ class FocusPane(QWidget):
 
     def pending_note(self) -> str | None:
         """The edited note if it differs from the stored one."""
+        if self._read_only:
+            return None
         text = self._note.toPlainText()
         return text if self._note_ref is not None and text != self._saved_note else None
 

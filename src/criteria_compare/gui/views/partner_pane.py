@@ -124,6 +124,7 @@ class PartnerPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._current_ref: str | None = None
+        self._read_only = False
         self._finder = PartnerSearch(())
         self._fuzzy_worker: Worker | None = None
         self.model = PartnerTableModel(self)
@@ -225,6 +226,16 @@ class PartnerPane(QWidget):
         self._link_button.setText(f"Link to {ref}" if ref else "Link")
         self._update_detail()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Searching and reading stay; linking by hand (button, Enter) is switched off."""
+        self._read_only = read_only
+        self._search.setPlaceholderText(
+            "Search partner criteria (/)"
+            if read_only
+            else "Search partner criteria (/) — Enter links the hit"
+        )
+        self._update_detail()
+
     def focus_search(self) -> None:
         """Put the keyboard in the search box, its text selected."""
         self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -292,6 +303,8 @@ class PartnerPane(QWidget):
         """Ask to link the selected partner criterion (the top hit if none is selected)."""
         if self._timer.isActive():
             self.run_search()
+        if self._read_only:
+            return
         ref = self.selected_ref()
         if ref is None and self.model.rowCount():
             ref = self.model.entry(0).ref
@@ -360,7 +373,7 @@ class PartnerPane(QWidget):
             f"<b>{html.escape(ref)}</b> · {html.escape(entry.criterion.section)}<br>"
             f"{html.escape(entry.criterion.text)}<br><i>Used by: {html.escape(used)}</i>"
         )
-        self._link_button.setEnabled(self._current_ref is not None)
+        self._link_button.setEnabled(self._current_ref is not None and not self._read_only)
 
     def _apply_palette(self) -> None:
         pal = self._count.palette()

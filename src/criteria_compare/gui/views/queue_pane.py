@@ -43,7 +43,15 @@ def _value(member: Enum | None) -> str | None:
 
 
 class QueueTreeView(QTreeView):
-    """The queue's view: keyboard moves (Shift+arrows, Page Up/Down) skip section headings."""
+    """The queue's view: keyboard moves (Shift+arrows, Page Up/Down) skip section headings.
+
+    Typing letters does not search the rows: single keys are review shortcuts
+    here, and a key whose action is switched off (a read-only project) must not
+    jump to another criterion instead.
+    """
+
+    def keyboardSearch(self, search: str) -> None:
+        return
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import html
+import re
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QPalette, QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.gui.actions import WRITE_ACTIONS
 from criteria_compare.gui.models.criteria_table import QueueCounts
 from criteria_compare.gui.models.sort_proxy import QueueFilter
 from criteria_compare.gui.models.suggestions import candidate_rows
-from criteria_compare.gui.style import MARGIN, SPACING
+from criteria_compare.gui.style import MARGIN, SPACING, subtle_fill
 from criteria_compare.gui.undo import (
     ChangeNotifier,
     ProjectCommand,
@@ -31,7 +34,7 @@ from criteria_compare.gui.views.queue_pane import QueuePane
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Decision, Project
 
-__all__ = ["REVIEW_ACTIONS", "ReviewView", "counts_text"]
+__all__ = ["REVIEW_ACTIONS", "ReviewView", "counts_text", "read_only_text"]
 
 HISTORY_SHOWN = 8
 
@@ -82,6 +85,15 @@ def counts_text(counts: QueueCounts, next_ref: str | None) -> str:
     return " · ".join(parts)
 
 
+def read_only_text(reason: str) -> str:
+    """The banner shown over a project opened read-only."""
+    why = f" ({html.escape(reason)})" if reason else ""
+    return (
+        f"<b>Read-only</b>{why}: you can read, search and export this comparison, but not "
+        "change it. To review it, use File → Save a copy… and open the copy."
+    )
+
+
 class ReviewView(QWidget):
     """Three panes over one open project; the project file is the only state."""
 
@@ -106,6 +118,8 @@ class ReviewView(QWidget):
         self._partner_sections: list[str] = []
         self._links_of: dict[str, frozenset[str]] = {}
         self._action_handlers: dict[QAction, Callable[[], None]] = {}
+        self._disabled_actions: list[QAction] = []
+        self._read_only = bool(getattr(project, "read_only", False))
 
         self._programs = QLabel()
         self._programs.setAccessibleName("Programs compared")
@@ -115,6 +129,14 @@ class ReviewView(QWidget):
         self._counts = QLabel()
         self._counts.setAccessibleName("Review progress")
         self._counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._read_only_banner = QLabel()
+        self._read_only_banner.setObjectName("readOnlyBanner")
+        self._read_only_banner.setAccessibleName("Read-only project")
+        self._read_only_banner.setWordWrap(True)
+        self._read_only_banner.setTextFormat(Qt.TextFormat.RichText)
+        self._read_only_banner.setAutoFillBackground(True)
+        self._read_only_banner.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
+        self._read_only_banner.setVisible(False)
         self.queue = QueuePane()
         self.focus = FocusPane()
         self.partners = PartnerPane()
@@ -133,6 +155,8 @@ class ReviewView(QWidget):
         header.setSpacing(2)
         header.addWidget(self._programs)
         header.addWidget(self._counts)
+        header.addSpacing(2)
+        header.addWidget(self._read_only_banner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
@@ -155,12 +179,24 @@ class ReviewView(QWidget):
         self._notifier.changed.connect(self._on_changed)
         self._notifier.restored.connect(self._on_restored)
         self._connect_actions()
+        self._apply_read_only()
         self.reload()
 
     # -- public API (used by the shell) ------------------------------------------------------
     @property
     def project(self) -> Project:
         return self._project
+
+    @property
+    def read_only(self) -> bool:
+        """True when the project was opened read-only: navigation works, writing controls are off."""
+        return self._read_only
+
+    def read_only_banner_text(self) -> str:
+        """The read-only banner's text, without markup ("" when the project can be changed)."""
+        if not self._read_only:
+            return ""
+        return html.unescape(re.sub(r"<[^>]+>", "", self._read_only_banner.text()))
 
     def current_ref(self) -> str | None:
         """The reference criterion on screen."""
@@ -240,6 +276,10 @@ class ReviewView(QWidget):
                 action.triggered.disconnect(handler)
             self.removeAction(action)
         self._action_handlers.clear()
+        for action in self._disabled_actions:
+            with contextlib.suppress(RuntimeError):
+                action.setEnabled(True)
+        self._disabled_actions.clear()
 
     # -- actions -----------------------------------------------------------------------------
     def _connect_actions(self) -> None:
@@ -263,6 +303,33 @@ class ReviewView(QWidget):
             action.triggered.connect(handler)
             self._action_handlers[action] = handler
             self.addAction(action)  # shortcuts work wherever the view is shown
+
+    def _apply_read_only(self) -> None:
+        """A read-only project: say so in the header and switch off every control that writes."""
+        if not self._read_only:
+            return
+        reason = str(getattr(self._project, "read_only_reason", "") or "")
+        self._read_only_banner.setText(read_only_text(reason))
+        self._read_only_banner.setToolTip(f"{self._project.path}")
+        self._read_only_banner.setVisible(True)
+        self._style_banner()
+        self.focus.set_read_only(True)
+        self.partners.set_read_only(True)
+        for name in sorted(WRITE_ACTIONS):
+            action = self._actions.get(name)
+            if action is not None and action.isEnabled():
+                action.setEnabled(False)
+                self._disabled_actions.append(action)
+
+    def _style_banner(self) -> None:
+        pal = self._read_only_banner.palette()
+        pal.setColor(QPalette.ColorRole.Window, subtle_fill(self.palette()))
+        self._read_only_banner.setPalette(pal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._read_only:
+            self._style_banner()
 
     def _on_numbered_or_verdict(self) -> None:
         action = self.sender()
@@ -344,6 +411,9 @@ class ReviewView(QWidget):
     # -- writes ------------------------------------------------------------------------------
     def _run(self, command: ProjectCommand, notice: str = "") -> bool:
         """Push ``command``; a refused action shows its one sentence inline."""
+        if self._read_only:
+            self.focus.show_message("The project is open read-only; nothing was changed.")
+            return False
         try:
             push(self._stack, command)
         except CriteriaCompareError as exc:
