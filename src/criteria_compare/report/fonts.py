@@ -26,6 +26,7 @@ __all__ = [
     "ITALIC_FONT",
     "FontChooser",
     "cjk_language",
+    "font_runs",
     "has_cjk",
     "register_fonts",
 ]
@@ -104,6 +105,26 @@ def register_fonts() -> None:
 def _register_cid(name: str) -> None:
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(name))
+
+
+def font_runs(text: str, latin: str, language: str | None = None) -> list[tuple[str, str]]:
+    """``(chunk, font)`` runs of one line drawn straight on the canvas (headers, footers).
+
+    CJK characters go to a CID font (``language`` decides Han characters with no
+    kana or hangul in ``text``; without it the line's own script decides), and
+    everything else, digits and punctuation included, stays in ``latin``.
+    """
+    chooser = FontChooser(language or cjk_language([text]))
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        font = chooser.font_for(ch) if _is_cjk(ch) else latin
+        if runs and runs[-1][1] == font:
+            runs[-1] = (runs[-1][0] + ch, font)
+        else:
+            if font != latin:
+                _register_cid(font)
+            runs.append((ch, font))
+    return runs
 
 
 @dataclass(frozen=True)

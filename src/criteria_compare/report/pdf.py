@@ -10,7 +10,7 @@ from criteria_compare.progress import CancelCheck, ProgressCallback, check_cance
 from criteria_compare.report.atomic import atomic_target
 from criteria_compare.report.data import ReportData
 from criteria_compare.report.options import ReportOptions
-from criteria_compare.report.pdf_story import StoryBuilder
+from criteria_compare.report.pdf_story import StoryBuilder, cjk_hint
 from criteria_compare.report.pdf_styles import make_styles
 from criteria_compare.report.pdf_template import ReportDocTemplate, page_size, report_canvas
 
@@ -50,6 +50,7 @@ def render_pdf(
             subject=f"{data.reference.name} compared with {data.partner.name}",
             progress=progress,
             cancel=cancel,
+            cjk_language=cjk_hint(data),
         )
         doc.build_report(story, report_canvas())
         if progress is not None:

@@ -37,7 +37,7 @@ from criteria_compare.report.pdf_styles import (
 )
 from criteria_compare.report.pdf_template import MARGIN, ContentsLine, Heading
 
-__all__ = ["SECTION_TITLES", "StoryBuilder"]
+__all__ = ["SECTION_TITLES", "StoryBuilder", "cjk_hint"]
 
 #: Long tables are cut into blocks of this many rows (see StoryBuilder.chunked_table).
 _CHUNK_ROWS = 400
@@ -85,7 +85,7 @@ class StoryBuilder:
         self.data = data
         self.options = options
         self.s = styles
-        self.fonts = FontChooser(_cjk_hint(data))
+        self.fonts = FontChooser(cjk_hint(data))
         self.width = size[0] - 2 * MARGIN
         self.wide = size[1] - 2 * MARGIN
         self._cjk_styles: dict[str, ParagraphStyle] = {}
@@ -322,8 +322,9 @@ class StoryBuilder:
                 f"{len(d.rows)} criteria of {self.esc(d.reference.name)} were compared with "
                 f"{partner_total} criteria of {self.esc(d.partner.name)}. "
                 f"{d.link_count} confirmed links connect them. "
-                f"{len(d.partner_only)} partner criteria have no counterpart in the reference "
-                "program (partner-only).",
+                f"{len(d.partner_only)} partner "
+                f"{_plural(len(d.partner_only), 'criterion has', 'criteria have')} no counterpart "
+                "in the reference program (partner-only).",
             )
         )
         register = len(d.register_rows())
@@ -331,10 +332,12 @@ class StoryBuilder:
         must_gaps = must.count(Status.GAP) + must.count(Status.CONFLICT) if must else 0
         out.append(
             self.m(
-                f"<b>{register}</b> criteria are assessed gap, conflict or partial; "
+                f"<b>{register}</b> {_plural(register, 'criterion is', 'criteria are')} "
+                "assessed gap, conflict or partial; "
                 f"<b>{must_gaps}</b> of the gaps and conflicts concern mandatory (Must) criteria, "
                 f"which weigh more than recommended (Should) ones. "
-                f"<b>{len(d.discussion_rows())}</b> items are flagged for discussion.",
+                f"<b>{len(d.discussion_rows())}</b> "
+                f"{_plural(len(d.discussion_rows()), 'item is', 'items are')} flagged for discussion.",
             )
         )
         out += self.h2(Heading("Assessments", s.h2, level=1, key="summary-overall"))
@@ -421,7 +424,8 @@ class StoryBuilder:
             return out
         out.append(
             self.m(
-                f"{len(items)} items are flagged for the negotiation agenda, in program order.",
+                f"{len(items)} {_plural(len(items), 'item is', 'items are')} flagged for the "
+                "negotiation agenda, in program order.",
                 s.body,
             )
         )
@@ -820,7 +824,12 @@ def _empty(cell: object) -> bool:
     return False
 
 
-def _cjk_hint(data: ReportData) -> str | None:
+def _plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
+
+
+def cjk_hint(data: ReportData) -> str | None:
+    """The report's CJK language from its criteria texts: decides the font of kanji-only text."""
     from criteria_compare.report.fonts import cjk_language
 
     texts = [c.text for c in data.partner_only]

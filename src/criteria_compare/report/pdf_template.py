@@ -14,8 +14,6 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -23,7 +21,7 @@ from reportlab.platypus.paragraph import ParagraphStyle
 
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.escape import markup
-from criteria_compare.report.fonts import BODY_FONT, BOLD_FONT, CJK_FONTS, cjk_language, has_cjk
+from criteria_compare.report.fonts import BODY_FONT, BOLD_FONT, font_runs
 from criteria_compare.report.pdf_styles import DRAFT_RED, GRID, MUTED
 
 __all__ = [
@@ -82,6 +80,7 @@ class ReportDocTemplate(BaseDocTemplate):
         subject: str = "",
         progress: ProgressCallback | None = None,
         cancel: CancelCheck | None = None,
+        cjk_language: str | None = None,
     ) -> None:
         super().__init__(
             filename,
@@ -101,6 +100,7 @@ class ReportDocTemplate(BaseDocTemplate):
         self.marking = marking
         self.draft = draft
         self.footer_left = footer_left
+        self.cjk_language = cjk_language  # the report's CJK language: decides kanji-only lines
         self._progress = progress
         self._cancel = cancel
         self._story_length = 1
@@ -151,27 +151,23 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.line(MARGIN, top - 2.5 * mm, width - MARGIN, top - 2.5 * mm)
         canvas.line(MARGIN, bottom + 4 * mm, width - MARGIN, bottom + 4 * mm)
         room = width / 2 - MARGIN - 12
+        language = self.cjk_language
+        mark: list[tuple[str, str]] = []
         if self.marking:
-            room -= (
-                min(stringWidth(self.marking, _font_for(self.marking, BOLD_FONT), 8.5), width / 3)
-                / 2
-            )
+            mark = _fit_runs(self.marking, width / 3, BOLD_FONT, 8.5, language)
+            room -= _runs_width(mark, 8.5) / 2
         canvas.setFillColor(MUTED)
         for text, y in ((self.report_title, top), (self.footer_left, bottom)):
-            font = _font_for(text, BODY_FONT)
-            canvas.setFont(font, 7.5)
-            canvas.drawString(MARGIN, y, _fit(text, room, font))
+            _draw_runs(canvas, MARGIN, y, _fit_runs(text, room, BODY_FONT, 7.5, language), 7.5)
         if self.draft:
             canvas.setFillColor(DRAFT_RED)
             canvas.setFont(BOLD_FONT, 7.5)
             canvas.drawRightString(width - MARGIN, top, "DRAFT")
-        if self.marking:
+        if mark:
             canvas.setFillColor(DRAFT_RED)
-            font = _font_for(self.marking, BOLD_FONT)
-            canvas.setFont(font, 8.5)
-            mark = _fit(self.marking, width / 3, font, 8.5)
-            canvas.drawCentredString(width / 2, top, mark)
-            canvas.drawCentredString(width / 2, bottom, mark)
+            start = width / 2 - _runs_width(mark, 8.5) / 2
+            _draw_runs(canvas, start, top, mark, 8.5)
+            _draw_runs(canvas, start, bottom, mark, 8.5)
         # "Page x of y": y is known only at the end, so the text is a form filled in then.
         canvas.saveState()
         canvas.translate(width - MARGIN, bottom)
@@ -242,14 +238,33 @@ class ReportDocTemplate(BaseDocTemplate):
             )
 
 
-def _font_for(text: str, latin: str) -> str:
-    """``latin`` for most text; a CJK CID font (which also has Latin letters) for CJK text."""
-    if not has_cjk(text):
-        return latin
-    name = CJK_FONTS[cjk_language([text]) or "ja"]
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(name))
-    return name
+def _runs_width(runs: list[tuple[str, str]], size: float) -> float:
+    return sum(stringWidth(chunk, font, size) for chunk, font in runs)
+
+
+def _fit_runs(
+    text: str, room: float, latin: str, size: float, language: str | None
+) -> list[tuple[str, str]]:
+    """``text`` on one line as font runs (CJK in a CID font), cut with an ellipsis to fit."""
+    text = " ".join(text.split())
+    runs = font_runs(text, latin, language)
+    if _runs_width(runs, size) <= room:
+        return runs
+    while text:
+        text = text[:-1]
+        runs = font_runs(text.rstrip() + "…", latin, language)
+        if _runs_width(runs, size) <= room:
+            break
+    return runs
+
+
+def _draw_runs(
+    canvas: Canvas, x: float, y: float, runs: list[tuple[str, str]], size: float
+) -> None:
+    for chunk, font in runs:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, chunk)
+        x += stringWidth(chunk, font, size)
 
 
 def _form_name(text: str) -> str:
@@ -274,16 +289,6 @@ def _right_aligned_form(
     canvas.setFillColor(colour)
     canvas.drawRightString(0, 0, text)
     canvas.endForm()
-
-
-def _fit(text: str, room: float, font: str = BODY_FONT, size: float = 7.5) -> str:
-    """``text`` on one line, cut with an ellipsis to fit ``room`` points."""
-    text = " ".join(text.split())
-    if stringWidth(text, font, size) <= room:
-        return text
-    while text and stringWidth(text + "…", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def report_canvas(font: str = BODY_FONT) -> type[Canvas]:

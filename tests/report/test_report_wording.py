@@ -1,0 +1,41 @@
+"""Counts in the PDF's sentences read as English: "1 item is flagged", not "1 items are"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from report_helpers import pdf_pages
+
+from criteria_compare.report import render_pdf
+from criteria_compare.report.synthetic import synthetic_report_data
+
+
+def test_one_discussion_point_is_written_in_the_singular(tmp_path: Path) -> None:
+    """With exactly one flagged criterion the summary and the agenda say "1 item is flagged"."""
+    base = synthetic_report_data(12, 6)
+    rows = [replace(row, discussion=(i == 0)) for i, row in enumerate(base.rows)]
+    data = replace(base, rows=tuple(rows))
+    assert len(data.discussion_rows()) == 1
+    text = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(data, tmp_path / "one.pdf"))))
+    assert "1 items" not in text
+    assert "1 item is flagged for discussion" in text
+    assert "1 item is flagged for the negotiation agenda" in text
+
+
+def test_one_partner_only_and_one_register_row_in_the_singular(tmp_path: Path) -> None:
+    """One partner-only criterion and one register row read "1 partner criterion has" and
+    "1 criterion is assessed"."""
+    from criteria_compare.model import Status
+
+    base = synthetic_report_data(12, 30)
+    assert base.partner_only
+    rows = [
+        replace(row, status=Status.GAP if i == 0 else Status.ALIGNED, discussion=False)
+        for i, row in enumerate(base.rows)
+    ]
+    data = replace(base, rows=tuple(rows), partner_only=base.partner_only[:1])
+    text = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(data, tmp_path / "one.pdf"))))
+    assert "1 partner criterion has no counterpart" in text
+    assert "1 criterion is assessed gap, conflict or partial" in text
