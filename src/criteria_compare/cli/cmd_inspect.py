@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from criteria_compare.cli.reading import add_max_size_argument, limits_from, read_for_cli
 from criteria_compare.errors import ColumnMappingError
-from criteria_compare.importing import NO_LEVEL, ROLES, ImportResult, read_criteria
+from criteria_compare.importing import NO_LEVEL, ROLES, ImportResult
 
 __all__ = ["parse_columns", "register", "run"]
 
@@ -59,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             '\'{"ref": "ID", "text": "Criteria", "level": "D"}\'; roles: ' + ", ".join(ROLES)
         ),
     )
+    add_max_size_argument(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     parser.set_defaults(func=run)
 
@@ -66,7 +68,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Import the file and print what was understood; 0 even with warnings."""
     columns = parse_columns(args.columns)
-    result = read_criteria(args.file, sheet=args.sheet, columns=columns)
+    result = read_for_cli(args.file, sheet=args.sheet, columns=columns, limits=limits_from(args))
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from criteria_compare.cli.reading import add_max_size_argument, advice, limits_from, read_for_cli
 from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Relation, Status
 
@@ -146,6 +147,7 @@ def _register_new(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
         action="store_true",
         help="lexical channels only (skip the sentence encoder)",
     )
+    add_max_size_argument(p)
     p.add_argument("--reviewer", metavar="NAME", help="default reviewer stored in the project")
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
@@ -154,7 +156,6 @@ def _register_new(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
 
 def run_new(args: argparse.Namespace) -> int:
     """Import, align and write a new project; print a summary."""
-    from criteria_compare.importing import read_criteria
     from criteria_compare.project import build_project
     from criteria_compare.project.files import check_target
 
@@ -163,18 +164,31 @@ def run_new(args: argparse.Namespace) -> int:
     check_target(target, args.force)  # fail before the (slow) import and alignment
     ref_columns = _columns(args.reference_columns, "--reference-columns")
     partner_columns = _columns(args.partner_columns, "--partner-columns")
+    limits = limits_from(args)
     progress = _Progress()
     try:
-        reference = read_criteria(
-            args.reference, sheet=args.reference_sheet, columns=ref_columns, progress=progress
+        reference = read_for_cli(
+            args.reference,
+            sheet=args.reference_sheet,
+            columns=ref_columns,
+            limits=limits,
+            prefix="reference",
+            require_criteria=True,
+            progress=progress,
         )
-        partner = read_criteria(
-            args.partner, sheet=args.partner_sheet, columns=partner_columns, progress=progress
+        partner = read_for_cli(
+            args.partner,
+            sheet=args.partner_sheet,
+            columns=partner_columns,
+            limits=limits,
+            prefix="partner",
+            require_criteria=True,
+            progress=progress,
         )
         progress.finish()
-        for result in (reference, partner):
+        for side, result in (("reference", reference), ("partner", partner)):
             for warning in result.warnings:
-                _notice(f"warning: {warning}")
+                _notice(f"warning: {advice(str(warning), side)}")
         project, alignment = build_project(
             target,
             reference,
