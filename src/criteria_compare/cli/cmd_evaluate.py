@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from criteria_compare.align.evaluate import Evaluation, evaluate, read_gold
-from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.errors import InvalidValue
-from criteria_compare.importing import read_criteria
+
+if TYPE_CHECKING:  # the aligner is imported when the command runs, keeping CLI start-up quick
+    from criteria_compare.align.evaluate import Evaluation
 
 __all__ = ["register", "run"]
 
@@ -64,6 +65,10 @@ def _table(evaluation: Evaluation) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Read the three files, align, print the metrics; 0 on success."""
+    from criteria_compare.align.evaluate import evaluate, read_gold
+    from criteria_compare.align.settings import AlignerSettings
+    from criteria_compare.importing import read_criteria
+
     if args.k < 1:
         raise InvalidValue(f"--k must be at least 1 (got {args.k}); pass a positive number.")
     source = read_criteria(args.source)

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from criteria_compare.errors import InvalidValue
-from criteria_compare.project import Project
-from criteria_compare.report import PAGE_SIZES, ReportOptions, collect, render_pdf, render_workbook
+
+#: report.options.PAGE_SIZES, repeated so that the CLI starts without loading reportlab
+#: (a test checks the two agree).
+PAGE_SIZES = ("A4", "letter")
 
 __all__ = ["register", "run"]
 
@@ -88,6 +90,9 @@ def _progress(done: int, total: int, message: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the project read-only, gather the content once, write the PDF (and workbook)."""
+    from criteria_compare.project import Project
+    from criteria_compare.report import ReportOptions, collect, render_pdf, render_workbook
+
     _check_outputs(args.project, args.output, args.xlsx)
     with Project.open(args.project, read_only=True) as project:
         data = collect(project)
