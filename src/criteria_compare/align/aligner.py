@@ -8,8 +8,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from criteria_compare.align.analyze import Analyzer, detect_side_language
 from criteria_compare.align.embedding import (
     BackgroundEncoding,
@@ -17,7 +15,7 @@ from criteria_compare.align.embedding import (
     EncoderUnavailable,
 )
 from criteria_compare.align.features import build_features
-from criteria_compare.align.rank import rank_direction
+from criteria_compare.align.rank import SharedScores, rank_direction
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.synonyms import load_synonyms
 from criteria_compare.errors import InvalidValue
@@ -191,7 +189,7 @@ def _align(
                 channels.append("embedding")
         except EncoderUnavailable as exc:
             notices.append(encoder_notice(str(exc)))
-    symmetric: dict[str, np.ndarray] = {}
+    shared = SharedScores()
     forward = rank_direction(
         sides[0],
         sides[1],
@@ -199,7 +197,7 @@ def _align(
         rejected=_index_pairs(rejected, ref, par),
         pinned=_index_pairs(pinned, ref, par),
         on_block=lambda done: report(done, "Ranking partner criteria"),
-        symmetric=symmetric,
+        shared=shared,
     )
     backward = rank_direction(
         sides[1],
@@ -208,7 +206,7 @@ def _align(
         rejected=_index_pairs(rejected, par, ref, reverse=True),
         pinned=_index_pairs(pinned, par, ref, reverse=True),
         on_block=lambda done: report(len(ref) + done, "Ranking reference criteria"),
-        symmetric=symmetric,
+        shared=shared,
     )
     return AlignmentResult(
         forward=forward,

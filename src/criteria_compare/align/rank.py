@@ -18,7 +18,7 @@ from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.sparse import dense_block, pair_block
 from criteria_compare.model import Band, Suggestion
 
-__all__ = ["rank_direction"]
+__all__ = ["SharedScores", "rank_direction"]
 
 _LEXICAL_PAIRS = (
     ("tfidf", "tfidf", "tfidf"),
@@ -104,13 +104,12 @@ def rank_direction(
     rejected: Mapping[int, set[int]],
     pinned: Mapping[int, set[int]],
     on_block: Callable[[int], None],
-    symmetric: dict[str, np.ndarray] | None = None,
+    shared: SharedScores | None = None,
 ) -> dict[str, tuple[Suggestion, ...]]:
     """Top-k suggestions from every ``q`` row to ``d`` rows (pinned first, rejected never).
 
-    ``symmetric`` shares the full score matrices of the symmetric channels
-    (cosines) between the two directions of one alignment, so small inputs
-    compute them once: a matrix stored by one direction is used transposed by the other.
+    ``shared`` (one per alignment) lets the two directions share the scores of
+    the symmetric channels (cosines), so each pair is scored once.
     """
     n_q, n_d = len(q), len(d)
     result: dict[str, tuple[Suggestion, ...]] = {}
@@ -143,7 +142,7 @@ def rank_direction(
         channels: dict[str, np.ndarray] = {}
         if full:
             if not full_mats:
-                full_mats.update(_full_matrices(q, d, weights, use_emb, symmetric))
+                full_mats.update(_full_matrices(q, d, weights, use_emb, shared))
             cand = np.broadcast_to(np.arange(n_d, dtype=np.int64), (nb, n_d))
             channels = {name: m[r0:r1] for name, m in full_mats.items()}
         else:
@@ -156,9 +155,17 @@ def rank_direction(
                     matrix = getattr(q, q_attr)
                     if name not in scratch:
                         scratch[name] = np.full(matrix.n_cols, -1, dtype=np.int64)
-                    channels[name] = pair_block(
-                        matrix, r0, r1, getattr(d, d_attr), cand, scratch[name]
-                    )
+                    found = None
+                    todo = cand
+                    if shared is not None and name in _SYMMETRIC:
+                        found, known = shared.lookup(q, d, r0, cand, name)
+                        todo = np.where(found, -1, cand)
+                    values = pair_block(matrix, r0, r1, getattr(d, d_attr), todo, scratch[name])
+                    if found is not None:
+                        values[found] = known[found]
+                    channels[name] = values
+            if shared is not None:
+                shared.add(q, d, r0, cand, channels)
             if emb_block is not None:
                 channels["embedding"] = np.take_along_axis(emb_block, np.maximum(cand, 0), axis=1)
         if "token_set" in weights:
@@ -197,16 +204,75 @@ def rank_direction(
 _SYMMETRIC = ("tfidf", "char", "embedding")
 
 
+class SharedScores:
+    """Scores of the symmetric channels (cosines), shared by the two directions of one alignment.
+
+    Full matrices (small inputs) are reused transposed; on the shortlist path
+    the pairs one direction scored are looked up by the other, which then
+    scores only the pairs it has not seen.
+    """
+
+    def __init__(self) -> None:
+        self.full: dict[str, np.ndarray] = {}
+        self._parts: dict[tuple[int, int], list[tuple[np.ndarray, dict[str, np.ndarray]]]] = {}
+        self._index: dict[tuple[int, int], tuple[np.ndarray, dict[str, np.ndarray]]] = {}
+
+    def add(
+        self,
+        q: SideFeatures,
+        d: SideFeatures,
+        r0: int,
+        cand: np.ndarray,
+        channels: Mapping[str, np.ndarray],
+    ) -> None:
+        """Remember the symmetric channel values of the block's candidate pairs."""
+        if (id(d), id(q)) in self._index:  # the second direction: nobody will ask
+            return
+        valid = cand >= 0
+        rows = np.broadcast_to(np.arange(r0, r0 + len(cand), dtype=np.int64)[:, None], cand.shape)
+        keys = rows[valid] * len(d) + cand[valid]
+        values = {n: np.asarray(v)[valid] for n, v in channels.items() if n in _SYMMETRIC}
+        self._parts.setdefault((id(q), id(d)), []).append((keys, values))
+
+    def lookup(
+        self, q: SideFeatures, d: SideFeatures, r0: int, cand: np.ndarray, name: str
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(found mask, values) for ``cand`` pairs the other direction already scored."""
+        other = (id(d), id(q))
+        if other not in self._index:
+            parts = self._parts.pop(other, [])
+            if not parts:
+                self._index[other] = (np.zeros(0, dtype=np.int64), {})
+            else:
+                keys = np.concatenate([k for k, _ in parts])
+                order = np.argsort(keys, kind="stable")
+                names = parts[0][1].keys()
+                values = {n: np.concatenate([v[n] for _, v in parts])[order] for n in names}
+                self._index[other] = (keys[order], values)
+        keys, values = self._index[other]
+        found = np.zeros(cand.shape, dtype=bool)
+        out = np.zeros(cand.shape, dtype=np.float64)
+        if not len(keys) or name not in values:
+            return found, out
+        # The other direction keyed its pairs as (its row) * len(q) + (its candidate).
+        rows = np.arange(r0, r0 + len(cand), dtype=np.int64)[:, None]
+        wanted = np.maximum(cand, 0) * len(q) + rows
+        pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        found = (keys[pos] == wanted) & (cand >= 0)
+        out[found] = values[name][pos[found]]
+        return found, out
+
+
 def _full_matrices(
     q: SideFeatures,
     d: SideFeatures,
     weights: Mapping[str, float],
     use_emb: bool,
-    symmetric: dict[str, np.ndarray] | None,
+    shared: SharedScores | None,
 ) -> dict[str, np.ndarray]:
     """Every channel's full (n_q, n_d) score matrix; symmetric ones shared with the other direction."""
     out: dict[str, np.ndarray] = {}
-    store = symmetric if symmetric is not None else {}
+    store = shared.full if shared is not None else {}
     jobs = [(name, a, b) for name, a, b in _LEXICAL_PAIRS if name in weights]
     if use_emb:
         jobs.append(("embedding", "", ""))
