@@ -26,6 +26,10 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     final = Path(path).expanduser().resolve()
     folder = final.parent
+    if final.is_dir():
+        raise ReportWriteError(
+            f"{final} is a folder; give the report a file name, for example one inside it."
+        )
     if not folder.is_dir():
         raise ReportWriteError(
             f"Cannot write {final.name}: the folder {folder} does not exist; choose an existing folder."
