@@ -8,6 +8,7 @@ import pytest
 from criteria_compare.align import AlignerSettings, align
 from criteria_compare.align.analyze import Analyzer
 from criteria_compare.align.features import build_features
+from criteria_compare.align.rank import SharedScores
 from criteria_compare.align.sparse import dense_block, pair_block
 from criteria_compare.errors import Cancelled, InvalidValue
 from criteria_compare.model import Band, Criterion
@@ -128,6 +129,9 @@ def test_shortlist_path_agrees_with_full_path_on_the_top_match(
     big = LEXICAL.replace(full_pairs_limit=0, shortlist=3, block_size=2)
     result = align(reference, partner, big)
     assert {ref: s[0].target_ref for ref, s in result.forward.items()} == expected
+    assert {p: s[0].target_ref for p, s in result.backward.items() if p != "P-5"} == {
+        p: r for r, p in expected.items()
+    }
 
 
 def test_evidence_spans_point_at_the_shared_words(reference, partner) -> None:
@@ -198,3 +202,17 @@ def test_optional_token_set_channel_joins_the_fusion(reference, partner, expecte
         top = {ref: s[0] for ref, s in result.forward.items()}
         assert {ref: s.target_ref for ref, s in top.items()} == expected
         assert all(0.0 <= s.evidence.channels["token_set"] <= 1.0 for s in top.values())
+
+
+def test_shared_scores_hand_back_the_other_directions_pairs(reference, partner) -> None:
+    """Pairs scored reference->partner are found, with their values, when asked partner->reference."""
+    ref, par = _features(reference, partner)
+    shared = SharedScores()
+    cand = np.array([[1, 3], [0, -1]])  # reference rows 0 and 1
+    shared.add(ref, par, 0, cand, {"char": np.array([[0.5, 0.25], [0.75, 0.0]])})
+    back = np.array([[0, 1], [2, 0], [-1, -1], [0, 3]])  # partner rows 0..3 -> reference rows
+    found, values = shared.lookup(par, ref, 0, back, "char")
+    assert found.tolist() == [[False, True], [False, True], [False, False], [True, False]]
+    assert (values[0, 1], values[1, 1], values[3, 0]) == (0.75, 0.5, 0.25)
+    found, values = shared.lookup(par, ref, 1, back[:1], "char")
+    assert found.tolist() == [[True, False]] and values[0, 0] == 0.5
