@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import time
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,22 @@ class _Progress:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
             self._shown = False
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _visible(text: str) -> str:
+    """``text`` safe for a terminal: control characters (escape codes, bell, bidi overrides)
+    are shown as ``\\x1b``-style escapes instead of acting on the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        if (unicodedata.category(ch) == "Cc" and ch not in "\n\t") or ch in _BIDI_CONTROLS
+        else ch
+        for ch in text
+    )
 
 
 def _emit_json(data: Mapping[str, Any]) -> None:
@@ -442,9 +459,9 @@ def run_decide(args: argparse.Namespace) -> int:
     line = f"{args.ref}: {assessment.status.label}; links: {linked}"
     if assessment.discussion:
         line += "; discussion point"
-    print(line)
+    print(_visible(line))
     if assessment.note:
-        print(f"  note: {assessment.note}")
+        print(f"  note: {_visible(assessment.note)}")
     return 0
 
 
@@ -513,7 +530,7 @@ def _register_history(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
 def _short(value: str | None, width: int = 60) -> str:
     if value is None:
         return "-"
-    flat = " ".join(value.split()) if value.strip() else repr(value)
+    flat = _visible(" ".join(value.split())) if value.strip() else repr(value)
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -553,7 +570,7 @@ def run_history(args: argparse.Namespace) -> int:
         )
         change = f"{_short(e.old_value, 40)} => {_short(e.new_value)}"
         print(
-            f"{e.timestamp}  {e.reviewer:<14} {e.action:<10} {target:<18} {change}"
+            _visible(f"{e.timestamp}  {e.reviewer:<14} {e.action:<10} {target:<18} {change}")
             + ("  [bulk]" if e.bulk else "")
         )
     if not entries:
