@@ -41,6 +41,12 @@ from criteria_compare.gui.errors_dialog import log_file, show_error, user_messag
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.import_wizard import SPREADSHEET_SUFFIXES
 from criteria_compare.gui.views.progress_dialog import ProgressDialog
+from criteria_compare.gui.views.review_data import (
+    OpenedProject,
+    ReviewData,
+    open_for_review,
+    release_frozen,
+)
 from criteria_compare.gui.views.start_screen import StartScreen
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.model import Status
@@ -234,9 +240,9 @@ class MainWindow(QMainWindow):
             return None
         self.settings.set_last_folder("project", path)
         return self._run(
-            functools.partial(jobs.open_project, path),
+            functools.partial(open_for_review, jobs.open_project, path),
             f"Opening {path.name}",
-            self.show_project,
+            self._show_opened,
             name="opening of the project",
         )
 
@@ -247,9 +253,9 @@ class MainWindow(QMainWindow):
         if self.project is not None and Path(self.project.path).resolve() == target.resolve():
             return None
         return self._run(
-            functools.partial(jobs.open_sample, target),
+            functools.partial(open_for_review, jobs.open_sample, target),
             "Preparing the sample comparison",
-            self.show_project,
+            self._show_opened,
             name="sample preparation",
             pool=project_pool(),
         )
@@ -270,8 +276,21 @@ class MainWindow(QMainWindow):
         wizard.open()
         return wizard
 
-    def show_project(self, project: Any) -> None:
-        """Put ``project`` on the review screen (closing any other one)."""
+    def _show_opened(self, opened: OpenedProject) -> None:
+        # Build the screen now, show it on the next turn of the event loop: building and
+        # the first paint of a big project are two short blocks instead of one long one.
+        self.show_project(opened.project, opened.data, reveal=False)
+
+    def show_project(
+        self, project: Any, prepared: ReviewData | None = None, *, reveal: bool = True
+    ) -> None:
+        """Put ``project`` on the review screen (closing any other one).
+
+        ``prepared`` is the review data a worker read while opening it (see
+        ``views.review_data.open_for_review``); without it the screen reads it here.
+        With ``reveal=False`` the screen is built now and shown (and ``projectOpened``
+        emitted) on the next turn of the event loop.
+        """
         if self.project is not None:
             self.close_project()
         self.project = project
@@ -290,13 +309,14 @@ class MainWindow(QMainWindow):
         self.actions["redo"].setEnabled(False)
 
         try:
-            self.review = review_view_class()(project, self.undo_stack, self.actions, self)
+            self.review = review_view_class()(
+                project, self.undo_stack, self.actions, self, prepared=prepared
+            )
         except Exception as exc:  # never leave a half-open project behind a broken screen
             self._abandon(project)
             self._fail(user_message(exc))
             return
         self.stack.addWidget(self.review)
-        self.stack.setCurrentWidget(self.review)
         state = self.settings.restore_state(REVIEW_STATE_KEY)
         if state is not None:
             self.review.restore_state(state)
@@ -318,7 +338,20 @@ class MainWindow(QMainWindow):
             self.saved_label.setToolTip("Every decision is written to the project file at once.")
             self.statusBar().showMessage(f"Opened {Path(project.path).name}", 5000)
         self._apply_reviewer()
-        self.projectOpened.emit(project)
+        if reveal:
+            self._reveal(self.review)
+        else:
+            # A real (1 ms) timer, not a posted call: the event loop takes a full turn, so
+            # input and timers waiting since the build are handled before the first paint.
+            QTimer.singleShot(1, functools.partial(self._reveal, self.review))
+
+    def _reveal(self, review: QWidget) -> None:
+        """Show the review screen built by show_project (unless it was closed meanwhile)."""
+        if self.review is not review or self.project is None:
+            return
+        self.stack.setCurrentWidget(review)
+        review.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.projectOpened.emit(self.project)
 
     def _abandon(self, project: Any) -> None:
         """Undo a show_project that could not build its screen."""
@@ -359,6 +392,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.deleteLater()
             self.undo_stack = None
         project.close()
+        release_frozen()
         self.stack.setCurrentWidget(self.start_screen)
         self.setWindowTitle(APP_TITLE)
         self.saved_label.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -20,6 +20,7 @@ from criteria_compare.model import (
     Status,
     Suggestion,
 )
+from criteria_compare.progress import check_cancel
 
 __all__ = [
     "COLUMNS",
@@ -35,8 +36,10 @@ __all__ = [
     "CriteriaTableModel",
     "QueueCounts",
     "QueueEntry",
+    "QueueRows",
     "SectionEntry",
     "build_entry",
+    "build_queue_rows",
 ]
 
 COL_REF, COL_STATUS, COL_SCORE, COL_LINKS, COL_MARKS = range(5)
@@ -167,6 +170,65 @@ def _section_title(section: str) -> str:
     return section or "(no section)"
 
 
+@dataclass(frozen=True)
+class QueueRows:
+    """Every row of the queue, built without Qt (so a worker thread can build it)."""
+
+    rows: tuple[QueueEntry | SectionEntry, ...]
+    row_of: Mapping[str, int]  # ref -> row
+    section_row: Mapping[str, int]  # section -> row of its heading
+    order: tuple[str, ...]  # refs in program order
+
+
+def build_queue_rows(
+    project: QueueSource,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> QueueRows:
+    """Read the assessments, links and best suggestion of every reference criterion into rows.
+
+    Pure Python over the project (no Qt objects), so opening a big project can do it
+    off the GUI thread; ``progress(done, total)`` is called every few hundred criteria
+    and ``cancel()`` is checked as often (``Cancelled`` when it says so).
+    """
+    assessments = project.assessments()
+    n_links: dict[str, int] = {}
+    for link in project.links():
+        n_links[link.reference_ref] = n_links.get(link.reference_ref, 0) + 1
+    criteria = project.reference.criteria
+    grouped: dict[str, list[Criterion]] = {}
+    for c in criteria:
+        grouped.setdefault(c.section, []).append(c)
+    rows: list[QueueEntry | SectionEntry] = []
+    row_of: dict[str, int] = {}
+    section_row: dict[str, int] = {}
+    total, done = len(criteria), 0
+    for section, members in grouped.items():
+        head = len(rows)
+        section_row[section] = head
+        rows.append(SectionEntry(_section_title(section)))
+        for c in members:
+            row_of[c.ref] = len(rows)
+            rows.append(
+                build_entry(
+                    c, assessments.get(c.ref), project.suggestions(c.ref), n_links.get(c.ref, 0)
+                )
+            )
+            done += 1
+            if done % 250 == 0:
+                if cancel is not None:
+                    check_cancel(cancel)
+                if progress is not None:
+                    progress(done, total)
+        rows[head] = SectionEntry(_section_title(section), tuple(range(head + 1, len(rows))))
+    return QueueRows(
+        rows=tuple(rows),
+        row_of=row_of,
+        section_row=section_row,
+        order=tuple(c.ref for c in criteria),
+    )
+
+
 class CriteriaTableModel(QAbstractTableModel):
     """Section rows and criterion rows of the reference program; reads everything from the project."""
 
@@ -180,39 +242,24 @@ class CriteriaTableModel(QAbstractTableModel):
         self._counts: QueueCounts | None = None
 
     # -- loading --------------------------------------------------------------------------
-    def set_project(self, project: QueueSource | None) -> None:
-        """Rebuild every row from ``project`` (None empties the queue)."""
+    def set_project(self, project: QueueSource | None, rows: QueueRows | None = None) -> None:
+        """Rebuild every row from ``project`` (None empties the queue).
+
+        ``rows`` (from :func:`build_queue_rows`, e.g. built by the worker that opened
+        the project) are used as they are instead of reading the project again.
+        """
+        if project is not None and rows is None:
+            rows = build_queue_rows(project)
         self.beginResetModel()
         self._project = project
         self._rows, self._row_of, self._section_row, self._order = [], {}, {}, []
         self._counts = None
-        if project is not None:
-            self._build(project)
+        if project is not None and rows is not None:
+            self._rows = list(rows.rows)
+            self._row_of = dict(rows.row_of)
+            self._section_row = dict(rows.section_row)
+            self._order = list(rows.order)
         self.endResetModel()
-
-    def _build(self, project: QueueSource) -> None:
-        assessments = project.assessments()
-        n_links: dict[str, int] = {}
-        for link in project.links():
-            n_links[link.reference_ref] = n_links.get(link.reference_ref, 0) + 1
-        grouped: dict[str, list[Criterion]] = {}
-        for c in project.reference.criteria:
-            grouped.setdefault(c.section, []).append(c)
-            self._order.append(c.ref)
-        for section, members in grouped.items():
-            head = len(self._rows)
-            self._section_row[section] = head
-            self._rows.append(SectionEntry(_section_title(section)))
-            for c in members:
-                self._row_of[c.ref] = len(self._rows)
-                self._rows.append(
-                    build_entry(
-                        c, assessments.get(c.ref), project.suggestions(c.ref), n_links.get(c.ref, 0)
-                    )
-                )
-            self._rows[head] = SectionEntry(
-                _section_title(section), tuple(range(head + 1, len(self._rows)))
-            )
 
     def refresh(self, refs: Iterable[str]) -> None:
         """Re-read the given criteria from the project and repaint their rows and section rows."""
@@ -274,6 +321,10 @@ class CriteriaTableModel(QAbstractTableModel):
         assert isinstance(entry, SectionEntry)
         members = [self._rows[r] for r in entry.members]
         return sum(1 for m in members if isinstance(m, QueueEntry) and m.reviewed), len(members)
+
+    def section_rows(self) -> list[int]:
+        """Source rows of the section headings, in program order."""
+        return list(self._section_row.values())
 
     def sections(self) -> list[str]:
         """Section names in program order."""

@@ -245,12 +245,13 @@ class QueuePane(QWidget):
     def _after_rows_changed(self, *_: object) -> None:
         # Spans belong to persistent indexes, so only section rows need setting.
         root = QModelIndex()
-        shown = 0
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(KIND_ROLE) == "section":
-                self._view.setFirstColumnSpanned(row, root, True)
-            else:
-                shown += 1
+        headings = 0
+        for source_row in self.model.section_rows():
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+            if index.isValid():
+                self._view.setFirstColumnSpanned(index.row(), root, True)
+                headings += 1
+        shown = self.proxy.rowCount() - headings
         total = len(self.model.refs())
         self._shown.setText(f"{shown} of {total}" if shown != total else f"{total} criteria")
 

@@ -31,6 +31,7 @@ from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog, clear_win
 from criteria_compare.gui.views.focus_pane import FocusData, FocusPane, relation_after
 from criteria_compare.gui.views.partner_pane import PartnerPane
 from criteria_compare.gui.views.queue_pane import QueuePane
+from criteria_compare.gui.views.review_data import ReviewData
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Decision, Project
 
@@ -105,6 +106,8 @@ class ReviewView(QWidget):
         undo_stack: QUndoStack,
         actions: Mapping[str, QAction],
         parent: QWidget | None = None,
+        *,
+        prepared: ReviewData | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewView")
@@ -180,7 +183,7 @@ class ReviewView(QWidget):
         self._notifier.restored.connect(self._on_restored)
         self._connect_actions()
         self._apply_read_only()
-        self.reload()
+        self.reload(prepared)
 
     # -- public API (used by the shell) ------------------------------------------------------
     @property
@@ -212,21 +215,27 @@ class ReviewView(QWidget):
         if self._current != ref:
             self._show_ref(ref)
 
-    def reload(self) -> None:
-        """Re-read everything from the project (after opening or re-aligning); keeps the current criterion."""
+    def reload(self, prepared: ReviewData | None = None) -> None:
+        """Re-read everything from the project (after opening or re-aligning); keeps the current criterion.
+
+        ``prepared`` (read by the worker that opened the project) saves reading the
+        queue rows and links again on the GUI thread.
+        """
         keep = self._current
         self._partners = self._project.partner.by_ref()
         self._references = self._project.reference.by_ref()
         self._partner_sections = list(
             dict.fromkeys(c.section for c in self._project.partner.criteria)
         )
-        self._links_of = {}
-        for link in self._project.links():
-            self._links_of[link.reference_ref] = self._links_of.get(
-                link.reference_ref, frozenset()
-            ) | {link.partner_ref}
-        self.queue.model.set_project(self._project)
-        self.partners.set_criteria(self._project.partner.criteria, self._project.links())
+        links = prepared.links if prepared is not None else self._project.links()
+        grouped: dict[str, set[str]] = {}
+        for link in links:
+            grouped.setdefault(link.reference_ref, set()).add(link.partner_ref)
+        self._links_of = {ref: frozenset(prefs) for ref, prefs in grouped.items()}
+        self.queue.model.set_project(
+            self._project, prepared.queue if prepared is not None else None
+        )
+        self.partners.set_criteria(self._project.partner.criteria, links)
         self.partners.set_program_name(self._project.partner.name)
         ref_p, par_p = self._project.reference, self._project.partner
         self._programs.setText(
