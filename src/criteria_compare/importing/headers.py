@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-__all__ = ["HEADER_SYNONYMS", "HeaderMatch", "match_header", "normalise_header"]
+__all__ = [
+    "CJK_HEADER_SYNONYMS",
+    "HEADER_SYNONYMS",
+    "HeaderMatch",
+    "match_header",
+    "normalise_header",
+]
 
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "ref": (
@@ -83,6 +89,31 @@ def normalise_header(text: str) -> str:
     return " ".join(_WORDS.findall(bare.casefold()))
 
 
+#: Header names of partner programs kept in Japanese, Korean or Chinese, matched after the
+#: same normalisation as the others (which splits Korean syllables into their letters).
+CJK_HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ref": (
+        "番号", "項番", "項目番号", "通し番号", "번호", "항목번호", "연번", "编号",
+        "序号", "編號", "序號",
+    ),
+    "text": (
+        "要件", "基準", "要求事項", "内容", "要件内容", "確認項目", "チェック項目", "요건", "기준",
+        "요구사항", "내용", "평가항목", "要求", "标准", "標準", "要求内容",
+    ),
+    "section": (
+        "区分", "分類", "章", "分野", "カテゴリ", "カテゴリー", "구분", "분류", "영역", "분야",
+        "类别", "類別", "章节", "章節", "分类",
+    ),
+    "level": (
+        "必須 推奨", "必須", "重要度", "レベル", "필수 권고", "필수", "수준", "必须 建议", "級別",
+    ),
+    "guidance": (
+        "備考", "解説", "説明", "注記", "留意事項", "ガイダンス", "비고", "설명", "해설", "지침",
+        "说明", "說明", "备注", "備註",
+    ),
+}  # fmt: skip
+
+
 def match_header(text: str) -> HeaderMatch | None:
     """The role a header cell names, or None if it names none of them."""
     norm = normalise_header(text)
@@ -103,3 +134,8 @@ def match_header(text: str) -> HeaderMatch | None:
             # longer phrases are more telling; never reach the near-miss band
             return HeaderMatch(role, min(CONTAINS_SCORE + len(phrase), FUZZY_CUTOFF - 1))
     return None
+
+
+_EXACT.update(
+    {normalise_header(s): role for role, names in CJK_HEADER_SYNONYMS.items() for s in names}
+)

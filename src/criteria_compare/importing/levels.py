@@ -29,6 +29,19 @@ LEVEL_WORDS: dict[str, Level] = {
 }  # fmt: skip
 
 
+#: Must/Should in Japanese, Korean and Chinese (normalised like the header names).
+LEVEL_WORDS.update(
+    {
+        normalise_header(word): level
+        for words, level in (
+            (("必須", "必要", "필수", "의무", "必须", "必須要件"), Level.MUST),
+            (("推奨", "任意", "권고", "권장", "선택", "建议", "建議", "推荐"), Level.SHOULD),
+        )
+        for word in words
+    }
+)
+
+
 @lru_cache(maxsize=256)
 def parse_level(text: str) -> tuple[Level | None, bool]:
     """``(level, understood)``: blank gives ``(None, True)``, an unknown word ``(None, False)``."""
