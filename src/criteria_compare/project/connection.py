@@ -163,7 +163,9 @@ def translate(exc: sqlite3.Error, path: Path, *, writing: bool = False) -> Excep
         )
     if "unable to open" in msg:
         if not path.exists():
-            return ProjectError(f"{name} does not exist in {path.parent}; check the path.")
+            return ProjectError(
+                f"{name} does not exist in {path.absolute().parent}; check the path."
+            )
         return ProjectError(
             f"{name} could not be opened ({exc}); check that it is a file you may read."
         )

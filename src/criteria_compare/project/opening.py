@@ -22,7 +22,9 @@ def precheck(path: Path) -> None:
     if path.is_dir():
         raise NotAProject(f"{path} is a folder, not a criteria-compare project file.")
     if not path.exists():
-        raise ProjectError(f"{path.name} does not exist in {path.parent}; check the path.")
+        raise ProjectError(
+            f"{path.name} does not exist in {path.absolute().parent}; check the path."
+        )
     try:
         size = path.stat().st_size
     except OSError as exc:
