@@ -113,3 +113,28 @@ def test_max_size_must_be_a_positive_number(
         main(["inspect", str(good), "--max-size", value])
     assert exc.value.code == 2
     assert "--max-size" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("side", ["reference", "partner"])
+def test_new_never_overwrites_its_own_input_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, good: Path, side: str
+) -> None:
+    """`new FILE --force` where FILE is also an input is refused, and the input is untouched."""
+    other = tmp_path / "other.csv"
+    other.write_text(GOOD_CSV.replace("1.1", "A-1"), encoding="utf-8")
+    files = {"reference": good, "partner": other}
+    before = files[side].read_bytes()
+    status, out, err = run(
+        capsys,
+        "new",
+        str(files[side]),
+        "--force",
+        "--reference",
+        str(files["reference"]),
+        "--partner",
+        str(files["partner"]),
+        "--no-embedding",
+    )
+    assert status == 2 and out == ""
+    assert files[side].read_bytes() == before
+    assert f"--{side}" in err and files[side].name in err

@@ -178,6 +178,13 @@ def run_new(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     target: Path = args.project
+    for side in ("reference", "partner"):
+        source: Path = getattr(args, side)
+        if source.expanduser().resolve() == target.expanduser().resolve():
+            raise InvalidValue(
+                f"The project file {target.name} is also the --{side} file; give the project "
+                "its own name, such as review.ccproj."
+            )
     check_target(target, args.force)  # fail before the (slow) import and alignment
     ref_columns = _columns(args.reference_columns, "--reference-columns")
     partner_columns = _columns(args.partner_columns, "--partner-columns")
