@@ -70,3 +70,30 @@ def test_cancelling_while_preparing_closes_the_project(sample_project: Path) -> 
             open_and_remember, sample_project, lambda *a: None, lambda: True
         )
     assert opened and opened[0].closed  # type: ignore[attr-defined]
+
+
+def test_realign_rereads_the_queue_in_the_worker(qtbot, sample_project: Path, monkeypatch) -> None:
+    """After re-aligning, the new queue rows are read off the GUI thread and the queue shows them."""
+    window = MainWindow(ask_reviewer=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.projectOpened, timeout=20000):
+        window.open_path(sample_project)
+    threads: list[threading.Thread] = []
+    real = criteria_table.build_queue_rows
+
+    def recording(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(criteria_table, "build_queue_rows", recording)
+    monkeypatch.setattr(review_data, "build_queue_rows", recording)
+    ref = window.project.reference.criteria[0].ref
+    window.project.decide(ref, status="gap", note="Nothing similar.")
+    worker = window.realign()
+    with qtbot.waitSignal(worker.signals.finished, timeout=60000):
+        pass
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    entry = window.review.queue.model.entry_for(ref)
+    assert entry is not None and entry.status is Status.GAP
+    window.close_project()

@@ -45,6 +45,7 @@ from criteria_compare.gui.views.review_data import (
     OpenedProject,
     ReviewData,
     open_for_review,
+    prepare_review,
     release_frozen,
 )
 from criteria_compare.gui.views.start_screen import StartScreen
@@ -523,15 +524,18 @@ class MainWindow(QMainWindow):
         self._flush_review()
 
         def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
-            return project.realign(progress=jobs.scaled(progress, 0, 100), cancel=cancel)
+            result = project.realign(progress=jobs.scaled(progress, 0, 90), cancel=cancel)
+            # The new suggestions are stored: from here on the job is not cancellable.
+            return result, prepare_review(project, progress, lambda: False, lo=90, hi=100)
 
         return self._run(
             job, "Re-aligning suggestions", self._realigned, name="alignment", pool=project_pool()
         )
 
-    def _realigned(self, result: Any) -> None:
+    def _realigned(self, outcome: Any) -> None:
+        result, prepared = outcome if isinstance(outcome, tuple) else (outcome, None)
         if self.review is not None:
-            self.review.reload()
+            self.review.reload(prepared)
         notices = "; ".join(getattr(result, "notices", ()) or ())
         message = "Suggestions re-aligned; every decision was kept."
         self.statusBar().showMessage(f"{message} {notices}".strip(), 10000)

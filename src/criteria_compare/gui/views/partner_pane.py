@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.align import search  # the aligner owns fuzzy ranking
+from criteria_compare.gui.keys import own_keys
 from criteria_compare.gui.models.partner_table import (
     COL_REF,
     COL_SECTION,
@@ -193,6 +194,8 @@ class PartnerPane(QWidget):
         self._timer.timeout.connect(self.run_search)
         self._search.returnPressed.connect(self.link_selected)
         self._search.installEventFilter(self)
+        self._table.installEventFilter(self)  # Esc: back to the queue
+        own_keys([self._table], enter=True)  # Up/Down/J/K move here, Enter links the row
         self._unlinked.toggled.connect(self.model.set_unlinked_only)
         self._table.clicked.connect(self._on_clicked)
         self._table.activated.connect(self._on_activated)
@@ -313,6 +316,11 @@ class PartnerPane(QWidget):
 
     # -- events ------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                self.leaveRequested.emit()
+                return True
         if watched is self._search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()

@@ -9,10 +9,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QPalette, QUndoStack
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from criteria_compare.errors import CriteriaCompareError
 from criteria_compare.gui.actions import WRITE_ACTIONS
+from criteria_compare.gui.keys import OwnKeys, own_keys
 from criteria_compare.gui.models.criteria_table import QueueCounts
 from criteria_compare.gui.models.sort_proxy import QueueFilter
 from criteria_compare.gui.models.suggestions import candidate_rows
@@ -179,6 +180,14 @@ class ReviewView(QWidget):
         self.partners.jumpRequested.connect(self.select_ref)
         self.partners.leaveRequested.connect(self.queue.focus_queue)
         self.setFocusProxy(self.queue.view)
+        # Every other list on this screen moves with its own arrows (and J/K) when focused.
+        own_keys(
+            v
+            for v in self.findChildren(QAbstractItemView)
+            if v is not self.queue.view
+            and v.window() is self.window()
+            and v.findChild(OwnKeys) is None
+        )
         self._notifier.changed.connect(self._on_changed)
         self._notifier.restored.connect(self._on_restored)
         self._connect_actions()

@@ -81,7 +81,8 @@ class ShortcutsDialog(QDialog):
 
         intro = QLabel(
             "Single-key shortcuts work when no text field has the focus; "
-            "press Esc to leave a text field."
+            "press Esc to leave a text field. In the partner criteria list, ↑/↓ and J/K "
+            "move in that list and Enter links the selected row; Esc goes back to the queue."
         )
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
