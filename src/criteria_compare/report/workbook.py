@@ -87,11 +87,21 @@ def _table(
     ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
 
 
+#: Spreadsheet programs refuse a printed header or footer longer than this (codes included).
+_HEADER_LIMIT = 255
+
+
 def _print_setup(ws: Worksheet, options: ReportOptions, *, landscape: bool) -> None:
     """Printed pages: header row repeated, fit to the page width, marking in header and footer."""
 
-    def code(text: str) -> str:  # "&" starts a header/footer code in spreadsheets
-        return text.replace("&", "&&")
+    def code(text: str, room: int = _HEADER_LIMIT) -> str:
+        """``text`` with "&" doubled (it starts a code), cut with "…" to ``room`` characters."""
+        text = " ".join(text.split())
+        coded = text.replace("&", "&&")
+        while len(coded) > room and text:
+            text = text[:-1].rstrip()
+            coded = text.replace("&", "&&") + "…"
+        return coded
 
     if ws.max_row > 1 and ws.freeze_panes == "A2":
         ws.print_title_rows = "1:1"
@@ -102,12 +112,19 @@ def _print_setup(ws: Worksheet, options: ReportOptions, *, landscape: bool) -> N
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddHeader.left.text = code(options.title)
-    ws.oddFooter.right.text = "Page &P of &N"
-    ws.oddFooter.left.text = code(f"{ws.title} · {options.date}")
-    if options.marking:
-        ws.oddHeader.center.text = code(options.marking)
-        ws.oddFooter.center.text = code(options.marking)
+    # Each printed header or footer ("&L...&C...&R...") may hold at most 255 characters:
+    # the marking is kept (up to a third), the title and date share what is left.
+    marking = code(options.marking, _HEADER_LIMIT // 3) if options.marking else ""
+    codes = 6  # "&L", "&C", "&R"
+    page = "Page &P of &N"
+    ws.oddHeader.left.text = code(options.title, _HEADER_LIMIT - codes - len(marking))
+    ws.oddFooter.right.text = page
+    ws.oddFooter.left.text = code(
+        f"{ws.title} · {options.date}", _HEADER_LIMIT - codes - len(marking) - len(page)
+    )
+    if marking:
+        ws.oddHeader.center.text = marking
+        ws.oddFooter.center.text = marking
 
 
 def _summary(ws: Worksheet, data: ReportData, options: ReportOptions) -> None:
