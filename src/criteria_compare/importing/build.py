@@ -259,10 +259,12 @@ class _Builder:
         first, last = last_content + 1, self.raw.last_row
         if last >= first:
             span = f"row {first} is" if first == last else f"rows {first}–{last} are"
-            self.warn(
-                f"{span} blank at the end of the sheet (formatted but empty) and skipped.",
-                first,
+            end = (
+                "the end of the sheet (formatted but empty)"
+                if self.raw.name is not None
+                else "the end of the file (separators only)"
             )
+            self.warn(f"{span} blank at {end} and skipped.", first)
 
 
 def build_criteria(
