@@ -97,8 +97,12 @@ def parse_status(value: Status | str) -> Status:
     """A Status from its value ("aligned") or enum; InvalidValue otherwise."""
     if isinstance(value, Status):
         return value
+    text = str(value).strip().lower()
+    labels = {s.label.lower(): s for s in Status}  # "n/a", as the tool prints it
+    if text in labels:
+        return labels[text]
     try:
-        return Status(str(value).strip().lower().replace("-", "_").replace(" ", "_"))
+        return Status(text.replace("-", "_").replace(" ", "_"))
     except ValueError:
         allowed = ", ".join(s.value for s in Status)
         raise InvalidValue(f"Unknown status {value!r}; use one of {allowed}.") from None
@@ -108,8 +112,12 @@ def parse_relation(value: Relation | str) -> Relation:
     """A Relation from its value ("subset_of") or enum; InvalidValue otherwise."""
     if isinstance(value, Relation):
         return value
+    text = str(value).strip().lower()
+    labels = {r.label: r for r in Relation}  # "subset", "intersects", as the tool prints them
+    if text in labels:
+        return labels[text]
     try:
-        return Relation(str(value).strip().lower().replace("-", "_").replace(" ", "_"))
+        return Relation(text.replace("-", "_").replace(" ", "_"))
     except ValueError:
         allowed = ", ".join(r.value for r in Relation)
         raise InvalidValue(f"Unknown relation {value!r}; use one of {allowed}.") from None
