@@ -56,7 +56,7 @@ class SourceChoice:
     name: str
     version: str = ""
     sheet: str | None = None
-    columns: Mapping[str, str] | None = None
+    columns: Mapping[str, str | None] | None = None  # role -> letter; None: no column
     imported: ImportResult | None = field(default=None, compare=False)  # reused if already read
 
 

@@ -43,7 +43,10 @@ class _SheetChoice:
 
 
 def _choose_sheet(
-    reader: SheetReader, source: SourceFile, sheet: str | None, columns: Mapping[str, str] | None
+    reader: SheetReader,
+    source: SourceFile,
+    sheet: str | None,
+    columns: Mapping[str, str | None] | None,
 ) -> _SheetChoice:
     """The sheet the user named, else the one that looks most like a criteria table."""
     names = reader.sheet_names()
@@ -88,7 +91,7 @@ def read_criteria(
     path: str | Path,
     *,
     sheet: str | None = None,
-    columns: Mapping[str, str] | None = None,
+    columns: Mapping[str, str | None] | None = None,
     limits: ImportLimits | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
@@ -96,7 +99,8 @@ def read_criteria(
     """Import the criteria of one workbook sheet or CSV file.
 
     ``columns`` maps a role (ref, text, section, level, guidance) to a header
-    text or a column letter and overrides detection for that role. Raises
+    text or a column letter and overrides detection for that role; ``None``
+    says the role has no column (it is not detected either). Raises
     ImportFailed for files that cannot be read, ColumnMappingError for a
     sheet or column that does not exist, and HeaderNotFound (both of those)
     when no header row or no ref/text column can be found.
@@ -159,7 +163,7 @@ def preview(
     *,
     sheet: str | None = None,
     max_rows: int = 20,
-    columns: Mapping[str, str] | None = None,
+    columns: Mapping[str, str | None] | None = None,
     limits: ImportLimits | None = None,
 ) -> Preview:
     """The top of the sheet as text with the detected header row and column roles.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from criteria_compare.errors import ColumnMappingError, ImportFailed
@@ -59,15 +59,18 @@ class ColumnMap:
         return {role: column_letter(i + 1) for role, i in self.indexes.items()}
 
 
-def _assign(cells: Sequence[str], taken: Mapping[str, int]) -> dict[str, tuple[int, float]]:
-    """Best one-to-one role -> (column, score) for a row, leaving out roles/columns in ``taken``."""
+def _assign(
+    cells: Sequence[str], taken: Mapping[str, int], skip: Collection[str] = ()
+) -> dict[str, tuple[int, float]]:
+    """Best one-to-one role -> (column, score) for a row, leaving out roles/columns in ``taken``
+    and the roles in ``skip`` (the ones the user said have no column)."""
     used = set(taken.values())
     candidates: list[tuple[float, int, str]] = []
     for index, cell in enumerate(cells):
         if not cell or index in used:
             continue
         match = match_header(cell)
-        if match is not None and match.role not in taken:
+        if match is not None and match.role not in taken and match.role not in skip:
             candidates.append((match.score, -index, match.role))
     chosen: dict[str, tuple[int, float]] = {}
     for score, neg_index, role in sorted(candidates, reverse=True):
@@ -115,10 +118,10 @@ def _shown(cells: Sequence[str]) -> str:
 
 
 def find_named_header(
-    rows: Sequence[RawRow], wanted: Mapping[str, str]
+    rows: Sequence[RawRow], wanted: Mapping[str, str | None]
 ) -> tuple[int, tuple[str, ...]] | None:
     """The first row naming at least one of the user's headers, where the rest are letters."""
-    values = [v.strip() for v in wanted.values() if normalise_header(v)]
+    values = [v.strip() for v in wanted.values() if v is not None and normalise_header(v)]
     if not values:
         return None
     for number, cells in rows[:HEADER_SCAN_ROWS]:
@@ -143,20 +146,30 @@ def _reads_like_data(cells: Sequence[str], explicit: Mapping[str, str]) -> bool:
 
 
 def map_columns(
-    rows: Sequence[RawRow], explicit: Mapping[str, str] | None, where: str
+    rows: Sequence[RawRow], explicit: Mapping[str, str | None] | None, where: str
 ) -> ColumnMap:
     """Header row and role columns: the user's mapping first, detection for the other roles.
 
-    ``where`` names the file and sheet for messages. Raises ColumnMappingError
-    when a named column does not exist or a required role has no column.
+    A role mapped to ``None`` has no column: it is not detected either (the
+    wizard's "ignore"); ref and text cannot be left out. ``where`` names the file
+    and sheet for messages. Raises ColumnMappingError when a named column does
+    not exist or a required role has no column.
     """
-    explicit = {k.strip().lower(): v for k, v in (explicit or {}).items()}
-    unknown = sorted(set(explicit) - set(ROLES))
+    given = {k.strip().lower(): v for k, v in (explicit or {}).items()}
+    unknown = sorted(set(given) - set(ROLES))
     if unknown:
         raise ColumnMappingError(
             f"unknown column role {', '.join(repr(u) for u in unknown)} in the column "
             f"mapping; use {', '.join(ROLES)}."
         )
+    skipped = frozenset(role for role, value in given.items() if value is None)
+    required = [r for r in REQUIRED_ROLES if r in skipped]
+    if required:
+        raise ColumnMappingError(
+            f"the column mapping leaves out the {' and '.join(required)} column for {where}; "
+            "every criterion needs a ref and a text, so name the columns that hold them."
+        )
+    explicit = {role: value for role, value in given.items() if value is not None}
     if not rows:
         raise HeaderNotFound(f"{where} has no data; choose another sheet or file.")
     header: tuple[int, tuple[str, ...]] | None = find_named_header(rows, explicit)
@@ -171,10 +184,12 @@ def map_columns(
             if _reads_like_data(header[1], explicit):
                 header = (header[0] - 1, ())
         else:
-            first = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
+            several = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), None)
+            first = several or rows[0]
+            kind = "the first with several filled cells" if several else "the first filled row"
             raise HeaderNotFound(
                 f"{where} has no recognisable header row in its first {HEADER_SCAN_ROWS} non-blank rows "
-                f"(row {first[0]}, the first with several filled cells, holds "
+                f"(row {first[0]}, {kind}, holds "
                 f"{_shown(first[1])}); name the columns with {_EXAMPLE}."
             )
     number, cells = header
@@ -198,7 +213,7 @@ def map_columns(
             f"the column mapping gives one column to several roles ({', '.join(clash)}) in "
             f"{where}; give each role its own column."
         )
-    for role, (index, score) in _assign(cells, indexes).items():
+    for role, (index, score) in _assign(cells, indexes, skipped).items():
         if score >= 60.0:
             indexes[role] = index
     missing = [r for r in REQUIRED_ROLES if r not in indexes]

@@ -40,7 +40,6 @@ from criteria_compare.gui.views.source_check import (
     check_source,
     column_letter,
     column_number,
-    without_roles,
 )
 from criteria_compare.gui.workers import Worker, project_pool
 
@@ -55,7 +54,6 @@ __all__ = [
     "check_source",
     "column_letter",
     "column_number",
-    "without_roles",
 ]
 
 

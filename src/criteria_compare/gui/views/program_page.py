@@ -250,30 +250,30 @@ class ProgramPage(QWizardPage):
         text = self.sheet_combo.currentText()
         return text or None
 
-    def columns(self) -> dict[str, str] | None:
-        """role -> column letter as set in the choosers, or None to let the importer detect."""
+    def columns(self) -> dict[str, str | None] | None:
+        """role -> column letter as set in the choosers, or None to let the importer detect.
+
+        Once the user has changed a chooser, the choosers are the whole truth: an
+        optional role (section, level, guidance) given to no column maps to None,
+        so the importer does not detect it in some other column either.
+        """
         if not self._roles_touched:
             return None
-        mapping: dict[str, str] = {}
+        mapping: dict[str, str | None] = {}
         for index, combo in enumerate(self.role_combos):
             role = combo.currentData()
             if role and role != IGNORE:
                 mapping[role] = column_letter(index)
+        for role in sorted(OPTIONAL_ROLES - set(mapping)):
+            mapping[role] = None
         return mapping
-
-    def ignored_roles(self) -> frozenset[str]:
-        """Optional roles the user gave to no column (so they are not read at all)."""
-        mapping = self.columns()
-        if mapping is None:
-            return frozenset()
-        return frozenset(OPTIONAL_ROLES - set(mapping))
 
     def missing_roles(self) -> list[str]:
         """Required roles (ref, text) the user gave to no column."""
         mapping = self.columns()
         if mapping is None:
             return []
-        return [ROLE_LABELS[r] for r in REQUIRED_ROLES if r not in mapping]
+        return [ROLE_LABELS[r] for r in REQUIRED_ROLES if mapping.get(r) is None]
 
     def duplicate_roles(self) -> list[str]:
         """Roles chosen for more than one column."""
@@ -307,9 +307,7 @@ class ProgramPage(QWizardPage):
             return None
         self._set_status(f"Reading {path.name}…")
         worker = Worker(
-            functools.partial(
-                check_source, path, self.sheet(), self.columns(), self.ignored_roles()
-            ),
+            functools.partial(check_source, path, self.sheet(), self.columns()),
             name="reading of the spreadsheet",
         )
         # Bound methods (not lambdas), so Qt drops the connection if the page goes away first.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,7 +26,6 @@ __all__ = [
     "column_letter",
     "column_number",
     "default_name",
-    "without_roles",
 ]
 
 IGNORE = "ignore"
@@ -75,38 +73,17 @@ def column_number(letters: str) -> int:
     return n - 1
 
 
-def without_roles(result: Any, roles: frozenset[str]) -> Any:
-    """``result`` with the optional ``roles`` (section, level, guidance) blanked out of every criterion."""
-    roles = roles & OPTIONAL_ROLES
-    if not roles or not (roles & set(result.columns)):
-        return result
-    blank: dict[str, Any] = {}
-    if "section" in roles:
-        blank["section"] = ""
-    if "level" in roles:
-        blank["level"] = None
-    if "guidance" in roles:
-        blank["guidance"] = ""
-    return dataclasses.replace(
-        result,
-        criteria=tuple(dataclasses.replace(c, **blank) for c in result.criteria),
-        columns={r: h for r, h in result.columns.items() if r not in roles},
-        column_letters={r: x for r, x in result.column_letters.items() if r not in roles},
-    )
-
-
 def check_source(
     path: Path,
     sheet: str | None,
-    columns: Mapping[str, str] | None,
-    ignored: frozenset[str],
+    columns: Mapping[str, str | None] | None,
     progress: ProgressCallback,
     cancel: CancelCheck,
 ) -> SourceCheck:
     """Preview and import one spreadsheet (run in a worker); user errors become ``error``.
 
-    ``ignored`` optional roles are removed from the result even where the
-    importer would detect them, so "ignore" in the wizard means ignore.
+    ``columns`` maps roles to column letters; a role mapped to None has no column
+    (the importer neither reads nor detects it), so "ignore" in the wizard means ignore.
     """
     from criteria_compare.importing import preview, read_criteria
 
@@ -118,7 +95,7 @@ def check_source(
         result = read_criteria(path, sheet=pre.sheet, columns=columns, cancel=cancel)
     except CriteriaCompareError as exc:
         return SourceCheck(path, sheets, pre, None, str(exc))
-    return SourceCheck(path, sheets, pre, without_roles(result, ignored), None)
+    return SourceCheck(path, sheets, pre, result, None)
 
 
 def default_name(path: Path, side: str) -> str:
