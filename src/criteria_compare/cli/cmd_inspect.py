@@ -17,8 +17,9 @@ __all__ = ["parse_columns", "register", "run"]
 _MAX_WARNINGS_SHOWN = 30
 
 
-def parse_columns(text: str | None) -> dict[str, str] | None:
-    """The ``--columns`` JSON object (role -> header text or column letter), checked."""
+def parse_columns(text: str | None) -> dict[str, str | None] | None:
+    """The ``--columns`` JSON object (role -> header text, column letter, or null for "no
+    such column"), checked."""
     if text is None:
         return None
     try:
@@ -29,10 +30,11 @@ def parse_columns(text: str | None) -> dict[str, str] | None:
             '\'{"ref": "ID", "text": "Criteria"}\'.'
         ) from None
     if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in value.items()
     ):
         raise ColumnMappingError(
-            "--columns must be a JSON object of role to header text or column letter, like "
+            "--columns must be a JSON object of role to header text or column letter (or null "
+            "for none), like "
             '\'{"ref": "A", "text": "Requirement"}\'.'
         )
     return value
@@ -56,7 +58,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--columns",
         metavar="JSON",
         help=(
-            "map roles to header texts or column letters, overriding detection, e.g. "
+            "map roles to header texts or column letters (null: no such column), overriding "
+            "detection, e.g. "
             '\'{"ref": "ID", "text": "Criteria", "level": "D"}\'; roles: ' + ", ".join(ROLES)
         ),
     )

@@ -85,7 +85,7 @@ def _emit_json(data: Mapping[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _columns(text: str | None, option: str) -> dict[str, str] | None:
+def _columns(text: str | None, option: str) -> dict[str, str | None] | None:
     """Parse a --*-columns JSON object mapping role -> header text or column letter."""
     if text is None:
         return None
@@ -98,7 +98,7 @@ def _columns(text: str | None, option: str) -> dict[str, str] | None:
             f"give an object such as {example}."
         ) from None
     if not isinstance(data, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()
     ):
         raise InvalidValue(
             f"{option} must be a JSON object of role to header text, such as {example}."
@@ -157,7 +157,7 @@ def _register_new(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
         p.add_argument(
             f"--{side}-columns",
             metavar="JSON",
-            help='column mapping, e.g. \'{"ref": "ID", "text": "Criteria"}\'',
+            help='column mapping, e.g. \'{"ref": "ID", "text": "Criteria", "level": null}\'',
         )
     p.add_argument(
         "--no-embedding",

@@ -62,7 +62,7 @@ def read_for_cli(
     path: Path,
     *,
     sheet: str | None,
-    columns: dict[str, str] | None,
+    columns: dict[str, str | None] | None,
     limits: ImportLimits,
     prefix: str = "",
     require_criteria: bool = False,
