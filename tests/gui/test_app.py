@@ -133,23 +133,34 @@ def test_missing_recent_file_is_reported_and_forgotten(
     assert "does not exist" in blocker.args[0]
 
 
-def test_reviewer_name_is_asked_once_and_stored(qtbot, sample_project: Path) -> None:
-    """The first project asks for the reviewer name; it is kept in settings and the project."""
+def test_reviewer_name_is_asked_at_the_first_decision_once(qtbot, sample_project: Path) -> None:
+    """Opening asks nothing; the first decision asks the name and is recorded under it; never again."""
     w = MainWindow(ask_reviewer=True)
     qtbot.addWidget(w)
     w.show()
     _open(qtbot, w, sample_project)
+    qtbot.wait(50)
+    assert w._reviewer_dialog is None  # not on opening
+    first, second = (c.ref for c in w.project.reference.criteria[:2])
+    w.review.toggle_flag()  # F on the first criterion
     qtbot.waitUntil(lambda: w._reviewer_dialog is not None and w._reviewer_dialog.isVisible())
+    assert not w.project.assessment(first).discussion  # waits for the answer
     w._reviewer_dialog.setTextValue("R. Inspector")
     w._reviewer_dialog.accept()
     assert Settings().reviewer_name() == "R. Inspector"
     assert w.project.reviewer == "R. Inspector"
     assert w.reviewer_label.text() == "Reviewer: R. Inspector"
+    qtbot.waitUntil(lambda: w.project.assessment(first).discussion)
+    assert w.project.history(first, limit=1)[0].reviewer == "R. Inspector"
+    w.review.select_ref(second)
+    w.review.toggle_flag()
+    assert w._reviewer_dialog is None and w.project.assessment(second).discussion
     w.close_project()
-    w._reviewer_dialog = None
     _open(qtbot, w, sample_project)
+    w.review.toggle_flag()
     qtbot.wait(50)
     assert w._reviewer_dialog is None
+    w.close_project()
 
 
 def test_save_a_copy_writes_a_consistent_project(
@@ -348,16 +359,23 @@ def test_about_box_says_where_logs_are(qtbot, window: MainWindow) -> None:
 
 
 def test_declining_the_reviewer_question_keeps_the_os_user(qtbot, sample_project: Path) -> None:
-    """Cancel on the reviewer question records the OS user name and does not ask again."""
+    """Cancel on the reviewer question records the OS user name, still makes the decision, asks no more."""
     import getpass
 
     w = MainWindow(ask_reviewer=True)
     qtbot.addWidget(w)
     w.show()
     _open(qtbot, w, sample_project)
+    ref = w.review.current_ref()
+    w.review.toggle_flag()
     qtbot.waitUntil(lambda: w._reviewer_dialog is not None and w._reviewer_dialog.isVisible())
     w._reviewer_dialog.reject()
     assert Settings().reviewer_name() == getpass.getuser()
+    qtbot.waitUntil(lambda: w.project.assessment(ref).discussion)
+    w.review.toggle_flag()
+    assert w._reviewer_dialog is None
+    assert not w.project.assessment(ref).discussion
+    w.close_project()
 
 
 def test_qt_options_are_passed_to_qt() -> None:

@@ -176,6 +176,22 @@ def test_partner_model_order_filters_and_used_by() -> None:
     assert model.used_by("M-4") == ()
 
 
+def test_partner_used_by_shows_zero_not_a_blank_cell() -> None:
+    """An unlinked partner criterion says "0" (and "not linked" to screen readers); links update it."""
+    model = PartnerTableModel()
+    model.set_criteria(PARTNER.criteria, [Link("1.1", "M-4")])
+    cells = {model.entry(r).ref: model.index(r, COL_USED_BY) for r in range(model.rowCount())}
+    assert cells["M-1"].data() == "0"
+    assert cells["M-1"].data(Qt.ItemDataRole.AccessibleTextRole) == "not linked"
+    assert cells["M-4"].data() == "1 · 1.1"
+    model.update_used_by({"M-1": ["2.1"], "M-4": []})
+    assert model.index(model.row_of("M-1"), COL_USED_BY).data() == "1 · 2.1"
+    assert model.index(model.row_of("M-4"), COL_USED_BY).data() == "0"
+    model.set_unlinked_only(True)
+    assert "M-4" in model.visible_refs() and "M-1" not in model.visible_refs()
+    assert all(model.index(r, COL_USED_BY).data() == "0" for r in range(model.rowCount()))
+
+
 def test_bulk_model_ticks_and_decisions(project: Project) -> None:
     """Clear winners are High with a clear margin; unticked rows are not applied."""
     winners = clear_winners(project)

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.active_worker: Worker | None = None
         self._shortcuts_dialog: QWidget | None = None
         self._reviewer_dialog: QInputDialog | None = None
+        self._pending_writes: list[tuple[QWidget, Callable[[], object]]] = []
         self._restored = False
         self.remember_window = True  # False for --screenshot runs: keep the user's geometry
 
@@ -322,6 +323,9 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.review.restore_state(state)
         self.review.countsChanged.connect(self._counts_changed)
+        set_gate = getattr(self.review, "set_write_gate", None)
+        if callable(set_gate):
+            set_gate(self._before_write)
 
         title = project_title(project)
         read_only = bool(getattr(project, "read_only", False))
@@ -587,6 +591,7 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.textValueSelected.connect(self.set_reviewer_name)
         dialog.rejected.connect(self._reviewer_declined)
+        dialog.finished.connect(self._reviewer_dialog_closed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._reviewer_dialog = dialog
         dialog.open()
@@ -603,12 +608,38 @@ class MainWindow(QMainWindow):
         if self.settings.reviewer_name() is None:
             self.set_reviewer_name(_os_user())
 
+    def _reviewer_dialog_closed(self, *_: object) -> None:
+        # QInputDialog reports the chosen text after ``finished``: act once it has.
+        self._reviewer_dialog = None
+        QTimer.singleShot(0, self._run_pending_writes)
+
+    def _run_pending_writes(self) -> None:
+        """The decision that prompted the question is made now, under the name just given."""
+        if self.settings.reviewer_name() is None:
+            self.settings.set_reviewer_name(_os_user())
+            self._apply_reviewer()
+        pending, self._pending_writes = self._pending_writes, []
+        for review, proceed in pending:
+            if review is self.review and self.project is not None:
+                proceed()
+
+    def _before_write(self, proceed: Callable[[], object]) -> bool:
+        """Before the first decision ever, ask for the reviewer's name (once; never on opening).
+
+        Returns True when the write waits for the answer; it is made when the
+        question is answered or cancelled (cancel keeps the OS user name).
+        """
+        if not self.ask_reviewer or self.settings.reviewer_name() is not None:
+            return False
+        if self.review is None:
+            return False
+        self._pending_writes.append((self.review, proceed))
+        if self._reviewer_dialog is None:
+            self.ask_reviewer_name()
+        return True
+
     def _apply_reviewer(self) -> None:
-        name = self.settings.reviewer_name()
-        if name is None:
-            name = _os_user()
-            if self.ask_reviewer:
-                QTimer.singleShot(0, self.ask_reviewer_name)
+        name = self.settings.reviewer_name() or _os_user()
         project = self.project
         if project is None:
             return

@@ -264,8 +264,9 @@ class PartnerTableModel(QAbstractTableModel):
 
     @staticmethod
     def _used_by_text(e: PartnerEntry) -> str:
+        """ "0" when nothing links to it (never a blank cell, which reads as "not loaded")."""
         n = len(e.used_by)
         if n == 0:
-            return ""
+            return "0"
         refs = ", ".join(e.used_by[:2]) + (", …" if n > 2 else "")
         return f"{n} · {refs}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -123,6 +124,7 @@ class ReviewView(QWidget):
         self._links_of: dict[str, frozenset[str]] = {}
         self._action_handlers: dict[QAction, Callable[[], None]] = {}
         self._disabled_actions: list[QAction] = []
+        self._write_gate: Callable[[Callable[[], object]], bool] | None = None
         self._read_only = bool(getattr(project, "read_only", False))
 
         self._programs = QLabel()
@@ -282,6 +284,14 @@ class ReviewView(QWidget):
     def programs_text(self) -> str:
         return self._programs.text()
 
+    def set_write_gate(self, gate: Callable[[Callable[[], object]], bool] | None) -> None:
+        """Ask ``gate(proceed)`` before each write; when it returns True it will call ``proceed`` later.
+
+        The shell uses it to ask for the reviewer's name at the first decision, so the
+        decision that prompted the question is recorded under that name.
+        """
+        self._write_gate = gate
+
     def flush(self) -> None:
         """Commit a note still being typed (call before closing the project)."""
         self.focus.flush_note()
@@ -432,6 +442,9 @@ class ReviewView(QWidget):
         if self._read_only:
             self.focus.show_message("The project is open read-only; nothing was changed.")
             return False
+        gate = self._write_gate
+        if gate is not None and gate(functools.partial(self._run, command, notice)):
+            return False  # runs once the gate says so (e.g. the reviewer's name was given)
         try:
             push(self._stack, command)
         except CriteriaCompareError as exc:
