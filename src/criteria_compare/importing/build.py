@@ -91,6 +91,7 @@ class _Builder:
         data = [(n, cells) for n, cells in raw.rows if n > header_row]
         section = ""
         pending: tuple[int, str] | None = None
+        pending_in_text = False
         seen: dict[str, int] = {}
         used_rows: list[int] = []
         ref_i, text_i = self.ref_i, self.text_i
@@ -113,8 +114,12 @@ class _Builder:
                     and self.numbered_heading(cells, self.cell(data[pos + 1][1], ref_i))
                 )
                 if heading:
+                    if pending is not None and pending_in_text:
+                        self.warn_empty_heading(pending)
                     section = " ".join(single_line(cells[i]) for i in nonempty)
                     pending = (number, section)
+                    # a lone text with no ref may be a criterion whose ref was forgotten
+                    pending_in_text = filled == 1 and nonempty[0] == text_i
                     used_rows.append(number)
                     continue
             if cell_marks:
@@ -152,6 +157,16 @@ class _Builder:
             )
         self.report_hidden(used_rows, data)
         self.report_trailing(data)
+
+    def warn_empty_heading(self, pending: tuple[int, str]) -> None:
+        """A text-column heading directly followed by another heading: a section with no
+        criteria, or more likely a criterion whose ref is missing."""
+        self.warn(
+            f"'{pending[1][:60]}' has no ref and no criteria follow it, so it was read as an "
+            "empty section heading and not imported; if it is a criterion, give it a ref.",
+            pending[0],
+            self.text_i,
+        )
 
     def check_formulas(self, number: int) -> None:
         missing, errors = self.raw.formulas_without_value, self.raw.error_cells

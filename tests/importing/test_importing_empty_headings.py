@@ -1,0 +1,38 @@
+"""Text-only rows that are neither criteria nor headings of anything are reported, not dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from criteria_compare.importing import read_criteria
+
+
+def test_text_rows_without_ref_and_without_criteria_below_are_warned(tmp_path: Path) -> None:
+    """Criteria whose ref was forgotten, one after another, are each reported by row (they read
+    like headings of empty sections), so none disappears silently."""
+    path = tmp_path / "forgot_refs.csv"
+    path.write_text(
+        "id,text\nP-1,Sealed containers only.\n,Seal every trailer\n,Log every seal number\n"
+        ",Check seals on arrival\n",
+        encoding="utf-8",
+    )
+    result = read_criteria(path)
+    assert [c.ref for c in result.criteria] == ["P-1"]
+    rows = sorted(w.row for w in result.warnings if w.row is not None)
+    assert rows == [3, 4, 5]
+    text = " ".join(str(w) for w in result.warnings)
+    assert "Seal every trailer" in text and "Log every seal number" in text
+
+
+def test_heading_rows_in_the_ref_column_followed_by_headings_stay_quiet(tmp_path: Path) -> None:
+    """A focus-area row followed by a category row (both in the first column, as in CTPAT
+    workbooks) is ordinary layout: no warning, and the category names the section."""
+    path = tmp_path / "areas.csv"
+    path.write_text(
+        "ID,Criteria,Level\nCorporate Security,,\n1. Security Vision,,\n"
+        "1.1,Management supports the programme in writing.,Must\n",
+        encoding="utf-8",
+    )
+    result = read_criteria(path)
+    assert [(c.ref, c.section) for c in result.criteria] == [("1.1", "1. Security Vision")]
+    assert not result.warnings
