@@ -138,3 +138,21 @@ def test_new_never_overwrites_its_own_input_file(
     assert status == 2 and out == ""
     assert files[side].read_bytes() == before
     assert f"--{side}" in err and files[side].name in err
+
+
+def test_new_shows_a_bounded_number_of_import_warnings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, good: Path
+) -> None:
+    """A partner file with hundreds of odd rows does not flood the terminal: `new` shows the
+    first warnings and says how many more there are and how to see them all."""
+    noisy = tmp_path / "noisy.csv"
+    rows = "".join(f"P-{i},Seal number {i} is logged.,Sometimes\n" for i in range(300))
+    noisy.write_text("id,text,level\n" + rows, encoding="utf-8")
+    project = tmp_path / "p.ccproj"
+    argv = ["new", str(project), "--reference", str(good), "--partner", str(noisy)]
+    status, _, err = run(capsys, *argv, "--no-embedding")
+    assert status == 0
+    lines = err.strip().splitlines()
+    assert 10 <= len(lines) <= 40
+    assert "280 more" in err or "more import warnings" in err
+    assert "inspect" in err

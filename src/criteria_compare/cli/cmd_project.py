@@ -18,6 +18,7 @@ from criteria_compare.model import Relation, Status
 __all__ = ["register"]
 
 _STATUSES = ", ".join(s.value for s in Status)
+_MAX_WARNINGS_SHOWN = 20  # per side; the full list is in --json and in `inspect`
 _RELATIONS = ", ".join(r.value for r in Relation)
 _ROLES = ("ref", "text", "section", "level", "guidance")
 
@@ -211,8 +212,14 @@ def run_new(args: argparse.Namespace) -> int:
         )
         progress.finish()
         for side, result in (("reference", reference), ("partner", partner)):
-            for warning in result.warnings:
+            for warning in result.warnings[:_MAX_WARNINGS_SHOWN]:
                 _notice(f"warning: {advice(str(warning), side)}")
+            more = len(result.warnings) - _MAX_WARNINGS_SHOWN
+            if more > 0:
+                _notice(
+                    f"... and {more} more import warnings for {result.file}; see them all with "
+                    f"'criteria-compare inspect {result.path}' (or --json)."
+                )
         project, alignment = build_project(
             target,
             reference,
