@@ -13,6 +13,7 @@ from criteria_compare.gui import app as gui_app
 from criteria_compare.gui import jobs
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.settings import Settings
+from criteria_compare.model import Status
 from criteria_compare.project import Project
 
 
@@ -225,7 +226,8 @@ def test_screenshot_entry_point_writes_a_1400x900_png(
     assert gui_app.main([str(sample_project), "--screenshot", str(png)]) == 0
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1400, 900)
-    assert Settings().recent_files() == [sample_project.resolve()]
+    assert Settings().recent_projects() == []  # a screenshot does not add to the recent list
+    assert Settings().last_folder("project") != str(sample_project.parent)
     assert Settings().restore_state("main_window/geometry") is None  # user's geometry untouched
 
 
@@ -434,3 +436,20 @@ def test_delete_key_forgets_a_recent_project(
     assert Settings().recent_files() == []
     assert recent.count() == 0
     assert sample_project.is_file()
+
+
+def test_recent_counts_follow_decisions_while_the_project_is_open(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """Decisions update the reviewed count in the recent list shortly after, without closing."""
+    _open(qtbot, window, sample_project)
+    total = len(window.project.reference.criteria)
+    assert Settings().recent_projects()[0].reviewed == 0
+    refs = [c.ref for c in window.project.reference.criteria[:3]]
+    for ref in refs:
+        window.review.select_ref(ref)
+        window.review.set_verdict(Status.GAP)
+    qtbot.waitUntil(lambda: Settings().recent_projects()[0].reviewed == 3, timeout=5000)
+    assert Settings().recent_projects()[0].total == total
+    window.close_project()
+    assert "3/" in window.start_screen.recent_list.item(0).text()

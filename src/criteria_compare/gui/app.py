@@ -162,6 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.projectOpened.connect(finish)
         window.jobFailed.connect(failed)
         window.remember_window = False  # a fixed size; the user's geometry is left alone
+        window.remember_recent = False  # a screenshot is not "working on" the project
         window.resize(*SCREENSHOT_SIZE)
     window.show()
 

@@ -65,6 +65,7 @@ __all__ = [
 PROJECT_FILTER = "criteria-compare projects (*.ccproj)"
 APP_TITLE = "criteria-compare"
 REVIEW_STATE_KEY = "review/splitters"
+RECENT_REFRESH_MS = 2000  # recent-project counts are rewritten at most this often while reviewing
 
 
 def review_view_class() -> type[QWidget]:
@@ -112,6 +113,13 @@ class MainWindow(QMainWindow):
         self._pending_writes: list[tuple[QWidget, Callable[[], object]]] = []
         self._restored = False
         self.remember_window = True  # False for --screenshot runs: keep the user's geometry
+        self.remember_recent = (
+            True  # False for --screenshot runs: recent list and folders untouched
+        )
+        self._recent_timer = QTimer(self)
+        self._recent_timer.setSingleShot(True)
+        self._recent_timer.setInterval(RECENT_REFRESH_MS)
+        self._recent_timer.timeout.connect(self._store_recent_counts)
 
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("main_window")
@@ -240,7 +248,8 @@ class MainWindow(QMainWindow):
             return None
         if self.project is not None and Path(self.project.path).resolve() == path.resolve():
             return None
-        self.settings.set_last_folder("project", path)
+        if self.remember_recent:
+            self.settings.set_last_folder("project", path)
         return self._run(
             functools.partial(open_for_review, jobs.open_project, path),
             f"Opening {path.name}",
@@ -331,9 +340,10 @@ class MainWindow(QMainWindow):
         read_only = bool(getattr(project, "read_only", False))
         marker = " [read-only]" if read_only else ""
         self.setWindowTitle(f"{title}{marker} — {APP_TITLE}")
-        reviewed, total = project_counts(project)
-        self.settings.add_recent(project.path, reviewed=reviewed, total=total, title=title)
-        self.settings.set_last_folder("project", project.path)
+        if self.remember_recent:
+            reviewed, total = project_counts(project)
+            self.settings.add_recent(project.path, reviewed=reviewed, total=total, title=title)
+            self.settings.set_last_folder("project", project.path)
         self.saved_label.setText("Read-only" if read_only else "All changes saved")
         if read_only:
             reason = getattr(project, "read_only_reason", "") or "the file cannot be written"
@@ -382,11 +392,13 @@ class MainWindow(QMainWindow):
             detach = getattr(review, "detach", None)
             if callable(detach):
                 detach()
-        try:
-            reviewed, total = project_counts(project)
-            self.settings.update_recent_counts(project.path, reviewed, total)
-        except Exception:  # a damaged file must not stop the window from closing
-            pass
+        self._recent_timer.stop()
+        if self.remember_recent:
+            try:
+                reviewed, total = project_counts(project)
+                self.settings.update_recent_counts(project.path, reviewed, total)
+            except Exception:  # a damaged file must not stop the window from closing
+                pass
         self._disconnect_review_actions()
         self.project = None
         self.review = None
@@ -664,6 +676,18 @@ class MainWindow(QMainWindow):
 
     def _counts_changed(self) -> None:
         self._saved()
+        if self.remember_recent and not self._recent_timer.isActive():
+            self._recent_timer.start()  # at most every RECENT_REFRESH_MS while reviewing
+
+    def _store_recent_counts(self) -> None:
+        """Write the reviewed count of the open project to the recent list (survives a crash)."""
+        review, project = self.review, self.project
+        progress = getattr(review, "progress", None)
+        if project is None or not callable(progress) or not self.remember_recent:
+            return
+        reviewed, total = progress()
+        self.settings.update_recent_counts(project.path, reviewed, total)
+        self.settings.sync()
 
     # -- workers ------------------------------------------------------------------------------
     def _run(

@@ -277,6 +277,11 @@ class ReviewView(QWidget):
         if state is not None and not state.isEmpty():
             self._splitter.restoreState(state)
 
+    def progress(self) -> tuple[int, int]:
+        """(reviewed, total) reference criteria, from the queue (no project read)."""
+        counts = self.queue.model.counts()
+        return counts.reviewed, counts.total
+
     def header_text(self) -> str:
         """The progress line, e.g. "Reviewed 37/152 (24 %) · Aligned 20 · … · next unreviewed: 4.3"."""
         return self._counts.text()
