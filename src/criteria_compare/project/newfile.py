@@ -24,6 +24,8 @@ def describe_program(
     source: Any, name: str | None, version: str, default_name: str
 ) -> tuple[Program, dict[str, Any], list[str]]:
     """(program, import settings, import warnings) from a Program or an importer result."""
+    name = (name or "").strip() or None  # a name of spaces is no name
+    version = (version or "").strip()
     if isinstance(source, Program):
         program = source
         if name:
