@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from criteria_compare.errors import ImportFailed
-from criteria_compare.importing.cells import clean_text
+from criteria_compare.importing.cells import clean_text, column_letter, looks_like_ref
 from criteria_compare.importing.raw import (
     HEAD_SCAN_LIMIT,
     RawRow,
@@ -146,7 +146,31 @@ class CsvReader:
             if cells is not None:
                 rows.append((number, cells))
         notes = (self._notice,) if self._notice else ()
+        notes += tuple(self._unclosed_quotes(rows))
         return RawSheet(name=None, rows=tuple(rows), last_row=last, notes=notes)
+
+    def _unclosed_quotes(self, rows: list[RawRow]) -> Iterator[str]:
+        """Cells whose later lines read like rows of their own (``1.2,Text``): a quote opened
+        in that row was never closed, so the rows after it became part of one cell."""
+        delimiter = self.delimiter or ","
+        for number, cells in rows:
+            for index, cell in enumerate(cells):
+                if "\n" not in cell or delimiter not in cell:
+                    continue
+                swallowed = sum(
+                    1
+                    for line in cell.split("\n")[1:]
+                    if delimiter in line
+                    and looks_like_ref(line.split(delimiter, 1)[0].strip().strip('"'))
+                )
+                if swallowed:
+                    rows_were = "row was" if swallowed == 1 else "rows were"
+                    yield (
+                        f'row {number}, column {column_letter(index + 1)}: a quote (") opened '
+                        f"in this cell is never closed, so {swallowed} more {rows_were} read as "
+                        "part of its text; close the quote, or save the file again from the "
+                        "spreadsheet program."
+                    )
 
     def close(self) -> None:
         self._text = ""
