@@ -40,10 +40,11 @@ def shell(qtbot: QtBot, project_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_verdict_rule_message_is_inline_and_nothing_is_stored(shell: Shell) -> None:
-    """Aligned without a link shows the core's sentence under the verdict bar; the verdict stays unset."""
+    """Aligned without a link says what to press, under the verdict bar; the verdict stays unset."""
     shell.key(Qt.Key.Key_A)
     message = shell.view.focus.message()
-    assert "cannot be aligned without a confirmed link" in message
+    assert "cannot be Aligned without a confirmed link" in message
+    assert "1–5" in message and "--" not in message  # keys, not command-line options
     assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED
     assert shell.view.focus.checked_verdict() is None
     assert shell.stack.count() == 0
@@ -217,7 +218,7 @@ def test_manual_link_from_partner_search(shell: Shell, qtbot: QtBot) -> None:
     shell.key(Qt.Key.Key_Escape)  # back to the queue, where single keys work again
     assert shell.view.queue.view.hasFocus()
     shell.key(Qt.Key.Key_G)
-    assert "cannot be a gap" in shell.view.focus.message()
+    assert "cannot be a Gap" in shell.view.focus.message()
 
 
 def test_partner_used_by_and_jump(shell: Shell) -> None:
@@ -343,3 +344,14 @@ def test_shift_arrows_select_several_rows_and_f_flags_them_all(shell: Shell) -> 
         False,
     ]
     assert "Flagged 3" in shell.view.header_text()
+
+
+def test_verdict_messages_name_keys_for_every_rule(shell: Shell) -> None:
+    """Partial, Conflict and N/A without a note say to press E; no command-line hints are shown."""
+    shell.key(Qt.Key.Key_1)  # a link, so Partial fails for want of a note only
+    for key, word in ((Qt.Key.Key_P, "Partial"), (Qt.Key.Key_C, "Conflict"), (Qt.Key.Key_N, "N/A")):
+        shell.key(key)
+        message = shell.view.focus.message()
+        assert word in message and "press E" in message, message
+        assert "--" not in message
+    assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED

@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QPalette, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.errors import CriteriaCompareError, VerdictRuleError
 from criteria_compare.gui.actions import WRITE_ACTIONS
 from criteria_compare.gui.keys import OwnKeys, own_keys
 from criteria_compare.gui.models.criteria_table import QueueCounts
@@ -34,6 +34,7 @@ from criteria_compare.gui.views.focus_pane import FocusData, FocusPane, relation
 from criteria_compare.gui.views.partner_pane import PartnerPane
 from criteria_compare.gui.views.queue_pane import QueuePane
 from criteria_compare.gui.views.review_data import ReviewData
+from criteria_compare.gui.views.rule_messages import verdict_message, without_cli_hints
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Decision, Project
 
@@ -442,18 +443,30 @@ class ReviewView(QWidget):
         self.partners.set_current(ref, related, links)
 
     # -- writes ------------------------------------------------------------------------------
-    def _run(self, command: ProjectCommand, notice: str = "") -> bool:
-        """Push ``command``; a refused action shows its one sentence inline."""
+    def _run(
+        self,
+        command: ProjectCommand,
+        notice: str = "",
+        explain: Callable[[], str | None] | None = None,
+    ) -> bool:
+        """Push ``command``; a refused action shows its one sentence inline.
+
+        ``explain`` words a refusal for the review screen (keys, not command-line
+        options); without it the core's sentence is shown, minus command-line examples.
+        """
         if self._read_only:
             self.focus.show_message("The project is open read-only; nothing was changed.")
             return False
         gate = self._write_gate
-        if gate is not None and gate(functools.partial(self._run, command, notice)):
+        if gate is not None and gate(functools.partial(self._run, command, notice, explain)):
             return False  # runs once the gate says so (e.g. the reviewer's name was given)
         try:
             push(self._stack, command)
         except CriteriaCompareError as exc:
-            self.focus.show_message(str(exc))
+            worded = (
+                explain() if explain is not None and isinstance(exc, VerdictRuleError) else None
+            )
+            self.focus.show_message(worded or without_cli_hints(str(exc)))
             return False
         if notice:
             self.focus.show_message(notice)
@@ -612,10 +625,17 @@ class ReviewView(QWidget):
             changes: dict[str, object] = {"status": status}
             if note is not None and ref == self._current:
                 changes["note"] = note
+
+            def explain() -> str | None:
+                written = note if note is not None else self._project.assessment(ref).note
+                links = len(self._project.links(ref))
+                return verdict_message(ref, status, written, links)
+
             if self._run(
                 decide_command(
                     self._project, ref, f"{ref}: {status.label}", self._notifier, **changes
-                )
+                ),
+                explain=explain,
             ):
                 self.focus.flush_note()  # marks the note as saved
             return
