@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 __all__ = [
     "clean_text",
     "column_letter",
+    "decode_excel_escapes",
     "format_number",
     "format_temporal",
     "looks_like_ref",
@@ -18,6 +19,15 @@ __all__ = [
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _BARE_REF = re.compile(r"[A-Za-z]{0,6}[-\s]?\d+(?:[.\-]\d+)*[a-z]?\.?")
 _NUMERIC = re.compile(r"[0#?][0#?,]*(?:\.[0#?]*)?|\.[0#?]+")
+
+
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def decode_excel_escapes(value: str) -> str:
+    """Text with Excel's ``_xHHHH_`` escapes decoded (``_x000D_`` is a carriage return, as
+    Excel stores pasted Windows line breaks), then cleaned like any cell."""
+    return clean_text(_OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value))
 
 
 def clean_text(value: str) -> str:

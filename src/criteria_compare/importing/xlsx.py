@@ -14,6 +14,7 @@ from typing import Any
 from criteria_compare.errors import CriteriaCompareError, ImportFailed
 from criteria_compare.importing.cells import (
     clean_text,
+    decode_excel_escapes,
     format_number,
     format_temporal,
 )
@@ -156,6 +157,9 @@ class XlsxReader:
                         if text[:1] == "#" and getattr(row[i], "data_type", "") == "e":
                             marks.errors[(number, i + 1)] = text
                             cells[i] = ""
+                    joined = "".join(cells)
+                if "_x" in joined:  # Excel's escapes, e.g. _x000D_ for a pasted CR
+                    cells = [decode_excel_escapes(t) if "_x" in t else t for t in cells]
                     joined = "".join(cells)
                 if not joined:
                     yield number, None
