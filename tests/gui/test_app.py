@@ -453,3 +453,19 @@ def test_recent_counts_follow_decisions_while_the_project_is_open(
     assert Settings().recent_projects()[0].total == total
     window.close_project()
     assert "3/" in window.start_screen.recent_list.item(0).text()
+
+
+def test_start_screen_after_closing_shows_no_stale_save_state(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """After decisions and closing, the status bar of the start screen says nothing about saving."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    _open(qtbot, window, sample_project)
+    window.review.set_verdict(Status.GAP)
+    window.statusBar().showMessage("Suggestions re-aligned; every decision was kept.", 10000)
+    window.close_project()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old undo stack goes
+    qtbot.wait(20)
+    assert window.saved_label.text() == ""
+    assert window.statusBar().currentMessage() == ""

@@ -374,6 +374,7 @@ class MainWindow(QMainWindow):
         self.project = None
         self.review = None
         if self.undo_stack is not None:
+            self.undo_stack.blockSignals(True)  # clearing it on deletion must not relabel
             self.undo_stack.deleteLater()
             self.undo_stack = None
         self._set_project_actions_enabled(False)
@@ -406,6 +407,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(review)
             review.deleteLater()
         if self.undo_stack is not None:
+            self.undo_stack.blockSignals(True)  # clearing it on deletion must not relabel
             self.undo_stack.deleteLater()
             self.undo_stack = None
         project.close()
@@ -414,6 +416,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.saved_label.clear()
         self.reviewer_label.clear()
+        self.statusBar().clearMessage()
         self.actions["undo"].setText("&Undo")
         self.actions["redo"].setText("&Redo")
         self._set_project_actions_enabled(False)

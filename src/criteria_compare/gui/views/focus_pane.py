@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -101,6 +102,35 @@ def _word(value: str | None) -> str:
     return _short(value)
 
 
+_LIST = r"\[([^\]]*)\]"
+
+
+def _state_words(value: str | None) -> str:
+    """A saved criterion state ("status=gap; links=[P-1 equal]; discussion") in words."""
+    if not value:
+        return ""
+    words: list[str] = []
+    status = re.match(r"status=(\w+)", value)
+    if status:
+        words.append(_word(status.group(1)))
+    links = re.search(r"links=" + _LIST, value)
+    if links is not None:
+        items = [i.split() for i in links.group(1).split(", ") if i.strip()]
+        words.append(
+            "linked " + ", ".join(f"{i[0]} ({_word(i[1])})" if len(i) > 1 else i[0] for i in items)
+            if items
+            else "no links"
+        )
+    rejected = re.search(r"rejected=" + _LIST, value)
+    if rejected is not None:
+        words.append(f"rejected {rejected.group(1)}")
+    if re.search(r"(^|; )discussion(;|$)", value):
+        words.append("flagged")
+    if "; note=" in value:
+        words.append("with a note")
+    return ", ".join(words) if words else _short(value)
+
+
 def history_line(entry: HistoryEntry) -> str:
     """One history entry as "2026-11-23 13:02 · alice · verdict: Unreviewed → Aligned"."""
     when = entry.timestamp.replace("T", " ")[:16]
@@ -112,7 +142,8 @@ def history_line(entry: HistoryEntry) -> str:
         if entry.action == "link" and new:
             what += f" ({new})"
     elif entry.action in ("undo", "redo", "restore"):
-        what += f" → {new}" if new else ""
+        state = _state_words(entry.new_value)
+        what += f" → {state}" if state else ""
     elif old or new:
         what += f": {old or '—'} → {new or '—'}"
     bulk = " (bulk)" if entry.bulk else ""
