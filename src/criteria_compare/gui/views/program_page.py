@@ -410,8 +410,11 @@ class ProgramPage(QWizardPage):
             texts = [" ".join(cells[col].split()) for cells in body if col < len(cells)]
             widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             combo_width = self.role_combos[col].sizeHint().width()
-            wide = roles.get(col) in ("text", "guidance")  # short columns stay narrow
-            table.setColumnWidth(col, min(max(widest + 24, combo_width, 110), 320 if wide else 180))
+            role = roles.get(col)
+            # Text columns get room; refs and levels stay narrow (section rows that sit in
+            # the ref column are cut, their full text is in the tooltip).
+            cap = 320 if role in ("text", "guidance") else 130 if role in ("ref", "level") else 180
+            table.setColumnWidth(col, min(max(widest + 24, combo_width, 110), cap))
         table.resizeRowToContents(0)
 
     def _current_roles(self) -> dict[int, str]:
