@@ -39,3 +39,15 @@ def test_one_partner_only_and_one_register_row_in_the_singular(tmp_path: Path) -
     text = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(data, tmp_path / "one.pdf"))))
     assert "1 partner criterion has no counterpart" in text
     assert "1 criterion is assessed gap, conflict or partial" in text
+
+
+def test_times_in_the_pdf_say_they_are_utc(tmp_path: Path) -> None:
+    """Delegations read the report in different time zones: the history and reviewer tables
+    and the alignment time say that their times are UTC."""
+    data = synthetic_report_data(12, 6)
+    assert data.history and data.reviewers
+    text = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(data, tmp_path / "utc.pdf"))))
+    assert "When (UTC)" in text
+    assert "First activity (UTC)" in text and "Last activity (UTC)" in text
+    if data.aligned_at:
+        assert re.search(r"last computed on \S+ \d\d:\d\d UTC", text)

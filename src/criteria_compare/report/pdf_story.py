@@ -664,8 +664,11 @@ class StoryBuilder:
         else:
             out.append(self.m("No aligner settings are recorded in the project.", s.muted))
         if d.aligned_at:
+            out.append(Spacer(1, 4))
             out.append(
-                self.m(f"Suggestions were last computed on {markup(_short_time(d.aligned_at))}.")
+                self.m(
+                    f"Suggestions were last computed on {markup(_short_time(d.aligned_at))} UTC."
+                )
             )
         for notice in d.notices:
             out.append(self.m(f"Note from the aligner: {self.esc(notice)}", s.muted))
@@ -681,7 +684,11 @@ class StoryBuilder:
         )
         out += self.h2(Heading("Reviewers", s.h2, level=1, key="method-reviewers"))
         if d.reviewers:
-            rows = [self.head("Reviewer", "Criteria assessed", "First activity", "Last activity")]
+            rows = [
+                self.head(
+                    "Reviewer", "Criteria assessed", "First activity (UTC)", "Last activity (UTC)"
+                )
+            ]
             rows.extend(
                 [
                     self.p(r.reviewer or "unnamed", s.cell),
@@ -718,7 +725,7 @@ class StoryBuilder:
                     s.body,
                 )
             )
-            rows = [self.head("When", "Reviewer", "Change", "Ref", "New value")]
+            rows = [self.head("When (UTC)", "Reviewer", "Change", "Ref", "New value")]
             rows.extend(
                 [
                     self.p(_short_time(h.timestamp), s.cell),
