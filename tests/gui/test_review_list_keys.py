@@ -60,3 +60,24 @@ def test_enter_in_the_partner_table_links_and_esc_returns_to_the_queue(shell: Sh
     assert QApplication.focusWidget() is shell.view.queue.view
     shell.key(Qt.Key.Key_J)
     assert shell.view.current_ref() == "1.2"  # back in the queue, J moves the queue again
+
+
+def test_queue_text_filter_hands_the_keyboard_back(shell: Shell) -> None:
+    """Typing in the queue filter, then Down (or Enter) goes into the list; Esc clears, then leaves."""
+    k = Qt.Key
+    box = shell.view.queue.text_filter
+    box.setFocus()
+    shell.qtbot.keyClicks(box, "seal")
+    assert shell.view.queue.visible_refs()  # the filter applied while typing
+    shell.key(k.Key_Down)
+    assert QApplication.focusWidget() is shell.view.queue.view
+    shell.key(k.Key_J)  # single keys work again at once
+    box.setFocus()
+    shell.key(k.Key_Escape)
+    assert box.text() == "" and QApplication.focusWidget() is box
+    shell.key(k.Key_Escape)
+    assert QApplication.focusWidget() is shell.view.queue.view
+    box.setFocus()
+    shell.qtbot.keyClicks(box, "x")
+    shell.key(k.Key_Return)
+    assert QApplication.focusWidget() is shell.view.queue.view

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -160,6 +160,7 @@ class QueuePane(QWidget):
         layout.addWidget(self._view, 1)
 
         self._text.textChanged.connect(self._apply_filter)
+        self._text.installEventFilter(self)  # Down/Enter: into the list; Esc: clear, then leave
         for combo in (self._status, self._section, self._level, self._band):
             combo.currentIndexChanged.connect(self._apply_filter)
         self._flagged.toggled.connect(self._apply_filter)
@@ -186,6 +187,24 @@ class QueuePane(QWidget):
 
     def focus_queue(self) -> None:
         self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the text filter, Down or Enter moves into the list; Esc clears it, then leaves it."""
+        if watched is self._text and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.current_ref() is None:
+                    self.step(1)
+                self.focus_queue()
+                return True
+            if key == Qt.Key.Key_Escape:
+                if self._text.text():
+                    self._text.clear()
+                else:
+                    self.focus_queue()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- filters -----------------------------------------------------------------------------
     def set_filter(self, f: QueueFilter) -> None:

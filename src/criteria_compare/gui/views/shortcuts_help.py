@@ -81,8 +81,9 @@ class ShortcutsDialog(QDialog):
 
         intro = QLabel(
             "Single-key shortcuts work when no text field has the focus; "
-            "press Esc to leave a text field. In the partner criteria list, ↑/↓ and J/K "
-            "move in that list and Enter links the selected row; Esc goes back to the queue."
+            "press Esc to leave a text field (↓ or Enter leaves the queue filter for the list). "
+            "In the partner criteria list, ↑/↓ and J/K move in that list and Enter links the "
+            "selected row; Esc goes back to the queue."
         )
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
