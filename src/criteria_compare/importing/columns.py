@@ -169,19 +169,19 @@ def map_columns(
             f"the column mapping leaves out the {' and '.join(required)} column for {where}; "
             "every criterion needs a ref and a text, so name the columns that hold them."
         )
-    explicit = {role: value for role, value in given.items() if value is not None}
+    named: dict[str, str] = {r: v for r, v in given.items() if isinstance(v, str)}
     if not rows:
         raise HeaderNotFound(f"{where} has no data; choose another sheet or file.")
-    header: tuple[int, tuple[str, ...]] | None = find_named_header(rows, explicit)
+    header: tuple[int, tuple[str, ...]] | None = find_named_header(rows, named)
     detected = detect_header(rows)
     if header is None:
         if detected is not None:
             header = next((n, c) for n, c in rows if n == detected[0])
-        elif explicit:
+        elif named:
             # only letters given and no recognisable header: the first row with two cells,
             # unless it already reads like a criterion (a file without a header row)
             header = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), rows[0])
-            if _reads_like_data(header[1], explicit):
+            if _reads_like_data(header[1], named):
                 header = (header[0] - 1, ())
         else:
             several = next(((n, c) for n, c in rows if sum(1 for x in c if x) >= 2), None)
@@ -194,7 +194,7 @@ def map_columns(
             )
     number, cells = header
     indexes: dict[str, int] = {}
-    for role, value in explicit.items():
+    for role, value in named.items():
         value = value.strip()
         norm = normalise_header(value)
         hit = [i for i, c in enumerate(cells) if c and normalise_header(c) == norm and norm]

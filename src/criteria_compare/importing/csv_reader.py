@@ -145,7 +145,7 @@ class CsvReader:
             last = number
             if cells is not None:
                 rows.append((number, cells))
-        notes = (self._notice,) if self._notice else ()
+        notes: tuple[str, ...] = (self._notice,) if self._notice else ()
         notes += tuple(self._unclosed_quotes(rows))
         return RawSheet(name=None, rows=tuple(rows), last_row=last, notes=notes)
 
