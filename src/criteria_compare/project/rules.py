@@ -53,6 +53,6 @@ def check_verdict(
         )
     if status is Status.NOT_APPLICABLE and not has_note:
         raise VerdictRuleError(
-            f"Criterion {ref} cannot be not_applicable without a note giving the reason "
+            f"Criterion {ref} cannot be N/A (not applicable) without a note giving the reason "
             "(e.g. --note '...')."
         )
