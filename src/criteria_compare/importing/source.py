@@ -45,7 +45,11 @@ class SourceFile:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        """The file name as printable text (bytes that are not UTF-8 shown as U+FFFD)."""
+        name = self.path.name
+        if name.isprintable():
+            return name
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
     @property
     def suffix(self) -> str:
