@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import sqlite3
 from collections.abc import Mapping
@@ -152,14 +153,24 @@ def create_comparison(
 
 
 def _sample_fingerprint() -> str:
+    """Changes with the sample files and with the aligner's code (default settings included).
+
+    So an upgrade that ranks differently builds a fresh sample instead of showing
+    suggestions an older aligner made. The aligner's files are read, not imported
+    (this runs on the GUI thread and must stay a millisecond affair).
+    """
     digest = hashlib.sha256()
     for name in (SAMPLE_REFERENCE, SAMPLE_PARTNER):
         digest.update(sample_path(name).read_bytes())
+    spec = importlib.util.find_spec("criteria_compare.align")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        for source in sorted(Path(folder).glob("*.py")):
+            digest.update(source.read_bytes())
     return digest.hexdigest()[:10]
 
 
 def sample_project_path(data_dir: Path) -> Path:
-    """Where the bundled sample comparison lives; a new name whenever the sample files change."""
+    """Where the bundled sample comparison lives; a new name whenever the sample files or aligner change."""
     return (
         Path(data_dir) / "sample" / _sample_fingerprint() / "Meridia AEO vs CTPAT (sample).ccproj"
     )
