@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -15,6 +16,19 @@ __all__ = ["ReportWriteError", "atomic_target"]
 
 class ReportWriteError(CriteriaCompareError):
     """The report file could not be written where asked."""
+
+
+def _write_failed(final: Path, folder: Path, exc: OSError) -> ReportWriteError:
+    """One sentence for a write that failed part-way (a full disk, a lost network folder)."""
+    if exc.errno == errno.ENOSPC:
+        return ReportWriteError(
+            f"Cannot write {final.name}: the disk is full; free some space in {folder} or "
+            "choose another folder, and export again."
+        )
+    return ReportWriteError(
+        f"Cannot write {final.name} in {folder} ({exc.strerror or exc}); check the folder and "
+        "export again."
+    )
 
 
 @contextlib.contextmanager
@@ -45,7 +59,10 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
     with contextlib.suppress(OSError):
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is an ordinary document
     try:
-        yield tmp
+        try:
+            yield tmp
+        except OSError as exc:
+            raise _write_failed(final, folder, exc) from exc
         try:
             os.replace(tmp, final)
         except OSError as exc:
