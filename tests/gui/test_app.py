@@ -469,3 +469,19 @@ def test_start_screen_after_closing_shows_no_stale_save_state(
     qtbot.wait(20)
     assert window.saved_label.text() == ""
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_note_typed_before_the_name_is_given_is_saved_on_close(
+    qtbot, sample_project: Path
+) -> None:
+    """Closing with a note still being typed saves it at once; the name question does not hold it."""
+    w = MainWindow(ask_reviewer=True)
+    qtbot.addWidget(w)
+    w.show()
+    _open(qtbot, w, sample_project)
+    ref = w.review.current_ref()
+    w.review.focus.note_edit.setPlainText("Partner wording is vaguer.")
+    w.close_project()
+    assert w._reviewer_dialog is None
+    with Project.open(sample_project) as project:
+        assert project.assessment(ref).note == "Partner wording is vaguer."

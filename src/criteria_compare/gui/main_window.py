@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self._shortcuts_dialog: QWidget | None = None
         self._reviewer_dialog: QInputDialog | None = None
         self._pending_writes: list[tuple[QWidget, Callable[[], object]]] = []
+        self._flushing = False
         self._restored = False
         self.remember_window = True  # False for --screenshot runs: keep the user's geometry
         self.remember_recent = (
@@ -424,10 +425,19 @@ class MainWindow(QMainWindow):
         self.projectClosed.emit()
 
     def _flush_review(self) -> None:
-        """Commit a note the user is still typing before the project is used elsewhere."""
+        """Commit a note the user is still typing before the project is used elsewhere.
+
+        Never waits for the reviewer-name question: the note must be on disk before the
+        project is closed, copied or exported (it carries the OS user name if no name
+        was given yet).
+        """
         flush = getattr(self.review, "flush", None)
         if callable(flush):
-            flush()
+            self._flushing = True
+            try:
+                flush()
+            finally:
+                self._flushing = False
 
     def _disconnect_review_actions(self) -> None:
         for name in REVIEW_ACTIONS:
@@ -644,7 +654,7 @@ class MainWindow(QMainWindow):
         Returns True when the write waits for the answer; it is made when the
         question is answered or cancelled (cancel keeps the OS user name).
         """
-        if not self.ask_reviewer or self.settings.reviewer_name() is not None:
+        if self._flushing or not self.ask_reviewer or self.settings.reviewer_name() is not None:
             return False
         if self.review is None:
             return False
