@@ -118,8 +118,11 @@ class _Builder:
                         self.warn_empty_heading(pending)
                     section = " ".join(single_line(cells[i]) for i in nonempty)
                     pending = (number, section)
-                    # a lone text with no ref may be a criterion whose ref was forgotten
-                    pending_in_text = filled == 1 and nonempty[0] == text_i
+                    # a lone sentence-like text (4+ words) with no ref may be a criterion
+                    # whose ref was forgotten; short names are ordinary headings
+                    pending_in_text = (
+                        filled == 1 and nonempty[0] == text_i and len(section.split()) >= 4
+                    )
                     used_rows.append(number)
                     continue
             if cell_marks:
