@@ -58,7 +58,7 @@ def decode_text(data: bytes) -> tuple[str, str, str | None]:
 def sniff_delimiter(text: str, preferred: str = ",") -> str:
     """The delimiter among , ; tab | that splits the first lines into the most consistent columns."""
     sample = "\n".join(text.splitlines()[:_SNIFF_LINES])
-    best, best_key = preferred, (0, 0, 0)
+    best, best_key = preferred, (0.0, 0, 0, 0)
     for delimiter in DELIMITERS:
         widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
         if not widths:
@@ -67,7 +67,10 @@ def sniff_delimiter(text: str, preferred: str = ",") -> str:
         if not common:
             continue
         width, count = common[0]
-        key = (count, width, 1 if delimiter == preferred else 0)
+        # the share of lines at the common width comes first: a delimiter that also occurs
+        # inside cells (or breaks quoted line breaks apart) splits more lines, less evenly
+        share = round(count / len(widths), 2)
+        key = (share, count, width, 1 if delimiter == preferred else 0)
         if key > best_key:
             best, best_key = delimiter, key
     return best
