@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from criteria_compare.importing.cells import column_letter, looks_like_ref, single_line
 from criteria_compare.importing.columns import ColumnMap
+from criteria_compare.importing.headers import EXACT_SCORE, match_header
 from criteria_compare.importing.levels import parse_level
 from criteria_compare.importing.raw import RawSheet
 from criteria_compare.importing.result import ImportWarning  # noqa: A004
@@ -159,6 +160,7 @@ class _Builder:
                 "sheet and the column mapping."
             )
         self.report_hidden(used_rows, data)
+        self.report_second_columns(data)
         self.report_trailing(data)
 
     def warn_empty_heading(self, pending: tuple[int, str]) -> None:
@@ -271,6 +273,27 @@ class _Builder:
                     None,
                     index,
                 )
+
+    def report_second_columns(self, data: list[tuple[int, tuple[str, ...]]]) -> None:
+        """Columns headed like a role already taken by another column (two "Criteria"
+        columns): their data was not imported, so say which column was used instead."""
+        used = {i: role for role, i in self.columns.indexes.items()}
+        for index, header in enumerate(self.columns.header_cells):
+            if not header or index in used:
+                continue
+            match = match_header(header)
+            if match is None or match.score < EXACT_SCORE or match.role not in self.columns.indexes:
+                continue
+            if not any(self.cell(cells, index) for _, cells in data):
+                continue
+            taken = column_letter(self.columns.indexes[match.role] + 1)
+            self.warn(
+                f"this column ('{single_line(header)[:40]}') is also headed like the "
+                f"{match.role} column, but column {taken} was imported as {match.role} and this "
+                "one was not; map the columns explicitly if this one should be used.",
+                None,
+                index,
+            )
 
     def report_trailing(self, data: list[tuple[int, tuple[str, ...]]]) -> None:
         last_content = data[-1][0] if data else self.columns.header_row
