@@ -166,6 +166,9 @@ def build_entry(
     )
 
 
+_BULK_REFRESH = 40  # more refs than this are re-read and repainted in one go
+
+
 def _section_title(section: str) -> str:
     return section or "(no section)"
 
@@ -262,30 +265,49 @@ class CriteriaTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self, refs: Iterable[str]) -> None:
-        """Re-read the given criteria from the project and repaint their rows and section rows."""
+        """Re-read the given criteria from the project and repaint their rows and section rows.
+
+        Many refs at once (a bulk step, its undo) are read with one call for all
+        assessments and one for all links, and repainted with one signal.
+        """
         project = self._project
         if project is None:
             return
-        last = self.columnCount() - 1
-        touched_sections: set[int] = set()
-        for ref in dict.fromkeys(refs):
+        wanted = list(dict.fromkeys(refs))
+        if len(wanted) > _BULK_REFRESH:
+            assessments = project.assessments()
+            n_links: dict[str, int] = {}
+            for link in project.links():
+                n_links[link.reference_ref] = n_links.get(link.reference_ref, 0) + 1
+
+            def read(ref: str) -> tuple[Assessment | None, int]:
+                return assessments.get(ref), n_links.get(ref, 0)
+        else:
+
+            def read(ref: str) -> tuple[Assessment | None, int]:
+                return project.assessment(ref), len(project.links(ref))
+
+        changed: list[int] = []
+        for ref in wanted:
             row = self._row_of.get(ref)
             if row is None:
                 continue
             old = self._rows[row]
             assert isinstance(old, QueueEntry)
-            entry = build_entry(
-                old.criterion,
-                project.assessment(ref),
-                project.suggestions(ref),
-                len(project.links(ref)),
-            )
+            assessment, links = read(ref)
+            entry = build_entry(old.criterion, assessment, project.suggestions(ref), links)
             if entry != old:
                 self._rows[row] = entry
-                self._counts = None
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-                touched_sections.add(self._section_row[old.section])
-        for row in touched_sections:
+                changed.append(row)
+                changed.append(self._section_row[old.section])
+        if not changed:
+            return
+        self._counts = None
+        last = self.columnCount() - 1
+        if len(changed) > _BULK_REFRESH:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+            return
+        for row in dict.fromkeys(changed):  # each row, then its section heading
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def refresh_all(self) -> None:
