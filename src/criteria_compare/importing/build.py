@@ -18,6 +18,8 @@ __all__ = ["build_criteria", "is_totals_label"]
 _HEADING_REF = re.compile(r"(?:\d+|[IVXLC]+|[A-Z])\.?")
 _TOTALS = re.compile(r"(?:grand\s+|sub-?)?totals?\b|(?:sum|count|totales?)\s*(?::|$)", re.I)
 _MAX_HEADING = 120
+#: Rows whose unknown level is reported one by one; beyond them one summary follows.
+_LEVEL_WARNINGS_BY_ROW = 5
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -51,6 +53,8 @@ class _Builder:
         self.level_i = idx.get("level")
         self.guidance_i = idx.get("guidance")
         self.first_column = min(idx.values())
+        self.unknown_levels: dict[str, int] = {}  # value -> rows, in file order
+        self.unknown_level_rows = 0
 
     def warn(self, message: str, row: int | None = None, column: int | None = None) -> None:
         letter = column_letter(column + 1) if column is not None else None
@@ -160,6 +164,7 @@ class _Builder:
                 "sheet and the column mapping."
             )
         self.report_hidden(used_rows, data)
+        self.report_unknown_levels()
         self.report_second_columns(data)
         self.report_trailing(data)
 
@@ -230,12 +235,16 @@ class _Builder:
         level_text = cells[level_i] if level_i is not None and level_i < width else ""
         level, understood = parse_level(level_text) if level_text else (None, True)
         if not understood:
-            self.warn(
-                f"level '{single_line(level_text)[:30]}' is neither Must nor Should (nor "
-                "Mandatory, Required, Recommended, Optional); imported without a level.",
-                number,
-                self.level_i,
-            )
+            self.unknown_level_rows += 1
+            shown = single_line(level_text)[:30]
+            self.unknown_levels[shown] = self.unknown_levels.get(shown, 0) + 1
+            if self.unknown_level_rows <= _LEVEL_WARNINGS_BY_ROW:
+                self.warn(
+                    f"level '{shown}' is neither Must nor Should (nor Mandatory, Required, "
+                    "Recommended, Optional); imported without a level.",
+                    number,
+                    self.level_i,
+                )
         return Criterion(
             ref=ref,
             text=text,
@@ -273,6 +282,22 @@ class _Builder:
                     None,
                     index,
                 )
+
+    def report_unknown_levels(self) -> None:
+        """One summary when many rows have a level that is neither Must nor Should (often a
+        "Status" or "Type" column taken for the level), after the first rows' warnings."""
+        if self.unknown_level_rows <= _LEVEL_WARNINGS_BY_ROW or self.level_i is None:
+            return
+        header = single_line(self.cell(self.columns.header_cells, self.level_i))[:40]
+        examples = ", ".join(f"'{v}'" for v in list(self.unknown_levels)[:4])
+        self.warn(
+            f"in {self.unknown_level_rows} rows this level column ('{header}') holds neither "
+            f"Must nor Should (values such as {examples}); those criteria were imported without "
+            "a level; if this column is not the Must/Should level, map the level to another "
+            "column or to none.",
+            None,
+            self.level_i,
+        )
 
     def report_second_columns(self, data: list[tuple[int, tuple[str, ...]]]) -> None:
         """Columns headed like a role already taken by another column (two "Criteria"
