@@ -146,8 +146,8 @@ def test_new_shows_a_bounded_number_of_import_warnings(
     """A partner file with hundreds of odd rows does not flood the terminal: `new` shows the
     first warnings and says how many more there are and how to see them all."""
     noisy = tmp_path / "noisy.csv"
-    rows = "".join(f"P-{i},Seal number {i} is logged.,Sometimes\n" for i in range(300))
-    noisy.write_text("id,text,level\n" + rows, encoding="utf-8")
+    rows = "".join(f"P-{i // 2},Seal number {i} is logged.\n" for i in range(600))
+    noisy.write_text("id,text\n" + rows, encoding="utf-8")  # 300 duplicate refs
     project = tmp_path / "p.ccproj"
     argv = ["new", str(project), "--reference", str(good), "--partner", str(noisy)]
     status, _, err = run(capsys, *argv, "--no-embedding")
