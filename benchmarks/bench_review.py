@@ -197,11 +197,48 @@ def big_project() -> None:
             "review: next criterion in the 2,000 x 3,000 project (median)",
             f"{statistics.median(times) * 1000:.1f} ms",
         )
+        bulk_step(view, app)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         info("review: peak memory of this benchmark process", f"{rss:.0f} MB")
         view.detach()
         window.close()
         opened.close()
+
+
+def bulk_step(view: object, app: object) -> None:
+    """Confirm every clear winner of the big project in one step, then undo it (GUI thread)."""
+    from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog, clear_winners
+
+    project = view.project  # type: ignore[attr-defined]
+    winners = clear_winners(project)
+    if not winners:
+        info("review: bulk confirm, 2,000 x 3,000", "no clear winners in this synthetic data")
+        return
+    decisions = BulkConfirmDialog(winners).decisions()
+
+    def apply() -> None:
+        view.apply_bulk(decisions)  # type: ignore[attr-defined]
+        while view.busy:  # type: ignore[attr-defined]  # written by the project worker
+            app.processEvents()  # type: ignore[attr-defined]
+            time.sleep(0.001)
+        app.processEvents()  # type: ignore[attr-defined]
+
+    def undo() -> None:
+        view._stack.undo()  # type: ignore[attr-defined]
+        app.processEvents()  # type: ignore[attr-defined]
+
+    def redo() -> None:
+        view._stack.redo()  # type: ignore[attr-defined]
+        app.processEvents()  # type: ignore[attr-defined]
+
+    _, apply_s = timed(apply)
+    _, undo_s = timed(undo)
+    _, redo_s = timed(redo)
+    info(
+        f"review: bulk confirm of {len(decisions)} criteria, 2,000 x 3,000",
+        f"apply {apply_s * 1000:.0f} ms (written in the worker), undo {undo_s * 1000:.0f} ms, "
+        f"redo {redo_s * 1000:.0f} ms (GUI thread, one transaction each)",
+    )
 
 
 def split_open(path: Path, app: object, actions: dict) -> None:

@@ -32,15 +32,19 @@ from criteria_compare.gui.undo import (
 from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog, clear_winners
 from criteria_compare.gui.views.focus_pane import FocusData, FocusPane, relation_after
 from criteria_compare.gui.views.partner_pane import PartnerPane
+from criteria_compare.gui.views.progress_dialog import ProgressDialog
 from criteria_compare.gui.views.queue_pane import QueuePane
 from criteria_compare.gui.views.review_data import ReviewData
 from criteria_compare.gui.views.rule_messages import verdict_message, without_cli_hints
+from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.model import Relation, Status
+from criteria_compare.progress import check_cancel
 from criteria_compare.project import Decision, Project
 
 __all__ = ["REVIEW_ACTIONS", "ReviewView", "counts_text", "read_only_text"]
 
 HISTORY_SHOWN = 8
+BULK_IN_WORKER = 200  # bulk steps over this many criteria are written off the GUI thread
 
 # The actions this view connects (the shell connects the file/app ones).
 REVIEW_ACTIONS: tuple[str, ...] = (
@@ -126,6 +130,9 @@ class ReviewView(QWidget):
         self._action_handlers: dict[QAction, Callable[[], None]] = {}
         self._disabled_actions: list[QAction] = []
         self._write_gate: Callable[[Callable[[], object]], bool] | None = None
+        self._bulk_worker: Worker | None = None  # a big bulk step being written
+        self._bulk_command: ProjectCommand | None = None
+        self._detached = False
         self._read_only = bool(getattr(project, "read_only", False))
 
         self._programs = QLabel()
@@ -304,6 +311,9 @@ class ReviewView(QWidget):
 
     def detach(self) -> None:
         """Disconnect from the shared actions (call before throwing the view away)."""
+        if self.busy:
+            self.wait_for_bulk()
+        self._detached = True
         self.flush()
         for action, handler in self._action_handlers.items():
             with contextlib.suppress(RuntimeError, TypeError):
@@ -456,6 +466,9 @@ class ReviewView(QWidget):
         """
         if self._read_only:
             self.focus.show_message("The project is open read-only; nothing was changed.")
+            return False
+        if self.busy:
+            self.focus.show_message("A bulk step is still being written; try again in a moment.")
             return False
         gate = self._write_gate
         if gate is not None and gate(functools.partial(self._run, command, notice, explain)):
@@ -697,19 +710,71 @@ class ReviewView(QWidget):
         return dialog
 
     def apply_bulk(self, decisions: Sequence[Decision]) -> bool:
-        """Apply decisions in one transaction and one undo step, recorded as bulk."""
+        """Apply decisions in one transaction and one undo step, recorded as bulk.
+
+        Up to BULK_IN_WORKER criteria are written at once; more are written by the
+        project's worker (progress shown, other writes wait) and the undo step is
+        added when the transaction is done. True when written or started.
+        """
         if not decisions:
             return False
         n = len(decisions)
-        return self._run(
-            apply_command(
-                self._project,
-                list(decisions),
-                f"Confirm {n} clear winner{'s' if n != 1 else ''}",
-                bulk=True,
-                notifier=self._notifier,
-            )
+        command = apply_command(
+            self._project,
+            list(decisions),
+            f"Confirm {n} clear winner{'s' if n != 1 else ''}",
+            bulk=True,
+            notifier=self._notifier,
         )
+        if n <= BULK_IN_WORKER:
+            return self._run(command)
+        return self._run_in_worker(command)
+
+    @property
+    def busy(self) -> bool:
+        """True while a big bulk step is being written (other writes are refused meanwhile)."""
+        return self._bulk_worker is not None
+
+    def wait_for_bulk(self, msecs: int = 30000) -> bool:
+        """Block until a bulk step written in the worker is done (closing, tests)."""
+        return project_pool().waitForDone(msecs)
+
+    def _run_in_worker(self, command: ProjectCommand) -> bool:
+        if self._read_only or self.busy:
+            return self._run(command)  # says why nothing happens
+        gate = self._write_gate
+        if gate is not None and gate(functools.partial(self._run_in_worker, command)):
+            return False
+        n = len(command.refs)
+
+        def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> None:
+            progress(0, 1, f"Writing {n} decisions in one step…")
+            check_cancel(cancel)
+            command.execute()
+            progress(1, 1, "Done.")
+
+        worker = Worker(job, name="bulk confirmation")
+        worker.signals.finished.connect(self._bulk_finished)
+        worker.signals.failed.connect(self._bulk_failed)
+        worker.signals.cancelled.connect(self._bulk_failed)
+        self._bulk_worker, self._bulk_command = worker, command
+        ProgressDialog(worker, command.text(), self)
+        worker.start(project_pool())
+        return True
+
+    def _bulk_finished(self, _result: object) -> None:
+        command = self._bulk_command
+        self._bulk_worker = self._bulk_command = None
+        if self._detached:  # the project was closed meanwhile: the decisions are on disk
+            return
+        if command is not None and command.changed_anything:
+            self._stack.push(command)  # already written: the first redo only repaints
+        self.focus.clear_message()
+
+    def _bulk_failed(self, message: object = None) -> None:
+        self._bulk_worker = self._bulk_command = None
+        text = message if isinstance(message, str) else "The bulk step was cancelled."
+        self.focus.show_message(f"{without_cli_hints(text)} Nothing was changed.")
 
     # -- reacting to changes -----------------------------------------------------------------
     def _on_changed(self, refs: list[str]) -> None:
