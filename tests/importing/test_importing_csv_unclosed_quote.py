@@ -31,3 +31,17 @@ def test_multi_line_cells_with_numbered_steps_are_not_reported(tmp_path: Path) -
     result = read_criteria(path)
     assert [c.ref for c in result.criteria] == ["5.3", "5.4"]
     assert not result.warnings
+
+
+def test_guidance_listing_other_refs_is_not_taken_for_a_torn_row(tmp_path: Path) -> None:
+    """A quoted note whose second line lists refs with commas ("3.1, 3.4 and 3.5") in a
+    four-column file is ordinary text, not rows swallowed by an open quote."""
+    path = tmp_path / "related.csv"
+    path.write_text(
+        'ID,Criteria,Level,Notes\n3.2,Screen partners.,Must,"Related:\n3.1, 3.4 and 3.5"\n'
+        "3.3,Check partners yearly.,Should,\n",
+        encoding="utf-8",
+    )
+    result = read_criteria(path)
+    assert [c.ref for c in result.criteria] == ["3.2", "3.3"]
+    assert not result.warnings

@@ -156,6 +156,9 @@ class CsvReader:
         """Cells whose later lines read like rows of their own (``1.2,Text``): a quote opened
         in that row was never closed, so the rows after it became part of one cell."""
         delimiter = self.delimiter or ","
+        # a torn-off row holds (nearly) a full row's delimiters, not a comma in a sentence
+        width = max((len(cells) for _, cells in rows[:50]), default=2)
+        needed = max(1, width - 2)
         for number, cells in rows:
             for index, cell in enumerate(cells):
                 if "\n" not in cell or delimiter not in cell:
@@ -163,7 +166,7 @@ class CsvReader:
                 swallowed = sum(
                     1
                     for line in cell.split("\n")[1:]
-                    if delimiter in line
+                    if line.count(delimiter) >= needed
                     and looks_like_ref(line.split(delimiter, 1)[0].strip().strip('"'))
                 )
                 if swallowed:
