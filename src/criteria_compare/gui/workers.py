@@ -13,6 +13,7 @@ one thread, so two writes never overlap.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -106,7 +107,13 @@ class Worker(QRunnable):
         if done < total and now - self._last_progress < _MIN_PROGRESS_INTERVAL:
             return
         self._last_progress = now
-        self.signals._post_progress.emit(int(done), int(total), str(message))
+        self._post(self.signals._post_progress, int(done), int(total), str(message))
+
+    @staticmethod
+    def _post(signal: Any, *args: object) -> None:
+        """Emit to the GUI thread; if the window that asked has gone (app closing), drop it."""
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
 
     def _cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -116,21 +123,22 @@ class Worker(QRunnable):
         try:
             result = self.fn(self._progress, self._cancelled)
         except Cancelled:
-            self.signals._post_done.emit("cancelled", None)
+            self._post(self.signals._post_done, "cancelled", None)
         except CriteriaCompareError as exc:
-            self.signals._post_done.emit("failed", str(exc))
+            self._post(self.signals._post_done, "failed", str(exc))
         except Exception as exc:
             from criteria_compare.gui.errors_dialog import log_exception
 
             path = log_exception(type(exc), exc, exc.__traceback__)
-            self.signals._post_done.emit(
+            self._post(
+                self.signals._post_done,
                 "failed",
                 f"The {self.name} stopped on an internal error ({type(exc).__name__}); "
                 f"details were written to {path}.",
             )
         else:
             # The job ran to its end: its work is done even if Cancel came too late.
-            self.signals._post_done.emit("finished", result)
+            self._post(self.signals._post_done, "finished", result)
 
 
 # Workers in flight, so Python does not collect them while the pool runs them.
