@@ -39,6 +39,10 @@ class AnalyzedText:
     chars: str
     positions: dict[str, list[tuple[int, int]]] = field(default_factory=dict, compare=False)
     """stem -> its spans, in text order (for evidence)."""
+    ordered: tuple[str, ...] = field(default=(), compare=False)
+    """The keys of ``positions`` by first occurrence in the text (for evidence)."""
+    terms: dict[str, str] = field(default_factory=dict, compare=False)
+    """stem -> the term shown for it: the word as written (casefolded), or the concept's name."""
 
 
 def detect_side_language(texts: Iterable[str], limit: int = 5000) -> str:
@@ -133,7 +137,17 @@ class Analyzer:
                 kept_stems.append(concept)
                 spans.append((start, end))
                 positions.setdefault(concept, []).append((start, end))
-        return AnalyzedText(tuple(words), tuple(kept_stems), tuple(spans), chars, positions)
+        # Stems by first occurrence; a synonym concept starting at a word comes after that word.
+        ordered = tuple(sorted(positions, key=positions.__getitem__))
+        terms = {
+            stem: stem[len(CONCEPT_PREFIX) :]
+            if stem.startswith(CONCEPT_PREFIX)
+            else text[got[0][0] : got[0][1]].casefold()
+            for stem, got in positions.items()
+        }
+        return AnalyzedText(
+            tuple(words), tuple(kept_stems), tuple(spans), chars, positions, ordered, terms
+        )
 
     def _concepts(
         self, stems: Sequence[str], spans: Sequence[tuple[int, int]]

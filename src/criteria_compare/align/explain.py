@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from criteria_compare.align.analyze import CONCEPT_PREFIX, AnalyzedText
+from criteria_compare.align.analyze import AnalyzedText
 from criteria_compare.model import Evidence
 
 __all__ = ["make_evidence", "merge_spans"]
@@ -28,37 +26,26 @@ def merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 def make_evidence(
     source: AnalyzedText,
-    source_text: str,
     target: AnalyzedText,
-    channels: Mapping[str, float],
+    channels: dict[str, float],
     margin: float,
     section_match: bool,
 ) -> Evidence:
-    """Evidence of a pair: stems (and synonym concepts) the two texts share, as spans in each."""
-    src_pos, tgt_pos = source.positions, target.positions
-    common = src_pos.keys() & tgt_pos.keys()
-    if not common:
-        return Evidence(
-            channels={k: round(float(v), 4) for k, v in channels.items()},
-            margin=round(float(margin), 4),
-            section_match=section_match,
-        )
-    # In source order: each stem's span list starts with its first occurrence.
-    shared = sorted(common, key=src_pos.__getitem__)
-    terms: list[str] = []
-    for stem in shared:
-        if stem.startswith(CONCEPT_PREFIX):
-            terms.append(stem[len(CONCEPT_PREFIX) :])
-        else:
-            start, end = src_pos[stem][0]
-            terms.append(source_text[start:end].casefold())
-    source_spans = merge_spans([sp for st in shared for sp in src_pos[st]])
-    target_spans = merge_spans([sp for st in shared for sp in tgt_pos[st]])
+    """Evidence of a pair: stems (and synonym concepts) the two texts share, as spans in each.
+
+    ``channels`` holds the channel scores already rounded; it becomes the evidence's own dict.
+    """
+    tgt_pos = target.positions
+    # In source order (each stem's first occurrence), so the terms read like the source text.
+    shared = [stem for stem in source.ordered if stem in tgt_pos]
+    if not shared:
+        return Evidence(channels=channels, margin=round(margin, 4), section_match=section_match)
+    src_pos, src_terms = source.positions, source.terms
     return Evidence(
-        shared_terms=tuple(dict.fromkeys(terms)),
-        source_spans=source_spans,
-        target_spans=target_spans,
-        channels={k: round(float(v), 4) for k, v in channels.items()},
-        margin=round(float(margin), 4),
+        shared_terms=tuple(dict.fromkeys([src_terms[stem] for stem in shared])),
+        source_spans=merge_spans([sp for st in shared for sp in src_pos[st]]),
+        target_spans=merge_spans([sp for st in shared for sp in tgt_pos[st]]),
+        channels=channels,
+        margin=round(margin, 4),
         section_match=section_match,
     )

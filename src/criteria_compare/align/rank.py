@@ -14,6 +14,8 @@ from rapidfuzz import fuzz, process, utils
 
 from criteria_compare.align.explain import make_evidence
 from criteria_compare.align.features import SideFeatures
+from criteria_compare.align.fusion import FusedBlock, fuse, select_top
+from criteria_compare.align.products import all_pairs
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.sparse import dense_block, pair_block
 from criteria_compare.model import Band, Suggestion
@@ -33,17 +35,6 @@ def _band(score: float, settings: AlignerSettings) -> Band:
     if score >= settings.band_medium:
         return Band.MEDIUM
     return Band.LOW
-
-
-def _minmax(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Per-row min-max over valid cells (0 where a row has no spread)."""
-    lo = np.where(valid, values, np.inf).min(axis=1, keepdims=True)
-    hi = np.where(valid, values, -np.inf).max(axis=1, keepdims=True)
-    spread = hi - lo
-    ok = np.isfinite(spread) & (spread > 1e-12)
-    safe = np.where(ok, spread, 1.0)
-    out = np.where(ok, (values - np.where(np.isfinite(lo), lo, 0.0)) / safe, 0.0)
-    return np.where(valid, out, 0.0)
 
 
 def _rows_minmax(values: np.ndarray) -> np.ndarray:
@@ -123,85 +114,196 @@ def rank_direction(
         for name, w in settings.weights_for(cross_language=q.language != d.language).items()
         if w > 0 and (name != "embedding" or use_emb)
     }
-    total_w = sum(weights.values()) or 1.0
     full = n_q * n_d <= settings.full_pairs_limit
     block = settings.block_size
     scratch: dict[str, np.ndarray] = {}
     term_mask = None
-    if not full:
+    full_mats: dict[str, np.ndarray] = {}
+    if full:
+        full_mats = _full_matrices(q, d, weights, use_emb, shared)
+    else:
         cap = max(settings.shortlist_max_df * n_d, settings.shortlist)
         term_mask = d.stems_tf.doc_freq() <= cap
-    abs_w = {k: w for k, w in weights.items() if k in ("tfidf", "char", "embedding")}
-    abs_total = sum(abs_w.values())
-    full_mats: dict[str, np.ndarray] = {}
     for r0 in range(0, n_q, block):
         on_block(r0)
         r1 = min(r0 + block, n_q)
-        nb = r1 - r0
-        emb_block = None
         channels: dict[str, np.ndarray] = {}
         if full:
-            if not full_mats:
-                full_mats.update(_full_matrices(q, d, weights, use_emb, shared))
-            cand = np.broadcast_to(np.arange(n_d, dtype=np.int64), (nb, n_d))
-            channels = {name: m[r0:r1] for name, m in full_mats.items()}
+            cand = np.broadcast_to(np.arange(n_d, dtype=np.int64), (r1 - r0, n_d))
+            channels = {name: np.ascontiguousarray(m[r0:r1]) for name, m in full_mats.items()}
         else:
-            if use_emb:
-                emb_block = q.embeddings[r0:r1] @ d.embeddings.T  # type: ignore[index,union-attr]
             assert term_mask is not None
-            cand = _shortlist(q, d, r0, r1, settings, term_mask, emb_block, weights, pinned)
-            for name, q_attr, d_attr in _LEXICAL_PAIRS:
-                if name in weights:
-                    matrix = getattr(q, q_attr)
-                    if name not in scratch:
-                        scratch[name] = np.full(matrix.n_cols, -1, dtype=np.int64)
-                    found = None
-                    todo = cand
-                    if shared is not None and name in _SYMMETRIC:
-                        found, known = shared.lookup(q, d, r0, cand, name)
-                        todo = np.where(found, -1, cand)
-                    values = pair_block(matrix, r0, r1, getattr(d, d_attr), todo, scratch[name])
-                    if found is not None:
-                        values[found] = known[found]
-                    channels[name] = values
-            if shared is not None:
-                shared.add(q, d, r0, cand, channels)
-            if emb_block is not None:
-                channels["embedding"] = np.take_along_axis(emb_block, np.maximum(cand, 0), axis=1)
+            cand, channels = _shortlist_channels(
+                q, d, r0, r1, settings, term_mask, weights, pinned, scratch, shared
+            )
         if "token_set" in weights:
             channels["token_set"] = _token_set(q, d, r0, r1, cand, full)
-        valid = cand >= 0
-        for i in range(nb):
+        valid = None if full else cand >= 0
+        for i in range(r1 - r0):
             bad = rejected.get(r0 + i)
             if bad:
+                if valid is None:
+                    valid = np.ones(cand.shape, dtype=bool)
                 valid[i] &= ~np.isin(cand[i], list(bad))
-        norm = {name: _minmax(values, valid) for name, values in channels.items()}
-        fused: np.ndarray = np.zeros(cand.shape, dtype=np.float64)
-        for name, weight in weights.items():
-            fused += weight * norm[name]
-        fused = np.round(np.where(valid, fused / total_w, -1.0), 9)
-        absolute: np.ndarray = np.zeros(cand.shape, dtype=np.float64)
-        for name, weight in abs_w.items():
-            absolute += weight * np.clip(channels[name], 0.0, 1.0) / (abs_total or 1.0)
-        for i in range(nb):
-            row = r0 + i
-            result[q.criteria[row].ref] = _row_suggestions(
-                q,
-                d,
-                row,
-                cand[i],
-                valid[i],
-                fused[i],
-                absolute[i],
-                {k: v[i] for k, v in norm.items()},
-                pinned.get(row, set()),
-                settings,
-            )
+        fused = fuse(channels, weights, valid)
+        result.update(_block_suggestions(q, d, r0, cand, fused, pinned, weights, settings))
     on_block(n_q)
     return result
 
 
+def _block_suggestions(
+    q: SideFeatures,
+    d: SideFeatures,
+    r0: int,
+    cand: np.ndarray,
+    fused: FusedBlock,
+    pinned: Mapping[int, set[int]],
+    weights: Mapping[str, float],
+    settings: AlignerSettings,
+) -> dict[str, tuple[Suggestion, ...]]:
+    """The suggestions of one block of rows, from its fused ranking keys."""
+    nb = cand.shape[0]
+    raw = fused.raw
+    pinned_pos: dict[int, list[int]] = {}
+    for i in range(nb):
+        wanted = pinned.get(r0 + i)
+        if wanted:
+            pos = np.flatnonzero(np.isin(cand[i], list(wanted)) & np.isfinite(raw[i]))
+            if len(pos):
+                pinned_pos[i] = pos.tolist()
+    if pinned_pos:
+        raw = raw.copy()
+        for i, pos in pinned_pos.items():
+            raw[i, pos] = -np.inf
+    # A few spare picks, so float32 ranking keys cannot push a near-tie out of the exact top k+1.
+    picks = select_top(raw, settings.k + 3)
+    cell_rows, cell_cols, owners = [], [], []
+    for i in range(nb):
+        row_picks = [int(p) for p in picks[i] if p >= 0]
+        cells = pinned_pos.get(i, []) + row_picks
+        cell_rows.extend([i] * len(cells))
+        cell_cols.extend(cells)
+        owners.append(len(cells))
+    rows_arr = np.asarray(cell_rows, dtype=np.int64)
+    cols_arr = np.asarray(cell_cols, dtype=np.int64)
+    norm = fused.normalized(rows_arr, cols_arr)
+    scores = fused.fused(norm).tolist()
+    abs_w = {k: w for k, w in weights.items() if k in _ABSOLUTE}
+    abs_total = sum(abs_w.values()) or 1.0
+    absolute = np.zeros(len(cell_rows), dtype=np.float64)
+    for name, weight in abs_w.items():
+        absolute += weight * np.clip(fused.values[name][rows_arr, cols_arr], 0.0, 1.0)
+    absolute = (absolute / abs_total).tolist()
+    norm_lists = {name: v.tolist() for name, v in norm.items()}
+    out: dict[str, tuple[Suggestion, ...]] = {}
+    at = 0
+    for i in range(nb):
+        n_cells = owners[i]
+        row = r0 + i
+        cells = range(at, at + n_cells)
+        n_pin = len(pinned_pos.get(i, ()))
+        at += n_cells
+        if not n_cells:
+            out[q.criteria[row].ref] = ()
+            continue
+        # Best first; equal scores keep program order (cells' candidates are in program order).
+        pins = sorted(cells[:n_pin], key=lambda c: (-scores[c], cell_cols[c]))
+        others = sorted(cells[n_pin:], key=lambda c: (-scores[c], cell_cols[c]))[: settings.k + 1]
+        best = min(pins[:1] + others[:1], key=lambda c: (-scores[c], cell_cols[c]))
+        confidence = min(1.0, absolute[best] / settings.confidence_saturation)
+        shown = pins + others[: max(settings.k - n_pin, 0)]
+        following = pins + others[: len(shown) - n_pin + 1]
+        row_scores = [scores[c] * confidence for c in following]
+        out[q.criteria[row].ref] = _row_suggestions(
+            q, d, row, cand[i], cell_cols, shown, row_scores, n_pin, norm_lists, settings
+        )
+    return out
+
+
+def _row_suggestions(
+    q: SideFeatures,
+    d: SideFeatures,
+    row: int,
+    cand: np.ndarray,
+    cell_cols: list[int],
+    shown: list[int],
+    scores: list[float],
+    n_pin: int,
+    norm: Mapping[str, list[float]],
+    settings: AlignerSettings,
+) -> tuple[Suggestion, ...]:
+    out = []
+    q_text = q.texts[row]
+    q_criterion = q.criteria[row]
+    q_sections = q.sections[row]
+    for rank, cell in enumerate(shown, start=1):
+        target = int(cand[cell_cols[cell]])
+        score = scores[rank - 1]
+        nxt = scores[rank] if rank < len(scores) else 0.0
+        evidence = make_evidence(
+            q_text,
+            d.texts[target],
+            {k: round(v[cell], 4) for k, v in norm.items()},
+            score - nxt,
+            bool(q_sections & d.sections[target]),
+        )
+        out.append(
+            Suggestion(
+                source_ref=q_criterion.ref,
+                target_ref=d.criteria[target].ref,
+                rank=rank,
+                score=round(score, 4),
+                band=_band(score, settings),
+                evidence=evidence,
+                pinned=rank <= n_pin,
+            )
+        )
+    return tuple(out)
+
+
+def _shortlist_channels(
+    q: SideFeatures,
+    d: SideFeatures,
+    r0: int,
+    r1: int,
+    settings: AlignerSettings,
+    term_mask: np.ndarray,
+    weights: Mapping[str, float],
+    pinned: Mapping[int, set[int]],
+    scratch: dict[str, np.ndarray],
+    shared: SharedScores | None,
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The block's shortlisted candidates and their scores in every channel but token_set."""
+    use_emb = "embedding" in weights
+    emb_block = None
+    if use_emb:
+        emb_block = q.embeddings[r0:r1] @ d.embeddings.T  # type: ignore[index,union-attr]
+    cand = _shortlist(q, d, r0, r1, settings, term_mask, emb_block, weights, pinned)
+    channels: dict[str, np.ndarray] = {}
+    for name, q_attr, d_attr in _LEXICAL_PAIRS:
+        if name in weights:
+            matrix = getattr(q, q_attr)
+            if name not in scratch:
+                scratch[name] = np.full(matrix.n_cols, -1, dtype=np.int64)
+            found = None
+            todo = cand
+            if shared is not None and name in _SYMMETRIC:
+                found, known = shared.lookup(q, d, r0, cand, name)
+                todo = np.where(found, -1, cand)
+            values = pair_block(matrix, r0, r1, getattr(d, d_attr), todo, scratch[name])
+            if found is not None:
+                values[found] = known[found]
+            channels[name] = values
+    if shared is not None:
+        shared.add(q, d, r0, cand, channels)
+    if emb_block is not None:
+        channels["embedding"] = np.take_along_axis(emb_block, np.maximum(cand, 0), axis=1)
+    return cand, channels
+
+
 _SYMMETRIC = ("tfidf", "char", "embedding")
+# Channels whose raw value (a cosine) says how strongly a pair overlaps, for the confidence.
+_ABSOLUTE = ("tfidf", "char", "embedding")
 
 
 class SharedScores:
@@ -284,25 +386,21 @@ def _full_matrices(
         if name == "embedding":
             out[name] = q.embeddings @ d.embeddings.T  # type: ignore[union-attr]
         else:
-            out[name] = _full_channel(q, d, q_attr, d_attr, 0, len(q))
+            out[name] = _full_channel(q, d, q_attr, d_attr)
         if name in _SYMMETRIC:
             store[key] = out[name]
     return out
 
 
-# Largest dense copy (floats, both sides) the full path makes of one channel.
-_DENSE_LIMIT = 24_000_000
-
-
-def _full_channel(
-    q: SideFeatures, d: SideFeatures, q_attr: str, d_attr: str, r0: int, r1: int
-) -> np.ndarray:
-    """Scores of rows r0..r1 against every document: BLAS over shared columns when small enough."""
-    qm = getattr(q, q_attr)
-    shared = np.flatnonzero((q.doc_freq(q_attr) > 0) & (d.doc_freq(d_attr) > 0))
-    if (len(q) + len(d)) * len(shared) <= _DENSE_LIMIT:
-        return q.dense(q_attr, shared)[r0:r1] @ d.dense(d_attr, shared).T
-    return dense_block(qm, r0, r1, d.postings(d_attr), len(d))
+def _full_channel(q: SideFeatures, d: SideFeatures, q_attr: str, d_attr: str) -> np.ndarray:
+    """Scores of every ``q`` row against every ``d`` row in one channel (float32)."""
+    return all_pairs(
+        getattr(q, q_attr),
+        getattr(d, d_attr),
+        d.postings(d_attr),
+        q.doc_freq(q_attr),
+        d.doc_freq(d_attr),
+    )
 
 
 def _token_set(
@@ -330,59 +428,3 @@ def _token_set(
                     / 100.0
                 )
     return out
-
-
-def _row_suggestions(
-    q: SideFeatures,
-    d: SideFeatures,
-    row: int,
-    cand: np.ndarray,
-    valid: np.ndarray,
-    fused: np.ndarray,
-    absolute: np.ndarray,
-    norm: Mapping[str, np.ndarray],
-    pinned: set[int],
-    settings: AlignerSettings,
-) -> tuple[Suggestion, ...]:
-    positions = np.flatnonzero(valid)
-    if len(positions) == 0:
-        return ()
-    # Stable sort: equal scores keep program order (candidates are in program order).
-    order = positions[np.argsort(-fused[positions], kind="stable")]
-    best = order[0]
-    confidence = min(1.0, float(absolute[best]) / settings.confidence_saturation)
-    if pinned:
-        is_pinned = np.isin(cand[order], list(pinned))
-        pinned_pos = order[is_pinned].tolist()
-        others = order[~is_pinned][: settings.k + 1].tolist()
-    else:
-        pinned_pos, others = [], order[: settings.k + 1].tolist()
-    shown = pinned_pos + others[: max(settings.k - len(pinned_pos), 0)]
-    following = pinned_pos + others[: len(shown) - len(pinned_pos) + 1]
-    scores = [float(fused[p]) * confidence for p in following]
-    out = []
-    q_text = q.texts[row]
-    for rank, p in enumerate(shown, start=1):
-        target = int(cand[p])
-        score = scores[rank - 1]
-        nxt = scores[rank] if rank < len(scores) else 0.0
-        evidence = make_evidence(
-            q_text,
-            q.criteria[row].text,
-            d.texts[target],
-            {k: float(v[p]) for k, v in norm.items()},
-            score - nxt,
-            bool(q.sections[row] & d.sections[target]),
-        )
-        out.append(
-            Suggestion(
-                source_ref=q.criteria[row].ref,
-                target_ref=d.criteria[target].ref,
-                rank=rank,
-                score=round(score, 4),
-                band=_band(score, settings),
-                evidence=evidence,
-                pinned=target in pinned,
-            )
-        )
-    return tuple(out)

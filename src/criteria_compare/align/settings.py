@@ -19,7 +19,9 @@ from criteria_compare.errors import InvalidValue
 __all__ = ["SETTINGS_VERSION", "AlignerSettings"]
 
 #: Bumped when a field changes meaning; ``from_dict`` accepts older versions.
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
+#: Defaults of performance-only fields in older versions: a stored old default means "the default".
+_OLD_DEFAULTS = {1: {"full_pairs_limit": 250_000}}
 
 _LANGUAGES = ("auto", "english", "spanish", "french", "german", "portuguese", "italian", "dutch")
 
@@ -88,7 +90,7 @@ class AlignerSettings:
     synonyms_path: str = ""
     shortlist: int = 50
     shortlist_max_df: float = 0.05
-    full_pairs_limit: int = 250_000
+    full_pairs_limit: int = 8_000_000
     block_size: int = 256
 
     def __post_init__(self) -> None:
@@ -164,10 +166,13 @@ class AlignerSettings:
                 "update criteria-compare."
             )
         kwargs: dict[str, Any] = {}
+        old_defaults = _OLD_DEFAULTS.get(version, {})
         for f in dataclasses.fields(cls):
             if f.name not in data:
                 continue
             value = data[f.name]
+            if f.name in old_defaults and value == old_defaults[f.name]:
+                continue
             default = f.default
             if isinstance(default, bool):
                 ok = isinstance(value, bool)

@@ -1,0 +1,122 @@
+"""Fusion of a block's channel scores and selection of each row's best candidates, vectorised.
+
+Each channel is min-max normalised per row over the row's valid candidates and
+the channels are averaged with their weights. Normalising is affine per row,
+so the fused score is ``sum(a_c * value_c) - offset`` with per-row factors
+``a_c``: rows are ranked on that weighted sum (one pass per channel, no
+normalised copies), and exact scores are computed only for the candidates kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["FusedBlock", "fuse", "select_top"]
+
+_NO_SPREAD = 1e-12
+
+
+@dataclass(frozen=True)
+class FusedBlock:
+    """A block's ranking keys and what is needed to turn a kept cell into its exact scores."""
+
+    raw: np.ndarray
+    """(rows, candidates) float32 ranking key; -inf where the candidate is not valid."""
+    lo: Mapping[str, np.ndarray]
+    """channel -> per-row minimum over valid candidates (float64)."""
+    scale: Mapping[str, np.ndarray]
+    """channel -> per-row 1 / spread (0 where a row has no spread)."""
+    values: Mapping[str, np.ndarray]
+    weights: Mapping[str, float]
+    total_weight: float
+
+    def normalized(self, rows: np.ndarray, cols: np.ndarray) -> dict[str, np.ndarray]:
+        """Each channel's min-max normalised score at the given cells (float64)."""
+        out = {}
+        for name, values in self.values.items():
+            v = values[rows, cols].astype(np.float64)
+            out[name] = (v - self.lo[name][rows]) * self.scale[name][rows]
+        return out
+
+    def fused(self, norm: Mapping[str, np.ndarray]) -> np.ndarray:
+        """The fused score in [0, 1] from :meth:`normalized` values, rounded to 9 decimals."""
+        total = np.zeros(len(next(iter(norm.values()))) if norm else 0, dtype=np.float64)
+        for name, weight in self.weights.items():
+            total += weight * norm[name]
+        return np.round(total / self.total_weight, 9)
+
+
+def _row_range(values: np.ndarray, valid: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    if valid is None:
+        lo = values.min(axis=1).astype(np.float64)
+        hi = values.max(axis=1).astype(np.float64)
+        return lo, hi
+    lo = np.where(valid, values, np.inf).min(axis=1).astype(np.float64)
+    hi = np.where(valid, values, -np.inf).max(axis=1).astype(np.float64)
+    empty = ~np.isfinite(lo)
+    lo[empty] = 0.0
+    hi[empty] = 0.0
+    return lo, hi
+
+
+def fuse(
+    channels: Mapping[str, np.ndarray],
+    weights: Mapping[str, float],
+    valid: np.ndarray | None,
+) -> FusedBlock:
+    """Ranking keys of a block of rows: every channel min-max normalised per row, then weighted.
+
+    ``channels`` maps a channel to its (rows, candidates) scores; ``valid``
+    marks the cells that may be proposed (None: all of them).
+    """
+    total_w = sum(weights.values()) or 1.0
+    shape = next(iter(channels.values())).shape
+    raw = np.zeros(shape, dtype=np.float32)
+    lows: dict[str, np.ndarray] = {}
+    scales: dict[str, np.ndarray] = {}
+    for name, values in channels.items():
+        weight = weights.get(name, 0.0)
+        lo, hi = _row_range(values, valid)
+        spread = hi - lo
+        scale = np.where(spread > _NO_SPREAD, 1.0 / np.where(spread > 0, spread, 1.0), 0.0)
+        lows[name], scales[name] = lo, scale
+        factor = (weight / total_w * scale).astype(np.float32)[:, None]
+        if not factor.any():
+            continue
+        raw += values * factor
+    if valid is not None:
+        raw[~valid] = -np.inf
+    return FusedBlock(raw, lows, scales, dict(channels), dict(weights), total_w)
+
+
+def select_top(raw: np.ndarray, size: int) -> np.ndarray:
+    """Per row, the column positions of the ``size`` largest finite keys, best first.
+
+    Equal keys keep column order (candidates are in program order); a row with
+    fewer valid cells is padded with -1.
+    """
+    n_rows, width = raw.shape
+    size = min(size, width)
+    if size <= 0 or n_rows == 0:
+        return np.full((n_rows, max(size, 0)), -1, dtype=np.int64)
+    if size == width:
+        picks = np.broadcast_to(np.arange(width, dtype=np.int64), raw.shape).copy()
+    else:
+        part = np.argpartition(raw, width - size, axis=1)[:, width - size :]
+        picks = np.sort(part, axis=1)
+        # A key equal to the smallest one kept, left out by the partition, may come earlier
+        # in program order: those rows (rare: ties at the cut) are ranked exactly.
+        cut = np.take_along_axis(raw, picks, axis=1).min(axis=1)
+        ties = (np.count_nonzero(raw >= cut[:, None], axis=1) > size) & np.isfinite(cut)
+        for row in np.flatnonzero(ties):
+            order = np.argsort(-raw[row], kind="stable")[:size]
+            picks[row] = np.sort(order)
+    keys = np.take_along_axis(raw, picks, axis=1)
+    order = np.argsort(-keys, axis=1, kind="stable")
+    picks = np.take_along_axis(picks, order, axis=1)
+    keys = np.take_along_axis(keys, order, axis=1)
+    picks[~np.isfinite(keys)] = -1
+    return picks

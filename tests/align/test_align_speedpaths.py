@@ -1,0 +1,88 @@
+"""The fast scoring paths: every-pair products, vectorised fusion and selection, settings migration."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from criteria_compare.align import AlignerSettings
+from criteria_compare.align.analyze import Analyzer
+from criteria_compare.align.features import build_features
+from criteria_compare.align.fusion import fuse, select_top
+from criteria_compare.align.products import all_pairs
+from criteria_compare.align.sparse import dense_block
+from criteria_compare.model import Criterion
+
+LEXICAL = AlignerSettings(use_embedding=False)
+
+
+def _many(n: int, seed: int, prefix: str) -> tuple[Criterion, ...]:
+    rng = np.random.default_rng(seed)
+    words = [
+        "seal",
+        "cargo",
+        "gate",
+        "badge",
+        "fence",
+        "camera",
+        "staff",
+        "visitor",
+        "audit",
+        "record",
+        "alarm",
+        "lock",
+        "key",
+    ]
+    return tuple(
+        Criterion(f"{prefix}{i}", " ".join(rng.choice(words, size=int(rng.integers(3, 9)))))
+        for i in range(n)
+    )
+
+
+def test_every_pair_products_equal_postings_products() -> None:
+    """Mixing BLAS over frequent columns with postings over rare ones gives the same scores."""
+    ref, par = build_features(
+        [(_many(40, 1, "r"), Analyzer("english")), (_many(60, 2, "p"), Analyzer("english"))],
+        LEXICAL,
+    )
+    for q_attr, d_attr in (("tfidf", "tfidf"), ("char", "char"), ("stems_tf", "bm25_docs")):
+        expected = dense_block(getattr(ref, q_attr), 0, 40, par.postings(d_attr), 60)
+        got = all_pairs(
+            getattr(ref, q_attr),
+            getattr(par, d_attr),
+            par.postings(d_attr),
+            ref.doc_freq(q_attr),
+            par.doc_freq(d_attr),
+        )
+        assert got.shape == (40, 60)
+        assert np.allclose(got, expected, atol=1e-5)
+
+
+def test_fusion_normalises_each_row_and_skips_invalid_cells() -> None:
+    """The fused score of a cell is the weighted mean of its row-normalised channel scores."""
+    a = np.array([[0.2, 0.6, 1.0], [0.5, 0.5, 0.5]], dtype=np.float32)
+    b = np.array([[0.0, 1.0, 0.5], [0.1, 0.3, 0.2]], dtype=np.float32)
+    block = fuse({"a": a, "b": b}, {"a": 1.0, "b": 3.0}, None)
+    rows, cols = np.array([0, 0, 0, 1, 1, 1]), np.array([0, 1, 2, 0, 1, 2])
+    scores = block.fused(block.normalized(rows, cols))
+    # Row 0: a -> 0, .5, 1; b -> 0, 1, .5.  Row 1: a has no spread (0); b -> 0, 1, .5.
+    assert scores.tolist() == pytest.approx([0.0, 0.875, 0.625, 0.0, 0.75, 0.375])
+    valid = np.array([[True, False, True], [True, True, True]])
+    masked = fuse({"a": a, "b": b}, {"a": 1.0, "b": 3.0}, valid)
+    assert select_top(masked.raw, 3)[0].tolist() == [2, 0, -1]
+
+
+def test_selection_keeps_program_order_on_ties() -> None:
+    """Equal keys are listed in column order, also when the cut falls inside a tie."""
+    raw = np.array([[0.5, 0.9, 0.5, 0.5, 0.1, 0.5]], dtype=np.float32)
+    assert select_top(raw, 3)[0].tolist() == [1, 0, 2]
+    assert select_top(np.zeros((1, 8), dtype=np.float32), 2)[0].tolist() == [0, 1]
+
+
+def test_old_stored_default_pair_limit_means_the_new_default() -> None:
+    """A project saved with version 1's default limit gets today's default; a chosen one stays."""
+    assert (
+        AlignerSettings.from_dict({"version": 1, "full_pairs_limit": 250_000}) == AlignerSettings()
+    )
+    kept = AlignerSettings.from_dict({"version": 1, "full_pairs_limit": 1000})
+    assert kept.full_pairs_limit == 1000
