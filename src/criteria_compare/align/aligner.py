@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from criteria_compare.align.embedding import (
 from criteria_compare.align.features import build_features
 from criteria_compare.align.rank import SharedScores, rank_direction
 from criteria_compare.align.settings import AlignerSettings
-from criteria_compare.align.synonyms import load_synonyms
+from criteria_compare.align.synonyms import SynonymTable, load_synonyms
 from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Criterion, Program, Suggestion
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
@@ -119,6 +120,26 @@ def _one_blas_thread() -> Iterator[None]:
         yield
 
 
+# Analyzers by (language, synonym table), kept between alignments: their per-word caches
+# (normalised forms, stems, stop-word flags) then make a re-alignment's text preparation cheap.
+_ANALYZERS: dict[tuple[str, SynonymTable], Analyzer] = {}
+_MAX_ANALYZERS = 4
+_MAX_CACHED_WORDS = 500_000
+_ANALYZERS_LOCK = threading.Lock()
+
+
+def _analyzer(language: str, synonyms: SynonymTable) -> Analyzer:
+    key = (language, synonyms)
+    with _ANALYZERS_LOCK:
+        found = _ANALYZERS.get(key)
+        if found is None or found.cached_words > _MAX_CACHED_WORDS:
+            _ANALYZERS.pop(key, None)
+            while len(_ANALYZERS) >= _MAX_ANALYZERS:
+                _ANALYZERS.pop(next(iter(_ANALYZERS)))
+            found = _ANALYZERS[key] = Analyzer(language, synonyms)
+        return found
+
+
 def _align(
     reference: Program | Sequence[Criterion],
     partner: Program | Sequence[Criterion],
@@ -162,7 +183,7 @@ def _align(
                 wanted if wanted != "auto" else detect_side_language(c.text for c in criteria)
             )
         sides = build_features(
-            [(ref, Analyzer(languages[0], synonyms)), (par, Analyzer(languages[1], synonyms))],
+            [(ref, _analyzer(languages[0], synonyms)), (par, _analyzer(languages[1], synonyms))],
             settings,
         )
     except BaseException:

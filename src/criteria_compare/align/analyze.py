@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +44,10 @@ class AnalyzedText:
     """The keys of ``positions`` by first occurrence in the text (for evidence)."""
     terms: dict[str, str] = field(default_factory=dict, compare=False)
     """stem -> the term shown for it: the word as written (casefolded), or the concept's name."""
+    flat: tuple[tuple[tuple[int, int], str], ...] = field(default=(), compare=False)
+    """Every (span, stem) of ``positions``, sorted by span (for evidence)."""
+    overlapping: bool = field(default=False, compare=False)
+    """Whether two spans of ``flat`` overlap (a synonym phrase, a word giving two stems)."""
 
 
 def detect_side_language(texts: Iterable[str], limit: int = 5000) -> str:
@@ -65,6 +70,7 @@ class Analyzer:
             fold_accents(w) for w in STOP_WORDS[self.language]
         }
         self._stemmer = snowballstemmer.stemmer(self.language)
+        self._stem_lock = threading.Lock()
         self._stems: dict[str, str] = {}
         self._info: dict[str, tuple[str, str, bool]] = {}
         self._raw: dict[str, tuple[tuple[str, str, bool], ...]] = {}
@@ -81,9 +87,15 @@ class Analyzer:
         """Snowball stem of a normalised word, accents folded afterwards."""
         stem = self._stems.get(word)
         if stem is None:
-            stem = fold_accents(self._stemmer.stemWord(word))
+            with self._stem_lock:  # a Snowball stemmer keeps state while it works
+                stem = fold_accents(self._stemmer.stemWord(word))
             self._stems[word] = stem
         return stem
+
+    @property
+    def cached_words(self) -> int:
+        """How many raw words the per-word caches hold."""
+        return len(self._raw)
 
     def is_stop(self, word: str) -> bool:
         return word in self._stop
@@ -145,8 +157,18 @@ class Analyzer:
             else text[got[0][0] : got[0][1]].casefold()
             for stem, got in positions.items()
         }
+        flat = sorted((span, stem) for stem, got in positions.items() for span in got)
+        overlapping = any(flat[i][0][0] < flat[i - 1][0][1] for i in range(1, len(flat)))
         return AnalyzedText(
-            tuple(words), tuple(kept_stems), tuple(spans), chars, positions, ordered, terms
+            tuple(words),
+            tuple(kept_stems),
+            tuple(spans),
+            chars,
+            positions,
+            ordered,
+            terms,
+            tuple(flat),
+            overlapping,
         )
 
     def _concepts(

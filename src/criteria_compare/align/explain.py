@@ -41,10 +41,13 @@ def make_evidence(
     if not shared:
         return Evidence(channels=channels, margin=round(margin, 4), section_match=section_match)
     src_pos, src_terms = source.positions, source.terms
+    # Spans come sorted; only a text with overlapping spans needs them merged.
+    src_spans = [span for span, stem in source.flat if stem in tgt_pos]
+    tgt_spans = [span for span, stem in target.flat if stem in src_pos]
     return Evidence(
         shared_terms=tuple(dict.fromkeys([src_terms[stem] for stem in shared])),
-        source_spans=merge_spans([sp for st in shared for sp in src_pos[st]]),
-        target_spans=merge_spans([sp for st in shared for sp in tgt_pos[st]]),
+        source_spans=merge_spans(src_spans) if source.overlapping else tuple(src_spans),
+        target_spans=merge_spans(tgt_spans) if target.overlapping else tuple(tgt_spans),
         channels=channels,
         margin=round(margin, 4),
         section_match=section_match,
