@@ -53,8 +53,9 @@ MODEL_SHA256 = {
 # ~550 texts/s with one thread vs 30-250 texts/s with two on a loaded 2-core machine).
 # Needs threadpoolctl; without it numpy's default applies.
 _ENCODER_THREADS = 1
-# Texts are encoded in batches this size, so a cancel check runs now and then.
-_BATCH = 256
+# Texts are encoded in batches this size (~0.1 s each), so a cancel check runs now and then
+# and the two threads sharing the work (see BackgroundEncoding.finish) end close together.
+_BATCH = 64
 
 
 class EncoderUnavailable(Exception):
@@ -115,15 +116,17 @@ def _sha256(path: Path) -> str:
 
 
 class _UseEncoder:
+    #: Safe to call from two threads at once: the pinned model's forward pass only reads its
+    #: weights and its tokenizer keeps no state, so a second thread can share the work.
+    reentrant = True
+
     def __init__(self, model: object) -> None:
         self._model = model
-        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, ENCODER_DIM), dtype=np.float32)
-        with self._lock:
-            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)  # type: ignore[attr-defined]
+        vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)  # type: ignore[attr-defined]
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return vectors / norms
@@ -206,6 +209,10 @@ class BackgroundEncoding:
         self.encoded = 0
         self._error: BaseException | None = None
         self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._next = 0
+        self._loaded = threading.Event()
+        self._encoder: Encoder | None = None
         self._thread = threading.Thread(target=self._run, name="sentence-encoder", daemon=True)
 
     @property
@@ -217,36 +224,69 @@ class BackgroundEncoding:
         self._thread.start()
         return self
 
-    def _run(self) -> None:
-        try:
-            encoder = load_encoder()
-            for start in range(0, len(self._missing), _BATCH):
-                if self._stop.is_set():
-                    return
-                batch = self._missing[start : start + _BATCH]
-                vectors = encoder.encode([encoder_text(t) for _, t in batch])
+    def _take(self) -> list[tuple[str, str]]:
+        """The next batch nobody has taken yet (empty when done or stopped)."""
+        with self._lock:
+            if self._stop.is_set():
+                return []
+            start = self._next
+            self._next = start + _BATCH
+        return self._missing[start : start + _BATCH]
+
+    def _encode_batches(self, encoder: Encoder, between: Callable[[], None] | None = None) -> None:
+        while batch := self._take():
+            vectors = encoder.encode([encoder_text(t) for _, t in batch])
+            with self._lock:
                 self._new.update((k, v) for (k, _), v in zip(batch, vectors, strict=False))
                 self.encoded += len(batch)
+            if between is not None:
+                between()
+
+    def _run(self) -> None:
+        try:
+            self._encoder = load_encoder()
+            self._loaded.set()
+            self._encode_batches(self._encoder)
         except BaseException as exc:  # reported by finish() on the calling thread
             self._error = exc
+        finally:
+            self._loaded.set()
 
     def cancel(self) -> None:
-        """Ask the thread to stop after its current batch."""
+        """Ask the threads to stop after their current batch."""
         self._stop.set()
 
     def finish(self, wait: Callable[[], None] | None = None) -> np.ndarray:
-        """Wait for the thread (calling ``wait`` now and then), store new vectors, return all.
+        """Wait for the encoding (calling ``wait`` now and then), store new vectors, return all.
 
+        Once the model is loaded the calling thread encodes batches too (when
+        the encoder is reentrant), so both cores share the rest of the work.
         Raises EncoderUnavailable when loading or encoding failed.
         """
-        while self._thread.is_alive():
-            self._thread.join(0.1)
+
+        def waiting() -> None:
             if wait is not None:
                 try:
                     wait()
                 except BaseException:
                     self.cancel()
                     raise
+
+        while not self._loaded.wait(0.1):
+            waiting()
+        encoder = self._encoder
+        if self._error is None and encoder is not None and getattr(encoder, "reentrant", False):
+            try:
+                self._encode_batches(encoder, waiting)
+            except EncoderUnavailable:
+                raise
+            except Exception as exc:
+                self.cancel()
+                self._thread.join()
+                raise EncoderUnavailable(f"encoding failed: {type(exc).__name__}: {exc}") from None
+        while self._thread.is_alive():
+            self._thread.join(0.1)
+            waiting()
         if isinstance(self._error, EncoderUnavailable):
             raise self._error
         if self._error is not None:
