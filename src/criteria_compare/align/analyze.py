@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +24,9 @@ __all__ = ["CONCEPT_PREFIX", "AnalyzedText", "Analyzer", "detect_side_language"]
 #: Synonym concepts are extra terms named ``~concept`` so they never collide with a word.
 CONCEPT_PREFIX = "~"
 _MAX_PHRASE = 6
+# Analysed texts an analyzer remembers, so re-aligning after a review decision (or with other
+# settings) skips text preparation; a few KB each, oldest forgotten first.
+_MAX_TEXTS = 8000
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class Analyzer:
         }
         self._stemmer = snowballstemmer.stemmer(self.language)
         self._stem_lock = threading.Lock()
+        self._texts: OrderedDict[str, AnalyzedText] = OrderedDict()
         self._stems: dict[str, str] = {}
         self._info: dict[str, tuple[str, str, bool]] = {}
         self._raw: dict[str, tuple[tuple[str, str, bool], ...]] = {}
@@ -117,7 +123,17 @@ class Analyzer:
         return parts
 
     def analyze(self, text: str) -> AnalyzedText:
-        """Terms of ``text`` with their spans in it."""
+        """Terms of ``text`` with their spans in it (the last ``_MAX_TEXTS`` texts are remembered)."""
+        got = self._texts.get(text)
+        if got is None:
+            got = self._analyze(text)
+            if len(self._texts) >= _MAX_TEXTS:
+                with contextlib.suppress(KeyError):  # another thread emptied it first
+                    self._texts.popitem(last=False)
+            self._texts[text] = got
+        return got
+
+    def _analyze(self, text: str) -> AnalyzedText:
         words: list[str] = []
         kept_stems: list[str] = []
         spans: list[tuple[int, int]] = []

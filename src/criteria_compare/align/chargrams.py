@@ -1,5 +1,7 @@
 """Character n-gram counts of many texts at once, hashed with numpy (no per-n-gram Python work).
 
+Each distinct word is hashed once; documents add up their words' n-grams.
+
 N-grams are taken within words, each word padded with one space on each side
 (like scikit-learn's ``char_wb``): fewer features than n-grams across word
 boundaries, so pair scoring is cheaper, and word endings still count.
@@ -18,33 +20,16 @@ __all__ = ["char_ngram_matrices"]
 _MULT = np.uint64(0x100000001B3)
 
 
-# Documents hashed at a time, so the temporary position arrays stay small.
-_DOC_CHUNK = 2000
-
-
-def _hashes(
-    docs: Sequence[Sequence[tuple[str, float]]], n_min: int, n_max: int, first_row: int = 0
+def _word_hashes(
+    words: Sequence[str], n_min: int, n_max: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(row, 32-bit hash, weight) of every distinct n-gram of each doc's words, summed per doc."""
-    pieces: list[str] = []
-    seg_rows: list[int] = []
-    seg_weights: list[float] = []
-    for i, fields in enumerate(docs):
-        for text, weight in fields:
-            if text and weight > 0:
-                words = text.split()
-                pieces.extend([f" {w} " for w in words])
-                seg_rows.extend([first_row + i] * len(words))
-                seg_weights.extend([weight] * len(words))
-    if not pieces:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32), np.zeros(0)
+    """Each word's distinct n-grams: (CSR pointer by word, 32-bit hashes, counts in the word)."""
+    pieces = [f" {w} " for w in words]
     codes = np.frombuffer("".join(pieces).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     lengths = np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces))
-    seg_of = np.repeat(np.arange(len(pieces)), lengths)
+    seg_of = np.repeat(np.arange(len(pieces), dtype=np.int64), lengths)
     room = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes))
-    rows_all = np.asarray(seg_rows, dtype=np.int64)
-    weights_all = np.asarray(seg_weights, dtype=np.float64)
-    keys, weights = [], []
+    keys = []
     with np.errstate(over="ignore"):
         h = np.zeros(len(codes), dtype=np.uint64)
         for n in range(1, n_max + 1):
@@ -55,28 +40,52 @@ def _hashes(
             if n < n_min:
                 continue
             valid = room >= n
-            seg = seg_of[valid]
             h32 = ((h[valid] >> np.uint64(32)) ^ h[valid]) & np.uint64(0xFFFFFFFF)
-            keys.append((rows_all[seg].astype(np.uint64) << np.uint64(32)) | h32)
-            weights.append(weights_all[seg])
-    uniq, inverse = np.unique(np.concatenate(keys), return_inverse=True)
-    sums = np.bincount(inverse, weights=np.concatenate(weights), minlength=len(uniq))
-    rows = (uniq >> np.uint64(32)).astype(np.int64)
-    return rows, (uniq & np.uint64(0xFFFFFFFF)).astype(np.uint32), sums
+            keys.append((seg_of[valid].astype(np.uint64) << np.uint64(32)) | h32)
+    uniq, counts = np.unique(np.concatenate(keys), return_counts=True)
+    owner = (uniq >> np.uint64(32)).astype(np.int64)
+    ptr = np.zeros(len(words) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=len(words)), out=ptr[1:])
+    return ptr, (uniq & np.uint64(0xFFFFFFFF)).astype(np.uint32), counts.astype(np.float64)
 
 
 def _side(
     docs: Sequence[Sequence[tuple[str, float]]], n_min: int, n_max: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    parts = [
-        _hashes(docs[i : i + _DOC_CHUNK], n_min, n_max, i) for i in range(0, len(docs), _DOC_CHUNK)
-    ]
-    if not parts:
+    """(row, 32-bit hash, weight) of every distinct n-gram of each doc, summed per doc.
+
+    Each distinct word is hashed once; a doc's n-grams are its words' n-grams
+    (n-grams never cross words), each counted by the field weight of the word.
+    """
+    index: dict[str, int] = {}
+    word_ids: list[int] = []
+    rows: list[int] = []
+    weights: list[float] = []
+    setdefault = index.setdefault
+    for i, fields in enumerate(docs):
+        for text, weight in fields:
+            if text and weight > 0:
+                words = text.split()
+                word_ids.extend([setdefault(w, len(index)) for w in words])
+                rows.extend([i] * len(words))
+                weights.extend([weight] * len(words))
+    if not word_ids:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32), np.zeros(0)
+    ptr, hashes, counts = _word_hashes(list(index), n_min, n_max)
+    occ = np.asarray(word_ids, dtype=np.int64)
+    starts = ptr[occ]
+    lens = ptr[occ + 1] - starts
+    total = int(lens.sum())
+    pos = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)
+    doc_rows = np.repeat(np.asarray(rows, dtype=np.uint64), lens)
+    keys = (doc_rows << np.uint64(32)) | hashes[pos].astype(np.uint64)
+    vals = counts[pos] * np.repeat(np.asarray(weights, dtype=np.float64), lens)
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    sums = np.bincount(inverse, weights=vals, minlength=len(uniq))
     return (
-        np.concatenate([p[0] for p in parts]),
-        np.concatenate([p[1] for p in parts]),
-        np.concatenate([p[2] for p in parts]).astype(np.float32),
+        (uniq >> np.uint64(32)).astype(np.int64),
+        (uniq & np.uint64(0xFFFFFFFF)).astype(np.uint32),
+        sums.astype(np.float32),
     )
 
 
