@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from review_fixtures import Shell, make_project
 
@@ -355,3 +355,18 @@ def test_verdict_messages_name_keys_for_every_rule(shell: Shell) -> None:
         assert word in message and "press E" in message, message
         assert "--" not in message
     assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED
+
+
+def test_narrow_window_never_cuts_off_candidate_buttons(shell: Shell, qtbot: QtBot) -> None:
+    """In a window narrower than the default, the side panes give way: Confirm and Reject stay visible."""
+    shell.window.resize(1000, 700)
+    qtbot.wait(50)
+    cards = [c for c in shell.view.focus.candidate_cards() if c.isVisible()]
+    assert cards
+    viewport = shell.view.focus._scroll.viewport()
+    for card in cards:
+        for button in card.findChildren(QAbstractButton):
+            if not button.isVisible():
+                continue
+            right = button.mapTo(viewport, button.rect().topRight()).x()
+            assert right <= viewport.width(), button.text()

@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -328,6 +328,8 @@ class FocusPane(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._content = content
+        content.installEventFilter(self)
 
         verdicts = QHBoxLayout()
         verdicts.setSpacing(SPACING)
@@ -525,6 +527,22 @@ class FocusPane(QWidget):
             pal = label.palette()
             pal.setColor(QPalette.ColorRole.WindowText, muted_color(self))
             label.setPalette(pal)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._content and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_width()
+        return super().eventFilter(watched, event)
+
+    def _fit_width(self) -> None:
+        """Never let the splitter squeeze the candidates narrower than their controls.
+
+        The scroll area hides its horizontal bar, so without this a narrow window
+        would cut off candidate texts and the Confirm/Reject buttons.
+        """
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        needed = self._content.minimumSizeHint().width() + bar
+        if needed != self._scroll.minimumWidth():
+            self._scroll.setMinimumWidth(needed)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
