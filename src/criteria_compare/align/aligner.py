@@ -140,6 +140,20 @@ def _analyzer(language: str, synonyms: SynonymTable) -> Analyzer:
         return found
 
 
+_LANGUAGES: dict[tuple[str, ...], str] = {}
+
+
+def _side_language(texts: tuple[str, ...]) -> str:
+    """The detected language of one side's texts, remembered for the last few sides."""
+    found = _LANGUAGES.get(texts)
+    if found is None:
+        found = detect_side_language(texts)
+        if len(_LANGUAGES) >= _MAX_ANALYZERS:
+            _LANGUAGES.clear()
+        _LANGUAGES[texts] = found
+    return found
+
+
 def _align(
     reference: Program | Sequence[Criterion],
     partner: Program | Sequence[Criterion],
@@ -180,7 +194,7 @@ def _align(
             (par, settings.partner_language),
         ):
             languages.append(
-                wanted if wanted != "auto" else detect_side_language(c.text for c in criteria)
+                wanted if wanted != "auto" else _side_language(tuple(c.text for c in criteria))
             )
         sides = build_features(
             [(ref, _analyzer(languages[0], synonyms)), (par, _analyzer(languages[1], synonyms))],
