@@ -7,6 +7,8 @@ from criteria_compare.model import Evidence
 
 __all__ = ["make_evidence", "merge_spans"]
 
+Spans = tuple[tuple[int, int], ...]
+
 
 def merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Sorted spans with overlapping ones joined."""
@@ -30,24 +32,33 @@ def make_evidence(
     channels: dict[str, float],
     margin: float,
     section_match: bool,
+    spans: tuple[Spans, Spans] | None = None,
 ) -> Evidence:
     """Evidence of a pair: stems (and synonym concepts) the two texts share, as spans in each.
 
     ``channels`` holds the channel scores already rounded; it becomes the evidence's own dict.
+    ``spans`` (source spans, target spans) may be given when computed for many pairs at once
+    (see :func:`criteria_compare.align.spans.pair_spans`).
     """
     tgt_pos = target.positions
     # In source order (each stem's first occurrence), so the terms read like the source text.
     shared = [stem for stem in source.ordered if stem in tgt_pos]
     if not shared:
         return Evidence(channels=channels, margin=round(margin, 4), section_match=section_match)
-    src_pos, src_terms = source.positions, source.terms
-    # Spans come sorted; only a text with overlapping spans needs them merged.
-    src_spans = [span for span, stem in source.flat if stem in tgt_pos]
-    tgt_spans = [span for span, stem in target.flat if stem in src_pos]
+    src_terms = source.terms
+    if spans is None:
+        src_pos = source.positions
+        # Spans come sorted; only a text with overlapping spans needs them merged.
+        src_spans = [span for span, stem in source.flat if stem in tgt_pos]
+        tgt_spans = [span for span, stem in target.flat if stem in src_pos]
+        spans = (
+            merge_spans(src_spans) if source.overlapping else tuple(src_spans),
+            merge_spans(tgt_spans) if target.overlapping else tuple(tgt_spans),
+        )
     return Evidence(
         shared_terms=tuple(dict.fromkeys([src_terms[stem] for stem in shared])),
-        source_spans=merge_spans(src_spans) if source.overlapping else tuple(src_spans),
-        target_spans=merge_spans(tgt_spans) if target.overlapping else tuple(tgt_spans),
+        source_spans=spans[0],
+        target_spans=spans[1],
         channels=channels,
         margin=round(margin, 4),
         section_match=section_match,

@@ -14,6 +14,7 @@ import numpy as np
 from criteria_compare.align.analyze import AnalyzedText, Analyzer
 from criteria_compare.align.chargrams import char_ngram_matrices
 from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.align.spans import SpanIndex, build_span_indexes
 from criteria_compare.align.sparse import SparseRows, from_term_lists
 from criteria_compare.model import Criterion
 
@@ -34,6 +35,7 @@ class SideFeatures:
     char: SparseRows
     bm25_docs: SparseRows
     embeddings: np.ndarray | None = None
+    spans: SpanIndex | None = None
     _postings: dict[str, SparseRows] = field(default_factory=dict)
     _dense: dict[str, np.ndarray] = field(default_factory=dict)
 
@@ -166,4 +168,6 @@ def build_features(
                 bm25_docs=_bm25_docs(stf, bm25_idf, settings.bm25_k1, settings.bm25_b),
             )
         )
+    for side, index in zip(out, build_span_indexes([texts for texts, _ in analyzed]), strict=True):
+        side.spans = index
     return out

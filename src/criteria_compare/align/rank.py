@@ -12,11 +12,12 @@ from collections.abc import Callable, Mapping
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from criteria_compare.align.explain import make_evidence
+from criteria_compare.align.explain import Spans, make_evidence
 from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.fusion import FusedBlock, fuse, select_top
 from criteria_compare.align.products import all_pairs
 from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.align.spans import pair_spans
 from criteria_compare.align.sparse import dense_block, pair_block
 from criteria_compare.model import Band, Suggestion
 
@@ -195,16 +196,15 @@ def _block_suggestions(
         absolute += weight * np.clip(fused.values[name][rows_arr, cols_arr], 0.0, 1.0)
     absolute = (absolute / abs_total).tolist()
     norm_lists = {name: v.tolist() for name, v in norm.items()}
-    out: dict[str, tuple[Suggestion, ...]] = {}
+    rows_out: list[tuple[int, list[int], list[float], int]] = []
     at = 0
     for i in range(nb):
         n_cells = owners[i]
-        row = r0 + i
         cells = range(at, at + n_cells)
         n_pin = len(pinned_pos.get(i, ()))
         at += n_cells
         if not n_cells:
-            out[q.criteria[row].ref] = ()
+            rows_out.append((i, [], [], 0))
             continue
         # Best first; equal scores keep program order (cells' candidates are in program order).
         pins = sorted(cells[:n_pin], key=lambda c: (-scores[c], cell_cols[c]))
@@ -213,10 +213,42 @@ def _block_suggestions(
         confidence = min(1.0, absolute[best] / settings.confidence_saturation)
         shown = pins + others[: max(settings.k - n_pin, 0)]
         following = pins + others[: len(shown) - n_pin + 1]
-        row_scores = [scores[c] * confidence for c in following]
-        out[q.criteria[row].ref] = _row_suggestions(
-            q, d, row, cand[i], cell_cols, shown, row_scores, n_pin, norm_lists, settings
+        rows_out.append((i, shown, [scores[c] * confidence for c in following], n_pin))
+    # Evidence spans of every suggestion of the block at once.
+    pair_q = np.asarray([r0 + i for i, shown, _, _ in rows_out for _ in shown], dtype=np.int64)
+    shown_cells = np.asarray([c for _, shown, _, _ in rows_out for c in shown], dtype=np.int64)
+    pair_d = (
+        cand[pair_q - r0, np.asarray(cell_cols, dtype=np.int64)[shown_cells]]
+        if len(shown_cells)
+        else np.zeros(0, dtype=np.int64)
+    )
+    spans: list[tuple[Spans, Spans]] | None = None
+    if q.spans is not None and d.spans is not None and len(pair_q):
+        spans = list(
+            zip(
+                pair_spans(q.spans, pair_q, d.spans, pair_d),
+                pair_spans(d.spans, pair_d, q.spans, pair_q),
+                strict=True,
+            )
         )
+    targets = pair_d.tolist()
+    out: dict[str, tuple[Suggestion, ...]] = {}
+    at = 0
+    for i, shown, row_scores, n_pin in rows_out:
+        n = len(shown)
+        out[q.criteria[r0 + i].ref] = _row_suggestions(
+            q,
+            d,
+            r0 + i,
+            targets[at : at + n],
+            shown,
+            row_scores,
+            n_pin,
+            norm_lists,
+            spans[at : at + n] if spans is not None else None,
+            settings,
+        )
+        at += n
     return out
 
 
@@ -224,20 +256,19 @@ def _row_suggestions(
     q: SideFeatures,
     d: SideFeatures,
     row: int,
-    cand: np.ndarray,
-    cell_cols: list[int],
+    targets: list[int],
     shown: list[int],
     scores: list[float],
     n_pin: int,
     norm: Mapping[str, list[float]],
+    spans: list[tuple[Spans, Spans]] | None,
     settings: AlignerSettings,
 ) -> tuple[Suggestion, ...]:
     out = []
     q_text = q.texts[row]
     q_criterion = q.criteria[row]
     q_sections = q.sections[row]
-    for rank, cell in enumerate(shown, start=1):
-        target = int(cand[cell_cols[cell]])
+    for rank, (cell, target) in enumerate(zip(shown, targets, strict=True), start=1):
         score = scores[rank - 1]
         nxt = scores[rank] if rank < len(scores) else 0.0
         evidence = make_evidence(
@@ -246,6 +277,7 @@ def _row_suggestions(
             {k: round(v[cell], 4) for k, v in norm.items()},
             score - nxt,
             bool(q_sections & d.sections[target]),
+            spans[rank - 1] if spans is not None else None,
         )
         out.append(
             Suggestion(

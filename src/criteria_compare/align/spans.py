@@ -1,0 +1,101 @@
+"""Evidence spans of many pairs at once: where the stems two texts share sit in one of them.
+
+Every text's (stem, span) entries are held as flat arrays per side, so the
+spans of a whole block of suggestions are found with a few array operations
+(membership by binary search, overlapping spans joined by a running maximum)
+instead of a Python loop per suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from criteria_compare.align.analyze import AnalyzedText
+
+__all__ = ["SpanIndex", "build_span_indexes", "pair_spans"]
+
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class SpanIndex:
+    """One side's texts: entry ``ptr[i]:ptr[i+1]`` of ``stem``/``start``/``end`` belong to text i.
+
+    Entries of a text are sorted by span; ``keys`` (sorted) holds ``text * n_stems + stem``.
+    """
+
+    ptr: np.ndarray
+    stem: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    keys: np.ndarray
+    n_stems: int
+
+
+def build_span_indexes(sides: Sequence[Sequence[AnalyzedText]]) -> list[SpanIndex]:
+    """Span indexes of several sides over one shared numbering of stems."""
+    ids: dict[str, int] = {}
+    parts = []
+    for texts in sides:
+        lengths = [len(t.flat) for t in texts]
+        stems = [ids.setdefault(stem, len(ids)) for t in texts for _, stem in t.flat]
+        starts = [span[0] for t in texts for span, _ in t.flat]
+        ends = [span[1] for t in texts for span, _ in t.flat]
+        parts.append((lengths, stems, starts, ends))
+    n_stems = max(len(ids), 1)
+    out = []
+    for lengths, stems, starts, ends in parts:
+        ptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=ptr[1:])
+        stem = np.asarray(stems, dtype=np.int64)
+        rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        out.append(
+            SpanIndex(
+                ptr,
+                stem,
+                np.asarray(starts, dtype=np.int64),
+                np.asarray(ends, dtype=np.int64),
+                np.unique(rows * n_stems + stem),
+                n_stems,
+            )
+        )
+    return out
+
+
+def pair_spans(
+    src: SpanIndex, src_rows: np.ndarray, dst: SpanIndex, dst_rows: np.ndarray
+) -> list[Spans]:
+    """For each pair i, the spans in text ``src_rows[i]`` of the stems text ``dst_rows[i]`` also has.
+
+    Spans are sorted, and overlapping or touching ones joined (a synonym phrase over its words).
+    """
+    n_pairs = len(src_rows)
+    starts = src.ptr[src_rows]
+    lens = src.ptr[src_rows + 1] - starts
+    total = int(lens.sum())
+    if total == 0:
+        return [()] * n_pairs
+    pos = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)
+    pair = np.repeat(np.arange(n_pairs, dtype=np.int64), lens)
+    wanted = dst_rows[pair] * dst.n_stems + src.stem[pos]
+    at = np.minimum(np.searchsorted(dst.keys, wanted), max(len(dst.keys) - 1, 0))
+    hit = (dst.keys[at] == wanted) if len(dst.keys) else np.zeros(total, dtype=bool)
+    pos, pair = pos[hit], pair[hit]
+    if not len(pos):
+        return [()] * n_pairs
+    st, en = src.start[pos], src.end[pos]
+    # Shift each pair's spans past the previous pair's, so one running maximum serves all.
+    offset = pair * (int(src.end.max()) + 2)
+    reach = np.maximum.accumulate(en + offset)
+    new = np.ones(len(st), dtype=bool)
+    new[1:] = st[1:] + offset[1:] > reach[:-1]
+    first = np.flatnonzero(new)
+    last = np.append(first[1:] - 1, len(st) - 1)
+    spans = list(zip(st[first].tolist(), (reach[last] - offset[last]).tolist(), strict=True))
+    bounds = np.zeros(n_pairs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pair[first], minlength=n_pairs), out=bounds[1:])
+    b = bounds.tolist()
+    return [tuple(spans[b[i] : b[i + 1]]) for i in range(n_pairs)]
