@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from criteria_compare.align import AlignerSettings
+from criteria_compare.align import AlignerSettings, align
 from criteria_compare.align.analyze import Analyzer
 from criteria_compare.align.features import build_features
 from criteria_compare.align.fusion import fuse, select_top
@@ -86,3 +86,30 @@ def test_old_stored_default_pair_limit_means_the_new_default() -> None:
     )
     kept = AlignerSettings.from_dict({"version": 1, "full_pairs_limit": 1000})
     assert kept.full_pairs_limit == 1000
+
+
+def test_block_spans_equal_spans_found_pair_by_pair(reference, partner) -> None:
+    """Evidence spans computed for a block at once match those of one pair at a time."""
+    from criteria_compare.align.explain import make_evidence
+    from criteria_compare.align.synonyms import load_synonyms
+
+    synonyms = load_synonyms()
+    ref, par = build_features(
+        [(reference, Analyzer("english", synonyms)), (partner, Analyzer("english", synonyms))],
+        LEXICAL,
+    )
+    result = align(reference, partner, LEXICAL)
+    rows = {c.ref: i for i, c in enumerate(reference)}
+    cols = {c.ref: i for i, c in enumerate(partner)}
+    checked = 0
+    for ref_id, suggestions in result.forward.items():
+        for s in suggestions:
+            one = make_evidence(
+                ref.texts[rows[ref_id]], par.texts[cols[s.target_ref]], {}, 0.0, False
+            )
+            assert (one.source_spans, one.target_spans) == (
+                s.evidence.source_spans,
+                s.evidence.target_spans,
+            )
+            checked += bool(one.source_spans)
+    assert checked >= 4

@@ -55,19 +55,6 @@ class SideFeatures:
             self._dense[key] = getattr(self, name).doc_freq()
         return self._dense[key]
 
-    def dense(self, name: str, columns: np.ndarray) -> np.ndarray:
-        """Matrix ``name`` as a dense float32 array over ``columns`` only (cached per name)."""
-        if name not in self._dense:
-            m: SparseRows = getattr(self, name)
-            where = np.full(m.n_cols, -1, dtype=np.int64)
-            where[columns] = np.arange(len(columns))
-            local = where[m.indices]
-            keep = local >= 0
-            out = np.zeros((m.n_rows, len(columns)), dtype=np.float32)
-            out[m.row_ids()[keep], local[keep]] = m.data[keep]
-            self._dense[name] = out
-        return self._dense[name]
-
 
 def _analyze_side(
     criteria: Sequence[Criterion], analyzer: Analyzer, settings: AlignerSettings

@@ -169,13 +169,13 @@ def _block_suggestions(
     for i in range(nb):
         wanted = pinned.get(r0 + i)
         if wanted:
-            pos = np.flatnonzero(np.isin(cand[i], list(wanted)) & np.isfinite(raw[i]))
-            if len(pos):
-                pinned_pos[i] = pos.tolist()
+            found = np.flatnonzero(np.isin(cand[i], list(wanted)) & np.isfinite(raw[i]))
+            if len(found):
+                pinned_pos[i] = found.tolist()
     if pinned_pos:
         raw = raw.copy()
-        for i, pos in pinned_pos.items():
-            raw[i, pos] = -np.inf
+        for i, where in pinned_pos.items():
+            raw[i, where] = -np.inf
     # A few spare picks, so float32 ranking keys cannot push a near-tie out of the exact top k+1.
     picks = select_top(raw, settings.k + 3)
     cell_rows, cell_cols, owners = [], [], []
@@ -191,24 +191,26 @@ def _block_suggestions(
     scores = fused.fused(norm).tolist()
     abs_w = {k: w for k, w in weights.items() if k in _ABSOLUTE}
     abs_total = sum(abs_w.values()) or 1.0
-    absolute = np.zeros(len(cell_rows), dtype=np.float64)
+    overlap = np.zeros(len(cell_rows), dtype=np.float64)
     for name, weight in abs_w.items():
-        absolute += weight * np.clip(fused.values[name][rows_arr, cols_arr], 0.0, 1.0)
-    absolute = (absolute / abs_total).tolist()
+        overlap += weight * np.clip(fused.values[name][rows_arr, cols_arr], 0.0, 1.0)
+    absolute = (overlap / abs_total).tolist()
     norm_lists = {name: v.tolist() for name, v in norm.items()}
     rows_out: list[tuple[int, list[int], list[float], int]] = []
     at = 0
     for i in range(nb):
         n_cells = owners[i]
-        cells = range(at, at + n_cells)
+        row_cells = range(at, at + n_cells)
         n_pin = len(pinned_pos.get(i, ()))
         at += n_cells
         if not n_cells:
             rows_out.append((i, [], [], 0))
             continue
         # Best first; equal scores keep program order (cells' candidates are in program order).
-        pins = sorted(cells[:n_pin], key=lambda c: (-scores[c], cell_cols[c]))
-        others = sorted(cells[n_pin:], key=lambda c: (-scores[c], cell_cols[c]))[: settings.k + 1]
+        pins = sorted(row_cells[:n_pin], key=lambda c: (-scores[c], cell_cols[c]))
+        others = sorted(row_cells[n_pin:], key=lambda c: (-scores[c], cell_cols[c]))[
+            : settings.k + 1
+        ]
         best = min(pins[:1] + others[:1], key=lambda c: (-scores[c], cell_cols[c]))
         confidence = min(1.0, absolute[best] / settings.confidence_saturation)
         shown = pins + others[: max(settings.k - n_pin, 0)]
