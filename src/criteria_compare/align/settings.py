@@ -59,7 +59,8 @@ class AlignerSettings:
     criterion with no real counterpart does not show a top score. A suggestion
     is High at ``band_high`` or above, Medium at ``band_medium`` or above, else Low.
 
-    Scale: inputs with more than ``full_pairs_limit`` pairs are processed with a
+    Scale: up to ``full_pairs_limit`` pairs, every pair is scored (BLAS over
+    frequent terms, postings over rare ones). Larger inputs are processed with a
     shortlist: the ``shortlist`` best candidates by BM25 (over terms in at most
     ``shortlist_max_df`` of the other side's criteria), fused with the encoder
     at its weight when available, plus the encoder's own best ``shortlist // 5``,
