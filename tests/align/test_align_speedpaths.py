@@ -104,10 +104,10 @@ def test_block_spans_equal_spans_found_pair_by_pair(reference, partner) -> None:
     checked = 0
     for ref_id, suggestions in result.forward.items():
         for s in suggestions:
-            one = make_evidence(
-                ref.texts[rows[ref_id]], par.texts[cols[s.target_ref]], {}, 0.0, False
-            )
-            assert (one.source_spans, one.target_spans) == (
+            i, j = rows[ref_id], cols[s.target_ref]
+            one = make_evidence(ref.texts[i], reference[i].text, par.texts[j], {}, 0.0, False)
+            assert (one.shared_terms, one.source_spans, one.target_spans) == (
+                s.evidence.shared_terms,
                 s.evidence.source_spans,
                 s.evidence.target_spans,
             )

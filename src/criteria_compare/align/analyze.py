@@ -47,12 +47,11 @@ class AnalyzedText:
     """stem -> its spans, in text order (for evidence)."""
     ordered: tuple[str, ...] = field(default=(), compare=False)
     """The keys of ``positions`` by first occurrence in the text (for evidence)."""
-    terms: dict[str, str] = field(default_factory=dict, compare=False)
-    """stem -> the term shown for it: the word as written (casefolded), or the concept's name."""
-    flat: tuple[tuple[tuple[int, int], str], ...] = field(default=(), compare=False)
-    """Every (span, stem) of ``positions``, sorted by span (for evidence)."""
+    flat_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    """Every span of ``positions``, sorted (for evidence); ``flat_stems[i]`` is its stem."""
+    flat_stems: tuple[str, ...] = field(default=(), compare=False)
     overlapping: bool = field(default=False, compare=False)
-    """Whether two spans of ``flat`` overlap (a synonym phrase, a word giving two stems)."""
+    """Whether two spans of ``flat_spans`` overlap (a synonym phrase, a word giving two stems)."""
 
 
 def detect_side_language(texts: Iterable[str], limit: int = 5000) -> str:
@@ -167,12 +166,6 @@ class Analyzer:
                 positions.setdefault(concept, []).append((start, end))
         # Stems by first occurrence; a synonym concept starting at a word comes after that word.
         ordered = tuple(sorted(positions, key=positions.__getitem__))
-        terms = {
-            stem: stem[len(CONCEPT_PREFIX) :]
-            if stem.startswith(CONCEPT_PREFIX)
-            else text[got[0][0] : got[0][1]].casefold()
-            for stem, got in positions.items()
-        }
         flat = sorted((span, stem) for stem, got in positions.items() for span in got)
         overlapping = any(flat[i][0][0] < flat[i - 1][0][1] for i in range(1, len(flat)))
         return AnalyzedText(
@@ -182,8 +175,8 @@ class Analyzer:
             chars,
             positions,
             ordered,
-            terms,
-            tuple(flat),
+            tuple(span for span, _ in flat),
+            tuple(stem for _, stem in flat),
             overlapping,
         )
 

@@ -49,15 +49,10 @@ def _word_hashes(
     return ptr, (uniq & np.uint64(0xFFFFFFFF)).astype(np.uint32), counts.astype(np.float64)
 
 
-def _side(
-    docs: Sequence[Sequence[tuple[str, float]]], n_min: int, n_max: int
+def _occurrences(
+    docs: Sequence[Sequence[tuple[str, float]]], index: dict[str, int]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(row, 32-bit hash, weight) of every distinct n-gram of each doc, summed per doc.
-
-    Each distinct word is hashed once; a doc's n-grams are its words' n-grams
-    (n-grams never cross words), each counted by the field weight of the word.
-    """
-    index: dict[str, int] = {}
+    """(doc row, word id, field weight) of every word occurrence; ``index`` numbers the words."""
     word_ids: list[int] = []
     rows: list[int] = []
     weights: list[float] = []
@@ -69,24 +64,34 @@ def _side(
                 word_ids.extend([setdefault(w, len(index)) for w in words])
                 rows.extend([i] * len(words))
                 weights.extend([weight] * len(words))
-    if not word_ids:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32), np.zeros(0)
-    ptr, hashes, counts = _word_hashes(list(index), n_min, n_max)
-    occ = np.asarray(word_ids, dtype=np.int64)
+    return (
+        np.asarray(rows, dtype=np.int64),
+        np.asarray(word_ids, dtype=np.int64),
+        np.asarray(weights, dtype=np.float64),
+    )
+
+
+def _side(
+    n_docs: int,
+    occurrences: tuple[np.ndarray, np.ndarray, np.ndarray],
+    ptr: np.ndarray,
+    cols: np.ndarray,
+    counts: np.ndarray,
+    n_cols: int,
+) -> SparseRows:
+    """A side's n-gram matrix: each doc sums its words' n-grams times the word's field weight."""
+    rows, occ, weights = occurrences
     starts = ptr[occ]
     lens = ptr[occ + 1] - starts
     total = int(lens.sum())
     pos = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)
-    doc_rows = np.repeat(np.asarray(rows, dtype=np.uint64), lens)
-    keys = (doc_rows << np.uint64(32)) | hashes[pos].astype(np.uint64)
-    vals = counts[pos] * np.repeat(np.asarray(weights, dtype=np.float64), lens)
+    keys = np.repeat(rows, lens) * n_cols + cols[pos]
+    vals = counts[pos] * np.repeat(weights, lens)
     uniq, inverse = np.unique(keys, return_inverse=True)
     sums = np.bincount(inverse, weights=vals, minlength=len(uniq))
-    return (
-        (uniq >> np.uint64(32)).astype(np.int64),
-        (uniq & np.uint64(0xFFFFFFFF)).astype(np.uint32),
-        sums.astype(np.float32),
-    )
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(uniq // n_cols, minlength=n_docs), out=indptr[1:])
+    return SparseRows(indptr, (uniq % n_cols).astype(np.int32), sums.astype(np.float32), n_cols)
 
 
 def char_ngram_matrices(
@@ -95,16 +100,22 @@ def char_ngram_matrices(
     """Field-weighted n-gram count matrices for each side, over one shared feature space.
 
     N-grams are identified by a 32-bit hash (collisions among a few million
-    distinct n-grams are rare and only merge two rare features).
+    distinct n-grams are rare and only merge two rare features). Each distinct
+    word of both sides is hashed once; a doc's n-grams are its words' n-grams
+    (n-grams never cross words), each counted by the field weight of the word.
     """
-    parts = [_side(docs, n_min, n_max) for docs in sides]
-    vocab = np.unique(np.concatenate([p[1] for p in parts])) if parts else np.zeros(0)
+    index: dict[str, int] = {}
+    occurrences = [_occurrences(docs, index) for docs in sides]
+    if not index:
+        empty = np.zeros(0, dtype=np.int32)
+        return [
+            SparseRows(np.zeros(len(docs) + 1, dtype=np.int64), empty, np.zeros(0, np.float32), 1)
+            for docs in sides
+        ]
+    ptr, hashes, counts = _word_hashes(list(index), n_min, n_max)
+    vocab, cols = np.unique(hashes, return_inverse=True)
     n_cols = max(len(vocab), 1)
-    out = []
-    for (rows, hashes, weights), docs in zip(parts, sides, strict=False):
-        # Entries are sorted by (row, hash) and vocab is sorted, so columns come out sorted.
-        cols = np.searchsorted(vocab, hashes).astype(np.int32)
-        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=len(docs)), out=indptr[1:])
-        out.append(SparseRows(indptr, cols, weights, n_cols))
-    return out
+    return [
+        _side(len(docs), occ, ptr, cols.astype(np.int64), counts, n_cols)
+        for docs, occ in zip(sides, occurrences, strict=True)
+    ]

@@ -275,6 +275,7 @@ def _row_suggestions(
         nxt = scores[rank] if rank < len(scores) else 0.0
         evidence = make_evidence(
             q_text,
+            q_criterion.text,
             d.texts[target],
             {k: round(v[cell], 4) for k, v in norm.items()},
             score - nxt,

@@ -40,28 +40,28 @@ def build_span_indexes(sides: Sequence[Sequence[AnalyzedText]]) -> list[SpanInde
     ids: dict[str, int] = {}
     parts = []
     for texts in sides:
-        lengths = [len(t.flat) for t in texts]
-        stems = [ids.setdefault(stem, len(ids)) for t in texts for _, stem in t.flat]
-        starts = [span[0] for t in texts for span, _ in t.flat]
-        ends = [span[1] for t in texts for span, _ in t.flat]
+        lengths = [len(t.flat_stems) for t in texts]
+        total = sum(lengths)
+        # fromiter: no list of a Python int per entry (hundreds of MB on 50,000 criteria).
+        stems = np.fromiter(
+            (ids.setdefault(stem, len(ids)) for t in texts for stem in t.flat_stems),
+            dtype=np.int64,
+            count=total,
+        )
+        starts = np.fromiter(
+            (span[0] for t in texts for span in t.flat_spans), dtype=np.int64, count=total
+        )
+        ends = np.fromiter(
+            (span[1] for t in texts for span in t.flat_spans), dtype=np.int64, count=total
+        )
         parts.append((lengths, stems, starts, ends))
     n_stems = max(len(ids), 1)
     out = []
     for lengths, stems, starts, ends in parts:
         ptr = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=ptr[1:])
-        stem = np.asarray(stems, dtype=np.int64)
         rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        out.append(
-            SpanIndex(
-                ptr,
-                stem,
-                np.asarray(starts, dtype=np.int64),
-                np.asarray(ends, dtype=np.int64),
-                np.unique(rows * n_stems + stem),
-                n_stems,
-            )
-        )
+        out.append(SpanIndex(ptr, stems, starts, ends, np.unique(rows * n_stems + stems), n_stems))
     return out
 
 
