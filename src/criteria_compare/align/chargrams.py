@@ -9,6 +9,7 @@ boundaries, so pair scoring is cheaper, and word endings still count.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,6 +19,8 @@ from criteria_compare.align.sparse import SparseRows
 __all__ = ["char_ngram_matrices"]
 
 _MULT = np.uint64(0x100000001B3)
+# Documents summed at a time, so the expanded n-gram entries stay small.
+_DOC_CHUNK = 2000
 
 
 def _word_hashes(
@@ -79,16 +82,27 @@ def _side(
     counts: np.ndarray,
     n_cols: int,
 ) -> SparseRows:
-    """A side's n-gram matrix: each doc sums its words' n-grams times the word's field weight."""
+    """A side's n-gram matrix: each doc sums its words' n-grams times the word's field weight.
+
+    Docs are summed ``_DOC_CHUNK`` at a time, so the expanded entries stay small.
+    """
     rows, occ, weights = occurrences
-    starts = ptr[occ]
-    lens = ptr[occ + 1] - starts
-    total = int(lens.sum())
-    pos = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)
-    keys = np.repeat(rows, lens) * n_cols + cols[pos]
-    vals = counts[pos] * np.repeat(weights, lens)
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    sums = np.bincount(inverse, weights=vals, minlength=len(uniq))
+    bounds = np.searchsorted(rows, np.arange(0, n_docs + _DOC_CHUNK, _DOC_CHUNK))
+    keys_parts, sums_parts = [], []
+    for a, b in itertools.pairwise(bounds.tolist()):
+        if a == b:
+            continue
+        starts = ptr[occ[a:b]]
+        lens = ptr[occ[a:b] + 1] - starts
+        total = int(lens.sum())
+        pos = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)
+        keys = np.repeat(rows[a:b], lens) * n_cols + cols[pos]
+        vals = counts[pos] * np.repeat(weights[a:b], lens)
+        uniq, inverse = np.unique(keys, return_inverse=True)
+        keys_parts.append(uniq)
+        sums_parts.append(np.bincount(inverse, weights=vals, minlength=len(uniq)))
+    uniq = np.concatenate(keys_parts) if keys_parts else np.zeros(0, dtype=np.int64)
+    sums = np.concatenate(sums_parts) if sums_parts else np.zeros(0)
     indptr = np.zeros(n_docs + 1, dtype=np.int64)
     np.cumsum(np.bincount(uniq // n_cols, minlength=n_docs), out=indptr[1:])
     return SparseRows(indptr, (uniq % n_cols).astype(np.int32), sums.astype(np.float32), n_cols)
