@@ -76,16 +76,25 @@ def _shortlist(
         w_emb = weights.get("embedding", 0.0)
         fused = (w_lex * _rows_minmax(cheap) + w_emb * _rows_minmax(emb_block)) / (w_lex + w_emb)
         picks = [_top(fused, size), _top(emb_block, max(1, size // 5))]
-    rows = []
-    for i in range(r1 - r0):
-        chosen = set(np.concatenate([p[i] for p in picks]).tolist())
-        chosen.update(pinned.get(r0 + i, ()))
-        rows.append(sorted(chosen))
-    width = max(len(r) for r in rows)
-    cand = np.full((r1 - r0, width), -1, dtype=np.int64)
-    for i, r in enumerate(rows):
-        cand[i, : len(r)] = r
-    return cand
+    nb = r1 - r0
+    extra = [sorted(pinned.get(r0 + i, ())) for i in range(nb)]
+    room = max((len(e) for e in extra), default=0)
+    chosen = np.full((nb, sum(p.shape[1] for p in picks) + room), n_d, dtype=np.int64)
+    at = 0
+    for p in picks:
+        chosen[:, at : at + p.shape[1]] = p
+        at += p.shape[1]
+    for i, e in enumerate(extra):
+        if e:
+            chosen[i, at : at + len(e)] = e
+    # Each row's distinct candidates in program order, padded with -1.
+    chosen.sort(axis=1)
+    chosen[:, 1:][chosen[:, 1:] == chosen[:, :-1]] = n_d
+    chosen.sort(axis=1)
+    width = max(int((chosen < n_d).sum(axis=1).max()), 1)
+    cand = chosen[:, :width]
+    cand[cand == n_d] = -1
+    return np.ascontiguousarray(cand)
 
 
 def rank_direction(

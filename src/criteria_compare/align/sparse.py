@@ -139,7 +139,7 @@ def dense_block(
     limits the terms used, e.g. to skip very common ones when shortlisting.
     """
     nb = r1 - r0
-    out = np.zeros(nb * n_docs, dtype=np.float64)
+    out: np.ndarray | None = None
     a, b = int(queries.indptr[r0]), int(queries.indptr[r1])
     terms = queries.indices[a:b].astype(np.int64)
     weights = queries.data[a:b]
@@ -160,8 +160,15 @@ def dense_block(
             docs = postings.indices[pos].astype(np.int64)
             vals = postings.data[pos] * np.repeat(weights[start:stop], plen)
             keys = np.repeat(local[start:stop], plen) * n_docs + docs
-            out += np.bincount(keys, weights=vals, minlength=nb * n_docs)
+            sums = np.bincount(keys, weights=vals, minlength=nb * n_docs)
+            # The first chunk's sums are the result (no zeroed copy to add them to).
+            if out is None:
+                out = sums
+            else:
+                out += sums
         start = stop
+    if out is None:
+        out = np.zeros(nb * n_docs, dtype=np.float64)
     return out.reshape(nb, n_docs)
 
 
