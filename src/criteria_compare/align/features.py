@@ -36,6 +36,9 @@ class SideFeatures:
     bm25_docs: SparseRows
     embeddings: np.ndarray | None = None
     spans: SpanIndex | None = None
+    char_dense: np.ndarray | None = None
+    """When set (shortlist path), the char channel's frequent columns as dense rows; ``char``
+    then holds only the other columns (see products.split_frequent)."""
     _postings: dict[str, SparseRows] = field(default_factory=dict)
     _dense: dict[str, np.ndarray] = field(default_factory=dict)
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process, utils
 from criteria_compare.align.explain import Spans, make_evidence
 from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.fusion import FusedBlock, fuse, select_top
-from criteria_compare.align.products import all_pairs
+from criteria_compare.align.products import all_pairs, split_frequent
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.spans import pair_spans
 from criteria_compare.align.sparse import dense_block, pair_block
@@ -134,6 +134,11 @@ def rank_direction(
     else:
         cap = max(settings.shortlist_max_df * n_d, settings.shortlist)
         term_mask = d.stems_tf.doc_freq() <= cap
+        if "char" in weights and q.char_dense is None and d.char_dense is None:
+            # Once per alignment (both directions share the sides).
+            split = split_frequent([q.char, d.char])
+            if split is not None:
+                (q.char, d.char), (q.char_dense, d.char_dense) = split
     for r0 in range(0, n_q, block):
         on_block(r0)
         r1 = min(r0 + block, n_q)
@@ -335,6 +340,11 @@ def _shortlist_channels(
                 found, known = shared.lookup(q, d, r0, cand, name)
                 todo = np.where(found, -1, cand)
             values = pair_block(matrix, r0, r1, getattr(d, d_attr), todo, scratch[name])
+            if name == "char" and q.char_dense is not None and d.char_dense is not None:
+                frequent = np.einsum(
+                    "ih,ich->ic", q.char_dense[r0:r1], d.char_dense[np.maximum(todo, 0)]
+                )
+                values += np.where(todo >= 0, frequent, 0.0)
             if found is not None:
                 values[found] = known[found]
             channels[name] = values
