@@ -113,3 +113,25 @@ def test_block_spans_equal_spans_found_pair_by_pair(reference, partner) -> None:
             )
             checked += bool(one.source_spans)
     assert checked >= 4
+
+
+def test_frequent_columns_split_keeps_pair_scores() -> None:
+    """Dense frequent columns plus sparse rare ones score each pair as the whole matrix does."""
+    from criteria_compare.align.products import split_frequent
+    from criteria_compare.align.sparse import pair_block
+
+    ref, par = build_features(
+        [(_many(40, 5, "r"), Analyzer("english")), (_many(60, 6, "p"), Analyzer("english"))],
+        LEXICAL,
+    )
+    cand = np.array([[0, 5, 59, -1]] * 40)
+    scratch = np.full(ref.char.n_cols, -1)
+    whole = pair_block(ref.char, 0, 40, par.char, cand, scratch)
+    split = split_frequent([ref.char, par.char])
+    assert split is not None
+    (q_rare, d_rare), (q_dense, d_dense) = split
+    assert q_rare.indices.size < ref.char.indices.size
+    parts = pair_block(q_rare, 0, 40, d_rare, cand, scratch) + np.where(
+        cand >= 0, np.einsum("ih,ich->ic", q_dense, d_dense[np.maximum(cand, 0)]), 0.0
+    )
+    assert np.allclose(parts, whole, atol=1e-5)
