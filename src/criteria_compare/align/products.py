@@ -74,7 +74,7 @@ def all_pairs(
 
 
 #: Frequent columns kept dense for scoring candidate pairs (shortlist path), at most this many.
-_PAIR_DENSE_MAX = 256
+_PAIR_DENSE_MAX = 512
 #: ... and only columns held by more than this share of all rows.
 _PAIR_DENSE_SHARE = 0.05
 
