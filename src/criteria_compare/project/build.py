@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from criteria_compare.progress import CancelCheck, ProgressCallback
-from criteria_compare.project.connection import translate
-from criteria_compare.project.files import check_target, move_into_place, temp_next_to
-from criteria_compare.project.newfile import write_new_file
+from criteria_compare.project.staging import staged_new_file
 from criteria_compare.project.store import Project
 
 if TYPE_CHECKING:
@@ -43,29 +39,20 @@ def build_project(
     replace (``force``).
     """
     target = Path(path)
-    check_target(target, force)
-    tmp = temp_next_to(target)
-    try:
-        write_new_file(
-            tmp,
+    with (
+        staged_new_file(
+            target,
             reference,
             partner,
+            force=force,
             reference_name=reference_name,
             partner_name=partner_name,
             reference_version=reference_version,
             partner_version=partner_version,
             settings=settings,
             reviewer=reviewer,
-        )
-        with Project.open(tmp) as building:
-            result = building.realign(progress=progress, cancel=cancel, reviewer=reviewer)
-        check_target(target, force)  # someone may have created it meanwhile
-        move_into_place(tmp, target)
-    except BaseException as exc:
-        for leftover in [tmp] + [tmp.with_name(tmp.name + x) for x in ("-journal", "-wal", "-shm")]:
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        if isinstance(exc, sqlite3.Error):
-            raise translate(exc, target, writing=True) from None
-        raise
+        ) as tmp,
+        Project.open(tmp) as building,
+    ):
+        result = building.realign(progress=progress, cancel=cancel, reviewer=reviewer)
     return Project.open(target), result

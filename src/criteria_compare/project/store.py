@@ -67,12 +67,10 @@ from criteria_compare.project.decisions import (
     set_pin,
 )
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
-from criteria_compare.project.files import check_target, move_into_place, temp_next_to
 from criteria_compare.project.history import mentions, read_history, record
 from criteria_compare.project.migrations import (
     SCHEMA_VERSION,
 )
-from criteria_compare.project.newfile import write_new_file
 from criteria_compare.project.opening import check_and_migrate, precheck
 from criteria_compare.project.state import CriterionState, Decision
 from criteria_compare.project.summary import build_summary
@@ -150,30 +148,22 @@ class Project:
         temporary name and renamed into place, so a failure leaves no half-made
         project and an existing file is only replaced when complete (``force``).
         """
+        from criteria_compare.project.staging import staged_new_file
+
         target = Path(path)
-        check_target(target, force)
-        tmp = temp_next_to(target)
-        try:
-            write_new_file(
-                tmp,
-                reference,
-                partner,
-                reference_name=reference_name,
-                partner_name=partner_name,
-                reference_version=reference_version,
-                partner_version=partner_version,
-                settings=settings,
-                reviewer=reviewer,
-            )
-            move_into_place(tmp, target)
-        except sqlite3.Error as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise translate(exc, target, writing=True) from None
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
+        with staged_new_file(
+            target,
+            reference,
+            partner,
+            force=force,
+            reference_name=reference_name,
+            partner_name=partner_name,
+            reference_version=reference_version,
+            partner_version=partner_version,
+            settings=settings,
+            reviewer=reviewer,
+        ):
+            pass
         return cls.open(target)
 
     @classmethod
