@@ -115,7 +115,7 @@ def create_comparison(
     request: ComparisonRequest, progress: ProgressCallback, cancel: CancelCheck
 ) -> Path:
     """Import both programs, create the project and align it; the target appears only when done."""
-    from criteria_compare.project import Project
+    from criteria_compare.project.build import build_project
 
     reference = _read(request.reference, progress, cancel, 0, 8)
     check_cancel(cancel)
@@ -123,31 +123,21 @@ def create_comparison(
     check_cancel(cancel)
     target = Path(request.target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    part = _partial_path(target)
-    _discard(part)
     progress(18, 100, "Creating the project file…")
-    try:
-        project = Project.create(
-            part,
-            reference,
-            partner,
-            reference_name=request.reference.name,
-            partner_name=request.partner.name,
-            reference_version=request.reference.version,
-            partner_version=request.partner.version,
-            force=True,
-            reviewer=request.reviewer,
-        )
-        try:
-            check_cancel(cancel)
-            project.realign(progress=scaled(progress, 22, 99), cancel=cancel)
-        finally:
-            project.close()
-        check_cancel(cancel)
-        os.replace(part, target)
-    except BaseException:
-        _discard(part)
-        raise
+    project, _result = build_project(
+        target,
+        reference,
+        partner,
+        reference_name=request.reference.name,
+        partner_name=request.partner.name,
+        reference_version=request.reference.version,
+        partner_version=request.partner.version,
+        force=True,
+        reviewer=request.reviewer,
+        progress=scaled(progress, 22, 99),
+        cancel=cancel,
+    )
+    project.close()
     progress(100, 100, f"Saved {target.name}.")
     return target
 
