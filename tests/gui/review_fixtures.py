@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -200,3 +201,15 @@ class Shell:
         self.view.detach()
         self.guard.detach()
         self.window.close()
+
+
+@contextlib.contextmanager
+def open_shell(qtbot: QtBot, path: Path) -> Iterator[Shell]:
+    """Open the project at ``path`` in a stand-in window; close both afterwards."""
+    project = Project.open(path)
+    shell = Shell(qtbot, project)
+    try:
+        yield shell
+    finally:
+        shell.close()
+        project.close()

@@ -7,21 +7,18 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell
+from review_fixtures import Shell, open_shell
 
 from criteria_compare.gui.models.criteria_table import build_queue_rows
 from criteria_compare.gui.views.bulk_confirm import clear_winners
 from criteria_compare.model import Relation, Status
-from criteria_compare.project import Decision, Project
+from criteria_compare.project import Decision
 
 
 @pytest.fixture
 def shell(qtbot: QtBot, sample_project: Path) -> Iterator[Shell]:
-    project = Project.open(sample_project)
-    s = Shell(qtbot, project)
-    yield s
-    s.close()
-    project.close()
+    with open_shell(qtbot, sample_project) as s:
+        yield s
 
 
 def _check_matches_a_fresh_read(shell: Shell) -> None:

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell, make_project
+from review_fixtures import Shell, make_project, open_shell
 
 from criteria_compare.gui.views import review as review_module
 from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog, clear_winners
 from criteria_compare.model import Status
-from criteria_compare.project import Project
 
 
 @pytest.fixture
@@ -20,11 +19,8 @@ def shell(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     monkeypatch.setattr(review_module, "BULK_IN_WORKER", 1)  # every bulk step goes to the worker
     path = tmp_path / "bulk.ccproj"
     make_project(path).close()
-    project = Project.open(path)
-    s = Shell(qtbot, project)
-    yield s
-    s.close()
-    project.close()
+    with open_shell(qtbot, path) as s:
+        yield s
 
 
 def test_big_bulk_step_runs_in_the_worker_and_undoes_in_one_step(shell: Shell) -> None:

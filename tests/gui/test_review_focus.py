@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from review_fixtures import PARTNER, REFERENCE, Shell, make_project, overlap_suggestions
+from review_fixtures import PARTNER, REFERENCE, Shell, make_project, open_shell, overlap_suggestions
 
 from criteria_compare.gui.models.partner_table import COL_USED_BY
 from criteria_compare.model import Criterion, Program, Relation, Status
@@ -33,11 +33,8 @@ def project_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def shell(qtbot: QtBot, project_path: Path) -> Iterator[Shell]:
-    project = Project.open(project_path)
-    s = Shell(qtbot, project)
-    yield s
-    s.close()
-    project.close()
+    with open_shell(qtbot, project_path) as s:
+        yield s
 
 
 def test_more_shows_up_to_ten_candidates(qtbot: QtBot, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell, make_project
+from review_fixtures import Shell, make_project, open_shell
 
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Project
@@ -24,11 +24,8 @@ def project_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def shell(qtbot: QtBot, project_path: Path) -> Iterator[Shell]:
-    project = Project.open(project_path)
-    s = Shell(qtbot, project)
-    yield s
-    s.close()
-    project.close()
+    with open_shell(qtbot, project_path) as s:
+        yield s
 
 
 def test_opens_on_first_unreviewed_with_header(shell: Shell) -> None:

@@ -9,20 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell, make_project
-
-from criteria_compare.project import Project
+from review_fixtures import Shell, make_project, open_shell
 
 
 @pytest.fixture
 def shell(qtbot: QtBot, tmp_path: Path) -> Iterator[Shell]:
     path = tmp_path / "keys.ccproj"
     make_project(path).close()
-    project = Project.open(path)
-    s = Shell(qtbot, project)
-    yield s
-    s.close()
-    project.close()
+    with open_shell(qtbot, path) as s:
+        yield s
 
 
 def _partner_row(shell: Shell) -> int:

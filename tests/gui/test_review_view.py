@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell, make_project
+from review_fixtures import Shell, make_project, open_shell
 
 from criteria_compare.gui.models.sort_proxy import QueueFilter
 from criteria_compare.gui.views.focus_pane import NOTE_IDLE_MS
@@ -32,11 +32,8 @@ def shell(qtbot: QtBot, project_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
     for name in ("critical", "warning", "information", "question"):
         monkeypatch.setattr(QMessageBox, name, no_dialog)
-    project = Project.open(project_path)
-    s = Shell(qtbot, project)
-    yield s
-    s.close()
-    project.close()
+    with open_shell(qtbot, project_path) as s:
+        yield s
 
 
 def test_verdict_rule_message_is_inline_and_nothing_is_stored(shell: Shell) -> None:
