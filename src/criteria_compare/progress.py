@@ -11,7 +11,7 @@ from typing import Protocol
 
 from criteria_compare.errors import Cancelled
 
-__all__ = ["CancelCheck", "ProgressCallback", "check_cancel", "never_cancel", "no_progress"]
+__all__ = ["CancelCheck", "ProgressCallback", "check_cancel"]
 
 
 class ProgressCallback(Protocol):
@@ -20,15 +20,6 @@ class ProgressCallback(Protocol):
 
 class CancelCheck(Protocol):
     def __call__(self) -> bool: ...
-
-
-def no_progress(done: int, total: int, message: str) -> None:
-    """A progress callback that ignores every report."""
-
-
-def never_cancel() -> bool:
-    """A cancel check that never asks to stop."""
-    return False
 
 
 def check_cancel(cancel: CancelCheck | None) -> None:
