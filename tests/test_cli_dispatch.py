@@ -34,36 +34,31 @@ def test_unknown_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert exc.value.code == 2
 
 
-def test_closed_pipe_is_not_an_internal_error() -> None:
-    """Output into a pipe whose reader has gone (`| head`) ends quietly with status 0."""
+def _run_with_inspect_raising(exception: str) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a child process whose `inspect` command raises `exception`."""
     script = (
         "import sys\n"
         "from criteria_compare.cli import cmd_inspect, main\n"
         "def run(args):\n"
-        "    raise BrokenPipeError(32, 'Broken pipe')\n"
+        f"    raise {exception}\n"
         "cmd_inspect.run = run\n"
         "sys.exit(main(['inspect', 'x.csv']))\n"
     )
-    proc = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
     )
+
+
+def test_closed_pipe_is_not_an_internal_error() -> None:
+    """Output into a pipe whose reader has gone (`| head`) ends quietly with status 0."""
+    proc = _run_with_inspect_raising("BrokenPipeError(32, 'Broken pipe')")
     assert proc.returncode == 0
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_unexpected_exception_is_one_sentence_with_status_1() -> None:
     """A bug shows one sentence naming the log file, exit status 1, no traceback."""
-    script = (
-        "import sys\n"
-        "from criteria_compare.cli import cmd_inspect, main\n"
-        "def run(args):\n"
-        "    raise ZeroDivisionError('boom')\n"
-        "cmd_inspect.run = run\n"
-        "sys.exit(main(['inspect', 'x.csv']))\n"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
-    )
+    proc = _run_with_inspect_raising("ZeroDivisionError('boom')")
     assert proc.returncode == 1
     assert "internal error" in proc.stderr and "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1
