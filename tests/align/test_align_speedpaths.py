@@ -105,7 +105,7 @@ def test_block_spans_equal_spans_found_pair_by_pair(reference, partner) -> None:
     for ref_id, suggestions in result.forward.items():
         for s in suggestions:
             i, j = rows[ref_id], cols[s.target_ref]
-            one = make_evidence(ref.texts[i], reference[i].text, par.texts[j], {}, 0.0, False)
+            one = make_evidence(ref.texts[i], par.texts[j], {}, 0.0, False)
             assert (one.shared_terms, one.source_spans, one.target_spans) == (
                 s.evidence.shared_terms,
                 s.evidence.source_spans,

@@ -6,7 +6,7 @@ import gc
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 from criteria_compare.align.analyze import Analyzer, detect_side_language
@@ -90,7 +90,7 @@ def align(
     pairs are never proposed, pinned ones are listed first. Deterministic:
     equal scores keep program order. Raises Cancelled if ``cancel()`` turns True.
     """
-    with _no_cyclic_gc(), _one_blas_thread():
+    with _no_cyclic_gc():
         return _align(reference, partner, settings, rejected, pinned, cache, progress, cancel)
 
 
@@ -109,8 +109,9 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 @contextmanager
 def _one_blas_thread() -> Iterator[None]:
-    """Run numpy's BLAS on one thread: the aligner's products are small and run beside the
-    encoder thread, and multi-threaded BLAS on busy cores is slower, not faster (measured)."""
+    """Run numpy's BLAS on one thread while the encoder runs: two threads then encode side by
+    side, and multi-threaded BLAS on busy cores is slower, not faster (measured). The ranking
+    runs after the encoder has finished, with numpy's default threads (its large products gain)."""
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # optional at run time: numpy's default threads then
@@ -178,6 +179,7 @@ def _align(
 
     report(0, "Preparing texts")
     encoding = None
+    one_blas_thread = ExitStack()
     if (
         settings.use_embedding
         and total
@@ -185,6 +187,7 @@ def _align(
     ):
         # Load the model and encode in a thread while the lexical features are built.
         texts = [c.text for c in (*ref, *par)]
+        one_blas_thread.enter_context(_one_blas_thread())
         encoding = BackgroundEncoding(texts, cache).start()
     try:
         synonyms = load_synonyms(settings.synonyms_path or None)
@@ -202,7 +205,8 @@ def _align(
         )
     except BaseException:
         if encoding is not None:
-            encoding.cancel()
+            encoding.stop()
+        one_blas_thread.close()
         raise
     notices: list[str] = []
     weights = settings.weights_for(cross_language=languages[0] != languages[1])
@@ -215,8 +219,8 @@ def _align(
             if progress is not None and job.to_encode:
                 progress(job.encoded, job.to_encode, "Encoding criteria")
 
-        encoding_progress()
         try:
+            encoding_progress()
             vectors = encoding.finish(encoding_progress)
             if weights["embedding"] > 0:
                 sides[0].embeddings = vectors[: len(ref)]
@@ -224,6 +228,11 @@ def _align(
                 channels.append("embedding")
         except EncoderUnavailable as exc:
             notices.append(encoder_notice(str(exc)))
+        except BaseException:
+            encoding.stop()
+            raise
+        finally:
+            one_blas_thread.close()
     shared = SharedScores()
     forward = rank_direction(
         sides[0],

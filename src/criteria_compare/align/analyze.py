@@ -52,6 +52,9 @@ class AnalyzedText:
     flat_stems: tuple[str, ...] = field(default=(), compare=False)
     overlapping: bool = field(default=False, compare=False)
     """Whether two spans of ``flat_spans`` overlap (a synonym phrase, a word giving two stems)."""
+    terms: tuple[str, ...] = field(default=(), compare=False)
+    """``terms[i]`` is how ``ordered[i]`` is shown as a shared term: a synonym concept's name,
+    or the word as first written (casefolded)."""
 
 
 def detect_side_language(texts: Iterable[str], limit: int = 5000) -> str:
@@ -168,6 +171,12 @@ class Analyzer:
         ordered = tuple(sorted(positions, key=positions.__getitem__))
         flat = sorted((span, stem) for stem, got in positions.items() for span in got)
         overlapping = any(flat[i][0][0] < flat[i - 1][0][1] for i in range(1, len(flat)))
+        terms = tuple(
+            stem[len(CONCEPT_PREFIX) :]
+            if stem.startswith(CONCEPT_PREFIX)
+            else text[positions[stem][0][0] : positions[stem][0][1]].casefold()
+            for stem in ordered
+        )
         return AnalyzedText(
             tuple(words),
             tuple(kept_stems),
@@ -178,6 +187,7 @@ class Analyzer:
             tuple(span for span, _ in flat),
             tuple(stem for _, stem in flat),
             overlapping,
+            terms,
         )
 
     def _concepts(

@@ -256,6 +256,12 @@ class BackgroundEncoding:
         """Ask the threads to stop after their current batch."""
         self._stop.set()
 
+    def stop(self) -> None:
+        """Cancel and wait for the thread to end its current batch (about 0.1 s)."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
     def finish(self, wait: Callable[[], None] | None = None) -> np.ndarray:
         """Wait for the encoding (calling ``wait`` now and then), store new vectors, return all.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from criteria_compare.align.analyze import CONCEPT_PREFIX, AnalyzedText
+from criteria_compare.align.analyze import AnalyzedText
 from criteria_compare.model import Evidence
 
 __all__ = ["make_evidence", "merge_spans"]
@@ -26,17 +26,8 @@ def merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(merged)
 
 
-def _term(stem: str, positions: dict[str, list[tuple[int, int]]], text: str) -> str:
-    """The term shown for a stem: a synonym concept's name, or the word as written (casefolded)."""
-    if stem.startswith(CONCEPT_PREFIX):
-        return stem[len(CONCEPT_PREFIX) :]
-    start, end = positions[stem][0]
-    return text[start:end].casefold()
-
-
 def make_evidence(
     source: AnalyzedText,
-    source_text: str,
     target: AnalyzedText,
     channels: dict[str, float],
     margin: float,
@@ -51,7 +42,9 @@ def make_evidence(
     """
     tgt_pos = target.positions
     # In source order (each stem's first occurrence), so the terms read like the source text.
-    shared = [stem for stem in source.ordered if stem in tgt_pos]
+    shared = [
+        term for stem, term in zip(source.ordered, source.terms, strict=True) if stem in tgt_pos
+    ]
     if not shared:
         return Evidence(channels=channels, margin=round(margin, 4), section_match=section_match)
     src_pos = source.positions
@@ -72,7 +65,7 @@ def make_evidence(
             merge_spans(tgt_spans) if target.overlapping else tuple(tgt_spans),
         )
     return Evidence(
-        shared_terms=tuple(dict.fromkeys([_term(stem, src_pos, source_text) for stem in shared])),
+        shared_terms=tuple(dict.fromkeys(shared)),
         source_spans=spans[0],
         target_spans=spans[1],
         channels=channels,

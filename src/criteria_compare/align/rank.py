@@ -209,7 +209,8 @@ def _block_suggestions(
     for name, weight in abs_w.items():
         overlap += weight * np.clip(fused.values[name][rows_arr, cols_arr], 0.0, 1.0)
     absolute = (overlap / abs_total).tolist()
-    norm_lists = {name: v.tolist() for name, v in norm.items()}
+    # Rounded here for the whole block: the evidence shows channel scores to 4 decimals.
+    norm_lists = {name: np.round(v, 4).tolist() for name, v in norm.items()}
     rows_out: list[tuple[int, list[int], list[float], int]] = []
     at = 0
     for i in range(nb):
@@ -289,11 +290,10 @@ def _row_suggestions(
         nxt = scores[rank] if rank < len(scores) else 0.0
         evidence = make_evidence(
             q_text,
-            q_criterion.text,
             d.texts[target],
-            {k: round(v[cell], 4) for k, v in norm.items()},
+            {k: v[cell] for k, v in norm.items()},
             score - nxt,
-            bool(q_sections & d.sections[target]),
+            not q_sections.isdisjoint(d.sections[target]),
             spans[rank - 1] if spans is not None else None,
         )
         out.append(
