@@ -106,6 +106,15 @@ def test_alignment_is_deterministic(reference, partner) -> None:
     assert [s.target_ref for s in result.forward["r"]] == ["a", "b"]
 
 
+def test_forward_only_alignment_ranks_the_same_without_the_reverse(reference, partner) -> None:
+    """backward=False (what evaluate times) gives the same forward suggestions and no reverse."""
+    both = align(reference, partner, LEXICAL)
+    forward_only = align(reference, partner, LEXICAL, backward=False)
+    assert forward_only.forward == both.forward
+    assert forward_only.backward == {}
+    assert both.backward
+
+
 def test_rejected_pair_is_never_proposed(reference, partner) -> None:
     """A rejected pair disappears from both directions."""
     result = align(reference, partner, LEXICAL, rejected=[("1.1", "P-2")])

@@ -83,15 +83,20 @@ def align(
     cache: EmbeddingCache | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    backward: bool = True,
 ) -> AlignmentResult:
     """Rank partner criteria for each reference criterion (forward) and the reverse (backward).
 
     ``rejected`` and ``pinned`` are (reference_ref, partner_ref) pairs: rejected
     pairs are never proposed, pinned ones are listed first. Deterministic:
-    equal scores keep program order. Raises Cancelled if ``cancel()`` turns True.
+    equal scores keep program order. ``backward=False`` ranks the forward
+    direction only (the result's ``backward`` is then empty), as evaluation
+    needs. Raises Cancelled if ``cancel()`` turns True.
     """
     with _no_cyclic_gc():
-        return _align(reference, partner, settings, rejected, pinned, cache, progress, cancel)
+        return _align(
+            reference, partner, settings, rejected, pinned, cache, progress, cancel, backward
+        )
 
 
 @contextmanager
@@ -164,13 +169,14 @@ def _align(
     cache: EmbeddingCache | None,
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
+    both_ways: bool,
 ) -> AlignmentResult:
     start = time.perf_counter()
     settings = settings or AlignerSettings()
     ref = _criteria(reference, "reference")
     par = _criteria(partner, "partner")
     rejected, pinned = list(rejected), list(pinned)
-    total = len(ref) + len(par)
+    total = len(ref) + (len(par) if both_ways else 0)
 
     def report(done: int, message: str) -> None:
         check_cancel(cancel)
@@ -243,14 +249,18 @@ def _align(
         on_block=lambda done: report(done, "Ranking partner criteria"),
         shared=shared,
     )
-    backward = rank_direction(
-        sides[1],
-        sides[0],
-        settings,
-        rejected=_index_pairs(rejected, par, ref, reverse=True),
-        pinned=_index_pairs(pinned, par, ref, reverse=True),
-        on_block=lambda done: report(len(ref) + done, "Ranking reference criteria"),
-        shared=shared,
+    backward = (
+        rank_direction(
+            sides[1],
+            sides[0],
+            settings,
+            rejected=_index_pairs(rejected, par, ref, reverse=True),
+            pinned=_index_pairs(pinned, par, ref, reverse=True),
+            on_block=lambda done: report(len(ref) + done, "Ranking reference criteria"),
+            shared=shared,
+        )
+        if both_ways
+        else {}
     )
     return AlignmentResult(
         forward=forward,

@@ -232,7 +232,8 @@ def evaluate(
     """Align ``source`` against ``target`` and score the forward rankings (and the baselines)."""
     settings = settings or AlignerSettings()
     depth = max(settings.k, 10)
-    result = align(source, target, settings.replace(k=depth), cache=cache)
+    # Forward only: the metrics score source rankings, and ``seconds`` is the time they took.
+    result = align(source, target, settings.replace(k=depth), cache=cache, backward=False)
     rankings = {ref: [s.target_ref for s in sugg] for ref, sugg in result.forward.items()}
     metrics = compute_metrics(rankings, gold.targets, result.seconds)
     extra: dict[str, Metrics] = {}
