@@ -8,6 +8,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import snowballstemmer
 
 from criteria_compare.align.normalize import (
@@ -24,6 +25,7 @@ __all__ = ["CONCEPT_PREFIX", "AnalyzedText", "Analyzer", "detect_side_language"]
 #: Synonym concepts are extra terms named ``~concept`` so they never collide with a word.
 CONCEPT_PREFIX = "~"
 _MAX_PHRASE = 6
+_NO_IDS = np.zeros(0, dtype=np.int64)
 # Analysed texts an analyzer remembers, so re-aligning after a review decision (or with other
 # settings) skips text preparation; a few KB each, oldest forgotten first.
 _MAX_TEXTS = 8000
@@ -43,18 +45,38 @@ class AnalyzedText:
     stems: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     chars: str
-    positions: dict[str, list[tuple[int, int]]] = field(default_factory=dict, compare=False)
-    """stem -> its spans, in text order (for evidence)."""
+    positions: frozenset[str] = field(default=frozenset(), compare=False)
+    """Every stem and synonym concept of the text (for evidence: which terms two texts share).
+    A set rather than a map to spans: analysed texts are cached by the thousand, and fewer
+    objects each keep the garbage collector's passes short."""
     ordered: tuple[str, ...] = field(default=(), compare=False)
-    """The keys of ``positions`` by first occurrence in the text (for evidence)."""
+    """The stems of ``positions`` by first occurrence in the text (for evidence)."""
     flat_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
-    """Every span of ``positions``, sorted (for evidence); ``flat_stems[i]`` is its stem."""
+    """Every span of every stem, sorted (for evidence); ``flat_stems[i]`` is its stem."""
     flat_stems: tuple[str, ...] = field(default=(), compare=False)
     overlapping: bool = field(default=False, compare=False)
     """Whether two spans of ``flat_spans`` overlap (a synonym phrase, a word giving two stems)."""
     terms: tuple[str, ...] = field(default=(), compare=False)
     """``terms[i]`` is how ``ordered[i]`` is shown as a shared term: a synonym concept's name,
     or the word as first written (casefolded)."""
+    ids: np.ndarray = field(default_factory=lambda: _NO_IDS, compare=False, repr=False)
+    """The terms as numbers of the analyzer's term table (see :meth:`Analyzer.names`), packed:
+    ``words``, ``stems``, ``flat_stems``, then the starts and ends of ``flat_spans``. The
+    feature matrices are built from these arrays, without a dictionary lookup per term."""
+    n_plain: int = field(default=0, compare=False)
+    """How many of ``words`` are plain words (the rest are synonym concepts); ``chars`` joins them."""
+
+    def id_parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(word ids, stem ids, flat stem ids, flat span starts, flat span ends) from ``ids``."""
+        n, m = len(self.words), len(self.flat_stems)
+        ids = self.ids
+        return (
+            ids[:n],
+            ids[n : 2 * n],
+            ids[2 * n : 2 * n + m],
+            ids[2 * n + m : 2 * n + 2 * m],
+            ids[2 * n + 2 * m :],
+        )
 
 
 def detect_side_language(texts: Iterable[str], limit: int = 5000) -> str:
@@ -81,6 +103,9 @@ class Analyzer:
         self._texts: OrderedDict[str, AnalyzedText] = OrderedDict()
         self._stems: dict[str, str] = {}
         self._info: dict[str, tuple[str, str, bool]] = {}
+        self._ids: dict[str, int] = {}
+        self._names: list[str] = []
+        self._ids_lock = threading.Lock()
         self._raw: dict[str, tuple[tuple[str, str, bool], ...]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for concept, phrase in synonyms.phrases() if synonyms else ():
@@ -104,6 +129,26 @@ class Analyzer:
     def cached_words(self) -> int:
         """How many raw words the per-word caches hold."""
         return len(self._raw)
+
+    def names(self, ids: np.ndarray) -> list[str]:
+        """The terms behind term-table numbers (``AnalyzedText.ids``)."""
+        names = self._names
+        return [names[i] for i in ids.tolist()]
+
+    def _number(self, terms: list[str]) -> list[int | None]:
+        """Term-table numbers of ``terms``, new terms numbered as they come."""
+        ids, names = self._ids, self._names
+        out = [ids.get(term) for term in terms]
+        if None in out:
+            with self._ids_lock:
+                for i, term in enumerate(terms):
+                    if out[i] is None:
+                        got = ids.get(term)
+                        if got is None:
+                            got = ids[term] = len(names)
+                            names.append(term)
+                        out[i] = got
+        return out
 
     def is_stop(self, word: str) -> bool:
         return word in self._stop
@@ -161,6 +206,7 @@ class Analyzer:
                     else:
                         got.append(span)
         chars = " ".join(words)
+        n_plain = len(words)
         if self._phrases:
             for concept, start, end in self._concepts(all_stems, all_spans):
                 words.append(concept)
@@ -177,17 +223,23 @@ class Analyzer:
             else text[positions[stem][0][0] : positions[stem][0][1]].casefold()
             for stem in ordered
         )
+        flat_stems = [stem for _, stem in flat]
+        numbers = self._number(words + kept_stems + flat_stems)
+        numbers.extend([span[0] for span, _ in flat])
+        numbers.extend([span[1] for span, _ in flat])
         return AnalyzedText(
             tuple(words),
             tuple(kept_stems),
             tuple(spans),
             chars,
-            positions,
+            frozenset(positions),
             ordered,
             tuple(span for span, _ in flat),
-            tuple(stem for _, stem in flat),
+            tuple(flat_stems),
             overlapping,
             terms,
+            np.asarray(numbers, dtype=np.int64),
+            n_plain,
         )
 
     def _concepts(

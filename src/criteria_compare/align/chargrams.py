@@ -16,7 +16,10 @@ import numpy as np
 
 from criteria_compare.align.sparse import SparseRows
 
-__all__ = ["char_ngram_matrices"]
+__all__ = ["CharDocs", "char_ngram_matrices"]
+
+#: One side for :func:`char_ngram_matrices`: (n_docs, doc row, word index, field weight) per word.
+CharDocs = tuple[int, np.ndarray, np.ndarray, np.ndarray]
 
 _MULT = np.uint64(0x100000001B3)
 # Documents summed at a time, so the expanded n-gram entries stay small.
@@ -50,28 +53,6 @@ def _word_hashes(
     ptr = np.zeros(len(words) + 1, dtype=np.int64)
     np.cumsum(np.bincount(owner, minlength=len(words)), out=ptr[1:])
     return ptr, (uniq & np.uint64(0xFFFFFFFF)).astype(np.uint32), counts.astype(np.float64)
-
-
-def _occurrences(
-    docs: Sequence[Sequence[tuple[str, float]]], index: dict[str, int]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(doc row, word id, field weight) of every word occurrence; ``index`` numbers the words."""
-    word_ids: list[int] = []
-    rows: list[int] = []
-    weights: list[float] = []
-    setdefault = index.setdefault
-    for i, fields in enumerate(docs):
-        for text, weight in fields:
-            if text and weight > 0:
-                words = text.split()
-                word_ids.extend([setdefault(w, len(index)) for w in words])
-                rows.extend([i] * len(words))
-                weights.extend([weight] * len(words))
-    return (
-        np.asarray(rows, dtype=np.int64),
-        np.asarray(word_ids, dtype=np.int64),
-        np.asarray(weights, dtype=np.float64),
-    )
 
 
 def _side(
@@ -109,27 +90,27 @@ def _side(
 
 
 def char_ngram_matrices(
-    sides: Sequence[Sequence[Sequence[tuple[str, float]]]], n_min: int, n_max: int
+    sides: Sequence[CharDocs], words: Sequence[str], n_min: int, n_max: int
 ) -> list[SparseRows]:
     """Field-weighted n-gram count matrices for each side, over one shared feature space.
 
-    N-grams are identified by a 32-bit hash (collisions among a few million
-    distinct n-grams are rare and only merge two rare features). Each distinct
-    word of both sides is hashed once; a doc's n-grams are its words' n-grams
-    (n-grams never cross words), each counted by the field weight of the word.
+    Each side is ``(n_docs, rows, word, weight)``: every word occurrence's doc
+    row (ascending), its index into ``words`` and its field weight. N-grams
+    are identified by a 32-bit hash (collisions among a few million distinct
+    n-grams are rare and only merge two rare features). Each distinct word is
+    hashed once; a doc's n-grams are its words' n-grams (n-grams never cross
+    words), each counted by the field weight of the word.
     """
-    index: dict[str, int] = {}
-    occurrences = [_occurrences(docs, index) for docs in sides]
-    if not index:
+    if not words:
         empty = np.zeros(0, dtype=np.int32)
         return [
-            SparseRows(np.zeros(len(docs) + 1, dtype=np.int64), empty, np.zeros(0, np.float32), 1)
-            for docs in sides
+            SparseRows(np.zeros(n_docs + 1, dtype=np.int64), empty, np.zeros(0, np.float32), 1)
+            for n_docs, *_ in sides
         ]
-    ptr, hashes, counts = _word_hashes(list(index), n_min, n_max)
+    ptr, hashes, counts = _word_hashes(list(words), n_min, n_max)
     vocab, cols = np.unique(hashes, return_inverse=True)
     n_cols = max(len(vocab), 1)
     return [
-        _side(len(docs), occ, ptr, cols.astype(np.int64), counts, n_cols)
-        for docs, occ in zip(sides, occurrences, strict=True)
+        _side(n_docs, (rows, occ, weights), ptr, cols.astype(np.int64).reshape(-1), counts, n_cols)
+        for n_docs, rows, occ, weights in sides
     ]

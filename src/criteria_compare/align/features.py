@@ -15,7 +15,8 @@ from criteria_compare.align.analyze import AnalyzedText, Analyzer
 from criteria_compare.align.chargrams import char_ngram_matrices
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.spans import SpanIndex, build_span_indexes
-from criteria_compare.align.sparse import SparseRows, from_term_lists
+from criteria_compare.align.sparse import SparseRows, from_triples
+from criteria_compare.align.termids import PackedTexts, merge_columns
 from criteria_compare.model import Criterion
 
 __all__ = ["SideFeatures", "build_features"]
@@ -99,6 +100,50 @@ def _bm25_docs(tf: SparseRows, idf: np.ndarray, k1: float, b: float) -> SparseRo
     return tf.with_data(idf[tf.indices] * tfv * (k1 + 1.0) / (tfv + norm))
 
 
+@dataclass(frozen=True)
+class _SideFields:
+    """One side's field texts that count (weight > 0), flattened in doc order."""
+
+    packed: PackedTexts
+    rows: np.ndarray
+    weights: np.ndarray
+
+    @classmethod
+    def of(cls, fields: list[list[AnalyzedText | None]], weights: Sequence[float]) -> _SideFields:
+        texts: list[AnalyzedText] = []
+        rows: list[int] = []
+        used: list[float] = []
+        for row, doc in enumerate(fields):
+            for text, weight in zip(doc, weights, strict=False):
+                if text is not None and weight > 0:
+                    texts.append(text)
+                    rows.append(row)
+                    used.append(weight)
+        return cls(
+            PackedTexts(texts),
+            np.asarray(rows, dtype=np.int64),
+            np.asarray(used, dtype=np.float64),
+        )
+
+    def counts(
+        self,
+        numbers: np.ndarray,
+        per_text: np.ndarray,
+        n_docs: int,
+        analyzer: Analyzer,
+        vocab: dict[str, int],
+    ) -> SparseRows:
+        """Field-weighted term counts (one row per doc) of ``numbers`` (``per_text`` per text)."""
+        cols = merge_columns(numbers, analyzer, vocab)
+        return from_triples(
+            np.repeat(self.rows, per_text),
+            cols,
+            np.repeat(self.weights, per_text),
+            n_docs,
+            max(len(vocab), 1),
+        )
+
+
 def build_features(
     sides: Sequence[tuple[Sequence[Criterion], Analyzer]], settings: AlignerSettings
 ) -> list[SideFeatures]:
@@ -107,30 +152,32 @@ def build_features(
     analyzed = [_analyze_side(criteria, analyzer, settings) for criteria, analyzer in sides]
     word_vocab: dict[str, int] = {}
     stem_vocab: dict[str, int] = {}
+    char_words: dict[str, int] = {}
     words_tf, stems_tf, char_docs = [], [], []
-    for _texts, fields in analyzed:
-        word_docs = [
-            [(f.words, w) for f, w in zip(doc, weights, strict=False) if f is not None]
-            for doc in fields
-        ]
-        stem_docs = [
-            [(f.stems, w) for f, w in zip(doc, weights, strict=False) if f is not None]
-            for doc in fields
-        ]
-        words_tf.append(from_term_lists(word_docs, word_vocab))
-        stems_tf.append(from_term_lists(stem_docs, stem_vocab))
+    for (criteria, analyzer), (_texts, fields) in zip(sides, analyzed, strict=True):
+        side = _SideFields.of(fields, weights)
+        packed = side.packed
+        n_docs = len(criteria)
+        wtf = side.counts(packed.words(), packed.n_words, n_docs, analyzer, word_vocab)
+        stf = side.counts(packed.stems(), packed.n_words, n_docs, analyzer, stem_vocab)
+        words_tf.append(wtf)
+        stems_tf.append(stf)
         char_docs.append(
-            [
-                [(f.chars, w) for f, w in zip(doc, weights, strict=False) if f is not None]
-                for doc in fields
-            ]
+            (
+                n_docs,
+                np.repeat(side.rows, packed.n_plain),
+                merge_columns(packed.plain_words(), analyzer, char_words),
+                np.repeat(side.weights, packed.n_plain),
+            )
         )
     # Vocabularies grew while building; widen every matrix to the final size.
     for m in words_tf:
         m.n_cols = max(len(word_vocab), 1)
     for m in stems_tf:
         m.n_cols = max(len(stem_vocab), 1)
-    chars = char_ngram_matrices(char_docs, settings.char_ngram_min, settings.char_ngram_max)
+    chars = char_ngram_matrices(
+        char_docs, list(char_words), settings.char_ngram_min, settings.char_ngram_max
+    )
     n_docs = sum(len(c) for c, _ in sides)
     word_df = np.sum([m.doc_freq() for m in words_tf], axis=0)
     stem_df = np.sum([m.doc_freq() for m in stems_tf], axis=0)
@@ -158,6 +205,9 @@ def build_features(
                 bm25_docs=_bm25_docs(stf, bm25_idf, settings.bm25_k1, settings.bm25_b),
             )
         )
-    for side, index in zip(out, build_span_indexes([texts for texts, _ in analyzed]), strict=True):
-        side.spans = index
+    indexes = build_span_indexes(
+        [(texts, analyzer) for (texts, _), (_, analyzer) in zip(analyzed, sides, strict=True)]
+    )
+    for side_features, index in zip(out, indexes, strict=True):
+        side_features.spans = index
     return out
