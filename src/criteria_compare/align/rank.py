@@ -192,53 +192,47 @@ def _block_suggestions(
             raw[i, where] = -np.inf
     # A few spare picks, so float32 ranking keys cannot push a near-tie out of the exact top k+1.
     picks = select_top(raw, settings.k + 3)
-    cell_rows, cell_cols, owners = [], [], []
-    for i in range(nb):
-        row_picks = [int(p) for p in picks[i] if p >= 0]
-        cells = pinned_pos.get(i, []) + row_picks
-        cell_rows.extend([i] * len(cells))
-        cell_cols.extend(cells)
-        owners.append(len(cells))
-    rows_arr = np.asarray(cell_rows, dtype=np.int64)
-    cols_arr = np.asarray(cell_cols, dtype=np.int64)
-    norm = fused.normalized(rows_arr, cols_arr)
-    scores = fused.fused(norm).tolist()
+    # The block's cells: each row's pinned candidates, then its picks (positions in ``cand``).
+    picked = picks >= 0
+    cell_rows = np.nonzero(picked)[0]
+    cell_cols = picks[picked]
+    is_pin = np.zeros(len(cell_rows), dtype=bool)
+    if pinned_pos:
+        pin_rows = [i for i, where in pinned_pos.items() for _ in where]
+        pin_cols = [c for where in pinned_pos.values() for c in where]
+        cell_rows = np.concatenate([np.asarray(pin_rows, dtype=np.int64), cell_rows])
+        cell_cols = np.concatenate([np.asarray(pin_cols, dtype=np.int64), cell_cols])
+        is_pin = np.concatenate([np.ones(len(pin_rows), dtype=bool), is_pin])
+    norm = fused.normalized(cell_rows, cell_cols)
+    scores = fused.fused(norm)
     abs_w = {k: w for k, w in weights.items() if k in _ABSOLUTE}
     abs_total = sum(abs_w.values()) or 1.0
     overlap = np.zeros(len(cell_rows), dtype=np.float64)
     for name, weight in abs_w.items():
-        overlap += weight * np.clip(fused.values[name][rows_arr, cols_arr], 0.0, 1.0)
-    absolute = (overlap / abs_total).tolist()
-    # Rounded here for the whole block: the evidence shows channel scores to 4 decimals.
-    norm_lists = {name: np.round(v, 4).tolist() for name, v in norm.items()}
-    rows_out: list[tuple[int, list[int], list[float], int]] = []
-    at = 0
-    for i in range(nb):
-        n_cells = owners[i]
-        row_cells = range(at, at + n_cells)
-        n_pin = len(pinned_pos.get(i, ()))
-        at += n_cells
-        if not n_cells:
-            rows_out.append((i, [], [], 0))
-            continue
-        # Best first; equal scores keep program order (cells' candidates are in program order).
-        pins = sorted(row_cells[:n_pin], key=lambda c: (-scores[c], cell_cols[c]))
-        others = sorted(row_cells[n_pin:], key=lambda c: (-scores[c], cell_cols[c]))[
-            : settings.k + 1
-        ]
-        best = min(pins[:1] + others[:1], key=lambda c: (-scores[c], cell_cols[c]))
-        confidence = min(1.0, absolute[best] / settings.confidence_saturation)
-        shown = pins + others[: max(settings.k - n_pin, 0)]
-        following = pins + others[: len(shown) - n_pin + 1]
-        rows_out.append((i, shown, [scores[c] * confidence for c in following], n_pin))
-    # Evidence spans of every suggestion of the block at once.
-    pair_q = np.asarray([r0 + i for i, shown, _, _ in rows_out for _ in shown], dtype=np.int64)
-    shown_cells = np.asarray([c for _, shown, _, _ in rows_out for c in shown], dtype=np.int64)
-    pair_d = (
-        cand[pair_q - r0, np.asarray(cell_cols, dtype=np.int64)[shown_cells]]
-        if len(shown_cells)
-        else np.zeros(0, dtype=np.int64)
+        overlap += weight * np.clip(fused.values[name][cell_rows, cell_cols], 0.0, 1.0)
+    # Each row's cells: pinned first, then best first; equal scores keep program order
+    # (candidates are in program order). The best cell overall sets the row's confidence.
+    order = np.lexsort((cell_cols, -scores, ~is_pin, cell_rows))
+    best = np.lexsort((cell_cols, -scores, cell_rows))
+    rows_sorted = cell_rows[order]
+    n_cells = np.bincount(cell_rows, minlength=nb)
+    first = np.zeros(nb + 1, dtype=np.int64)
+    np.cumsum(n_cells, out=first[1:])
+    best_cell = best[first[:-1][n_cells > 0]]
+    confidence = np.zeros(nb, dtype=np.float64)
+    confidence[n_cells > 0] = np.minimum(
+        1.0, (overlap[best_cell] / abs_total) / settings.confidence_saturation
     )
+    rank0 = np.arange(len(order)) - first[rows_sorted]
+    n_pin = np.bincount(cell_rows[is_pin], minlength=nb)
+    shown = rank0 < np.maximum(n_pin, settings.k)[rows_sorted]
+    final = scores[order] * confidence[rows_sorted]
+    following = np.append(final[1:], 0.0)
+    following[(rank0 + 1 >= n_cells[rows_sorted])] = 0.0
+    cells = order[shown]
+    pair_q = r0 + cell_rows[cells]
+    pair_d = cand[cell_rows[cells], cell_cols[cells]]
+    # Evidence spans of every suggestion of the block at once.
     spans: list[tuple[Spans, Spans]] | None = None
     if q.spans is not None and d.spans is not None and len(pair_q):
         spans = list(
@@ -248,66 +242,45 @@ def _block_suggestions(
                 strict=True,
             )
         )
+    # Rounded here for the whole block: the evidence shows channel scores to 4 decimals.
+    channel_lists = [(name, np.round(v[cells], 4).tolist()) for name, v in norm.items()]
+    out: dict[str, tuple[Suggestion, ...]] = {
+        q.criteria[r0 + i].ref: () for i in np.flatnonzero(n_cells == 0).tolist()
+    }
+    rows = pair_q.tolist()
     targets = pair_d.tolist()
-    out: dict[str, tuple[Suggestion, ...]] = {}
-    at = 0
-    for i, shown, row_scores, n_pin in rows_out:
-        n = len(shown)
-        out[q.criteria[r0 + i].ref] = _row_suggestions(
-            q,
-            d,
-            r0 + i,
-            targets[at : at + n],
-            shown,
-            row_scores,
-            n_pin,
-            norm_lists,
-            spans[at : at + n] if spans is not None else None,
-            settings,
-        )
-        at += n
-    return out
-
-
-def _row_suggestions(
-    q: SideFeatures,
-    d: SideFeatures,
-    row: int,
-    targets: list[int],
-    shown: list[int],
-    scores: list[float],
-    n_pin: int,
-    norm: Mapping[str, list[float]],
-    spans: list[tuple[Spans, Spans]] | None,
-    settings: AlignerSettings,
-) -> tuple[Suggestion, ...]:
-    out = []
-    q_text = q.texts[row]
-    q_criterion = q.criteria[row]
-    q_sections = q.sections[row]
-    for rank, (cell, target) in enumerate(zip(shown, targets, strict=True), start=1):
-        score = scores[rank - 1]
-        nxt = scores[rank] if rank < len(scores) else 0.0
-        evidence = make_evidence(
-            q_text,
-            d.texts[target],
-            {k: v[cell] for k, v in norm.items()},
-            score - nxt,
-            not q_sections.isdisjoint(d.sections[target]),
-            spans[rank - 1] if spans is not None else None,
-        )
-        out.append(
+    ranks = (rank0[shown] + 1).tolist()
+    pins = (rank0[shown] < n_pin[rows_sorted[shown]]).tolist()
+    values = final[shown].tolist()
+    nexts = following[shown].tolist()
+    high, medium = settings.band_high, settings.band_medium
+    row_out: list[Suggestion] = []
+    for j, row in enumerate(rows):
+        target = targets[j]
+        score = values[j]
+        q_criterion = q.criteria[row]
+        row_out.append(
             Suggestion(
                 source_ref=q_criterion.ref,
                 target_ref=d.criteria[target].ref,
-                rank=rank,
+                rank=ranks[j],
                 score=round(score, 4),
-                band=_band(score, settings),
-                evidence=evidence,
-                pinned=rank <= n_pin,
+                band=Band.HIGH if score >= high else Band.MEDIUM if score >= medium else Band.LOW,
+                evidence=make_evidence(
+                    q.texts[row],
+                    d.texts[target],
+                    {name: v[j] for name, v in channel_lists},
+                    score - nexts[j],
+                    not q.sections[row].isdisjoint(d.sections[target]),
+                    spans[j] if spans is not None else None,
+                ),
+                pinned=pins[j],
             )
         )
-    return tuple(out)
+        if j + 1 == len(rows) or rows[j + 1] != row:
+            out[q_criterion.ref] = tuple(row_out)
+            row_out = []
+    return {q.criteria[r0 + i].ref: out[q.criteria[r0 + i].ref] for i in range(nb)}
 
 
 def _shortlist_channels(
