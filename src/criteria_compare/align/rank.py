@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from criteria_compare.align.affinity import AffinityChannel
 from criteria_compare.align.explain import Spans, make_evidence
 from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.fusion import FusedBlock, fuse, select_top
@@ -106,11 +107,14 @@ def rank_direction(
     pinned: Mapping[int, set[int]],
     on_block: Callable[[int], None],
     shared: SharedScores | None = None,
+    affinity: AffinityChannel | None = None,
 ) -> dict[str, tuple[Suggestion, ...]]:
     """Top-k suggestions from every ``q`` row to ``d`` rows (pinned first, rejected never).
 
     ``shared`` (one per alignment) lets the two directions share the scores of
-    the symmetric channels (cosines), so each pair is scored once.
+    the symmetric channels (cosines), so each pair is scored once. ``affinity``
+    (section affinity learned from confirmed links) is fused as the channel
+    "affinity" when given and weighted.
     """
     n_q, n_d = len(q), len(d)
     result: dict[str, tuple[Suggestion, ...]] = {}
@@ -122,7 +126,9 @@ def rank_direction(
     weights = {
         name: w
         for name, w in settings.weights_for(cross_language=q.language != d.language).items()
-        if w > 0 and (name != "embedding" or use_emb)
+        if w > 0
+        and (name != "embedding" or use_emb)
+        and (name != "affinity" or affinity is not None)
     }
     full = n_q * n_d <= settings.full_pairs_limit
     block = settings.block_size
@@ -153,6 +159,8 @@ def rank_direction(
             )
         if "token_set" in weights:
             channels["token_set"] = _token_set(q, d, r0, r1, cand, full)
+        if affinity is not None and "affinity" in weights:
+            channels["affinity"] = affinity.block(r0, r1, None if full else cand)
         valid = None if full else cand >= 0
         for i in range(r1 - r0):
             bad = rejected.get(r0 + i)

@@ -649,8 +649,9 @@ class Project:
         """Re-run the aligner with the stored settings and replace only the machine suggestions.
 
         Confirmed links, rejections, pins and assessments are kept; rejected
-        pairs are not proposed again and pinned pairs stay listed. Passing
-        ``settings`` stores them first.
+        pairs are not proposed again and pinned pairs stay listed; the
+        confirmed links feed the section-affinity channel when the settings
+        weigh it. Passing ``settings`` stores them first.
         """
         from criteria_compare.align import align
 
@@ -663,6 +664,7 @@ class Project:
             partner = self._program(Side.PARTNER)
             rejected = frozenset(self._decisions().rejected)
             pinned = frozenset(self._decisions().pinned)
+            links = tuple((lk.reference_ref, lk.partner_ref) for lk in self.links())
         result = align(
             reference,
             partner,
@@ -672,6 +674,7 @@ class Project:
             cache=self.embedding_cache(),
             progress=progress,
             cancel=cancel,
+            links=links,
         )
         check_cancel(cancel)
         self.store_suggestions(
