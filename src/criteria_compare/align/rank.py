@@ -7,7 +7,7 @@ terms, the encoder when present) and re-score only those with every channel.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -22,7 +22,7 @@ from criteria_compare.align.spans import pair_spans
 from criteria_compare.align.sparse import dense_block, pair_block
 from criteria_compare.model import Band, Suggestion
 
-__all__ = ["SharedScores", "rank_direction"]
+__all__ = ["SharedScores", "rank_direction", "row_channels"]
 
 _LEXICAL_PAIRS = (
     ("tfidf", "tfidf", "tfidf"),
@@ -489,4 +489,61 @@ def _token_set(
                     fuzz.token_set_ratio(text, d.criteria[t].text, processor=utils.default_process)
                     / 100.0
                 )
+    return out
+
+
+# Cells of one block of full rows scored at once by row_channels (bounds its memory).
+_ROW_CELLS = 2_000_000
+
+
+def row_channels(
+    q: SideFeatures,
+    d: SideFeatures,
+    settings: AlignerSettings,
+    rows: Sequence[int],
+    names: Sequence[str],
+    on_block: Callable[[int], None] | None = None,
+) -> dict[str, np.ndarray]:
+    """Raw scores (len(rows), len(d)) of the chosen ``q`` rows against every ``d`` row.
+
+    ``names`` picks channels among "tfidf", "bm25", "char", "embedding" (needs
+    both sides' embeddings) and "token_set"; the values are the aligner's own
+    (before per-row normalisation), for re-fitting the fusion weights. Small
+    inputs use the full matrices of :func:`rank_direction`; larger ones score
+    blocks of whole rows. ``on_block(done)`` runs between blocks.
+    """
+    n_q, n_d = len(q), len(d)
+    picked = np.asarray(rows, dtype=np.int64)
+    use_emb = "embedding" in names and q.embeddings is not None and d.embeddings is not None
+    lexical = [(n, a, b) for n, a, b in _LEXICAL_PAIRS if n in names]
+    out: dict[str, np.ndarray] = {}
+    if n_q * n_d <= settings.full_pairs_limit:
+        weights = {name: 1.0 for name, _, _ in lexical}
+        full = _full_matrices(q, d, weights, use_emb, None)
+        out = {name: np.asarray(m[picked], dtype=np.float64) for name, m in full.items()}
+    else:
+        for name, _, _ in lexical:
+            out[name] = np.zeros((len(picked), n_d), dtype=np.float64)
+        step = max(1, min(settings.block_size, _ROW_CELLS // max(n_d, 1)))
+        for r0 in range(0, n_q, step):
+            r1 = min(r0 + step, n_q)
+            here = np.flatnonzero((picked >= r0) & (picked < r1))
+            if not len(here):
+                continue
+            if on_block is not None:
+                on_block(int(here[0]))
+            for name, q_attr, d_attr in lexical:
+                block = dense_block(getattr(q, q_attr), r0, r1, d.postings(d_attr), n_d)
+                out[name][here] = block[picked[here] - r0]
+        if use_emb:
+            out["embedding"] = np.asarray(
+                q.embeddings[picked] @ d.embeddings.T,  # type: ignore[index,union-attr]
+                dtype=np.float64,
+            )
+    if "token_set" in names:
+        cand = np.zeros((1, 0), dtype=np.int64)
+        parts = [_token_set(q, d, int(r), int(r) + 1, cand, True) for r in picked]
+        out["token_set"] = np.concatenate(parts).astype(np.float64) if parts else np.zeros((0, n_d))
+    if on_block is not None:
+        on_block(len(picked))
     return out
