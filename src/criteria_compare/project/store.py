@@ -77,6 +77,7 @@ from criteria_compare.project.summary import build_summary
 
 if TYPE_CHECKING:
     from criteria_compare.align import AlignerSettings, AlignmentResult
+    from criteria_compare.align.refit import RefitResult
 
 __all__ = ["PROJECT_SUFFIX", "Project"]
 
@@ -396,19 +397,23 @@ class Project:
         return AlignerSettings.from_dict(data) if data else AlignerSettings()
 
     @_locked
-    def set_settings(self, settings: AlignerSettings | Mapping[str, Any]) -> None:
-        """Store aligner settings (an AlignerSettings or its ``to_dict()``)."""
+    def set_settings(
+        self, settings: AlignerSettings | Mapping[str, Any], *, reviewer: str | None = None
+    ) -> None:
+        """Store aligner settings (an AlignerSettings or its ``to_dict()``); ``reviewer`` is
+        who the history names (default: the project reviewer)."""
         data = dict(settings) if isinstance(settings, Mapping) else settings.to_dict()
         new = dumps(data)
         old = self._setting("aligner")
         if new == old:
             return
+        who = self._who(reviewer)
         stamp = now_utc()
         with self._write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES ('aligner', ?)", (new,)
             )
-            record(conn, stamp, self.reviewer, "settings", None, None, old, new, False)
+            record(conn, stamp, who, "settings", None, None, old, new, False)
         self._settings = None
 
     @_locked
@@ -685,6 +690,38 @@ class Project:
             reviewer=reviewer,
         )
         return result
+
+    def refit(
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> RefitResult:
+        """Re-fit the aligner weights from this project's confirmed links (see ``align.refit``).
+
+        Reads only (works on a read-only project): links, rejections, the stored
+        settings and the embedding cache. To use an adopted result, store
+        ``result.settings`` with :meth:`set_settings` and call :meth:`realign`.
+        """
+        from criteria_compare.align.refit import refit
+
+        with self._lock:
+            self._require_open()
+            reference = self._program(Side.REFERENCE)
+            partner = self._program(Side.PARTNER)
+            rejected = frozenset(self._decisions().rejected)
+            links = tuple((lk.reference_ref, lk.partner_ref) for lk in self.links())
+            settings = self.settings()
+        return refit(
+            reference,
+            partner,
+            links,
+            settings,
+            rejected=rejected,
+            cache=self.embedding_cache(),
+            progress=progress,
+            cancel=cancel,
+        )
 
     # ----------------------------------------------------------------- decisions (writes)
 
