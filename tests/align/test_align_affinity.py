@@ -140,3 +140,27 @@ def test_affinity_weight_is_validated_and_round_trips() -> None:
     old = AlignerSettings().to_dict()
     del old["weight_affinity"]
     assert AlignerSettings.from_dict(old).weight_affinity == 0.0
+
+
+def test_a_section_nobody_linked_keeps_its_scores_and_bands() -> None:
+    """Affinity says nothing for "Delta" (no link from it yet): D.1's suggestions, scores and
+    bands are the same as without the channel, instead of all dropping by its weight."""
+    plain = align(AMBIGUOUS_REF, AMBIGUOUS_PARTNER, LEXICAL)
+    learned = align(
+        AMBIGUOUS_REF,
+        AMBIGUOUS_PARTNER,
+        LEXICAL.replace(weight_affinity=1.0),
+        links=[("G.2", "B-2")],
+    )
+    drop = ("affinity",)
+    assert [
+        (
+            s.target_ref,
+            s.score,
+            s.band,
+            {k: v for k, v in s.evidence.channels.items() if k not in drop},
+        )
+        for s in learned.forward["D.1"]
+    ] == [(s.target_ref, s.score, s.band, s.evidence.channels) for s in plain.forward["D.1"]]
+    # A linked section's best candidate still reaches the top of the scale.
+    assert learned.forward["G.1"][0].score >= plain.forward["G.1"][0].score

@@ -168,7 +168,7 @@ def rank_direction(
                 if valid is None:
                     valid = np.ones(cand.shape, dtype=bool)
                 valid[i] &= ~np.isin(cand[i], list(bad))
-        fused = fuse(channels, weights, valid)
+        fused = fuse(channels, weights, valid, optional=("affinity",))
         result.update(_block_suggestions(q, d, r0, cand, fused, pinned, weights, settings))
     on_block(n_q)
     return result
@@ -210,7 +210,7 @@ def _block_suggestions(
     rows_arr = np.asarray(cell_rows, dtype=np.int64)
     cols_arr = np.asarray(cell_cols, dtype=np.int64)
     norm = fused.normalized(rows_arr, cols_arr)
-    scores = fused.fused(norm).tolist()
+    scores = fused.fused(norm, rows_arr).tolist()
     abs_w = {k: w for k, w in weights.items() if k in _ABSOLUTE}
     abs_total = sum(abs_w.values()) or 1.0
     overlap = np.zeros(len(cell_rows), dtype=np.float64)

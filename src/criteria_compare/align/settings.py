@@ -46,8 +46,10 @@ class AlignerSettings:
       (see ``align.affinity``): a smoothed estimate of how often criteria of the
       source's section were linked to criteria of the candidate's section. Off (0)
       in the shipped setting; only used when ``align`` is given confirmed links,
-      and never part of the confidence below. ``align.refit`` may turn it on for a
-      project when held-out confirmed links show it helps.
+      and never part of the confidence below. Where it says nothing (the
+      source's section has no link yet) a row's score is the weighted mean of
+      the other channels, so its scores and bands do not drop. ``align.refit``
+      may turn it on for a project when held-out confirmed links show it helps.
 
     Fields: the criterion text counts fully; its section heading and guidance
     are added to each lexical channel at ``weight_section`` / ``weight_guidance``.
