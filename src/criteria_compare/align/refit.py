@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -146,7 +146,7 @@ class RefitResult:
     weights_after: Mapping[str, float]
     message: str
     notices: tuple[str, ...] = ()
-    channels: tuple[str, ...] = field(default=())
+    channels: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (``settings`` as ``AlignerSettings.to_dict()``)."""
@@ -286,7 +286,7 @@ def _refit(
         try:
             vectors = embed(
                 [c.text for c in (*ref, *par)],
-                load_encoder(),
+                _LazyEncoder(),
                 cache,
                 on_batch=lambda _done, _total: check_cancel(cancel),
             )
@@ -358,6 +358,14 @@ def _refit(
         notices=tuple(notices),
         channels=tuple([*names, "affinity"]),
     )
+
+
+class _LazyEncoder:
+    """The sentence encoder, loaded only if some text is not in the cache (a project that
+    was aligned before has them all, and loading the model takes about a second)."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return load_encoder().encode(texts)
 
 
 def _pick(rr: np.ndarray) -> int:

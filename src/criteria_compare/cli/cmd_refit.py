@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     if applied:
         print(
             f"Stored the re-fitted settings and re-aligned {args.project.name} "
-            f"in {seconds:.1f} s; every decision was kept."
+            f"in {seconds:.2f} s; every decision was kept."
         )
     elif result.adopted:
         print(
