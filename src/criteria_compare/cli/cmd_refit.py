@@ -71,8 +71,10 @@ def run(args: argparse.Namespace) -> int:
         applied = False
         seconds = None
         if args.apply and result.adopted:
-            project.set_settings(result.settings, reviewer=args.reviewer)
-            alignment = project.realign(progress=_progress, reviewer=args.reviewer)
+            # Stores the settings (one history row) and re-aligns with them.
+            alignment = project.realign(
+                settings=result.settings, progress=_progress, reviewer=args.reviewer
+            )
             applied = True
             seconds = alignment.seconds
     for notice in result.notices:

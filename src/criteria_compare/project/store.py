@@ -662,7 +662,7 @@ class Project:
 
         self._check_writable()
         if settings is not None:
-            self.set_settings(settings)
+            self.set_settings(settings, reviewer=reviewer)
         with self._lock:
             self._require_open()
             reference = self._program(Side.REFERENCE)
