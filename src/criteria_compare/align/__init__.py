@@ -5,6 +5,7 @@ from __future__ import annotations
 from criteria_compare.align.aligner import AlignmentResult, align, encoder_notice
 from criteria_compare.align.embedding import EmbeddingCache, MemoryEmbeddingCache
 from criteria_compare.align.normalize import normalize_text, tokenize
+from criteria_compare.align.refit import RefitResult, refit
 from criteria_compare.align.search import search
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.synonyms import SynonymTable, load_synonyms
@@ -14,11 +15,13 @@ __all__ = [
     "AlignmentResult",
     "EmbeddingCache",
     "MemoryEmbeddingCache",
+    "RefitResult",
     "SynonymTable",
     "align",
     "encoder_notice",
     "load_synonyms",
     "normalize_text",
+    "refit",
     "search",
     "tokenize",
 ]

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
+from criteria_compare.align.affinity import affinity_channels
 from criteria_compare.align.analyze import Analyzer, detect_side_language
 from criteria_compare.align.embedding import (
     BackgroundEncoding,
@@ -84,18 +85,21 @@ def align(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
     backward: bool = True,
+    links: Iterable[tuple[str, str]] = (),
 ) -> AlignmentResult:
     """Rank partner criteria for each reference criterion (forward) and the reverse (backward).
 
     ``rejected`` and ``pinned`` are (reference_ref, partner_ref) pairs: rejected
-    pairs are never proposed, pinned ones are listed first. Deterministic:
-    equal scores keep program order. ``backward=False`` ranks the forward
-    direction only (the result's ``backward`` is then empty), as evaluation
-    needs. Raises Cancelled if ``cancel()`` turns True.
+    pairs are never proposed, pinned ones are listed first. ``links`` are the
+    confirmed (reference_ref, partner_ref) links: with ``weight_affinity > 0``
+    the section affinity learned from them is fused as the channel "affinity".
+    Deterministic: equal scores keep program order. ``backward=False`` ranks the
+    forward direction only (the result's ``backward`` is then empty), as
+    evaluation needs. Raises Cancelled if ``cancel()`` turns True.
     """
     with _no_cyclic_gc():
         return _align(
-            reference, partner, settings, rejected, pinned, cache, progress, cancel, backward
+            reference, partner, settings, rejected, pinned, cache, progress, cancel, backward, links
         )
 
 
@@ -170,6 +174,7 @@ def _align(
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
     both_ways: bool,
+    links: Iterable[tuple[str, str]] = (),
 ) -> AlignmentResult:
     start = time.perf_counter()
     settings = settings or AlignerSettings()
@@ -216,7 +221,8 @@ def _align(
         raise
     notices: list[str] = []
     weights = settings.weights_for(cross_language=languages[0] != languages[1])
-    channels = [n for n, w in weights.items() if w > 0 and n != "embedding"]
+    channels = [n for n, w in weights.items() if w > 0 and n not in ("embedding", "affinity")]
+    affinity = affinity_channels(links, ref, par) if weights["affinity"] > 0 else None
     if encoding is not None:
         job = encoding
 
@@ -239,6 +245,8 @@ def _align(
             raise
         finally:
             one_blas_thread.close()
+    if affinity is not None:
+        channels.append("affinity")
     shared = SharedScores()
     forward = rank_direction(
         sides[0],
@@ -248,6 +256,7 @@ def _align(
         pinned=_index_pairs(pinned, ref, par),
         on_block=lambda done: report(done, "Ranking partner criteria"),
         shared=shared,
+        affinity=affinity[0] if affinity is not None else None,
     )
     backward = (
         rank_direction(
@@ -258,6 +267,7 @@ def _align(
             pinned=_index_pairs(pinned, par, ref, reverse=True),
             on_block=lambda done: report(len(ref) + done, "Ranking reference criteria"),
             shared=shared,
+            affinity=affinity[1] if affinity is not None else None,
         )
         if both_ways
         else {}

@@ -9,7 +9,7 @@ normalised copies), and exact scores are computed only for the candidates kept.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +32,8 @@ class FusedBlock:
     values: Mapping[str, np.ndarray]
     weights: Mapping[str, float]
     total_weight: float
+    row_weight: np.ndarray | None = None
+    """Per-row total weight when an optional channel says nothing for some rows (see ``fuse``)."""
 
     def normalized(self, rows: np.ndarray, cols: np.ndarray) -> dict[str, np.ndarray]:
         """Each channel's min-max normalised score at the given cells (float64)."""
@@ -41,11 +43,17 @@ class FusedBlock:
             out[name] = (v - self.lo[name][rows]) * self.scale[name][rows]
         return out
 
-    def fused(self, norm: Mapping[str, np.ndarray]) -> np.ndarray:
-        """The fused score in [0, 1] from :meth:`normalized` values, rounded to 9 decimals."""
+    def fused(self, norm: Mapping[str, np.ndarray], rows: np.ndarray | None = None) -> np.ndarray:
+        """The fused score in [0, 1] from :meth:`normalized` values, rounded to 9 decimals.
+
+        ``rows`` (the cells' rows, as given to :meth:`normalized`) is needed when
+        ``row_weight`` is set.
+        """
         total = np.zeros(len(next(iter(norm.values()))) if norm else 0, dtype=np.float64)
         for name, weight in self.weights.items():
             total += weight * norm[name]
+        if self.row_weight is not None and rows is not None:
+            return np.round(total / self.row_weight[rows], 9)
         return np.round(total / self.total_weight, 9)
 
 
@@ -66,11 +74,15 @@ def fuse(
     channels: Mapping[str, np.ndarray],
     weights: Mapping[str, float],
     valid: np.ndarray | None,
+    optional: Collection[str] = (),
 ) -> FusedBlock:
     """Ranking keys of a block of rows: every channel min-max normalised per row, then weighted.
 
     ``channels`` maps a channel to its (rows, candidates) scores; ``valid``
-    marks the cells that may be proposed (None: all of them).
+    marks the cells that may be proposed (None: all of them). An ``optional``
+    channel with no spread in a row says nothing about that row (e.g. section
+    affinity for a section nobody linked yet): the row's score is then the
+    weighted mean of the other channels, so it neither drops nor changes band.
     """
     total_w = sum(weights.values()) or 1.0
     shape = next(iter(channels.values())).shape
@@ -78,18 +90,26 @@ def fuse(
     lows: dict[str, np.ndarray] = {}
     scales: dict[str, np.ndarray] = {}
     for name, values in channels.items():
-        weight = weights.get(name, 0.0)
         lo, hi = _row_range(values, valid)
         spread = hi - lo
-        scale = np.where(spread > _NO_SPREAD, 1.0 / np.where(spread > 0, spread, 1.0), 0.0)
-        lows[name], scales[name] = lo, scale
-        factor = (weight / total_w * scale).astype(np.float32)[:, None]
+        scales[name] = np.where(spread > _NO_SPREAD, 1.0 / np.where(spread > 0, spread, 1.0), 0.0)
+        lows[name] = lo
+    row_w: np.ndarray | None = None
+    silent = [n for n in optional if n in channels and weights.get(n, 0.0) > 0]
+    if silent:
+        row_w = np.full(shape[0], total_w, dtype=np.float64)
+        for name in silent:
+            row_w -= weights[name] * (scales[name] == 0.0)
+        row_w = np.where(row_w > 1e-12, row_w, total_w)
+    for name, values in channels.items():
+        weight = weights.get(name, 0.0)
+        factor = (weight / (total_w if row_w is None else row_w) * scales[name]).astype(np.float32)
         if not factor.any():
             continue
-        raw += values * factor
+        raw += values * np.broadcast_to(factor, (shape[0],))[:, None]
     if valid is not None:
         raw[~valid] = -np.inf
-    return FusedBlock(raw, lows, scales, dict(channels), dict(weights), total_w)
+    return FusedBlock(raw, lows, scales, dict(channels), dict(weights), total_w, row_w)
 
 
 def select_top(raw: np.ndarray, size: int) -> np.ndarray:

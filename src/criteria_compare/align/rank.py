@@ -7,11 +7,12 @@ terms, the encoder when present) and re-score only those with every channel.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from criteria_compare.align.affinity import AffinityChannel
 from criteria_compare.align.explain import Spans, make_evidence
 from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.fusion import FusedBlock, fuse, select_top
@@ -21,7 +22,7 @@ from criteria_compare.align.spans import pair_spans
 from criteria_compare.align.sparse import dense_block, pair_block
 from criteria_compare.model import Band, Suggestion
 
-__all__ = ["SharedScores", "rank_direction"]
+__all__ = ["SharedScores", "rank_direction", "row_channels"]
 
 _LEXICAL_PAIRS = (
     ("tfidf", "tfidf", "tfidf"),
@@ -106,11 +107,14 @@ def rank_direction(
     pinned: Mapping[int, set[int]],
     on_block: Callable[[int], None],
     shared: SharedScores | None = None,
+    affinity: AffinityChannel | None = None,
 ) -> dict[str, tuple[Suggestion, ...]]:
     """Top-k suggestions from every ``q`` row to ``d`` rows (pinned first, rejected never).
 
     ``shared`` (one per alignment) lets the two directions share the scores of
-    the symmetric channels (cosines), so each pair is scored once.
+    the symmetric channels (cosines), so each pair is scored once. ``affinity``
+    (section affinity learned from confirmed links) is fused as the channel
+    "affinity" when given and weighted.
     """
     n_q, n_d = len(q), len(d)
     result: dict[str, tuple[Suggestion, ...]] = {}
@@ -122,7 +126,9 @@ def rank_direction(
     weights = {
         name: w
         for name, w in settings.weights_for(cross_language=q.language != d.language).items()
-        if w > 0 and (name != "embedding" or use_emb)
+        if w > 0
+        and (name != "embedding" or use_emb)
+        and (name != "affinity" or affinity is not None)
     }
     full = n_q * n_d <= settings.full_pairs_limit
     block = settings.block_size
@@ -153,6 +159,8 @@ def rank_direction(
             )
         if "token_set" in weights:
             channels["token_set"] = _token_set(q, d, r0, r1, cand, full)
+        if affinity is not None and "affinity" in weights:
+            channels["affinity"] = affinity.block(r0, r1, None if full else cand)
         valid = None if full else cand >= 0
         for i in range(r1 - r0):
             bad = rejected.get(r0 + i)
@@ -160,7 +168,7 @@ def rank_direction(
                 if valid is None:
                     valid = np.ones(cand.shape, dtype=bool)
                 valid[i] &= ~np.isin(cand[i], list(bad))
-        fused = fuse(channels, weights, valid)
+        fused = fuse(channels, weights, valid, optional=("affinity",))
         result.update(_block_suggestions(q, d, r0, cand, fused, pinned, weights, settings))
     on_block(n_q)
     return result
@@ -204,7 +212,7 @@ def _block_suggestions(
         cell_cols = np.concatenate([np.asarray(pin_cols, dtype=np.int64), cell_cols])
         is_pin = np.concatenate([np.ones(len(pin_rows), dtype=bool), is_pin])
     norm = fused.normalized(cell_rows, cell_cols)
-    scores = fused.fused(norm)
+    scores = fused.fused(norm, cell_rows)
     abs_w = {k: w for k, w in weights.items() if k in _ABSOLUTE}
     abs_total = sum(abs_w.values()) or 1.0
     overlap = np.zeros(len(cell_rows), dtype=np.float64)
@@ -454,4 +462,61 @@ def _token_set(
                     fuzz.token_set_ratio(text, d.criteria[t].text, processor=utils.default_process)
                     / 100.0
                 )
+    return out
+
+
+# Cells of one block of full rows scored at once by row_channels (bounds its memory).
+_ROW_CELLS = 2_000_000
+
+
+def row_channels(
+    q: SideFeatures,
+    d: SideFeatures,
+    settings: AlignerSettings,
+    rows: Sequence[int],
+    names: Sequence[str],
+    on_block: Callable[[int], None] | None = None,
+) -> dict[str, np.ndarray]:
+    """Raw scores (len(rows), len(d)) of the chosen ``q`` rows against every ``d`` row.
+
+    ``names`` picks channels among "tfidf", "bm25", "char", "embedding" (needs
+    both sides' embeddings) and "token_set"; the values are the aligner's own
+    (before per-row normalisation), for re-fitting the fusion weights. Small
+    inputs use the full matrices of :func:`rank_direction`; larger ones score
+    blocks of whole rows. ``on_block(done)`` runs between blocks.
+    """
+    n_q, n_d = len(q), len(d)
+    picked = np.asarray(rows, dtype=np.int64)
+    use_emb = "embedding" in names and q.embeddings is not None and d.embeddings is not None
+    lexical = [(n, a, b) for n, a, b in _LEXICAL_PAIRS if n in names]
+    out: dict[str, np.ndarray] = {}
+    if n_q * n_d <= settings.full_pairs_limit:
+        weights = {name: 1.0 for name, _, _ in lexical}
+        full = _full_matrices(q, d, weights, use_emb, None)
+        out = {name: np.asarray(m[picked], dtype=np.float64) for name, m in full.items()}
+    else:
+        for name, _, _ in lexical:
+            out[name] = np.zeros((len(picked), n_d), dtype=np.float64)
+        step = max(1, min(settings.block_size, _ROW_CELLS // max(n_d, 1)))
+        for r0 in range(0, n_q, step):
+            r1 = min(r0 + step, n_q)
+            here = np.flatnonzero((picked >= r0) & (picked < r1))
+            if not len(here):
+                continue
+            if on_block is not None:
+                on_block(int(here[0]))
+            for name, q_attr, d_attr in lexical:
+                block = dense_block(getattr(q, q_attr), r0, r1, d.postings(d_attr), n_d)
+                out[name][here] = block[picked[here] - r0]
+        if use_emb:
+            out["embedding"] = np.asarray(
+                q.embeddings[picked] @ d.embeddings.T,  # type: ignore[index,union-attr]
+                dtype=np.float64,
+            )
+    if "token_set" in names:
+        cand = np.zeros((1, 0), dtype=np.int64)
+        parts = [_token_set(q, d, int(r), int(r) + 1, cand, True) for r in picked]
+        out["token_set"] = np.concatenate(parts).astype(np.float64) if parts else np.zeros((0, n_d))
+    if on_block is not None:
+        on_block(len(picked))
     return out

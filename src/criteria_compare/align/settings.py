@@ -42,6 +42,14 @@ class AlignerSettings:
       barely work, so the encoder then weighs ``weight_embedding_cross_language``
       (as much as the three lexical channels together).
     - ``weight_token_set``: rapidfuzz token_set_ratio, an optional low-weight channel (off).
+    - ``weight_affinity``: section affinity learned from the project's confirmed links
+      (see ``align.affinity``): a smoothed estimate of how often criteria of the
+      source's section were linked to criteria of the candidate's section. Off (0)
+      in the shipped setting; only used when ``align`` is given confirmed links,
+      and never part of the confidence below. Where it says nothing (the
+      source's section has no link yet) a row's score is the weighted mean of
+      the other channels, so its scores and bands do not drop. ``align.refit``
+      may turn it on for a project when held-out confirmed links show it helps.
 
     Fields: the criterion text counts fully; its section heading and guidance
     are added to each lexical channel at ``weight_section`` / ``weight_guidance``.
@@ -75,6 +83,7 @@ class AlignerSettings:
     weight_embedding: float = 0.5
     weight_embedding_cross_language: float = 3.0
     weight_token_set: float = 0.0
+    weight_affinity: float = 0.0
     weight_text: float = 1.0
     weight_section: float = 0.5
     weight_guidance: float = 0.5
@@ -105,6 +114,7 @@ class AlignerSettings:
             "weight_embedding",
             "weight_embedding_cross_language",
             "weight_token_set",
+            "weight_affinity",
             "weight_text",
             "weight_section",
             "weight_guidance",
@@ -141,6 +151,7 @@ class AlignerSettings:
             "char": self.weight_char,
             "embedding": embedding if self.use_embedding else 0.0,
             "token_set": self.weight_token_set,
+            "affinity": self.weight_affinity,
         }
 
     def replace(self, **changes: Any) -> AlignerSettings:

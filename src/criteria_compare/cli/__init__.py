@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from criteria_compare import __version__
-from criteria_compare.cli import cmd_evaluate, cmd_inspect, cmd_project, cmd_report
+from criteria_compare.cli import cmd_evaluate, cmd_inspect, cmd_project, cmd_refit, cmd_report
 from criteria_compare.errors import CriteriaCompareError
 
 __all__ = ["build_parser", "main"]
 
-_COMMAND_MODULES = (cmd_inspect, cmd_evaluate, cmd_project, cmd_report)
+_COMMAND_MODULES = (cmd_inspect, cmd_evaluate, cmd_project, cmd_report, cmd_refit)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -77,6 +77,7 @@ from criteria_compare.project.summary import build_summary
 
 if TYPE_CHECKING:
     from criteria_compare.align import AlignerSettings, AlignmentResult
+    from criteria_compare.align.refit import RefitResult
 
 __all__ = ["PROJECT_SUFFIX", "Project"]
 
@@ -396,19 +397,23 @@ class Project:
         return AlignerSettings.from_dict(data) if data else AlignerSettings()
 
     @_locked
-    def set_settings(self, settings: AlignerSettings | Mapping[str, Any]) -> None:
-        """Store aligner settings (an AlignerSettings or its ``to_dict()``)."""
+    def set_settings(
+        self, settings: AlignerSettings | Mapping[str, Any], *, reviewer: str | None = None
+    ) -> None:
+        """Store aligner settings (an AlignerSettings or its ``to_dict()``); ``reviewer`` is
+        who the history names (default: the project reviewer)."""
         data = dict(settings) if isinstance(settings, Mapping) else settings.to_dict()
         new = dumps(data)
         old = self._setting("aligner")
         if new == old:
             return
+        who = self._who(reviewer)
         stamp = now_utc()
         with self._write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES ('aligner', ?)", (new,)
             )
-            record(conn, stamp, self.reviewer, "settings", None, None, old, new, False)
+            record(conn, stamp, who, "settings", None, None, old, new, False)
         self._settings = None
 
     @_locked
@@ -649,20 +654,22 @@ class Project:
         """Re-run the aligner with the stored settings and replace only the machine suggestions.
 
         Confirmed links, rejections, pins and assessments are kept; rejected
-        pairs are not proposed again and pinned pairs stay listed. Passing
-        ``settings`` stores them first.
+        pairs are not proposed again and pinned pairs stay listed; the
+        confirmed links feed the section-affinity channel when the settings
+        weigh it. Passing ``settings`` stores them first.
         """
         from criteria_compare.align import align
 
         self._check_writable()
         if settings is not None:
-            self.set_settings(settings)
+            self.set_settings(settings, reviewer=reviewer)
         with self._lock:
             self._require_open()
             reference = self._program(Side.REFERENCE)
             partner = self._program(Side.PARTNER)
             rejected = frozenset(self._decisions().rejected)
             pinned = frozenset(self._decisions().pinned)
+            links = tuple((lk.reference_ref, lk.partner_ref) for lk in self.links())
         result = align(
             reference,
             partner,
@@ -672,6 +679,7 @@ class Project:
             cache=self.embedding_cache(),
             progress=progress,
             cancel=cancel,
+            links=links,
         )
         check_cancel(cancel)
         self.store_suggestions(
@@ -682,6 +690,38 @@ class Project:
             reviewer=reviewer,
         )
         return result
+
+    def refit(
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> RefitResult:
+        """Re-fit the aligner weights from this project's confirmed links (see ``align.refit``).
+
+        Reads only (works on a read-only project): links, rejections, the stored
+        settings and the embedding cache. To use an adopted result, store
+        ``result.settings`` with :meth:`set_settings` and call :meth:`realign`.
+        """
+        from criteria_compare.align.refit import refit
+
+        with self._lock:
+            self._require_open()
+            reference = self._program(Side.REFERENCE)
+            partner = self._program(Side.PARTNER)
+            rejected = frozenset(self._decisions().rejected)
+            links = tuple((lk.reference_ref, lk.partner_ref) for lk in self.links())
+            settings = self.settings()
+        return refit(
+            reference,
+            partner,
+            links,
+            settings,
+            rejected=rejected,
+            cache=self.embedding_cache(),
+            progress=progress,
+            cancel=cancel,
+        )
 
     # ----------------------------------------------------------------- decisions (writes)
 
