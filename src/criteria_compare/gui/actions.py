@@ -243,6 +243,14 @@ def _specs() -> tuple[ActionSpec, ...]:
             review,
         ),
         ActionSpec(
+            "refit",
+            "Re-&fit from confirmed links…",
+            (),
+            "Learn this project's channel weights and section affinity from the links its "
+            "reviewers confirmed; shows held-out results before anything changes.",
+            review,
+        ),
+        ActionSpec(
             "expand_evidence",
             "Expand &evidence",
             ("W",),
@@ -318,6 +326,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             None,
             "bulk_confirm",
             "realign",
+            "refit",
         ),
     ),
     ("&View", ("expand_evidence",)),
@@ -477,6 +486,7 @@ SHELL_ACTIONS = frozenset(
         "undo",
         "redo",
         "realign",
+        "refit",
         "set_reviewer",
         "shortcuts_help",
         "about",

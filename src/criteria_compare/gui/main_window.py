@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.undo_stack: QUndoStack | None = None
         self.active_worker: Worker | None = None
         self._shortcuts_dialog: QWidget | None = None
+        self.refit_dialog: QWidget | None = None
         self._reviewer_dialog: QInputDialog | None = None
         self._pending_writes: list[tuple[QWidget, Callable[[], object]]] = []
         self._flushing = False
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         a["close_project"].triggered.connect(self.close_project)
         a["quit"].triggered.connect(self.close)
         a["realign"].triggered.connect(self.realign)
+        a["refit"].triggered.connect(self.refit)
         a["set_reviewer"].triggered.connect(self.ask_reviewer_name)
         a["shortcuts_help"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self.show_about)
@@ -568,6 +570,50 @@ class MainWindow(QMainWindow):
         notices = "; ".join(getattr(result, "notices", ()) or ())
         message = "Suggestions re-aligned; every decision was kept."
         self.statusBar().showMessage(f"{message} {notices}".strip(), 10000)
+
+    def refit(self) -> Worker | None:
+        """Re-fit the aligner from the confirmed links in a worker, then show what it found."""
+        project = self.project
+        if project is None:
+            return None
+        self._flush_review()
+
+        def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
+            return project.refit(progress=progress, cancel=cancel)
+
+        return self._run(
+            job,
+            "Re-fitting from confirmed links",
+            self._refitted,
+            name="refit",
+            pool=project_pool(),
+        )
+
+    def _refitted(self, result: Any) -> None:
+        project = self.project
+        if project is None:
+            return
+        from criteria_compare.gui.views.refit_dialog import RefitDialog
+
+        dialog = RefitDialog(
+            result, project.settings(), read_only=bool(project.read_only), parent=self
+        )
+        dialog.settingsChosen.connect(self._use_aligner_settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.refit_dialog = dialog
+        dialog.open()
+
+    def _use_aligner_settings(self, settings: Any) -> None:
+        """Store new aligner settings (recorded in the history) and re-align with them."""
+        project = self.project
+        if project is None:
+            return
+        try:
+            project.set_settings(settings, reviewer=self.settings.reviewer_name() or None)
+        except Exception as exc:  # a locked or read-only file: say so, change nothing
+            self._fail(user_message(exc))
+            return
+        self.realign()
 
     def show_shortcuts(self) -> QWidget:
         """Show the keyboard legend (non-modal)."""

@@ -1,0 +1,171 @@
+""" "Re-fit from confirmed links…": what re-fitting found (held-out numbers, weights) and the choice to use it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_compare.align.refit import RefitMetrics, RefitResult
+from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.gui.style import MARGIN, SPACING
+
+__all__ = ["CHANNEL_LABELS", "RefitDialog", "shipped_weights"]
+
+CHANNEL_LABELS = {
+    "tfidf": "Word TF-IDF",
+    "bm25": "BM25 (stems)",
+    "char": "Character n-grams",
+    "embedding": "Sentence encoder",
+    "affinity": "Section affinity",
+    "token_set": "Token-set similarity",
+}
+_WEIGHT_FIELDS = (
+    "weight_tfidf",
+    "weight_bm25",
+    "weight_char",
+    "weight_embedding",
+    "weight_embedding_cross_language",
+    "weight_affinity",
+    "weight_token_set",
+)
+
+
+def shipped_weights(current: AlignerSettings) -> AlignerSettings:
+    """``current`` with every channel weight back at the shipped fixed setting."""
+    shipped = AlignerSettings()
+    return current.replace(**{name: getattr(shipped, name) for name in _WEIGHT_FIELDS})
+
+
+def _metric(m: RefitMetrics | None, name: str) -> str:
+    return "–" if m is None else f"{getattr(m, name):.2f}"
+
+
+def _weight(weights: Mapping[str, float], name: str) -> str:
+    value = weights.get(name)
+    return "–" if value is None else f"{value:g}"
+
+
+class RefitDialog(QDialog):
+    """Shows a RefitResult; emits ``settingsChosen`` with settings to store and re-align with."""
+
+    settingsChosen = Signal(object)
+
+    def __init__(
+        self,
+        result: RefitResult,
+        current: AlignerSettings,
+        *,
+        read_only: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Re-fit the aligner from confirmed links")
+        self.setMinimumWidth(480)
+        self.result = result
+        self._current = current
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+
+        self.message = QLabel(result.message.replace(" -> ", " → "))
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(2 * SPACING)
+        headers = ("", "Now", "Re-fitted")
+        for col, text in enumerate(headers):
+            label = QLabel(f"<b>{text}</b>")
+            grid.addWidget(
+                label,
+                0,
+                col,
+                alignment=Qt.AlignmentFlag.AlignRight if col else Qt.AlignmentFlag.AlignLeft,
+            )
+        rows: list[tuple[str, str, str]] = []
+        n = result.before.n if result.before is not None else 0
+        held_out = f"held out, {n} criteria" if n else "held out"
+        rows.append(
+            (f"Top-1 ({held_out})", _metric(result.before, "top1"), _metric(result.after, "top1"))
+        )
+        rows.append(
+            (f"MRR ({held_out})", _metric(result.before, "mrr"), _metric(result.after, "mrr"))
+        )
+        rows.append(("<b>Channel weights</b>", "", ""))
+        names = [
+            n for n in CHANNEL_LABELS if n in result.weights_before or n in result.weights_after
+        ]
+        for name in names:
+            rows.append(
+                (
+                    f"    {CHANNEL_LABELS[name]}",
+                    _weight(result.weights_before, name),
+                    _weight(result.weights_after, name),
+                )
+            )
+        self.cells: dict[tuple[int, int], QLabel] = {}
+        for r, row in enumerate(rows, start=1):
+            for c, text in enumerate(row):
+                label = QLabel(text)
+                if c:
+                    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                grid.addWidget(label, r, c)
+                self.cells[(r, c)] = label
+        layout.addLayout(grid)
+
+        note = QLabel(
+            "Held-out numbers come from cross-validation: each confirmed link is ranked by "
+            "weights learned without it. Applying stores the weights in this project (the "
+            "history records the change) and re-aligns; every decision is kept."
+        )
+        note.setWordWrap(True)
+        font = note.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        note.setFont(font)
+        layout.addWidget(note)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.apply_button = QPushButton("&Apply and re-align")
+        self.apply_button.setEnabled(result.adopted and not read_only)
+        self.apply_button.setToolTip(
+            "This project is open read-only."
+            if read_only
+            else "Store the re-fitted weights and recompute the suggestions."
+            if result.adopted
+            else "The re-fit did not rank the held-out links better; nothing to apply."
+        )
+        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = QPushButton("Restore &shipped weights")
+        self.restore_button.setEnabled(not read_only)
+        self.restore_button.setToolTip(
+            "Go back to the fixed setting the product ships with, and re-align."
+        )
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ResetRole)
+        # After addButton, which shows the buttons it is given.
+        self.restore_button.setVisible(shipped_weights(current) != current)
+        buttons.rejected.connect(self.reject)
+        self.apply_button.clicked.connect(self._apply)
+        self.restore_button.clicked.connect(self._restore)
+        layout.addWidget(buttons)
+        if self.apply_button.isEnabled():
+            self.apply_button.setDefault(True)
+            self.apply_button.setFocus()
+
+    def _apply(self) -> None:
+        self.settingsChosen.emit(self.result.settings)
+        self.accept()
+
+    def _restore(self) -> None:
+        self.settingsChosen.emit(shipped_weights(self._current))
+        self.accept()

@@ -1,0 +1,106 @@
+"""Review → Re-fit from confirmed links…: held-out numbers first, then apply (and re-align) or not."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from criteria_compare.align import AlignerSettings
+from criteria_compare.gui.main_window import MainWindow
+from criteria_compare.gui.views.refit_dialog import RefitDialog
+from criteria_compare.resources import sample_path
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow(ask_reviewer=False)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _open(qtbot, window: MainWindow, path: Path) -> None:
+    with qtbot.waitSignal(window.projectOpened, timeout=20000):
+        window.open_path(path)
+
+
+def _refit_dialog(qtbot, window: MainWindow) -> RefitDialog:
+    worker = window.refit()
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.finished, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: window.refit_dialog is not None and window.refit_dialog.isVisible())
+    dialog = window.refit_dialog
+    assert isinstance(dialog, RefitDialog)
+    return dialog
+
+
+def _confirm_gold_links(window: MainWindow) -> int:
+    project = window.project
+    assert project is not None
+    with sample_path("reference_mapping.csv").open(encoding="utf-8") as f:
+        pairs = [(row["source_id"], row["target_id"]) for row in csv.DictReader(f)]
+    for ref, partner_ref in pairs:
+        project.link(ref, partner_ref)
+    return len(pairs)
+
+
+def test_too_few_links_says_how_many_are_needed_and_changes_nothing(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """With a handful of confirmed links the dialog explains why and offers nothing to apply."""
+    _open(qtbot, window, sample_project)
+    project = window.project
+    first = project.reference.criteria[0].ref
+    top = project.suggestions(first)[0].target_ref
+    project.link(first, top)
+    before = project.settings()
+    dialog = _refit_dialog(qtbot, window)
+    assert "20" in dialog.message.text()
+    assert not dialog.result.adopted
+    assert not dialog.apply_button.isEnabled()
+    assert not dialog.restore_button.isVisible()
+    dialog.reject()
+    assert project.settings() == before
+
+
+def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """Every gold link confirmed: the re-fit ranks held-out links better, Apply stores the
+    weights (in the history) and re-aligns; "Restore shipped weights" goes back."""
+    _open(qtbot, window, sample_project)
+    n_links = _confirm_gold_links(window)
+    project = window.project
+    dialog = _refit_dialog(qtbot, window)
+    result = dialog.result
+    assert result.n_links == n_links
+    assert result.adopted, result.message
+    assert result.after is not None and result.before is not None
+    assert result.after.mrr > result.before.mrr
+    # The numbers the reviewer reads are the result's own.
+    shown = [label.text() for label in dialog.cells.values()]
+    assert f"{result.before.mrr:.2f}" in shown and f"{result.after.mrr:.2f}" in shown
+    assert dialog.apply_button.isEnabled()
+    dialog.apply_button.click()
+    assert window.active_worker is not None  # re-aligning
+    qtbot.waitUntil(lambda: window.active_worker is None, timeout=60000)
+    assert project.settings() == result.settings
+    assert project.settings() != AlignerSettings()
+    assert any(entry.action == "settings" for entry in project.history(limit=20))
+    # Suggestions were recomputed with the new weights: the evidence lists the affinity channel
+    # when it was adopted with a weight.
+    if result.settings.weight_affinity > 0:
+        ref = next(c.ref for c in project.reference.criteria if project.suggestions(c.ref))
+        assert "affinity" in project.suggestions(ref)[0].evidence.channels
+
+    again = _refit_dialog(qtbot, window)
+    assert again.restore_button.isVisible() and again.restore_button.isEnabled()
+    again.restore_button.click()
+    qtbot.waitUntil(lambda: window.active_worker is None, timeout=60000)
+    restored = project.settings()
+    shipped = AlignerSettings()
+    assert restored.channel_weights == shipped.channel_weights
+    assert restored.weight_affinity == shipped.weight_affinity
