@@ -26,6 +26,11 @@ __all__ = ["CONCEPT_PREFIX", "AnalyzedText", "Analyzer", "detect_side_language"]
 CONCEPT_PREFIX = "~"
 _MAX_PHRASE = 6
 _NO_IDS = np.zeros(0, dtype=np.int64)
+# One shared tuple per distinct (start, end) span: texts have few distinct spans between them,
+# and a new tuple per word of every text would be hundreds of thousands of objects for the
+# garbage collector to pass over after each alignment of new texts.
+_SPANS: dict[tuple[int, int], tuple[int, int]] = {}
+_MAX_SPANS = 200_000
 # Analysed texts an analyzer remembers, so re-aligning after a review decision (or with other
 # settings) skips text preparation; a few KB each, oldest forgotten first.
 _MAX_TEXTS = 8000
@@ -188,11 +193,15 @@ class Analyzer:
         all_stems: list[str] = []
         all_spans: list[tuple[int, int]] = []
         parts_of = self._parts
+        if len(_SPANS) > _MAX_SPANS:
+            _SPANS.clear()
+        shared_span = _SPANS.setdefault
         for match in WORD_RE.finditer(text[:MAX_CHARS]):
             parts = parts_of(match.group())
             if not parts:
                 continue
             span = match.span()
+            span = shared_span(span, span)
             for folded, stem, keep in parts:
                 all_stems.append(stem)
                 all_spans.append(span)
@@ -209,10 +218,11 @@ class Analyzer:
         n_plain = len(words)
         if self._phrases:
             for concept, start, end in self._concepts(all_stems, all_spans):
+                span = shared_span((start, end), (start, end))
                 words.append(concept)
                 kept_stems.append(concept)
-                spans.append((start, end))
-                positions.setdefault(concept, []).append((start, end))
+                spans.append(span)
+                positions.setdefault(concept, []).append(span)
         # Stems by first occurrence; a synonym concept starting at a word comes after that word.
         ordered = tuple(sorted(positions, key=positions.__getitem__))
         flat = sorted((span, stem) for stem, got in positions.items() for span in got)
