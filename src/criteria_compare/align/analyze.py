@@ -196,8 +196,12 @@ class Analyzer:
         if len(_SPANS) > _MAX_SPANS:
             _SPANS.clear()
         shared_span = _SPANS.setdefault
+        cached_parts = self._raw.get
         for match in WORD_RE.finditer(text[:MAX_CHARS]):
-            parts = parts_of(match.group())
+            raw = match.group()
+            parts = cached_parts(raw)
+            if parts is None:
+                parts = parts_of(raw)
             if not parts:
                 continue
             span = match.span()
