@@ -257,8 +257,12 @@ def _refit(
             before_weights,
             n_links,
             n_rows,
-            f"Only {n_links} confirmed link{'s' if n_links != 1 else ''}; "
-            f"confirm at least {MIN_LINKS} before re-fitting.",
+            (
+                f"Only {n_links} confirmed link{'s' if n_links != 1 else ''}"
+                if n_links
+                else "No confirmed links yet"
+            )
+            + f"; confirm at least {MIN_LINKS} before re-fitting.",
         )
     if n_rows < MIN_ROWS:
         return _unchanged(
