@@ -51,3 +51,22 @@ def test_times_in_the_pdf_say_they_are_utc(tmp_path: Path) -> None:
     assert "First activity (UTC)" in text and "Last activity (UTC)" in text
     if data.aligned_at:
         assert re.search(r"last computed on \S+ \d\d:\d\d UTC", text)
+
+
+def test_method_page_says_when_the_weights_were_refitted(tmp_path: Path) -> None:
+    """A comparison aligned with re-fitted weights (here with section affinity) says so on the
+    method page; one with the shipped setting does not."""
+    from criteria_compare.align import AlignerSettings
+
+    base = synthetic_report_data(12, 6)
+    shipped = replace(base, settings=AlignerSettings().to_dict())
+    refitted = replace(
+        base, settings=AlignerSettings(weight_tfidf=0.5, weight_affinity=1.0).to_dict()
+    )
+    plain = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(shipped, tmp_path / "a.pdf"))))
+    text = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(refitted, tmp_path / "b.pdf"))))
+    assert "re-fitted for this comparison" not in plain
+    assert (
+        "weights were re-fitted for this comparison from links its reviewers had confirmed" in text
+    )
+    assert "section affinity" in text

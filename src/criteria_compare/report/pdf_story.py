@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -20,6 +20,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.paragraph import ParagraphStyle
 
+from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.model import Criterion, Status
 from criteria_compare.report.collect import RECENT_HISTORY
 from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
@@ -641,14 +642,18 @@ class StoryBuilder:
         out += self.h2(
             Heading("How candidates were suggested", s.h2, level=1, key="method-aligner")
         )
+        refitted = _refit_sentence(d.settings)
         out.append(
             self.m(
                 "For every reference criterion the tool ranked partner criteria by textual and "
                 "semantic similarity and showed the reviewer the top candidates with the shared "
                 "terms behind each score. Suggestions are only proposals: nothing enters this "
-                "report without a reviewer's decision. The settings used were:",
+                "report without a reviewer's decision."
+                + ("" if refitted else " The settings used were:"),
             )
         )
+        if refitted:
+            out.append(self.m(refitted + " The settings used were:"))
         if d.settings:
             # Two setting/value pairs per row keep a long settings list to half a page.
             pairs = [
@@ -871,3 +876,36 @@ def _format_setting(value: object) -> str:
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False, sort_keys=isinstance(value, dict))
     return str(value)
+
+
+_CHANNEL_WEIGHTS = (
+    "weight_tfidf",
+    "weight_bm25",
+    "weight_char",
+    "weight_embedding",
+    "weight_embedding_cross_language",
+    "weight_affinity",
+    "weight_token_set",
+)
+
+
+def _refit_sentence(settings: Mapping[str, object]) -> str:
+    """A sentence for readers when this comparison's channel weights differ from the shipped ones."""
+    shipped = AlignerSettings().to_dict()
+    if not settings or all(
+        settings.get(name, shipped[name]) == shipped[name] for name in _CHANNEL_WEIGHTS
+    ):
+        return ""
+    text = (
+        "The channel weights were re-fitted for this comparison from links its reviewers "
+        "had confirmed, and adopted only because they ranked held-out confirmed links better "
+        "than the shipped setting."
+    )
+    affinity = settings.get("weight_affinity", 0)
+    if isinstance(affinity, (int, float)) and affinity > 0:
+        text += (
+            " They include section affinity: candidates in partner sections that reviewers had "
+            "already linked from the same reference section rank higher. This orders "
+            "suggestions only; every link in this report was still confirmed by a person."
+        )
+    return text
