@@ -16,7 +16,17 @@ from typing import Any
 
 from criteria_compare.errors import InvalidValue
 
-__all__ = ["SETTINGS_VERSION", "AlignerSettings"]
+__all__ = ["CHANNEL_LABELS", "SETTINGS_VERSION", "AlignerSettings"]
+
+#: How each channel (a key of ``Evidence.channels``) is named to reviewers.
+CHANNEL_LABELS = {
+    "tfidf": "Word TF-IDF",
+    "bm25": "BM25 (stems)",
+    "char": "Character n-grams",
+    "embedding": "Sentence encoder",
+    "affinity": "Section affinity",
+    "token_set": "Token-set similarity",
+}
 
 #: Bumped when a field changes meaning; ``from_dict`` accepts older versions.
 SETTINGS_VERSION = 2

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_compare.align.settings import CHANNEL_LABELS
 from criteria_compare.gui.models.suggestions import CandidateRow, CandidateState
 from criteria_compare.gui.style import SPACING, highlight_color, muted_color
 from criteria_compare.model import Relation
@@ -255,7 +256,9 @@ class CandidateWidget(QFrame):
         if row is None or row.suggestion is None:
             return "No evidence: this pair was linked by hand."
         ev = row.suggestion.evidence
-        channels = " · ".join(f"{name} {value:.2f}" for name, value in ev.channels.items())
+        channels = " · ".join(
+            f"{CHANNEL_LABELS.get(name, name)} {value:.2f}" for name, value in ev.channels.items()
+        )
         terms = ", ".join(ev.shared_terms) or "none"
         return (
             f"Evidence — channels: {channels or 'n/a'}; all shared terms: {terms}; "

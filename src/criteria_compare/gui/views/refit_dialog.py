@@ -16,19 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.align.refit import RefitMetrics, RefitResult
-from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.align.settings import CHANNEL_LABELS, AlignerSettings
 from criteria_compare.gui.style import MARGIN, SPACING
 
-__all__ = ["CHANNEL_LABELS", "RefitDialog", "shipped_weights"]
+__all__ = ["RefitDialog", "shipped_weights"]
 
-CHANNEL_LABELS = {
-    "tfidf": "Word TF-IDF",
-    "bm25": "BM25 (stems)",
-    "char": "Character n-grams",
-    "embedding": "Sentence encoder",
-    "affinity": "Section affinity",
-    "token_set": "Token-set similarity",
-}
 _WEIGHT_FIELDS = (
     "weight_tfidf",
     "weight_bm25",
