@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-import gc
-import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from criteria_compare.align.affinity import affinity_channels
-from criteria_compare.align.analyze import Analyzer, detect_side_language
 from criteria_compare.align.embedding import (
     BackgroundEncoding,
     EmbeddingCache,
     EncoderUnavailable,
 )
-from criteria_compare.align.features import build_features
+from criteria_compare.align.prepare import (
+    build_sides,
+    checked_criteria,
+    no_cyclic_gc,
+    one_blas_thread,
+    side_languages,
+)
 from criteria_compare.align.rank import SharedScores, rank_direction
 from criteria_compare.align.settings import AlignerSettings
-from criteria_compare.align.synonyms import SynonymTable, load_synonyms
-from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Criterion, Program, Suggestion
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 
@@ -43,18 +44,6 @@ class AlignmentResult:
 def encoder_notice(reason: str) -> str:
     """The one notice given when the sentence encoder cannot be used."""
     return f"sentence encoder unavailable ({reason}); using lexical channels only"
-
-
-def _criteria(side: Program | Sequence[Criterion], name: str) -> tuple[Criterion, ...]:
-    criteria = tuple(side.criteria) if isinstance(side, Program) else tuple(side)
-    seen: set[str] = set()
-    for c in criteria:
-        if c.ref in seen:
-            raise InvalidValue(
-                f"The {name} criteria hold ref {c.ref!r} twice; make every ref unique and re-import."
-            )
-        seen.add(c.ref)
-    return criteria
 
 
 def _index_pairs(
@@ -97,71 +86,10 @@ def align(
     forward direction only (the result's ``backward`` is then empty), as
     evaluation needs. Raises Cancelled if ``cancel()`` turns True.
     """
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         return _align(
             reference, partner, settings, rejected, pinned, cache, progress, cancel, backward, links
         )
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: alignment makes millions of small acyclic objects
-    and generational collection passes over them cost a quarter of the run time (measured)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@contextmanager
-def _one_blas_thread() -> Iterator[None]:
-    """Run numpy's BLAS on one thread while the encoder runs: two threads then encode side by
-    side, and multi-threaded BLAS on busy cores is slower, not faster (measured). The ranking
-    runs after the encoder has finished, with numpy's default threads (its large products gain)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # optional at run time: numpy's default threads then
-        yield
-        return
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
-
-
-# Analyzers by (language, synonym table), kept between alignments: their per-word caches
-# (normalised forms, stems, stop-word flags) then make a re-alignment's text preparation cheap.
-_ANALYZERS: dict[tuple[str, SynonymTable], Analyzer] = {}
-_MAX_ANALYZERS = 4
-_MAX_CACHED_WORDS = 500_000
-_ANALYZERS_LOCK = threading.Lock()
-
-
-def _analyzer(language: str, synonyms: SynonymTable) -> Analyzer:
-    key = (language, synonyms)
-    with _ANALYZERS_LOCK:
-        found = _ANALYZERS.get(key)
-        if found is None or found.cached_words > _MAX_CACHED_WORDS:
-            _ANALYZERS.pop(key, None)
-            while len(_ANALYZERS) >= _MAX_ANALYZERS:
-                _ANALYZERS.pop(next(iter(_ANALYZERS)))
-            found = _ANALYZERS[key] = Analyzer(language, synonyms)
-        return found
-
-
-_LANGUAGES: dict[tuple[str, ...], str] = {}
-
-
-def _side_language(texts: tuple[str, ...]) -> str:
-    """The detected language of one side's texts, remembered for the last few sides."""
-    found = _LANGUAGES.get(texts)
-    if found is None:
-        found = detect_side_language(texts)
-        if len(_LANGUAGES) >= _MAX_ANALYZERS:
-            _LANGUAGES.clear()
-        _LANGUAGES[texts] = found
-    return found
 
 
 def _align(
@@ -178,8 +106,8 @@ def _align(
 ) -> AlignmentResult:
     start = time.perf_counter()
     settings = settings or AlignerSettings()
-    ref = _criteria(reference, "reference")
-    par = _criteria(partner, "partner")
+    ref = checked_criteria(reference, "reference")
+    par = checked_criteria(partner, "partner")
     rejected, pinned = list(rejected), list(pinned)
     total = len(ref) + (len(par) if both_ways else 0)
 
@@ -190,7 +118,7 @@ def _align(
 
     report(0, "Preparing texts")
     encoding = None
-    one_blas_thread = ExitStack()
+    blas_limit = ExitStack()
     if (
         settings.use_embedding
         and total
@@ -198,26 +126,15 @@ def _align(
     ):
         # Load the model and encode in a thread while the lexical features are built.
         texts = [c.text for c in (*ref, *par)]
-        one_blas_thread.enter_context(_one_blas_thread())
+        blas_limit.enter_context(one_blas_thread())
         encoding = BackgroundEncoding(texts, cache).start()
     try:
-        synonyms = load_synonyms(settings.synonyms_path or None)
-        languages = []
-        for criteria, wanted in (
-            (ref, settings.reference_language),
-            (par, settings.partner_language),
-        ):
-            languages.append(
-                wanted if wanted != "auto" else _side_language(tuple(c.text for c in criteria))
-            )
-        sides = build_features(
-            [(ref, _analyzer(languages[0], synonyms)), (par, _analyzer(languages[1], synonyms))],
-            settings,
-        )
+        languages = side_languages(ref, par, settings)
+        sides = build_sides(ref, par, settings, languages)
     except BaseException:
         if encoding is not None:
             encoding.stop()
-        one_blas_thread.close()
+        blas_limit.close()
         raise
     notices: list[str] = []
     weights = settings.weights_for(cross_language=languages[0] != languages[1])
@@ -244,7 +161,7 @@ def _align(
             encoding.stop()
             raise
         finally:
-            one_blas_thread.close()
+            blas_limit.close()
     if affinity is not None:
         channels.append("affinity")
     shared = SharedScores()

@@ -44,18 +44,16 @@ from typing import Any
 
 import numpy as np
 
-from criteria_compare.align.aligner import (
-    _analyzer,
-    _criteria,
-    _no_cyclic_gc,
-    _side_language,
-    encoder_notice,
-)
+from criteria_compare.align.aligner import encoder_notice
 from criteria_compare.align.embedding import EmbeddingCache, EncoderUnavailable, embed, load_encoder
-from criteria_compare.align.features import build_features
 from criteria_compare.align.fitdata import linked_rows
+from criteria_compare.align.prepare import (
+    build_sides,
+    checked_criteria,
+    no_cyclic_gc,
+    side_languages,
+)
 from criteria_compare.align.settings import AlignerSettings
-from criteria_compare.align.synonyms import load_synonyms
 from criteria_compare.model import Criterion, Program
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 
@@ -205,7 +203,7 @@ def refit(
     ``rejected`` pairs are never candidates. Raises Cancelled if ``cancel()`` turns True.
     """
     # As in align()'s ranking (numpy's default BLAS threads): the same channel values and ties.
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         return _refit(reference, partner, links, settings, rejected, cache, progress, cancel)
 
 
@@ -220,8 +218,8 @@ def _refit(
     cancel: CancelCheck | None,
 ) -> RefitResult:
     settings = settings or AlignerSettings()
-    ref = _criteria(reference, "reference")
-    par = _criteria(partner, "partner")
+    ref = checked_criteria(reference, "reference")
+    par = checked_criteria(partner, "partner")
     ref_pos = {c.ref: i for i, c in enumerate(ref)}
     par_pos = {c.ref: i for i, c in enumerate(par)}
     bad = {(ref_pos[a], par_pos[b]) for a, b in rejected if a in ref_pos and b in par_pos}
@@ -242,13 +240,7 @@ def _refit(
         done += 1
 
     step("Preparing texts")
-    languages = [
-        wanted if wanted != "auto" else _side_language(tuple(c.text for c in side))
-        for side, wanted in (
-            (ref, settings.reference_language),
-            (par, settings.partner_language),
-        )
-    ]
+    languages = side_languages(ref, par, settings)
     cross = languages[0] != languages[1]
     before_weights = _weights(settings, cross)
     if n_links < MIN_LINKS:
@@ -274,11 +266,7 @@ def _refit(
             f"confirm links for at least {MIN_ROWS} before re-fitting.",
         )
 
-    synonyms = load_synonyms(settings.synonyms_path or None)
-    sides = build_features(
-        [(ref, _analyzer(languages[0], synonyms)), (par, _analyzer(languages[1], synonyms))],
-        settings,
-    )
+    sides = build_sides(ref, par, settings, languages)
     notices: list[str] = []
     step("Encoding criteria")
     if settings.use_embedding:
