@@ -225,3 +225,65 @@ def test_shared_scores_hand_back_the_other_directions_pairs(reference, partner) 
     assert (values[0, 1], values[1, 1], values[3, 0]) == (0.75, 0.5, 0.25)
     found, values = shared.lookup(par, ref, 1, back[:1], "char")
     assert found.tolist() == [[True, False]] and values[0, 0] == 0.5
+
+
+def test_criteria_with_identical_text_score_alike_and_keep_program_order() -> None:
+    """Three partner criteria with the same wording (a program repeating a requirement in
+    several chapters) get bit-identical channel scores, although matrix products sum their
+    rows in different orders, so their order is always program order."""
+    import random
+
+    from criteria_compare.align.rank import _full_matrices
+
+    words = [
+        "seal",
+        "container",
+        "verify",
+        "record",
+        "staff",
+        "train",
+        "access",
+        "visitor",
+        "badge",
+        "alarm",
+        "camera",
+        "fence",
+        "gate",
+        "lock",
+        "key",
+        "inspect",
+        "cargo",
+        "truck",
+        "driver",
+        "manifest",
+        "partner",
+        "screen",
+        "audit",
+        "risk",
+        "password",
+        "network",
+        "backup",
+        "incident",
+        "report",
+        "review",
+        "policy",
+        "procedure",
+        "document",
+    ]
+    rng = random.Random(7)
+
+    def text() -> str:
+        return " ".join(rng.choice(words) for _ in range(14)).capitalize() + "."
+
+    twin = "Inspect every container seal and record the seal number before the truck leaves."
+    twins = (3, 151, 299)
+    partner = [Criterion(f"P{i}", twin if i in twins else text()) for i in range(300)]
+    reference = [Criterion(f"R{i}", text()) for i in range(60)]
+    reference.append(Criterion("R-seal", "Container seals are inspected and numbers recorded."))
+    q, d = _features(reference, partner)
+    weights = {"tfidf": 1.0, "bm25": 1.0, "char": 1.0}
+    for name, scores in _full_matrices(q, d, weights, False, None).items():
+        for j in twins[1:]:
+            assert np.array_equal(scores[:, twins[0]], scores[:, j]), name
+    result = align(reference, partner, LEXICAL)
+    assert [s.target_ref for s in result.forward["R-seal"][:3]] == ["P3", "P151", "P299"]

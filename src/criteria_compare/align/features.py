@@ -52,6 +52,21 @@ class SideFeatures:
             self._postings[name] = getattr(self, name).transpose()
         return self._postings[name]
 
+    def twins(self) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, first rows): each criterion whose text, section and guidance repeat an
+        earlier one's, and that earlier criterion (cached)."""
+        if "twins" not in self._dense:
+            first: dict[tuple[str, str, str], int] = {}
+            twins, firsts = [], []
+            for i, c in enumerate(self.criteria):
+                j = first.setdefault((c.text, c.section, c.guidance), i)
+                if j != i:
+                    twins.append(i)
+                    firsts.append(j)
+            self._dense["twins"] = np.asarray(twins, dtype=np.int64)
+            self._dense["twin_firsts"] = np.asarray(firsts, dtype=np.int64)
+        return self._dense["twins"], self._dense["twin_firsts"]
+
     def doc_freq(self, name: str) -> np.ndarray:
         """How many rows of matrix ``name`` hold each column (cached)."""
         key = f"df:{name}"

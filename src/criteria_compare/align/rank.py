@@ -422,9 +422,25 @@ def _full_matrices(
             out[name] = q.embeddings @ d.embeddings.T  # type: ignore[union-attr]
         else:
             out[name] = _full_channel(q, d, q_attr, d_attr)
+        _equal_for_twins(out[name], q, d)
         if name in _SYMMETRIC:
             store[key] = out[name]
     return out
+
+
+def _equal_for_twins(scores: np.ndarray, q: SideFeatures, d: SideFeatures) -> None:
+    """Give criteria with identical fields bit-identical scores (in place).
+
+    A matrix product may sum two identical rows in a different order (BLAS
+    tiles and threads), so twins could differ in the last bits and their order
+    would follow rounding instead of program order.
+    """
+    twins, firsts = d.twins()
+    if len(twins):
+        scores[:, twins] = scores[:, firsts]
+    twins, firsts = q.twins()
+    if len(twins):
+        scores[twins] = scores[firsts]
 
 
 def _full_channel(q: SideFeatures, d: SideFeatures, q_attr: str, d_attr: str) -> np.ndarray:
