@@ -244,7 +244,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "refit",
-            "Re-&fit from confirmed links…",
+            "Re-fi&t from confirmed links…",
             (),
             "Learn this project's channel weights and section affinity from the links its "
             "reviewers confirmed; shows held-out results before anything changes.",
