@@ -66,22 +66,13 @@ class AnalyzedText:
     or the word as first written (casefolded)."""
     ids: np.ndarray = field(default_factory=lambda: _NO_IDS, compare=False, repr=False)
     """The terms as numbers of the analyzer's term table (see :meth:`Analyzer.names`), packed:
-    ``words``, ``stems``, ``flat_stems``, then the starts and ends of ``flat_spans``. The
-    feature matrices are built from these arrays, without a dictionary lookup per term."""
+    ``words``, ``stems``, ``flat_stems``, then the starts and ends of ``flat_spans`` and the
+    position in ``ordered`` of each flat stem. The feature matrices and evidence are built
+    from these arrays, without a dictionary lookup per term."""
     n_plain: int = field(default=0, compare=False)
     """How many of ``words`` are plain words (the rest are synonym concepts); ``chars`` joins them."""
-
-    def id_parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(word ids, stem ids, flat stem ids, flat span starts, flat span ends) from ``ids``."""
-        n, m = len(self.words), len(self.flat_stems)
-        ids = self.ids
-        return (
-            ids[:n],
-            ids[n : 2 * n],
-            ids[2 * n : 2 * n + m],
-            ids[2 * n + m : 2 * n + 2 * m],
-            ids[2 * n + 2 * m :],
-        )
+    repeated_terms: bool = field(default=False, compare=False)
+    """Whether two stems of ``ordered`` are shown as the same term (a concept named like a word)."""
 
 
 def detect_side_language(texts: Iterable[str], limit: int = 5000) -> str:
@@ -241,6 +232,8 @@ class Analyzer:
         numbers = self._number(words + kept_stems + flat_stems)
         numbers.extend([span[0] for span, _ in flat])
         numbers.extend([span[1] for span, _ in flat])
+        rank = {stem: i for i, stem in enumerate(ordered)}
+        numbers.extend([rank[stem] for stem in flat_stems])
         return AnalyzedText(
             tuple(words),
             tuple(kept_stems),
@@ -254,6 +247,7 @@ class Analyzer:
             terms,
             np.asarray(numbers, dtype=np.int64),
             n_plain,
+            len(set(terms)) != len(terms),
         )
 
     def _concepts(

@@ -33,18 +33,27 @@ def make_evidence(
     margin: float,
     section_match: bool,
     spans: tuple[Spans, Spans] | None = None,
+    shared_terms: tuple[str, ...] | None = None,
 ) -> Evidence:
     """Evidence of a pair: stems (and synonym concepts) the two texts share, as spans in each.
 
     ``channels`` holds the channel scores already rounded; it becomes the evidence's own dict.
-    ``spans`` (source spans, target spans) may be given when computed for many pairs at once
-    (see :func:`criteria_compare.align.spans.pair_spans`).
+    ``spans`` (source spans, target spans) and ``shared_terms`` may be given when computed for
+    many pairs at once (see :mod:`criteria_compare.align.spans`).
     """
     tgt_pos = target.positions
     # In source order (each stem's first occurrence), so the terms read like the source text.
-    shared = [
-        term for stem, term in zip(source.ordered, source.terms, strict=True) if stem in tgt_pos
-    ]
+    shared = (
+        shared_terms
+        if shared_terms is not None
+        else tuple(
+            dict.fromkeys(
+                term
+                for stem, term in zip(source.ordered, source.terms, strict=True)
+                if stem in tgt_pos
+            )
+        )
+    )
     if not shared:
         return Evidence(channels=channels, margin=round(margin, 4), section_match=section_match)
     src_pos = source.positions
@@ -65,7 +74,7 @@ def make_evidence(
             merge_spans(tgt_spans) if target.overlapping else tuple(tgt_spans),
         )
     return Evidence(
-        shared_terms=tuple(dict.fromkeys(shared)),
+        shared_terms=shared,
         source_spans=spans[0],
         target_spans=spans[1],
         channels=channels,

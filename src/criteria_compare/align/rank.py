@@ -18,7 +18,7 @@ from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.fusion import FusedBlock, fuse, select_top
 from criteria_compare.align.products import all_pairs, split_frequent
 from criteria_compare.align.settings import AlignerSettings
-from criteria_compare.align.spans import pair_spans
+from criteria_compare.align.spans import pair_spans, shared_evidence
 from criteria_compare.align.sparse import dense_block, pair_block
 from criteria_compare.model import Band, Suggestion
 
@@ -242,14 +242,10 @@ def _block_suggestions(
     pair_d = cand[cell_rows[cells], cell_cols[cells]]
     # Evidence spans of every suggestion of the block at once.
     spans: list[tuple[Spans, Spans]] | None = None
+    shared_terms: list[tuple[str, ...]] | None = None
     if q.spans is not None and d.spans is not None and len(pair_q):
-        spans = list(
-            zip(
-                pair_spans(q.spans, pair_q, d.spans, pair_d),
-                pair_spans(d.spans, pair_d, q.spans, pair_q),
-                strict=True,
-            )
-        )
+        q_spans, shared_terms = shared_evidence(q.spans, pair_q, d.spans, pair_d)
+        spans = list(zip(q_spans, pair_spans(d.spans, pair_d, q.spans, pair_q), strict=True))
     # Rounded here for the whole block: the evidence shows channel scores to 4 decimals.
     channel_lists = [(name, np.round(v[cells], 4).tolist()) for name, v in norm.items()]
     out: dict[str, tuple[Suggestion, ...]] = {
@@ -281,6 +277,7 @@ def _block_suggestions(
                     score - nexts[j],
                     not q.sections[row].isdisjoint(d.sections[target]),
                     spans[j] if spans is not None else None,
+                    shared_terms[j] if shared_terms is not None else None,
                 ),
                 pinned=pins[j],
             )

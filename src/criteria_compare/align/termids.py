@@ -36,7 +36,7 @@ class PackedTexts:
             (len(t.flat_stems) for t in texts), dtype=np.int64, count=len(texts)
         )
         self.n_plain = np.fromiter((t.n_plain for t in texts), dtype=np.int64, count=len(texts))
-        sizes = 2 * self.n_words + 3 * self.n_flat
+        sizes = 2 * self.n_words + 4 * self.n_flat
         self.offsets = np.zeros(len(texts), dtype=np.int64)
         if len(texts) > 1:
             np.cumsum(sizes[:-1], out=self.offsets[1:])
@@ -54,13 +54,15 @@ class PackedTexts:
         """Every text's plain word numbers (what its ``chars`` joins), text after text."""
         return self.ids[spread(self.offsets, self.n_plain)]
 
-    def flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(stem numbers, span starts, span ends) of every text's ``flat_spans``, text after text."""
+    def flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(stem numbers, span starts, span ends, positions in ``ordered``) of every text's
+        ``flat_spans``, text after text."""
         base = self.offsets + 2 * self.n_words
         return (
             self.ids[spread(base, self.n_flat)],
             self.ids[spread(base + self.n_flat, self.n_flat)],
             self.ids[spread(base + 2 * self.n_flat, self.n_flat)],
+            self.ids[spread(base + 3 * self.n_flat, self.n_flat)],
         )
 
 
