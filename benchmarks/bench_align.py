@@ -136,21 +136,7 @@ def _fmt(metrics: dict[str, float | int]) -> str:
 
 
 def _quality() -> None:
-    sets = [
-        ("dev csf11->csf20", DEV_SET / "source.csv", DEV_SET / "target.csv", DEV_SET / "gold.csv"),
-        (
-            "sample CTPAT->Meridia",
-            sample_path("ctpat_msc_importer.xlsx"),
-            sample_path("partner_aeo_meridia.xlsx"),
-            sample_path("reference_mapping.csv"),
-        ),
-        (
-            "sample CTPAT->Valdoria (es)",
-            sample_path("ctpat_msc_importer.xlsx"),
-            sample_path("partner_oea_es.csv"),
-            sample_path("reference_mapping_es.csv"),
-        ),
-    ]
+    sets = _crosswalks()
     for name, source, target, gold_path in sets:
         if not (source.exists() and target.exists() and gold_path.exists()):
             info(name, "missing, skipped")

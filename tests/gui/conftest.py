@@ -1,10 +1,11 @@
-"""GUI test fixtures: QStandardPaths test mode, isolated settings, sample paths."""
+"""GUI test fixtures: QStandardPaths test mode, isolated settings, sample paths, a main window."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
@@ -51,3 +52,14 @@ def sample_project(built_sample_project: Path, tmp_path: Path) -> Path:
     target = tmp_path / "Meridia vs CTPAT.ccproj"
     shutil.copyfile(built_sample_project, target)
     return target
+
+
+@pytest.fixture
+def window(qtbot: Any) -> Any:
+    """A shown main window that does not ask for the reviewer name."""
+    from criteria_compare.gui.main_window import MainWindow
+
+    w = MainWindow(ask_reviewer=False)
+    qtbot.addWidget(w)
+    w.show()
+    return w

@@ -6,6 +6,7 @@ import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -213,3 +214,9 @@ def open_shell(qtbot: QtBot, path: Path) -> Iterator[Shell]:
     finally:
         shell.close()
         project.close()
+
+
+def open_in(qtbot: QtBot, window: Any, path: Path) -> None:
+    """Open the project at ``path`` in a main window and wait until it is on screen."""
+    with qtbot.waitSignal(window.projectOpened, timeout=20000):
+        window.open_path(path)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QLineEdit
+from review_fixtures import open_in
 
 from criteria_compare.gui import app as gui_app
 from criteria_compare.gui import jobs
@@ -15,20 +16,6 @@ from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.settings import Settings
 from criteria_compare.model import Status
 from criteria_compare.project import Project
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    """A main window that does not ask for the reviewer name."""
-    w = MainWindow(ask_reviewer=False)
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
-def _open(qtbot, window: MainWindow, path: Path) -> None:
-    with qtbot.waitSignal(window.projectOpened, timeout=20000):
-        window.open_path(path)
 
 
 def test_starts_on_the_start_screen(window: MainWindow) -> None:
@@ -45,7 +32,7 @@ def test_opening_a_project_shows_the_review_screen(
     qtbot, window: MainWindow, sample_project: Path
 ) -> None:
     """Opening a project shows it with both program names in the title and saved-state in the status bar."""
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     assert window.stack.currentWidget() is window.review
     assert window.windowTitle() == "Meridia AEO vs CTPAT MSC (Importers) — criteria-compare"
     assert window.saved_label.text() == "All changes saved"
@@ -56,7 +43,7 @@ def test_recent_projects_list_counts_after_closing(
     qtbot, window: MainWindow, sample_project: Path
 ) -> None:
     """A closed project is listed first on the start screen with its reviewed count."""
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     project = window.project
     first = project.reference.criteria[0].ref
     total = len(project.reference.criteria)
@@ -139,7 +126,7 @@ def test_reviewer_name_is_asked_at_the_first_decision_once(qtbot, sample_project
     w = MainWindow(ask_reviewer=True)
     qtbot.addWidget(w)
     w.show()
-    _open(qtbot, w, sample_project)
+    open_in(qtbot, w, sample_project)
     qtbot.wait(50)
     assert w._reviewer_dialog is None  # not on opening
     first, second = (c.ref for c in w.project.reference.criteria[:2])
@@ -157,7 +144,7 @@ def test_reviewer_name_is_asked_at_the_first_decision_once(qtbot, sample_project
     w.review.toggle_flag()
     assert w._reviewer_dialog is None and w.project.assessment(second).discussion
     w.close_project()
-    _open(qtbot, w, sample_project)
+    open_in(qtbot, w, sample_project)
     w.review.toggle_flag()
     qtbot.wait(50)
     assert w._reviewer_dialog is None
@@ -168,7 +155,7 @@ def test_save_a_copy_writes_a_consistent_project(
     qtbot, window: MainWindow, sample_project: Path, tmp_path: Path, monkeypatch
 ) -> None:
     """File → Save a copy writes a project that opens with the same decisions."""
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     ref = window.project.reference.criteria[1].ref
     window.project.decide(ref, status="gap", note="No counterpart.")
     target = tmp_path / "copies" / "copy"
@@ -184,7 +171,7 @@ def test_save_a_copy_writes_a_consistent_project(
 
 def test_realign_keeps_decisions(qtbot, window: MainWindow, sample_project: Path) -> None:
     """Re-align runs in a worker and the review screen still shows the project afterwards."""
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     ref = window.project.reference.criteria[0].ref
     window.project.decide(ref, status="gap", note="Nothing similar.")
     worker = window.realign()
@@ -243,7 +230,7 @@ def test_undo_and_redo_actions_follow_the_undo_stack(
     qtbot, window: MainWindow, sample_project: Path
 ) -> None:
     """Edit → Undo is enabled and named after the last review step, and triggers it."""
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     undone: list[str] = []
 
     class Step(QUndoCommand):
@@ -269,7 +256,7 @@ def test_typing_in_the_review_screen_does_not_trigger_review_keys(
     qtbot, window: MainWindow, sample_project: Path
 ) -> None:
     """Letters and digits typed into a text field of the review screen stay in that field."""
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     window.activateWindow()
     review = window.review
     start = review.current_ref()
@@ -318,7 +305,7 @@ def test_export_action_opens_the_export_dialog(
     """File → Export report… (Ctrl+E) opens the export dialog for the open project."""
     from criteria_compare.gui.views.export_dialog import ExportDialog
 
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     window.actions["export_report"].trigger()
     dialogs = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
     assert len(dialogs) == 1
@@ -367,7 +354,7 @@ def test_declining_the_reviewer_question_keeps_the_os_user(qtbot, sample_project
     w = MainWindow(ask_reviewer=True)
     qtbot.addWidget(w)
     w.show()
-    _open(qtbot, w, sample_project)
+    open_in(qtbot, w, sample_project)
     ref = w.review.current_ref()
     w.review.toggle_flag()
     qtbot.waitUntil(lambda: w._reviewer_dialog is not None and w._reviewer_dialog.isVisible())
@@ -442,7 +429,7 @@ def test_recent_counts_follow_decisions_while_the_project_is_open(
     qtbot, window: MainWindow, sample_project: Path
 ) -> None:
     """Decisions update the reviewed count in the recent list shortly after, without closing."""
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     total = len(window.project.reference.criteria)
     assert Settings().recent_projects()[0].reviewed == 0
     refs = [c.ref for c in window.project.reference.criteria[:3]]
@@ -461,7 +448,7 @@ def test_start_screen_after_closing_shows_no_stale_save_state(
     """After decisions and closing, the status bar of the start screen says nothing about saving."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     window.review.set_verdict(Status.GAP)
     window.statusBar().showMessage("Suggestions re-aligned; every decision was kept.", 10000)
     window.close_project()
@@ -478,7 +465,7 @@ def test_a_note_typed_before_the_name_is_given_is_saved_on_close(
     w = MainWindow(ask_reviewer=True)
     qtbot.addWidget(w)
     w.show()
-    _open(qtbot, w, sample_project)
+    open_in(qtbot, w, sample_project)
     ref = w.review.current_ref()
     w.review.focus.note_edit.setPlainText("Partner wording is vaguer.")
     w.close_project()

@@ -5,25 +5,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
+from review_fixtures import open_in
 
 from criteria_compare.align import AlignerSettings
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.views.refit_dialog import RefitDialog
 from criteria_compare.resources import sample_path
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(ask_reviewer=False)
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
-def _open(qtbot, window: MainWindow, path: Path) -> None:
-    with qtbot.waitSignal(window.projectOpened, timeout=20000):
-        window.open_path(path)
 
 
 def _refit_dialog(qtbot, window: MainWindow) -> RefitDialog:
@@ -51,7 +38,7 @@ def test_too_few_links_says_how_many_are_needed_and_changes_nothing(
     qtbot, window: MainWindow, sample_project: Path
 ) -> None:
     """With a handful of confirmed links the dialog explains why and offers nothing to apply."""
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     project = window.project
     first = project.reference.criteria[0].ref
     top = project.suggestions(first)[0].target_ref
@@ -71,7 +58,7 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
 ) -> None:
     """Every gold link confirmed: the re-fit ranks held-out links better, Apply stores the
     weights (in the history) and re-aligns; "Restore shipped weights" goes back."""
-    _open(qtbot, window, sample_project)
+    open_in(qtbot, window, sample_project)
     n_links = _confirm_gold_links(window)
     project = window.project
     dialog = _refit_dialog(qtbot, window)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWizard
@@ -17,15 +16,6 @@ from criteria_compare.gui.views.import_wizard import IGNORE, NewComparisonWizard
 from criteria_compare.gui.workers import project_pool
 from criteria_compare.importing import read_criteria
 from criteria_compare.project import Project
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    """A main window that does not ask for the reviewer name."""
-    w = MainWindow(ask_reviewer=False)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def _wait_checked(qtbot, page) -> None:

@@ -16,7 +16,18 @@ from typing import Any
 
 from criteria_compare.errors import InvalidValue
 
-__all__ = ["CHANNEL_LABELS", "SETTINGS_VERSION", "AlignerSettings"]
+__all__ = ["CHANNEL_LABELS", "CHANNEL_WEIGHTS", "SETTINGS_VERSION", "AlignerSettings"]
+
+#: The settings that weigh the channels (what re-fitting from confirmed links may change).
+CHANNEL_WEIGHTS = (
+    "weight_tfidf",
+    "weight_bm25",
+    "weight_char",
+    "weight_embedding",
+    "weight_embedding_cross_language",
+    "weight_affinity",
+    "weight_token_set",
+)
 
 #: How each channel (a key of ``Evidence.channels``) is named to reviewers.
 CHANNEL_LABELS = {
@@ -163,6 +174,11 @@ class AlignerSettings:
             "token_set": self.weight_token_set,
             "affinity": self.weight_affinity,
         }
+
+    def with_shipped_weights(self) -> AlignerSettings:
+        """A copy with every channel weight back at the shipped fixed setting."""
+        shipped = AlignerSettings()
+        return self.replace(**{name: getattr(shipped, name) for name in CHANNEL_WEIGHTS})
 
     def replace(self, **changes: Any) -> AlignerSettings:
         """A copy with some fields changed (validated again)."""

@@ -20,7 +20,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.paragraph import ParagraphStyle
 
-from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.align.settings import CHANNEL_WEIGHTS, AlignerSettings
 from criteria_compare.model import Criterion, Status
 from criteria_compare.report.collect import RECENT_HISTORY
 from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
@@ -878,22 +878,11 @@ def _format_setting(value: object) -> str:
     return str(value)
 
 
-_CHANNEL_WEIGHTS = (
-    "weight_tfidf",
-    "weight_bm25",
-    "weight_char",
-    "weight_embedding",
-    "weight_embedding_cross_language",
-    "weight_affinity",
-    "weight_token_set",
-)
-
-
 def _refit_sentence(settings: Mapping[str, object]) -> str:
     """A sentence for readers when this comparison's channel weights differ from the shipped ones."""
     shipped = AlignerSettings().to_dict()
     if not settings or all(
-        settings.get(name, shipped[name]) == shipped[name] for name in _CHANNEL_WEIGHTS
+        settings.get(name, shipped[name]) == shipped[name] for name in CHANNEL_WEIGHTS
     ):
         return ""
     text = (

@@ -19,23 +19,7 @@ from criteria_compare.align.refit import RefitMetrics, RefitResult
 from criteria_compare.align.settings import CHANNEL_LABELS, AlignerSettings
 from criteria_compare.gui.style import MARGIN, SPACING
 
-__all__ = ["RefitDialog", "shipped_weights"]
-
-_WEIGHT_FIELDS = (
-    "weight_tfidf",
-    "weight_bm25",
-    "weight_char",
-    "weight_embedding",
-    "weight_embedding_cross_language",
-    "weight_affinity",
-    "weight_token_set",
-)
-
-
-def shipped_weights(current: AlignerSettings) -> AlignerSettings:
-    """``current`` with every channel weight back at the shipped fixed setting."""
-    shipped = AlignerSettings()
-    return current.replace(**{name: getattr(shipped, name) for name in _WEIGHT_FIELDS})
+__all__ = ["RefitDialog"]
 
 
 def _metric(m: RefitMetrics | None, name: str) -> str:
@@ -145,7 +129,7 @@ class RefitDialog(QDialog):
         )
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ResetRole)
         # After addButton, which shows the buttons it is given.
-        self.restore_button.setVisible(shipped_weights(current) != current)
+        self.restore_button.setVisible(current.with_shipped_weights() != current)
         buttons.rejected.connect(self.reject)
         self.apply_button.clicked.connect(self._apply)
         self.restore_button.clicked.connect(self._restore)
@@ -159,5 +143,5 @@ class RefitDialog(QDialog):
         self.accept()
 
     def _restore(self) -> None:
-        self.settingsChosen.emit(shipped_weights(self._current))
+        self.settingsChosen.emit(self._current.with_shipped_weights())
         self.accept()
