@@ -166,3 +166,22 @@ def test_two_processes_writing_in_turn_both_succeed(new_project) -> None:
     assert [n for n in notes if n.startswith("child")] == [f"child {i}" for i in range(150)]
     assert [n for n in notes if n.startswith("parent")] == [f"parent {i}" for i in range(150)]
     assert project.assessment("1.1").note == "child 149"
+
+
+def test_leftovers_of_a_killed_creation_are_cleared_by_the_next_one(new_project) -> None:
+    """A run killed while creating review.ccproj leaves a hidden temporary file (and SQLite side
+    files); the next creation in that folder removes old ones but leaves a recent one alone
+    (another creation may be running)."""
+    first = new_project("first.ccproj")
+    folder = first.path.parent
+    old = [folder / ".review-abc123.ccproj.tmp", folder / ".review-abc123.ccproj.tmp-wal"]
+    recent = folder / ".review-def456.ccproj.tmp"
+    other = folder / ".other-abc123.ccproj.tmp"
+    for path in [*old, recent, other]:
+        path.write_bytes(b"half a project")
+    day_ago = os.path.getmtime(recent) - 24 * 3600
+    for path in [*old, other]:
+        os.utime(path, (day_ago, day_ago))
+    new_project("review.ccproj")
+    assert not any(path.exists() for path in old)
+    assert recent.exists() and other.exists()

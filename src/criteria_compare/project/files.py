@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from criteria_compare.errors import ProjectError, ProjectExists, ProjectLocked
 
-__all__ = ["check_target", "fsync_dir", "move_into_place", "temp_next_to"]
+__all__ = [
+    "STALE_TEMP_SECONDS",
+    "check_target",
+    "fsync_dir",
+    "move_into_place",
+    "remove_stale_temps",
+    "temp_next_to",
+]
 
 
 def fsync_dir(folder: Path) -> None:
@@ -39,6 +48,25 @@ def temp_next_to(path: Path) -> Path:
     os.close(fd)
     os.unlink(name)
     return Path(name)
+
+
+#: A hidden temporary project left this long ago is a leftover of a killed run, not work in progress.
+STALE_TEMP_SECONDS = 12 * 3600
+
+
+def remove_stale_temps(path: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files (and SQLite side files) that a killed run of creating ``path``
+    left in its folder, if older than STALE_TEMP_SECONDS; returns what was removed."""
+    now = time.time() if now is None else now
+    removed = []
+    for leftover in path.parent.glob(f".{glob.escape(path.stem)}-*.ccproj.tmp*"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_TEMP_SECONDS:
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:  # gone meanwhile, or not ours to remove: leave it
+            continue
+    return removed
 
 
 def check_target(path: Path, force: bool) -> None:

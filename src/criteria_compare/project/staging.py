@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from criteria_compare.project.connection import translate
-from criteria_compare.project.files import check_target, move_into_place, temp_next_to
+from criteria_compare.project.files import (
+    check_target,
+    move_into_place,
+    remove_stale_temps,
+    temp_next_to,
+)
 from criteria_compare.project.newfile import write_new_file
 
 __all__ = ["staged_new_file"]
@@ -29,6 +34,7 @@ def staged_new_file(
     temporary file and its SQLite side files are removed.
     """
     check_target(target, force)
+    remove_stale_temps(target)
     tmp = temp_next_to(target)
     try:
         write_new_file(tmp, reference, partner, **new_file_options)
