@@ -311,12 +311,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda t: self.actions["undo"].setText(f"&Undo {t}".strip())
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda t: self.actions["redo"].setText(f"&Redo {t}".strip())
-        )
+        # Bound methods, not lambdas: Qt drops them with the window, so a stack cleared while the
+        # window is torn down never reaches actions already deleted.
+        self.undo_stack.undoTextChanged.connect(self._undo_text_changed)
+        self.undo_stack.redoTextChanged.connect(self._redo_text_changed)
         self.undo_stack.indexChanged.connect(self._saved)
         self._set_project_actions_enabled(True)
         self.actions["undo"].setEnabled(False)
@@ -722,6 +720,12 @@ class MainWindow(QMainWindow):
         self.reviewer_label.setText(f"Reviewer: {name}")
 
     # -- undo --------------------------------------------------------------------------------
+    def _undo_text_changed(self, text: str) -> None:
+        self.actions["undo"].setText(f"&Undo {text}".strip())
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.actions["redo"].setText(f"&Redo {text}".strip())
+
     def _undo(self) -> None:
         if self.undo_stack is not None:
             self.undo_stack.undo()
