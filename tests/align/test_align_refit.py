@@ -161,3 +161,19 @@ def test_large_inputs_score_whole_rows_in_blocks_with_the_same_outcome(monkeypat
     # (Exact ties between identical texts fall by float rounding, which differs between
     # the two ways of scoring, so "before" may differ by a tie or two.)
     assert blocks.before.mrr == pytest.approx(full.before.mrr, abs=0.02)
+
+
+def test_links_that_were_all_first_suggestions_are_explained() -> None:
+    """Reviewers who confirmed only the aligner's first suggestions are told why re-fitting
+    learns nothing from them, rather than shown a table of unchanged numbers."""
+    partner = [
+        Criterion(f"P{i}", _words(i) + f" uniq{i}x", f"Partner area {i % 3}") for i in range(40)
+    ]
+    reference = [Criterion(f"R{i}", _words(i) + f" uniq{i}x", f"Area {i % 3}") for i in range(30)]
+    first = align(reference, partner, SETTINGS)
+    links = [(ref, sugg[0].target_ref) for ref, sugg in first.forward.items()]
+    result = refit(reference, partner, links, SETTINGS)
+    assert result.before is not None and result.before.top1 == 1.0
+    assert not result.adopted
+    assert "first suggestion was already a confirmed one" in result.message
+    assert "30 criteria" in result.message

@@ -330,10 +330,17 @@ def _refit(
             if not changed
             else f"that is less than the +{MARGIN:.2f} needed to change them"
         )
-        message = (
-            f"Kept the current weights: re-fitting from {n_links} confirmed links gave "
-            f"{numbers}, and {why}."
-        )
+        if before.top1 >= 1.0:
+            message = (
+                f"Kept the current weights: on all {n_rows} criteria with a confirmed link the "
+                "first suggestion was already a confirmed one, so these links teach the aligner "
+                "nothing new; re-fitting helps once links are found lower in the list or by search."
+            )
+        else:
+            message = (
+                f"Kept the current weights: re-fitting from {n_links} confirmed links gave "
+                f"{numbers}, and {why}."
+            )
     return RefitResult(
         settings=new_settings,
         adopted=adopted,
