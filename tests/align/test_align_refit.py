@@ -177,3 +177,22 @@ def test_links_that_were_all_first_suggestions_are_explained() -> None:
     assert not result.adopted
     assert "first suggestion was already a confirmed one" in result.message
     assert "30 criteria" in result.message
+
+
+def test_one_criterion_jumping_up_cannot_carry_a_change_alone() -> None:
+    """Held-out reciprocal ranks: a mean gain made by one criterion while another gets worse
+    is not adopted; a gain shared by most criteria is."""
+    import numpy as np
+
+    from criteria_compare.align.refit import _held_out_verdict
+
+    before = np.array([0.2, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+    one_jump = np.array([1.0, 0.5, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+    assert one_jump.mean() - before.mean() >= 0.01
+    assert _held_out_verdict(before, one_jump) == (
+        "it ranked the links of 1 held-out criterion higher but of 1 lower"
+    )
+    spread = np.array([0.5, 0.5, 0.5, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+    base = np.array([0.33, 0.33, 0.5, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+    assert _held_out_verdict(base, spread) == ""
+    assert "less than the +0.01" in _held_out_verdict(before, before)

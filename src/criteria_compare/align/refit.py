@@ -27,8 +27,10 @@ them better. Method, chosen to generalise rather than to overfit:
    links, so a criterion cannot vote for its own answer.
 4. The re-fit is adopted only with at least ``MIN_LINKS`` confirmed links over
    at least ``MIN_ROWS`` reference criteria, when the held-out MRR improves by
-   at least ``MARGIN``; the adopted weights are then the grid pick on all
-   linked criteria. Deterministic: no random numbers anywhere.
+   at least ``MARGIN`` and more held-out criteria rank their link higher than
+   lower (so one criterion's jump cannot carry it); the adopted weights are
+   then the grid pick on all linked criteria. Deterministic: no random numbers
+   anywhere.
 
 Ranks here ignore pins and the confidence factor (a per-row constant) and count
 every candidate kept (no depth cut), so the MRR can differ slightly from
@@ -310,9 +312,13 @@ def _refit(
     after_weights = {**before_weights, **chosen}
     if progress is not None:
         progress(steps, steps, "Re-fit done")
-    gain = after.mrr - before.mrr
     changed = any(abs(after_weights[n] - before_weights[n]) > 1e-12 for n in before_weights)
-    adopted = gain >= MARGIN and changed
+    why = (
+        _held_out_verdict(before_rr, after_rr)
+        if changed
+        else "the current weights are already the best fit"
+    )
+    adopted = not why
     numbers = (
         f"held-out MRR {before.mrr:.2f} -> {after.mrr:.2f}, top-1 {before.top1:.2f} -> "
         f"{after.top1:.2f}"
@@ -325,11 +331,6 @@ def _refit(
         )
     else:
         new_settings = settings
-        why = (
-            "the current weights are already the best fit"
-            if not changed
-            else f"that is less than the +{MARGIN:.2f} needed to change them"
-        )
         if before.top1 >= 1.0:
             message = (
                 f"Kept the current weights: on all {n_rows} criteria with a confirmed link the "
@@ -354,6 +355,24 @@ def _refit(
         notices=tuple(notices),
         channels=tuple([*names, "affinity"]),
     )
+
+
+def _held_out_verdict(before_rr: np.ndarray, after_rr: np.ndarray) -> str:
+    """Why the re-fitted weights should not be adopted, from each held-out criterion's
+    reciprocal rank before and after ("" = adopt them).
+
+    Besides the mean gain, a paired check: more criteria must rank their link higher than
+    lower, so one criterion jumping from rank 5 to 1 cannot carry a change on its own.
+    """
+    gain = float(after_rr.mean() - before_rr.mean()) if len(before_rr) else 0.0
+    if gain < MARGIN:
+        return f"that is less than the +{MARGIN:.2f} needed to change them"
+    better = int(np.sum(after_rr > before_rr + _TIE))
+    worse = int(np.sum(after_rr < before_rr - _TIE))
+    if better <= worse:
+        noun = "criterion" if better == 1 else "criteria"
+        return f"it ranked the links of {better} held-out {noun} higher but of {worse} lower"
+    return ""
 
 
 class _LazyEncoder:
