@@ -248,16 +248,13 @@ def _block_suggestions(
         spans = list(zip(q_spans, pair_spans(d.spans, pair_d, q.spans, pair_q), strict=True))
     # Rounded here for the whole block: the evidence shows channel scores to 4 decimals.
     channel_lists = [(name, np.round(v[cells], 4).tolist()) for name, v in norm.items()]
-    out: dict[str, tuple[Suggestion, ...]] = {
-        q.criteria[r0 + i].ref: () for i in np.flatnonzero(n_cells == 0).tolist()
-    }
+    by_row: list[tuple[Suggestion, ...]] = [()] * nb
     rows = pair_q.tolist()
     targets = pair_d.tolist()
     ranks = (rank0[shown] + 1).tolist()
     pins = (rank0[shown] < n_pin[rows_sorted[shown]]).tolist()
     values = final[shown].tolist()
     nexts = following[shown].tolist()
-    high, medium = settings.band_high, settings.band_medium
     row_out: list[Suggestion] = []
     for j, row in enumerate(rows):
         target = targets[j]
@@ -269,7 +266,7 @@ def _block_suggestions(
                 target_ref=d.criteria[target].ref,
                 rank=ranks[j],
                 score=round(score, 4),
-                band=Band.HIGH if score >= high else Band.MEDIUM if score >= medium else Band.LOW,
+                band=_band(score, settings),
                 evidence=make_evidence(
                     q.texts[row],
                     d.texts[target],
@@ -283,9 +280,9 @@ def _block_suggestions(
             )
         )
         if j + 1 == len(rows) or rows[j + 1] != row:
-            out[q_criterion.ref] = tuple(row_out)
+            by_row[row - r0] = tuple(row_out)
             row_out = []
-    return {q.criteria[r0 + i].ref: out[q.criteria[r0 + i].ref] for i in range(nb)}
+    return {q.criteria[r0 + i].ref: by_row[i] for i in range(nb)}
 
 
 def _shortlist_channels(
