@@ -42,14 +42,13 @@ class AnalyzedText:
 
     ``words`` (accent-folded, stop words removed) feed word TF-IDF, ``stems``
     feed BM25, both followed by synonym concepts; ``spans[i]`` is where
-    ``stems[i]`` came from in the original text. ``chars`` is the content words
-    joined by spaces, for the character n-gram channel.
+    ``stems[i]`` came from in the original text. The first ``n_plain`` words
+    (the plain ones) feed the character n-gram channel.
     """
 
     words: tuple[str, ...]
     stems: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
-    chars: str
     positions: frozenset[str] = field(default=frozenset(), compare=False)
     """Every stem and synonym concept of the text (for evidence: which terms two texts share).
     A set rather than a map to spans: analysed texts are cached by the thousand, and fewer
@@ -70,7 +69,7 @@ class AnalyzedText:
     position in ``ordered`` of each flat stem. The feature matrices and evidence are built
     from these arrays, without a dictionary lookup per term."""
     n_plain: int = field(default=0, compare=False)
-    """How many of ``words`` are plain words (the rest are synonym concepts); ``chars`` joins them."""
+    """How many of ``words`` are plain words (the rest are synonym concepts)."""
     repeated_terms: bool = field(default=False, compare=False)
     """Whether two stems of ``ordered`` are shown as the same term (a concept named like a word)."""
 
@@ -209,7 +208,6 @@ class Analyzer:
                         positions[stem] = [span]
                     else:
                         got.append(span)
-        chars = " ".join(words)
         n_plain = len(words)
         if self._phrases:
             for concept, start, end in self._concepts(all_stems, all_spans):
@@ -238,7 +236,6 @@ class Analyzer:
             tuple(words),
             tuple(kept_stems),
             tuple(spans),
-            chars,
             frozenset(positions),
             ordered,
             tuple(span for span, _ in flat),

@@ -51,7 +51,7 @@ class PackedTexts:
         return self.ids[spread(self.offsets + self.n_words, self.n_words)]
 
     def plain_words(self) -> np.ndarray:
-        """Every text's plain word numbers (what its ``chars`` joins), text after text."""
+        """Every text's plain word numbers (what the character n-grams are taken from), text after text."""
         return self.ids[spread(self.offsets, self.n_plain)]
 
     def flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
