@@ -194,7 +194,17 @@ def apply_decision(
             )
 
     def hist(action: str, pref: str | None, old: str | None, new: str | None) -> None:
-        record(conn, stamp, who, action, ref, pref, old, new, bulk)
+        record(
+            conn,
+            timestamp=stamp,
+            reviewer=who,
+            action=action,
+            reference_ref=ref,
+            partner_ref=pref,
+            old_value=old,
+            new_value=new,
+            bulk=bulk,
+        )
 
     removed = False
     for pref in to_unlink:
@@ -313,15 +323,39 @@ def set_pin(
             "DELETE FROM rejections WHERE reference_ref = ? AND partner_ref = ?", (ref, pref)
         ).rowcount
         if gone:
-            record(conn, stamp, who, "unreject", ref, pref, "rejected", None, False)
+            record(
+                conn,
+                timestamp=stamp,
+                reviewer=who,
+                action="unreject",
+                reference_ref=ref,
+                partner_ref=pref,
+                old_value="rejected",
+            )
         conn.execute(
             "INSERT INTO pins (reference_ref, partner_ref, reviewer, timestamp) VALUES (?, ?, ?, ?)",
             (ref, pref, who, stamp),
         )
-        record(conn, stamp, who, "pin", ref, pref, None, "pinned", False)
+        record(
+            conn,
+            timestamp=stamp,
+            reviewer=who,
+            action="pin",
+            reference_ref=ref,
+            partner_ref=pref,
+            new_value="pinned",
+        )
     elif not pinned and exists:
         conn.execute("DELETE FROM pins WHERE reference_ref = ? AND partner_ref = ?", (ref, pref))
-        record(conn, stamp, who, "unpin", ref, pref, "pinned", None, False)
+        record(
+            conn,
+            timestamp=stamp,
+            reviewer=who,
+            action="unpin",
+            reference_ref=ref,
+            partner_ref=pref,
+            old_value="pinned",
+        )
 
 
 def _describe(state: CriterionState) -> str:
@@ -382,5 +416,14 @@ def restore_state(
             )
     if before.assessment != state.assessment:
         _write_assessment(conn, fps, state.assessment)
-    record(conn, stamp, who, action, ref, None, _describe(before), _describe(state), bulk)
+    record(
+        conn,
+        timestamp=stamp,
+        reviewer=who,
+        action=action,
+        reference_ref=ref,
+        old_value=_describe(before),
+        new_value=_describe(state),
+        bulk=bulk,
+    )
     return True

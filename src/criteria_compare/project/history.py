@@ -19,20 +19,21 @@ __all__ = ["mentions", "read_history", "record"]
 
 def record(
     conn: sqlite3.Connection,
-    stamp: str,
-    who: str,
+    *,
+    timestamp: str,
+    reviewer: str,
     action: str,
-    ref: str | None,
-    pref: str | None,
-    old: str | None,
-    new: str | None,
-    bulk: bool,
+    reference_ref: str | None = None,
+    partner_ref: str | None = None,
+    old_value: str | None = None,
+    new_value: str | None = None,
+    bulk: bool = False,
 ) -> None:
-    """Append one history row."""
+    """Append one history row (the fields of :class:`HistoryEntry` but its id)."""
     conn.execute(
         "INSERT INTO history (timestamp, reviewer, action, reference_ref, partner_ref, "
         "old_value, new_value, bulk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (stamp, who, action, ref, pref, old, new, int(bulk)),
+        (timestamp, reviewer, action, reference_ref, partner_ref, old_value, new_value, int(bulk)),
     )
 
 

@@ -154,15 +154,11 @@ def write_new_file(
             conn.execute("INSERT INTO settings (key, value) VALUES ('reviewer', ?)", (who,))
         record(
             conn,
-            stamp,
-            who,
-            "create",
-            None,
-            None,
-            None,
-            f"{ref_program.name} ({len(ref_program.criteria)} criteria) vs "
+            timestamp=stamp,
+            reviewer=who,
+            action="create",
+            new_value=f"{ref_program.name} ({len(ref_program.criteria)} criteria) vs "
             f"{partner_program.name} ({len(partner_program.criteria)} criteria)",
-            False,
         )
         conn.execute("COMMIT")
     except BaseException:

@@ -380,7 +380,14 @@ class Project:
                 conn.execute(
                     "INSERT OR REPLACE INTO settings (key, value) VALUES ('reviewer', ?)", (new,)
                 )
-            record(conn, stamp, new or os_user(), "reviewer", None, None, old, new, False)
+            record(
+                conn,
+                timestamp=stamp,
+                reviewer=new or os_user(),
+                action="reviewer",
+                old_value=old,
+                new_value=new,
+            )
         self._settings = None
 
     @_locked
@@ -413,7 +420,9 @@ class Project:
             conn.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES ('aligner', ?)", (new,)
             )
-            record(conn, stamp, who, "settings", None, None, old, new, False)
+            record(
+                conn, timestamp=stamp, reviewer=who, action="settings", old_value=old, new_value=new
+            )
         self._settings = None
 
     @_locked
@@ -618,14 +627,11 @@ class Project:
             )
             record(
                 conn,
-                stamp,
-                who,
-                "align",
-                None,
-                None,
-                None if not old else f"{old.get('suggestions', 0)} suggestions",
-                f"{n_forward} suggestions",
-                False,
+                timestamp=stamp,
+                reviewer=who,
+                action="align",
+                old_value=None if not old else f"{old.get('suggestions', 0)} suggestions",
+                new_value=f"{n_forward} suggestions",
             )
         self._suggestions = {}
         self._settings = None
