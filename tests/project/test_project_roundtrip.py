@@ -224,6 +224,34 @@ def test_checkpoint_folds_changes_into_the_file(new_project) -> None:
         assert copied.assessment("7.10").note == "copied while open"
 
 
+def test_a_write_once_the_checkpoint_is_due_is_in_the_file_when_it_returns(
+    new_project, monkeypatch
+) -> None:
+    """A decision made when the last checkpoint is old enough is in a plain copy at once."""
+    import shutil
+
+    from criteria_compare.project import connection
+
+    monkeypatch.setattr(connection, "CHECKPOINT_DELAY", 0.0)
+    project = new_project()
+    project.decide("7.10", status="gap", note="copied at once")
+    copy = project.path.with_name("copy.ccproj")
+    shutil.copyfile(project.path, copy)
+    with Project.open(copy, read_only=True) as copied:
+        assert copied.assessment("7.10").note == "copied at once"
+
+
+def test_decisions_start_no_threads(new_project) -> None:
+    """Committing decisions leaves no timer or other thread running behind them."""
+    import threading
+
+    project = new_project()
+    before = set(threading.enumerate())
+    for note in ("one", "two", "three"):
+        project.decide("7.10", status="gap", note=note)
+    assert set(threading.enumerate()) - before == set()
+
+
 @pytest.mark.parametrize(
     "name", ["a b?c#d%20e ü.ccproj", "Ärger & co;x=1.ccproj", "ccproj with 'quotes'.ccproj"]
 )

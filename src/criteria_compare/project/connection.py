@@ -17,8 +17,9 @@ Journal mode: **WAL while a project is open for writing, the rollback journal
   close the log is checkpointed into the database and the file is switched
   back to the rollback journal, so the ``-wal``/``-shm`` files disappear and
   the closed project is a single, self-contained file. While it is open, a
-  background checkpoint runs about two seconds after the last change, so a
-  copy taken while the app is open misses at most the last moments of work.
+  write that ends two seconds or more after the last checkpoint folds the log
+  into the file before it returns (no timer thread), so a copy taken while the
+  app is open misses at most the changes made within two seconds of the latest.
   After a crash the ``-wal`` file holds committed decisions: it must stay next
   to the project and is folded in on the next open.
 - Where SQLite cannot use WAL (it refuses, e.g. on some network file systems,
@@ -65,7 +66,7 @@ __all__ = [
 #: Seconds a writer waits for another process's transaction before "in use".
 BUSY_TIMEOUT = 2.0
 
-#: Seconds after the last change before the write-ahead log is folded into the file.
+#: A write ending this many seconds after the last checkpoint folds the write-ahead log into the file.
 CHECKPOINT_DELAY = 2.0
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -17,6 +17,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -123,7 +124,7 @@ class Project:
         self._index: DecisionIndex | None = None
         self._suggestions: dict[tuple[str, str], tuple[Suggestion, ...]] = {}
         self._settings: dict[str, str] | None = None
-        self._timer: threading.Timer | None = None
+        self._checkpointed_at = float("-inf")
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -202,9 +203,6 @@ class Project:
     def close(self) -> None:
         """Close the file (a single .ccproj again); later calls raise ProjectError. Closing twice is harmless."""
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
             if self._conn is not None:
                 close_connection(self._conn, writer=not self.read_only)
                 self._conn = None
@@ -216,14 +214,12 @@ class Project:
                 return
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self._checkpointed_at = time.monotonic()
 
-    def _schedule_checkpoint(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-        timer = threading.Timer(connection.CHECKPOINT_DELAY, self.checkpoint)
-        timer.daemon = True
-        self._timer = timer
-        timer.start()
+    def _checkpoint_if_due(self) -> None:
+        """Checkpoint at the end of a write when the last one is CHECKPOINT_DELAY seconds old."""
+        if time.monotonic() - self._checkpointed_at >= connection.CHECKPOINT_DELAY:
+            self.checkpoint()
 
     @property
     def closed(self) -> bool:
@@ -283,7 +279,7 @@ class Project:
         with self._tx() as conn:
             yield conn
         if not nested:
-            self._schedule_checkpoint()
+            self._checkpoint_if_due()
 
     # ----------------------------------------------------------------- programs and criteria
 
