@@ -219,7 +219,8 @@ def _refit_speed() -> None:
     already cached in the file by the first alignment, as in a real project)."""
     import tempfile
 
-    from criteria_compare.project import Decision, build_project
+    from criteria_compare.project import Decision
+    from criteria_compare.workflow.create import build_project
 
     reference = read_criteria(sample_path("ctpat_msc_importer.xlsx"))
     partner = read_criteria(sample_path("partner_aeo_meridia.xlsx"))

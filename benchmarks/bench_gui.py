@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from common import figure, info, timed
-from criteria_compare.gui.jobs import build_sample
+from criteria_compare.workflow.sample import build_sample
 
 START_BUDGET_S = 1.5
 MEMORY_BUDGET_MB = 400.0
@@ -103,8 +103,8 @@ def measure_open(project: Path, mode: str) -> dict[str, float]:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     QCoreApplication.setOrganizationName("criteria-compare-bench")
     QCoreApplication.setApplicationName("criteria-compare-bench")
-    from criteria_compare.gui import jobs
     from criteria_compare.gui.main_window import MainWindow
+    from criteria_compare.workflow.opening import open_project
 
     window = MainWindow(ask_reviewer=False)
     window.remember_window = False
@@ -132,7 +132,7 @@ def measure_open(project: Path, mode: str) -> dict[str, float]:
     ticker.start()
     if mode == "old":  # the worker only opens the file; the screen reads the rest here
         window._run(
-            functools.partial(jobs.open_project, project),
+            functools.partial(open_project, project),
             f"Opening {project.name}",
             window.show_project,
             name="opening of the project",
@@ -166,6 +166,7 @@ def _big_project(folder: Path) -> Path:
     from criteria_compare.align.settings import AlignerSettings
     from criteria_compare.model import Program
     from criteria_compare.project import Project
+    from criteria_compare.workflow.realign import realign
     from synthetic_criteria import synthetic_criteria
 
     reference = Program("Synthetic reference", synthetic_criteria(2000, 1, "R"), "bench")
@@ -175,7 +176,7 @@ def _big_project(folder: Path) -> Path:
     # the encoder (what the open window holds), and the setup takes seconds, not minutes.
     lexical = AlignerSettings(use_embedding=False)
     with Project.create(path, reference, partner, settings=lexical) as project:
-        project.realign()
+        realign(project)
     return path
 
 

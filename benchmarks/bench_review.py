@@ -207,7 +207,8 @@ def big_project() -> None:
 
 def bulk_step(view: object, app: object) -> None:
     """Confirm every clear winner of the big project in one step, then undo it (GUI thread)."""
-    from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog, clear_winners
+    from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
+    from criteria_compare.workflow.bulk import clear_winners
 
     project = view.project  # type: ignore[attr-defined]
     winners = clear_winners(project)
@@ -246,12 +247,12 @@ def split_open(path: Path, app: object, actions: dict) -> None:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from criteria_compare.gui import jobs
     from criteria_compare.gui.views.review import ReviewView
     from criteria_compare.gui.views.review_data import open_for_review, release_frozen
+    from criteria_compare.workflow.opening import open_project
 
     opened, worker_s = timed(
-        lambda: open_for_review(jobs.open_project, path, lambda *a: None, lambda: False)
+        lambda: open_for_review(open_project, path, lambda *a: None, lambda: False)
     )
     window = QWidget()
 

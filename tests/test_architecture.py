@@ -45,6 +45,29 @@ def test_core_modules_import_no_qt_gui_report_or_cli() -> None:
     assert bad == []
 
 
+def test_workflow_imports_no_qt_gui_or_cli() -> None:
+    """The workflow layer, which both front ends call, imports neither Qt nor a front end."""
+    bad = [
+        f"{f.relative_to(SRC)} imports {name}"
+        for f in _files("workflow")
+        for name in _imports(f)
+        if name.startswith(("PySide6", "shiboken6", "criteria_compare.gui", "criteria_compare.cli"))
+    ]
+    assert _files("workflow")
+    assert bad == []
+
+
+def test_project_never_imports_the_aligner() -> None:
+    """The project store stores suggestions and settings; running the aligner is the workflow's job."""
+    bad = [
+        f"{f.relative_to(SRC)} imports {name}"
+        for f in _files("project")
+        for name in _imports(f)
+        if name.startswith("criteria_compare.align")
+    ]
+    assert bad == []
+
+
 def test_report_imports_no_qt() -> None:
     """The report package renders without Qt."""
     bad = [
@@ -60,7 +83,10 @@ def test_core_and_cli_load_without_pulling_in_qt() -> None:
     """Importing the CLI (and with it the core and report) loads no Qt module."""
     code = (
         "import sys, criteria_compare.cli, criteria_compare.importing, criteria_compare.align, "
-        "criteria_compare.project, criteria_compare.report; "
+        "criteria_compare.project, criteria_compare.report, criteria_compare.workflow.create, "
+        "criteria_compare.workflow.realign, "
+        "criteria_compare.workflow.bulk, criteria_compare.workflow.copying, "
+        "criteria_compare.workflow.sample; "
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

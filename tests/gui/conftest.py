@@ -40,7 +40,7 @@ def partner_xlsx(samples_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample comparison, imported and aligned once per test session (do not modify)."""
-    from criteria_compare.gui.jobs import build_sample
+    from criteria_compare.workflow.sample import build_sample
 
     target = tmp_path_factory.mktemp("sample") / "sample.ccproj"
     return build_sample(target, lambda done, total, message: None, lambda: False)

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit
 from review_fixtures import open_in
 
 from criteria_compare.gui import app as gui_app
-from criteria_compare.gui import jobs
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.settings import Settings
 from criteria_compare.model import Status
 from criteria_compare.project import Project
+from criteria_compare.workflow import sample
 
 
 def test_starts_on_the_start_screen(window: MainWindow) -> None:
@@ -198,7 +198,7 @@ def test_shortcut_legend_lists_every_key(qtbot, window: MainWindow) -> None:
 def test_open_sample_builds_it_once(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     """The bundled sample is built into the data folder on first use and opened."""
     target = tmp_path / "data" / "sample.ccproj"
-    monkeypatch.setattr(jobs, "sample_project_path", lambda data: target)
+    monkeypatch.setattr(sample, "sample_project_path", lambda data: target)
     with qtbot.waitSignal(window.projectOpened, timeout=60000):
         window.open_sample()
     assert target.is_file()
@@ -383,7 +383,7 @@ def test_a_damaged_sample_is_rebuilt(
     target = tmp_path / "data" / "sample.ccproj"
     target.parent.mkdir()
     target.write_bytes(b"not a database at all" * 50)
-    monkeypatch.setattr(jobs, "sample_project_path", lambda data: target)
+    monkeypatch.setattr(sample, "sample_project_path", lambda data: target)
     with qtbot.waitSignal(window.projectOpened, timeout=60000):
         window.open_sample()
     assert window.project.partner.name == "Meridia AEO"

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from review_fixtures import Shell, open_shell
 
 from criteria_compare.gui.models.criteria_table import build_queue_rows
-from criteria_compare.gui.views.bulk_confirm import clear_winners
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Decision
+from criteria_compare.workflow.bulk import clear_winners
 
 
 @pytest.fixture

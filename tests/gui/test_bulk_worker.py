@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 from review_fixtures import Shell, make_project, open_shell
 
 from criteria_compare.gui.views import review as review_module
-from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog, clear_winners
+from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
 from criteria_compare.model import Status
+from criteria_compare.workflow.bulk import clear_winners
 
 
 @pytest.fixture

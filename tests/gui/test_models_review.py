@@ -29,9 +29,10 @@ from criteria_compare.gui.models.suggestions import (
     SuggestionsModel,
     candidate_rows,
 )
-from criteria_compare.gui.views.bulk_confirm import BulkConfirmModel, clear_winners
+from criteria_compare.gui.views.bulk_confirm import BulkConfirmModel
 from criteria_compare.model import Link, Relation, Status
 from criteria_compare.project import Project
+from criteria_compare.workflow.bulk import clear_winners
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from criteria_compare.errors import Cancelled
-from criteria_compare.gui import jobs
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.models import criteria_table
 from criteria_compare.gui.views import review_data
 from criteria_compare.model import Status
+from criteria_compare.workflow.opening import open_project
 
 
 def test_queue_rows_are_read_in_the_worker(qtbot, sample_project: Path, monkeypatch) -> None:
@@ -43,7 +43,7 @@ def test_queue_rows_are_read_in_the_worker(qtbot, sample_project: Path, monkeypa
 def test_prepared_rows_match_a_fresh_read(sample_project: Path) -> None:
     """The worker's queue rows are exactly what the model would read itself."""
     opened = review_data.open_for_review(
-        jobs.open_project, sample_project, lambda *a: None, lambda: False
+        open_project, sample_project, lambda *a: None, lambda: False
     )
     try:
         project = opened.project
@@ -61,7 +61,7 @@ def test_cancelling_while_preparing_closes_the_project(sample_project: Path) -> 
     opened: list[object] = []
 
     def open_and_remember(path: Path, progress: object, cancel: object) -> object:
-        project = jobs.open_project(path, progress, lambda: False)  # type: ignore[arg-type]
+        project = open_project(path, progress, lambda: False)  # type: ignore[arg-type]
         opened.append(project)
         return project
 

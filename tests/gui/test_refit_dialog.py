@@ -11,6 +11,7 @@ from criteria_compare.align import AlignerSettings
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.views.refit_dialog import RefitDialog
 from criteria_compare.resources import sample_path
+from criteria_compare.workflow.realign import aligner_settings
 
 
 def _refit_dialog(qtbot, window: MainWindow) -> RefitDialog:
@@ -43,14 +44,14 @@ def test_too_few_links_says_how_many_are_needed_and_changes_nothing(
     first = project.reference.criteria[0].ref
     top = project.suggestions(first)[0].target_ref
     project.link(first, top)
-    before = project.settings()
+    before = aligner_settings(project)
     dialog = _refit_dialog(qtbot, window)
     assert "20" in dialog.message.text()
     assert not dialog.result.adopted
     assert not dialog.apply_button.isEnabled()
     assert not dialog.restore_button.isVisible()
     dialog.reject()
-    assert project.settings() == before
+    assert aligner_settings(project) == before
 
 
 def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
@@ -74,8 +75,8 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
     dialog.apply_button.click()
     assert window.active_worker is not None  # re-aligning
     qtbot.waitUntil(lambda: window.active_worker is None, timeout=60000)
-    assert project.settings() == result.settings
-    assert project.settings() != AlignerSettings()
+    assert aligner_settings(project) == result.settings
+    assert aligner_settings(project) != AlignerSettings()
     assert any(entry.action == "settings" for entry in project.history(limit=20))
     # Suggestions were recomputed with the new weights: the evidence lists the affinity channel
     # when it was adopted with a weight.
@@ -87,7 +88,7 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
     assert again.restore_button.isVisible() and again.restore_button.isEnabled()
     again.restore_button.click()
     qtbot.waitUntil(lambda: window.active_worker is None, timeout=60000)
-    restored = project.settings()
+    restored = aligner_settings(project)
     shipped = AlignerSettings()
     assert restored.channel_weights == shipped.channel_weights
     assert restored.weight_affinity == shipped.weight_affinity

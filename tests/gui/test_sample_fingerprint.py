@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
 
-from criteria_compare.gui import jobs
+from criteria_compare.workflow import sample
 
 
 def test_sample_path_follows_the_aligner_code(tmp_path: Path, monkeypatch) -> None:
@@ -23,9 +23,9 @@ def test_sample_path_follows_the_aligner_code(tmp_path: Path, monkeypatch) -> No
 
     monkeypatch.setattr(importlib.util, "find_spec", find_spec)
     data = tmp_path / "data"
-    first = jobs.sample_project_path(data)
-    assert jobs.sample_project_path(data) == first
+    first = sample.sample_project_path(data)
+    assert sample.sample_project_path(data) == first
     (fake_align / "fuse.py").write_text("WEIGHT = 0.5\n")
-    second = jobs.sample_project_path(data)
+    second = sample.sample_project_path(data)
     assert second != first
     assert second.name == first.name and second.parent.parent == first.parent.parent

@@ -9,13 +9,14 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWizard
 
-from criteria_compare.gui import jobs
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.settings import Settings
+from criteria_compare.gui.views import import_wizard
 from criteria_compare.gui.views.import_wizard import IGNORE, NewComparisonWizard, column_letter
 from criteria_compare.gui.workers import project_pool
 from criteria_compare.importing import read_criteria
 from criteria_compare.project import Project
+from criteria_compare.workflow.create import ComparisonRequest, SourceChoice, create_comparison
 
 
 def _wait_checked(qtbot, page) -> None:
@@ -133,7 +134,7 @@ def test_cancel_during_creation_writes_nothing(
 ) -> None:
     """Cancel while the comparison is being created stops it and leaves no project file."""
     gate = threading.Event()
-    real = jobs.create_comparison
+    real = create_comparison
 
     def slow(request, progress, cancel):
         def waiting_progress(done, total, message):
@@ -142,7 +143,7 @@ def test_cancel_during_creation_writes_nothing(
 
         return real(request, waiting_progress, cancel)
 
-    monkeypatch.setattr(jobs, "create_comparison", slow)
+    monkeypatch.setattr(import_wizard, "create_comparison", slow)
     wizard = NewComparisonWizard()
     qtbot.addWidget(wizard)
     wizard.show()
@@ -177,14 +178,14 @@ def test_created_project_matches_the_request(
     tmp_path: Path, reference_xlsx: Path, partner_xlsx: Path
 ) -> None:
     """The creation job (no Qt) writes names and versions and aligns every reference criterion."""
-    request = jobs.ComparisonRequest(
-        reference=jobs.SourceChoice(reference_xlsx, "CTPAT", "2019"),
-        partner=jobs.SourceChoice(partner_xlsx, "Meridia", "v2"),
+    request = ComparisonRequest(
+        reference=SourceChoice(reference_xlsx, "CTPAT", "2019"),
+        partner=SourceChoice(partner_xlsx, "Meridia", "v2"),
         target=tmp_path / "x.ccproj",
         reviewer="Tester",
     )
     seen: list[int] = []
-    jobs.create_comparison(request, lambda d, t, m: seen.append(d), lambda: False)
+    create_comparison(request, lambda d, t, m: seen.append(d), lambda: False)
     with Project.open(tmp_path / "x.ccproj") as project:
         assert (project.reference.name, project.partner.version) == ("CTPAT", "v2")
         assert project.reviewer == "Tester"
@@ -242,7 +243,7 @@ def test_closing_the_window_cancels_a_running_creation(
 ) -> None:
     """Quitting while a comparison is being created stops it and leaves no file behind."""
     gate = threading.Event()
-    real = jobs.create_comparison
+    real = create_comparison
 
     def slow(request, progress, cancel):
         def waiting_progress(done, total, message):
@@ -251,7 +252,7 @@ def test_closing_the_window_cancels_a_running_creation(
 
         return real(request, waiting_progress, cancel)
 
-    monkeypatch.setattr(jobs, "create_comparison", slow)
+    monkeypatch.setattr(import_wizard, "create_comparison", slow)
     window = MainWindow(ask_reviewer=False)
     qtbot.addWidget(window)
     window.show()

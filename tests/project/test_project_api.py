@@ -25,7 +25,7 @@ def test_every_module_declares_all_and_a_docstring() -> None:
 
 def test_public_api_matches_the_contract() -> None:
     """The names other packages use (docs/contracts.md) are exported from criteria_compare.project."""
-    for name in ("Project", "Decision", "CriterionState", "SCHEMA_VERSION", "build_project"):
+    for name in ("Project", "Decision", "CriterionState", "SCHEMA_VERSION"):
         assert name in package.__all__
     for method in (
         "create",
@@ -52,9 +52,10 @@ def test_public_api_matches_the_contract() -> None:
         "assessments",
         "history",
         "summary",
-        "realign",
+        "alignment_inputs",
         "embedding_cache",
-        "settings",
+        "settings_dict",
+        "check_writable",
         "set_settings",
         "set_reviewer",
         "import_warnings",

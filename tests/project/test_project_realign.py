@@ -8,10 +8,11 @@ import pytest
 
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Project
+from criteria_compare.workflow.realign import aligner_settings, realign
 
 
 def _lexical(project: Project) -> None:
-    project.set_settings(project.settings().replace(use_embedding=False))
+    project.set_settings(aligner_settings(project).replace(use_embedding=False))
 
 
 def test_realign_keeps_links_rejections_pins_and_verdicts(new_project) -> None:
@@ -24,7 +25,7 @@ def test_realign_keeps_links_rejections_pins_and_verdicts(new_project) -> None:
     project.pin("2.1", "P-6")
     project.decide("7.10", status="gap")
     before = {c.ref: project.snapshot(c.ref) for c in project.reference.criteria}
-    result = project.realign()
+    result = realign(project)
     assert result.forward  # the real aligner ran
     after = {c.ref: project.snapshot(c.ref) for c in project.reference.criteria}
     assert after == before
@@ -38,7 +39,7 @@ def test_realign_replaces_hand_made_suggestions(new_project) -> None:
     """The aligner's suggestions replace old ones; a criterion's top candidate is about the same topic."""
     project = new_project()
     _lexical(project)
-    project.realign()
+    realign(project)
     top = {c.ref: project.suggestions(c.ref)[0].target_ref for c in project.reference.criteria}
     assert top["6.1"] == "P-4"  # seals and containers
     assert top["2.1"] == "P-2"  # threats / risk assessed
@@ -49,9 +50,9 @@ def test_realign_replaces_hand_made_suggestions(new_project) -> None:
 def test_realign_with_new_settings_stores_them(new_project) -> None:
     """Settings passed to realign are stored and used next time."""
     project = new_project()
-    settings = project.settings().replace(use_embedding=False, k=2)
-    project.realign(settings=settings)
-    assert project.settings() == settings
+    settings = aligner_settings(project).replace(use_embedding=False, k=2)
+    realign(project, settings=settings)
+    assert aligner_settings(project) == settings
     assert max(len(project.suggestions(c.ref)) for c in project.reference.criteria) <= 2
 
 
@@ -63,7 +64,7 @@ def test_cancelled_realign_keeps_old_suggestions(new_project) -> None:
     _lexical(project)
     before = project.suggestions("1.1")
     with pytest.raises(Cancelled):
-        project.realign(cancel=lambda: True)
+        realign(project, cancel=lambda: True)
     assert project.suggestions("1.1") == before
 
 
@@ -92,11 +93,11 @@ def test_changed_text_marks_decision_suspect(new_project) -> None:
 def test_embedding_cache_in_file_is_reused(new_project) -> None:
     """With the encoder on, vectors are stored in the file and a second realign adds none."""
     project = new_project()
-    result = project.realign()
+    result = realign(project)
     if any("unavailable" in n for n in result.notices):
         pytest.skip("sentence encoder not installed")
     stored = len(project.embedding_cache())
     assert stored > 0
-    project.realign()
+    realign(project)
     assert len(project.embedding_cache()) == stored
     assert project.assessment("1.1").status is Status.UNREVIEWED

@@ -12,6 +12,7 @@ from criteria_compare.align import AlignerSettings
 from criteria_compare.cli import main
 from criteria_compare.model import Criterion, Program
 from criteria_compare.project import Decision, Project
+from criteria_compare.workflow.realign import aligner_settings, realign, refit_project
 
 # Lexical only (fast, no model), and no section field, so copies of one text tie exactly.
 SETTINGS = AlignerSettings(use_embedding=False, weight_section=0.0)
@@ -51,7 +52,7 @@ def linked(tmp_path: Path) -> tuple[Path, list[tuple[str, str]]]:
     reference, partner, links = _programs()
     path = tmp_path / "review.ccproj"
     with Project.create(path, reference, partner, settings=SETTINGS, reviewer="alice") as project:
-        project.realign()
+        realign(project)
         project.apply([Decision(r, status="aligned", link=((p, "equal"),)) for r, p in links])
     return path, links
 
@@ -66,17 +67,17 @@ def test_project_refit_reads_links_and_writes_nothing(linked) -> None:
     path, _ = linked
     with Project.open(path) as project:
         history = len(project.history())
-        result = project.refit()
+        result = refit_project(project)
         assert result.adopted and result.n_links == 30
         assert result.settings.weight_affinity > 0
-        assert project.settings() == SETTINGS
+        assert aligner_settings(project) == SETTINGS
         assert len(project.history()) == history
 
 
 def test_project_refit_works_on_a_read_only_project(linked) -> None:
     path, _ = linked
     with Project.open(path, read_only=True) as project:
-        result = project.refit()
+        result = refit_project(project)
     assert result.adopted
 
 
@@ -90,7 +91,7 @@ def test_project_refit_leaves_rejected_pairs_out(linked) -> None:
                 for r, p in links
             ]
         )
-        result = project.refit()
+        result = refit_project(project)
     assert result.before is not None and result.before.mrr == 1.0
     assert not result.adopted
 
@@ -98,7 +99,7 @@ def test_project_refit_leaves_rejected_pairs_out(linked) -> None:
 def test_realign_feeds_confirmed_links_to_the_affinity_channel(linked) -> None:
     path, _ = linked
     with Project.open(path) as project:
-        project.realign(settings=SETTINGS.replace(weight_affinity=1.0))
+        realign(project, settings=SETTINGS.replace(weight_affinity=1.0))
         top = project.suggestions("R0")[0]
         assert top.evidence.channels["affinity"] == 1.0
         assert project.partner_suggestions("P0-0")[0].evidence.channels.get("affinity") is not None
@@ -130,7 +131,7 @@ def test_cli_refit_json_shape_and_no_write(capsys, linked) -> None:
     assert data["weights_after"]["affinity"] > 0 == data["weights_before"]["affinity"]
     assert data["settings"]["weight_affinity"] == data["weights_after"]["affinity"]
     with Project.open(path) as project:
-        assert project.settings() == SETTINGS
+        assert aligner_settings(project) == SETTINGS
 
 
 def test_cli_refit_text_says_what_to_do(capsys, linked) -> None:
@@ -150,7 +151,7 @@ def test_cli_refit_apply_stores_settings_and_realigns(capsys, linked) -> None:
     data = json.loads(out)
     assert data["adopted"] and data["applied"]
     with Project.open(path) as project:
-        assert project.settings().weight_affinity == data["weights_after"]["affinity"] > 0
+        assert aligner_settings(project).weight_affinity == data["weights_after"]["affinity"] > 0
         entry = next(e for e in project.history() if e.action == "settings")
         assert entry.reviewer == "bob"
         assert json.loads(entry.new_value)["weight_affinity"] > 0
@@ -172,7 +173,7 @@ def test_cli_refit_apply_on_a_read_only_project_fails_in_one_sentence(
     assert err.count("\n") == 1 and "--apply" in err and "without --apply" in err
     monkeypatch.undo()
     with Project.open(path) as project:
-        assert project.settings() == SETTINGS
+        assert aligner_settings(project) == SETTINGS
 
 
 def test_cli_refit_with_too_few_links_says_so(capsys, tmp_path) -> None:

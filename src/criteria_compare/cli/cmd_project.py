@@ -174,8 +174,8 @@ def _register_new(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
 
 def run_new(args: argparse.Namespace) -> int:
     """Import, align and write a new project; print a summary."""
-    from criteria_compare.project import build_project
     from criteria_compare.project.files import check_target
+    from criteria_compare.workflow.create import build_project
 
     started = time.perf_counter()
     target: Path = args.project
@@ -308,14 +308,15 @@ def _register_align(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
 def run_align(args: argparse.Namespace) -> int:
     """Re-align a project in place."""
     from criteria_compare.project import Project
+    from criteria_compare.workflow.realign import aligner_settings, realign
 
     with Project.open(args.project) as project:
         settings = None
         if args.no_embedding or args.embedding:
-            settings = project.settings().replace(use_embedding=bool(args.embedding))
+            settings = aligner_settings(project).replace(use_embedding=bool(args.embedding))
         progress = _Progress()
         try:
-            result = project.realign(settings=settings, reviewer=args.reviewer, progress=progress)
+            result = realign(project, settings=settings, reviewer=args.reviewer, progress=progress)
         finally:
             progress.finish()
         summary = project.summary()

@@ -59,6 +59,7 @@ def _metrics(label: str, metrics: RefitMetrics | None) -> str:
 def run(args: argparse.Namespace) -> int:
     """Re-fit, print the result, and apply it when asked and adopted."""
     from criteria_compare.project import Project
+    from criteria_compare.workflow.realign import realign, refit_project
 
     with Project.open(args.project, read_only=not args.apply) as project:
         if args.apply and project.read_only:
@@ -67,13 +68,13 @@ def run(args: argparse.Namespace) -> int:
                 "--apply cannot store re-fitted settings; copy the file somewhere writable or "
                 "run refit without --apply."
             )
-        result = project.refit(progress=_progress)
+        result = refit_project(project, progress=_progress)
         applied = False
         seconds = None
         if args.apply and result.adopted:
             # Stores the settings (one history row) and re-aligns with them.
-            alignment = project.realign(
-                settings=result.settings, progress=_progress, reviewer=args.reviewer
+            alignment = realign(
+                project, settings=result.settings, progress=_progress, reviewer=args.reviewer
             )
             applied = True
             seconds = alignment.seconds

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare import __version__
-from criteria_compare.gui import jobs
 from criteria_compare.gui.actions import (
     MENU_LAYOUT,
     PROJECT_ACTIONS,
@@ -51,6 +50,8 @@ from criteria_compare.gui.views.review_data import (
 from criteria_compare.gui.views.start_screen import StartScreen
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.model import Status
+from criteria_compare.progress import scaled
+from criteria_compare.workflow import copying, opening, sample
 
 __all__ = [
     "APP_TITLE",
@@ -254,7 +255,7 @@ class MainWindow(QMainWindow):
         if self.remember_recent:
             self.settings.set_last_folder("project", path)
         return self._run(
-            functools.partial(open_for_review, jobs.open_project, path),
+            functools.partial(open_for_review, opening.open_project, path),
             f"Opening {path.name}",
             self._show_opened,
             name="opening of the project",
@@ -263,11 +264,11 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> Worker | None:
         """Open the bundled sample comparison, building it first if needed."""
         data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        target = jobs.sample_project_path(Path(data))
+        target = sample.sample_project_path(Path(data))
         if self.project is not None and Path(self.project.path).resolve() == target.resolve():
             return None
         return self._run(
-            functools.partial(open_for_review, jobs.open_sample, target),
+            functools.partial(open_for_review, sample.open_sample, target),
             "Preparing the sample comparison",
             self._show_opened,
             name="sample preparation",
@@ -518,7 +519,7 @@ class MainWindow(QMainWindow):
             target_path = target_path.with_name(target_path.name + ".ccproj")
         self.settings.set_last_folder("copy", target_path)
         return self._run(
-            functools.partial(jobs.save_copy, source, target_path),
+            functools.partial(copying.save_copy, source, target_path),
             "Saving a copy",
             self._copy_saved,
             name="copy",
@@ -553,7 +554,9 @@ class MainWindow(QMainWindow):
         self._flush_review()
 
         def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
-            result = project.realign(progress=jobs.scaled(progress, 0, 90), cancel=cancel)
+            from criteria_compare.workflow.realign import realign
+
+            result = realign(project, progress=scaled(progress, 0, 90), cancel=cancel)
             # The new suggestions are stored: from here on the job is not cancellable.
             return result, prepare_review(project, progress, lambda: False, lo=90, hi=100)
 
@@ -577,7 +580,9 @@ class MainWindow(QMainWindow):
         self._flush_review()
 
         def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
-            return project.refit(progress=progress, cancel=cancel)
+            from criteria_compare.workflow.realign import refit_project
+
+            return refit_project(project, progress=progress, cancel=cancel)
 
         return self._run(
             job,
@@ -592,9 +597,10 @@ class MainWindow(QMainWindow):
         if project is None:
             return
         from criteria_compare.gui.views.refit_dialog import RefitDialog
+        from criteria_compare.workflow.realign import aligner_settings
 
         dialog = RefitDialog(
-            result, project.settings(), read_only=bool(project.read_only), parent=self
+            result, aligner_settings(project), read_only=bool(project.read_only), parent=self
         )
         dialog.settingsChosen.connect(self._use_aligner_settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -11,7 +11,6 @@ Public API (see docs/contracts.md, "Project file")::
 
 from __future__ import annotations
 
-from criteria_compare.project.build import build_project
 from criteria_compare.project.connection import BUSY_TIMEOUT
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
 from criteria_compare.project.migrations import SCHEMA_VERSION, backup_path
@@ -27,5 +26,4 @@ __all__ = [
     "Project",
     "ProjectEmbeddingCache",
     "backup_path",
-    "build_project",
 ]

@@ -6,16 +6,14 @@ import contextlib
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Program, Side
 from criteria_compare.project.codec import check_reviewer, dumps, now_utc, os_user
 from criteria_compare.project.history import record
 from criteria_compare.project.migrations import SCHEMA_VERSION, migrate
-
-if TYPE_CHECKING:
-    from criteria_compare.align import AlignerSettings
+from criteria_compare.project.state import StoredSettings
 
 __all__ = ["write_new_file"]
 
@@ -87,7 +85,7 @@ def write_new_file(
     partner_name: str | None = None,
     reference_version: str = "",
     partner_version: str = "",
-    settings: AlignerSettings | Mapping[str, Any] | None = None,
+    settings: StoredSettings | Mapping[str, Any] | None = None,
     reviewer: str | None = None,
     schema: int = SCHEMA_VERSION,
 ) -> None:

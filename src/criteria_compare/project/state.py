@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
-from criteria_compare.model import Assessment, Link, Relation, Status
+from criteria_compare.model import Assessment, Link, Program, Relation, Status
 
-__all__ = ["CriterionState", "Decision"]
+__all__ = ["AlignmentInputs", "CriterionState", "Decision", "StoredSettings"]
+
+
+class StoredSettings(Protocol):
+    """Aligner settings as the store keeps them (``align.AlignerSettings`` is one)."""
+
+    def to_dict(self) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class AlignmentInputs:
+    """What one aligner run reads from a project, taken in one consistent read."""
+
+    reference: Program
+    partner: Program
+    rejected: frozenset[tuple[str, str]]
+    pinned: frozenset[tuple[str, str]]
+    links: tuple[tuple[str, str], ...]  # confirmed (reference_ref, partner_ref) pairs
 
 
 @dataclass(frozen=True)

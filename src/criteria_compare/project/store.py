@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from criteria_compare.errors import (
     InvalidValue,
@@ -40,7 +40,6 @@ from criteria_compare.model import (
     Status,
     Suggestion,
 )
-from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.project import connection
 from criteria_compare.project.cache import DecisionIndex
 from criteria_compare.project.codec import (
@@ -73,12 +72,8 @@ from criteria_compare.project.migrations import (
     SCHEMA_VERSION,
 )
 from criteria_compare.project.opening import check_and_migrate, precheck
-from criteria_compare.project.state import CriterionState, Decision
+from criteria_compare.project.state import AlignmentInputs, CriterionState, Decision, StoredSettings
 from criteria_compare.project.summary import build_summary
-
-if TYPE_CHECKING:
-    from criteria_compare.align import AlignerSettings, AlignmentResult
-    from criteria_compare.align.refit import RefitResult
 
 __all__ = ["PROJECT_SUFFIX", "Project"]
 
@@ -139,7 +134,7 @@ class Project:
         partner_name: str | None = None,
         reference_version: str = "",
         partner_version: str = "",
-        settings: AlignerSettings | None = None,
+        settings: StoredSettings | Mapping[str, Any] | None = None,
         force: bool = False,
         reviewer: str | None = None,
     ) -> Project:
@@ -265,7 +260,8 @@ class Project:
         self._suggestions = {}
         self._settings = None
 
-    def _check_writable(self) -> None:
+    def check_writable(self) -> None:
+        """Raise ProjectReadOnly (one sentence) when the project cannot be changed."""
         if self.read_only:
             raise ProjectReadOnly(
                 f"{self.path.name} is open read-only ({self.read_only_reason}); the change was "
@@ -274,7 +270,7 @@ class Project:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        self._check_writable()
+        self.check_writable()
         nested = self._tx.active
         with self._tx() as conn:
             yield conn
@@ -392,16 +388,9 @@ class Project:
         raw = self._setting("aligner")
         return dict(json.loads(raw)) if raw else {}
 
-    def settings(self) -> AlignerSettings:
-        """The aligner settings used by :meth:`realign`."""
-        from criteria_compare.align import AlignerSettings
-
-        data = self.settings_dict()
-        return AlignerSettings.from_dict(data) if data else AlignerSettings()
-
     @_locked
     def set_settings(
-        self, settings: AlignerSettings | Mapping[str, Any], *, reviewer: str | None = None
+        self, settings: StoredSettings | Mapping[str, Any], *, reviewer: str | None = None
     ) -> None:
         """Store aligner settings (an AlignerSettings or its ``to_dict()``); ``reviewer`` is
         who the history names (default: the project reviewer)."""
@@ -633,6 +622,18 @@ class Project:
         self._settings = None
         return n_forward
 
+    @_locked
+    def alignment_inputs(self) -> AlignmentInputs:
+        """Both programs, rejections, pins and confirmed links, read together for one aligner run."""
+        decisions = self._decisions()
+        return AlignmentInputs(
+            reference=self._program(Side.REFERENCE),
+            partner=self._program(Side.PARTNER),
+            rejected=frozenset(decisions.rejected),
+            pinned=frozenset(decisions.pinned),
+            links=tuple((lk.reference_ref, lk.partner_ref) for lk in self.links()),
+        )
+
     def embedding_cache(self) -> ProjectEmbeddingCache:
         """The aligner's embedding cache stored in this file (writes are no-ops when read-only)."""
 
@@ -644,86 +645,6 @@ class Project:
         with self._lock:
             self._require_open()
             return ProjectEmbeddingCache(self._db, locked_write, self.read_only, self._lock)
-
-    def realign(
-        self,
-        *,
-        settings: AlignerSettings | None = None,
-        progress: ProgressCallback | None = None,
-        cancel: CancelCheck | None = None,
-        reviewer: str | None = None,
-    ) -> AlignmentResult:
-        """Re-run the aligner with the stored settings and replace only the machine suggestions.
-
-        Confirmed links, rejections, pins and assessments are kept; rejected
-        pairs are not proposed again and pinned pairs stay listed; the
-        confirmed links feed the section-affinity channel when the settings
-        weigh it. Passing ``settings`` stores them first.
-        """
-        from criteria_compare.align import align
-
-        self._check_writable()
-        if settings is not None:
-            self.set_settings(settings, reviewer=reviewer)
-        with self._lock:
-            self._require_open()
-            reference = self._program(Side.REFERENCE)
-            partner = self._program(Side.PARTNER)
-            rejected = frozenset(self._decisions().rejected)
-            pinned = frozenset(self._decisions().pinned)
-            links = tuple((lk.reference_ref, lk.partner_ref) for lk in self.links())
-        result = align(
-            reference,
-            partner,
-            self.settings(),
-            rejected=rejected,
-            pinned=pinned,
-            cache=self.embedding_cache(),
-            progress=progress,
-            cancel=cancel,
-            links=links,
-        )
-        check_cancel(cancel)
-        self.store_suggestions(
-            result.forward,
-            result.backward,
-            notices=result.notices,
-            seconds=result.seconds,
-            reviewer=reviewer,
-        )
-        return result
-
-    def refit(
-        self,
-        *,
-        progress: ProgressCallback | None = None,
-        cancel: CancelCheck | None = None,
-    ) -> RefitResult:
-        """Re-fit the aligner weights from this project's confirmed links (see ``align.refit``).
-
-        Reads only (works on a read-only project): links, rejections, the stored
-        settings and the embedding cache. To use an adopted result, store
-        ``result.settings`` with :meth:`set_settings` and call :meth:`realign`.
-        """
-        from criteria_compare.align.refit import refit
-
-        with self._lock:
-            self._require_open()
-            reference = self._program(Side.REFERENCE)
-            partner = self._program(Side.PARTNER)
-            rejected = frozenset(self._decisions().rejected)
-            links = tuple((lk.reference_ref, lk.partner_ref) for lk in self.links())
-            settings = self.settings()
-        return refit(
-            reference,
-            partner,
-            links,
-            settings,
-            rejected=rejected,
-            cache=self.embedding_cache(),
-            progress=progress,
-            cancel=cancel,
-        )
 
     # ----------------------------------------------------------------- decisions (writes)
 

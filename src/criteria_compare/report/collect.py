@@ -25,8 +25,10 @@ RECENT_HISTORY = 25
 
 
 def _settings(project: Project) -> dict[str, Any]:
+    from criteria_compare.align import AlignerSettings
+
     try:
-        return dict(project.settings().to_dict())
+        return dict(AlignerSettings.from_dict(project.settings_dict()).to_dict())
     except Exception:  # an unreadable or newer settings blob must not stop the report
         return dict(project.settings_dict())
 

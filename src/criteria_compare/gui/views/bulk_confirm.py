@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -21,69 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.gui.style import MARGIN, SPACING
-from criteria_compare.model import Assessment, Band, Criterion, Relation, Status, Suggestion
 from criteria_compare.project.state import Decision
+from criteria_compare.workflow.bulk import CLEAR_MARGIN, ClearWinner
 
-__all__ = [
-    "CLEAR_MARGIN",
-    "BulkConfirmDialog",
-    "BulkConfirmModel",
-    "ClearWinner",
-    "clear_winners",
-]
-
-CLEAR_MARGIN = 0.1  # the top candidate must lead the next one by at least this much
+__all__ = ["BulkConfirmDialog", "BulkConfirmModel"]
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-class WinnerSource(Protocol):
-    """What clear_winners reads from a project."""
-
-    @property
-    def reference(self) -> Any: ...
-    @property
-    def partner(self) -> Any: ...
-    def assessments(self) -> dict[str, Assessment]: ...
-    def suggestions(self, reference_ref: str) -> tuple[Suggestion, ...]: ...
-
-
-@dataclass(frozen=True)
-class ClearWinner:
-    """An unreviewed criterion and the partner criterion that clearly wins for it."""
-
-    reference: Criterion
-    partner: Criterion
-    suggestion: Suggestion
-
-    def decision(self) -> Decision:
-        """Link the winner (equal) and set the verdict to aligned."""
-        return Decision(
-            ref=self.reference.ref,
-            status=Status.ALIGNED,
-            link=((self.partner.ref, Relation.EQUAL),),
-        )
-
-
-def clear_winners(project: WinnerSource, margin: float = CLEAR_MARGIN) -> list[ClearWinner]:
-    """Unreviewed criteria whose top suggestion is High (by the project's band thresholds) and leads by ``margin``."""
-    assessments = project.assessments()
-    partners: Mapping[str, Criterion] = project.partner.by_ref()
-    out: list[ClearWinner] = []
-    for c in project.reference.criteria:
-        a = assessments.get(c.ref)
-        if a is not None and a.status is not Status.UNREVIEWED:
-            continue
-        ranked = [s for s in project.suggestions(c.ref) if not s.pinned]
-        if not ranked:
-            continue
-        top = ranked[0]
-        if top.band is not Band.HIGH or top.evidence.margin < margin:
-            continue
-        partner = partners.get(top.target_ref)
-        if partner is not None:
-            out.append(ClearWinner(c, partner, top))
-    return out
 
 
 class BulkConfirmModel(QAbstractTableModel):

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from criteria_compare.gui import jobs
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.program_page import ProgramPage, muted
 from criteria_compare.gui.views.source_check import (
@@ -42,6 +41,7 @@ from criteria_compare.gui.views.source_check import (
     column_number,
 )
 from criteria_compare.gui.workers import Worker, project_pool
+from criteria_compare.workflow.create import ComparisonRequest, create_comparison
 
 __all__ = [
     "IGNORE",
@@ -261,9 +261,9 @@ class NewComparisonWizard(QWizard):
         """Whether the creation job is under way."""
         return self.worker is not None
 
-    def request(self) -> jobs.ComparisonRequest:
-        """What the user chose, ready for jobs.create_comparison."""
-        return jobs.ComparisonRequest(
+    def request(self) -> ComparisonRequest:
+        """What the user chose, ready for create_comparison."""
+        return ComparisonRequest(
             reference=self.reference_page.choice(),
             partner=self.partner_page.choice(),
             target=self.save_page.target(),
@@ -292,7 +292,7 @@ class NewComparisonWizard(QWizard):
             return
         self.settings.set_last_folder("project", target)
         worker = Worker(
-            functools.partial(jobs.create_comparison, self.request()), name="comparison set-up"
+            functools.partial(create_comparison, self.request()), name="comparison set-up"
         )
         worker.signals.progress.connect(self.save_page.on_progress)
         worker.signals.finished.connect(self._created)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from criteria_compare.gui import jobs
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.style import muted_color
 from criteria_compare.gui.views.source_check import (
@@ -45,6 +44,8 @@ from criteria_compare.gui.views.source_check import (
 )
 from criteria_compare.gui.workers import Worker
 from criteria_compare.resources import sample_path
+from criteria_compare.workflow.create import SourceChoice
+from criteria_compare.workflow.sample import SAMPLE_PARTNER, SAMPLE_REFERENCE
 
 __all__ = ["ProgramPage", "muted"]
 
@@ -206,7 +207,7 @@ class ProgramPage(QWizardPage):
 
     def use_sample(self) -> None:
         """Use the bundled sample spreadsheet for this side."""
-        name = jobs.SAMPLE_REFERENCE if self.side == "reference" else jobs.SAMPLE_PARTNER
+        name = SAMPLE_REFERENCE if self.side == "reference" else SAMPLE_PARTNER
         self.set_path(sample_path(name))
 
     def set_path(self, path: Path, sheet: str | None = None) -> None:
@@ -223,7 +224,7 @@ class ProgramPage(QWizardPage):
         if not self._name_touched:
             self.name_edit.setText(default_name(path, self.side))
             if path.parent == sample_path() and not self.version_edit.text():
-                is_ref = path.name == jobs.SAMPLE_REFERENCE
+                is_ref = path.name == SAMPLE_REFERENCE
                 self.version_edit.setText("2019" if is_ref else "sample")
         self.reload()
 
@@ -467,10 +468,10 @@ class ProgramPage(QWizardPage):
             and bool(self.name_edit.text().strip())
         )
 
-    def choice(self) -> jobs.SourceChoice:
+    def choice(self) -> SourceChoice:
         """What to import for this side."""
         assert self.check is not None and self.check.result is not None
-        return jobs.SourceChoice(
+        return SourceChoice(
             path=self.check.path,
             name=self.name_edit.text().strip(),
             version=self.version_edit.text().strip(),

@@ -29,7 +29,7 @@ from criteria_compare.gui.undo import (
     push,
     relation_command,
 )
-from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog, clear_winners
+from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
 from criteria_compare.gui.views.focus_pane import FocusData, FocusPane, relation_after
 from criteria_compare.gui.views.partner_pane import PartnerPane
 from criteria_compare.gui.views.progress_dialog import ProgressDialog
@@ -40,6 +40,7 @@ from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.model import Relation, Status
 from criteria_compare.progress import check_cancel
 from criteria_compare.project import Decision, Project
+from criteria_compare.workflow.bulk import clear_winners
 
 __all__ = ["REVIEW_ACTIONS", "ReviewView", "counts_text", "read_only_text"]
 

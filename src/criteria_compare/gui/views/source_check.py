@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from criteria_compare.errors import CriteriaCompareError
-from criteria_compare.gui import jobs
 from criteria_compare.progress import CancelCheck, ProgressCallback
 from criteria_compare.resources import sample_path
+from criteria_compare.workflow.sample import SAMPLE_PARTNER, SAMPLE_REFERENCE
 
 __all__ = [
     "IGNORE",
@@ -99,9 +99,9 @@ def check_source(
 
 
 def default_name(path: Path, side: str) -> str:
-    if path == sample_path(jobs.SAMPLE_REFERENCE):
+    if path == sample_path(SAMPLE_REFERENCE):
         return "CTPAT MSC (Importers)"
-    if path == sample_path(jobs.SAMPLE_PARTNER):
+    if path == sample_path(SAMPLE_PARTNER):
         return "Meridia AEO"
     if path == sample_path("partner_oea_es.csv"):
         return "Valdoria OEA"

@@ -1,0 +1,11 @@
+"""What a reviewer does with a comparison, with no Qt: the CLI and the GUI both call these functions.
+
+Modules (import the one you need; only ``create`` and ``realign`` load the aligner)::
+
+    create     build_project, create_comparison (import + create + first alignment)
+    opening    open_project (open for reviewing, cancellable)
+    sample     the bundled sample: sample_project_path, build_sample, open_sample
+    realign    aligner_settings, realign, refit_project (runs the aligner, stores the result)
+    copying    save_copy (a consistent copy of an open project)
+    bulk       clear_winners (the "confirm clear winners" rule)
+"""
