@@ -10,14 +10,14 @@ from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Criterion, Level, Relation, Status
 from criteria_compare.report import ReportOptions
 from criteria_compare.report.data import LinkedCriterion, ReferenceRow
-from criteria_compare.report.escape import is_formula_like, markup
+from criteria_compare.report.escape import escaped_markup, is_formula_like
 from criteria_compare.report.fonts import FontChooser, cjk_language, has_cjk
 from criteria_compare.report.synthetic import synthetic_report_data
 
 
-def test_markup_escapes_tags_and_ampersands() -> None:
+def test_escaped_markup_escapes_tags_and_ampersands() -> None:
     """Markup characters become entities; newlines become line breaks."""
-    assert markup('a < b & <img src="x">\nnext') == (
+    assert escaped_markup('a < b & <img src="x">\nnext') == (
         "a &lt; b &amp; &lt;img src=&quot;x&quot;&gt;<br/>next"
     )
 
@@ -31,10 +31,10 @@ def test_formula_prefixes() -> None:
 
 def test_cjk_runs_get_a_cid_font_and_stay_escaped() -> None:
     """Japanese runs are wrapped in the Japanese CID font; markup around them stays literal."""
-    marked = FontChooser("ja").markup("S-1 <b> 施設の管理 & more")
+    marked = FontChooser("ja").escaped_markup("S-1 <b> 施設の管理 & more")
     assert '<font face="HeiseiKakuGo-W5">施設の管理 </font>' in marked
     assert "&lt;b&gt;" in marked and "&amp; more" in marked
-    assert FontChooser().markup("plain") == "plain"
+    assert FontChooser().escaped_markup("plain") == "plain"
 
 
 def test_cjk_language_guess() -> None:

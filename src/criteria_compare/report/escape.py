@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-__all__ = ["FORMULA_PREFIXES", "clean_cell_text", "is_formula_like", "markup"]
+__all__ = ["FORMULA_PREFIXES", "clean_cell_text", "escaped_markup", "is_formula_like"]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 _ENTITIES = {'"': "&quot;"}
 
 
-def markup(text: str) -> str:
+def escaped_markup(text: str) -> str:
     """Escape ``text`` for a reportlab Paragraph: ``<``, ``>``, ``&`` print literally, newlines break."""
     if not text:
         return ""

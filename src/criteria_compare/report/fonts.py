@@ -1,6 +1,6 @@
 """Fonts of the PDF: embedded DejaVu Sans for Latin, Greek and Cyrillic; reportlab CID fonts for CJK.
 
-Every user-supplied string goes through :class:`FontChooser.markup`, which
+Every user-supplied string goes through :meth:`FontChooser.escaped_markup`, which
 escapes it and wraps runs of Chinese, Japanese or Korean characters in a
 ``<font>`` tag naming a CID font, so a Japanese or Korean partner program
 prints without missing glyphs while the rest of the line stays in DejaVu.
@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
-from criteria_compare.report.escape import markup
+from criteria_compare.report.escape import escaped_markup
 from criteria_compare.resources import resource_path
 
 __all__ = [
@@ -145,10 +145,10 @@ class FontChooser:
             return CJK_FONTS["ko"]
         return CJK_FONTS.get(self.language or "ja", CJK_FONTS["ja"])
 
-    def markup(self, text: str) -> str:
+    def escaped_markup(self, text: str) -> str:
         """Paragraph markup for ``text``: escaped, newlines as breaks, CJK runs in a CID font."""
         if not text or not has_cjk(text):
-            return markup(text)
+            return escaped_markup(text)
         parts: list[str] = []
         run: list[str] = []
         run_font: str | None = None
@@ -156,7 +156,7 @@ class FontChooser:
         def flush() -> None:
             if not run:
                 return
-            chunk = markup("".join(run))
+            chunk = escaped_markup("".join(run))
             if run_font is None:
                 parts.append(chunk)
             else:

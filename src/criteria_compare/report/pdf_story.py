@@ -24,7 +24,7 @@ from criteria_compare.align.settings import CHANNEL_WEIGHTS, AlignerSettings
 from criteria_compare.model import Criterion, Status
 from criteria_compare.report.collect import RECENT_HISTORY
 from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
-from criteria_compare.report.escape import markup
+from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.fonts import BODY_FONT, FontChooser
 from criteria_compare.report.options import ReportOptions
 from criteria_compare.report.pdf_chart import MAX_CHART_CATEGORIES, category_chart
@@ -93,20 +93,21 @@ class StoryBuilder:
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    def escaped_paragraph(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of user-supplied text: escaped, CJK runs in a CID font."""
         style = style or self.s.body
-        marked = self.fonts.markup(text)
+        marked = self.fonts.escaped_markup(text)
         if "<font face=" in marked:
             style = self._cjk(style)
         return CachedParagraph(marked, style)
 
-    def m(self, marked: str, style: ParagraphStyle | None = None) -> Paragraph:
+    def markup_paragraph(self, marked: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of our own markup (user strings inside must already be escaped)."""
         return CachedParagraph(marked, style or self.s.body)
 
-    def esc(self, text: str) -> str:
-        return self.fonts.markup(text)
+    def escaped_markup(self, text: str) -> str:
+        """``text`` escaped into paragraph markup, CJK runs in a CID font."""
+        return self.fonts.escaped_markup(text)
 
     def _cjk(self, style: ParagraphStyle) -> ParagraphStyle:
         cached = self._cjk_styles.get(style.name)
@@ -177,17 +178,19 @@ class StoryBuilder:
         return tables
 
     def head(self, *titles: str) -> list[Paragraph]:
-        return [self.m(self.esc(t), self.s.head) for t in titles]
+        return [self.markup_paragraph(self.escaped_markup(t), self.s.head) for t in titles]
 
     def cols(self, total: float, *fractions: float) -> list[float]:
         return [total * f for f in fractions]
 
     def status_cell(self, row: ReferenceRow) -> list[Flowable]:
-        cell: list[Flowable] = [self.m(f"<b>{markup(row.status.label)}</b>", self.s.cell)]
+        cell: list[Flowable] = [
+            self.markup_paragraph(f"<b>{escaped_markup(row.status.label)}</b>", self.s.cell)
+        ]
         if row.discussion:
-            cell.append(self.m("Discussion point", self.s.cell_muted))
+            cell.append(self.markup_paragraph("Discussion point", self.s.cell_muted))
         if row.suspect:
-            cell.append(self.m("Text changed since decided", self.s.cell_muted))
+            cell.append(self.markup_paragraph("Text changed since decided", self.s.cell_muted))
         return cell
 
     # -- the story -----------------------------------------------------------------------------
@@ -212,12 +215,17 @@ class StoryBuilder:
         out: list[Flowable] = [Spacer(1, 30)]
         out.append(
             Heading(
-                o.title, s.title, level=0, key="cover", toc=False, markup_text=self.esc(o.title)
+                o.title,
+                s.title,
+                level=0,
+                key="cover",
+                toc=False,
+                markup_text=self.escaped_markup(o.title),
             )
         )
         out.append(
-            self.m(
-                f"{self.esc(d.reference.name)} compared with {self.esc(d.partner.name)}",
+            self.markup_paragraph(
+                f"{self.escaped_markup(d.reference.name)} compared with {self.escaped_markup(d.partner.name)}",
                 s.subtitle,
             )
         )
@@ -239,21 +247,34 @@ class StoryBuilder:
         ):
             rows.append(
                 [
-                    self.m(label, s.cell_bold),
-                    self.p(ref_value, s.cell),
-                    self.p(partner_value, s.cell),
+                    self.markup_paragraph(label, s.cell_bold),
+                    self.escaped_paragraph(ref_value, s.cell),
+                    self.escaped_paragraph(partner_value, s.cell),
                 ]
             )
         out.append(self.table(rows, self.cols(self.width, 0.2, 0.4, 0.4), zebra=False))
         out.append(Spacer(1, 16))
         meta = [
-            [self.m("Date", s.cell_bold), self.p(o.date, s.cell)],
-            [self.m("Prepared by", s.cell_bold), self.p(o.prepared_by or "not stated", s.cell)],
+            [self.markup_paragraph("Date", s.cell_bold), self.escaped_paragraph(o.date, s.cell)],
+            [
+                self.markup_paragraph("Prepared by", s.cell_bold),
+                self.escaped_paragraph(o.prepared_by or "not stated", s.cell),
+            ],
         ]
         if o.marking:
-            meta.append([self.m("Handling", s.cell_bold), self.p(o.marking, s.cell)])
+            meta.append(
+                [
+                    self.markup_paragraph("Handling", s.cell_bold),
+                    self.escaped_paragraph(o.marking, s.cell),
+                ]
+            )
         if d.project_file:
-            meta.append([self.m("Project file", s.cell_bold), self.p(d.project_file, s.cell)])
+            meta.append(
+                [
+                    self.markup_paragraph("Project file", s.cell_bold),
+                    self.escaped_paragraph(d.project_file, s.cell),
+                ]
+            )
         out.append(
             self.table(
                 meta,
@@ -266,17 +287,19 @@ class StoryBuilder:
         out.append(Spacer(1, 22))
         if d.is_draft:
             text = (
-                f"<b>{markup(d.status_line)}</b><br/><font size=9>This is a working draft: "
+                f"<b>{escaped_markup(d.status_line)}</b><br/><font size=9>This is a working draft: "
                 "the counts will change as the remaining criteria are reviewed.</font>"
             )
             tint, edge = colors.HexColor("#FBE3E1"), DRAFT_RED
         else:
             text = (
-                f"<b>{markup(d.status_line)}</b><br/><font size=9>Every reference criterion "
+                f"<b>{escaped_markup(d.status_line)}</b><br/><font size=9>Every reference criterion "
                 "carries a reviewer's assessment.</font>"
             )
             tint, edge = colors.HexColor("#DCEFD8"), colors.HexColor("#2E6B36")
-        box = Table([[self.m(text, s.status_box)]], colWidths=[self.width], hAlign="LEFT")
+        box = Table(
+            [[self.markup_paragraph(text, s.status_box)]], colWidths=[self.width], hAlign="LEFT"
+        )
         box.setStyle(
             TableStyle(
                 [
@@ -319,9 +342,9 @@ class StoryBuilder:
         out: list[Flowable] = [Heading(SECTION_TITLES[0], s.h1, level=0, key="summary")]
         partner_total = d.partner.criteria_count
         out.append(
-            self.m(
-                f"{len(d.rows)} criteria of {self.esc(d.reference.name)} were compared with "
-                f"{partner_total} criteria of {self.esc(d.partner.name)}. "
+            self.markup_paragraph(
+                f"{len(d.rows)} criteria of {self.escaped_markup(d.reference.name)} were compared with "
+                f"{partner_total} criteria of {self.escaped_markup(d.partner.name)}. "
                 f"{d.link_count} confirmed links connect them. "
                 f"{len(d.partner_only)} partner "
                 f"{_plural(len(d.partner_only), 'criterion has', 'criteria have')} no counterpart "
@@ -332,7 +355,7 @@ class StoryBuilder:
         must = d.counts_by_level().get("Must")
         must_gaps = must.count(Status.GAP) + must.count(Status.CONFLICT) if must else 0
         out.append(
-            self.m(
+            self.markup_paragraph(
                 f"<b>{register}</b> {_plural(register, 'criterion is', 'criteria are')} "
                 "assessed gap, conflict or partial; "
                 f"<b>{must_gaps}</b> of the gaps and conflicts concern mandatory (Must) criteria, "
@@ -345,26 +368,26 @@ class StoryBuilder:
         rows: list[list[Any]] = [
             [
                 *self.head("Assessment", "Meaning"),
-                *[self.m(t, s.head_right) for t in ("Criteria", "Share")],
+                *[self.markup_paragraph(t, s.head_right) for t in ("Criteria", "Share")],
             ]
         ]
         extra: list[tuple[Any, ...]] = []
         for i, (status, meaning) in enumerate(_MEANINGS, start=1):
             rows.append(
                 [
-                    self.m(f"<b>{status.label}</b>", s.cell),
-                    self.m(markup(meaning), s.cell),
-                    self.m(str(counts.count(status)), s.cell_right),
-                    self.m(f"{counts.percent(status):.1f} %", s.cell_right),
+                    self.markup_paragraph(f"<b>{status.label}</b>", s.cell),
+                    self.markup_paragraph(escaped_markup(meaning), s.cell),
+                    self.markup_paragraph(str(counts.count(status)), s.cell_right),
+                    self.markup_paragraph(f"{counts.percent(status):.1f} %", s.cell_right),
                 ]
             )
             extra.append(("BACKGROUND", (0, i), (0, i), STATUS_TINT[status]))
         rows.append(
             [
-                self.m("<b>Total</b>", s.cell),
-                self.m("", s.cell),
-                self.m(f"<b>{counts.total}</b>", s.cell_right),
-                self.m("100.0 %" if counts.total else "—", s.cell_right),
+                self.markup_paragraph("<b>Total</b>", s.cell),
+                self.markup_paragraph("", s.cell),
+                self.markup_paragraph(f"<b>{counts.total}</b>", s.cell_right),
+                self.markup_paragraph("100.0 %" if counts.total else "—", s.cell_right),
             ]
         )
         out.append(
@@ -378,11 +401,13 @@ class StoryBuilder:
         out.append(CondPageBreak(120))
         chart_block: list[Flowable] = [
             Heading("Assessments per category (chart)", s.h2, level=1, key="summary-chart"),
-            self.m("Number of reference criteria in each category, by assessment.", s.muted),
+            self.markup_paragraph(
+                "Number of reference criteria in each category, by assessment.", s.muted
+            ),
         ]
         if len(by_section) > MAX_CHART_CATEGORIES:
             chart_block.append(
-                self.m(
+                self.markup_paragraph(
                     f"The chart shows the first {MAX_CHART_CATEGORIES} of {len(by_section)} "
                     "categories; the table above lists them all.",
                     s.muted,
@@ -396,17 +421,18 @@ class StoryBuilder:
     def counts_table(self, label: str, groups: dict[str, Counts]) -> Table:
         s = self.s
         short = {Status.NOT_APPLICABLE: "N/A", Status.UNREVIEWED: "Unrev."}
-        header = [self.m(markup(label), s.head)] + [
-            self.m(markup(short.get(st, st.label)), s.head_right) for st in STATUS_ORDER
+        header = [self.markup_paragraph(escaped_markup(label), s.head)] + [
+            self.markup_paragraph(escaped_markup(short.get(st, st.label)), s.head_right)
+            for st in STATUS_ORDER
         ]
-        header.append(self.m("Total", s.head_right))
+        header.append(self.markup_paragraph("Total", s.head_right))
         rows: list[list[Any]] = [header]
         for name, counts in groups.items():
-            row: list[Any] = [self.p(name, s.cell)]
+            row: list[Any] = [self.escaped_paragraph(name, s.cell)]
             for status in STATUS_ORDER:
                 n = counts.count(status)
-                row.append(self.m(str(n) if n else "·", s.cell_right))
-            row.append(self.m(f"<b>{counts.total}</b>", s.cell_right))
+                row.append(self.markup_paragraph(str(n) if n else "·", s.cell_right))
+            row.append(self.markup_paragraph(f"<b>{counts.total}</b>", s.cell_right))
             rows.append(row)
         n_status = len(STATUS_ORDER)
         first = 0.34 if label == "Category" else 0.2
@@ -420,11 +446,11 @@ class StoryBuilder:
         out: list[Flowable] = [Heading(SECTION_TITLES[1], s.h1, level=0, key="discussion")]
         items = d.discussion_rows()
         if not items:
-            out.append(self.m("No item is flagged for discussion.", s.muted))
+            out.append(self.markup_paragraph("No item is flagged for discussion.", s.muted))
             out.append(PageBreak())
             return out
         out.append(
-            self.m(
+            self.markup_paragraph(
                 f"{len(items)} {_plural(len(items), 'item is', 'items are')} flagged for the "
                 "negotiation agenda, in program order.",
                 s.body,
@@ -433,36 +459,44 @@ class StoryBuilder:
         half = self.width / 2
         for n, row in enumerate(items, start=1):
             title = (
-                f"{n}. {self.esc(row.ref)} · {self.esc(row.section)} · {markup(row.level)} · "
-                f"{markup(row.status.label)}"
+                f"{n}. {self.escaped_markup(row.ref)} · {self.escaped_markup(row.section)} · {escaped_markup(row.level)} · "
+                f"{escaped_markup(row.status.label)}"
             )
             partner_cell: list[Flowable] = []
             for link in row.links:
                 partner_cell.append(
-                    self.m(
-                        f"<b>{self.esc(link.criterion.ref)}</b> · {markup(link.relation.label)}",
+                    self.markup_paragraph(
+                        f"<b>{self.escaped_markup(link.criterion.ref)}</b> · {escaped_markup(link.relation.label)}",
                         s.cell,
                     )
                 )
-                partner_cell.append(self.p(link.criterion.text, s.cell))
+                partner_cell.append(self.escaped_paragraph(link.criterion.text, s.cell))
                 partner_cell.append(Spacer(1, 3))
             if not partner_cell:
-                partner_cell.append(self.m("No linked partner criterion.", s.cell_muted))
+                partner_cell.append(
+                    self.markup_paragraph("No linked partner criterion.", s.cell_muted)
+                )
             table_rows: list[list[Any]] = [
                 [
-                    self.m(f"{self.esc(d.reference.name)} {self.esc(row.ref)}", s.head),
-                    self.m(f"{self.esc(d.partner.name)}", s.head),
+                    self.markup_paragraph(
+                        f"{self.escaped_markup(d.reference.name)} {self.escaped_markup(row.ref)}",
+                        s.head,
+                    ),
+                    self.markup_paragraph(f"{self.escaped_markup(d.partner.name)}", s.head),
                 ],
-                [self.p(row.criterion.text, s.cell), partner_cell],
+                [self.escaped_paragraph(row.criterion.text, s.cell), partner_cell],
             ]
             block: list[Flowable] = [
-                self.m(title, s.h3),
+                self.markup_paragraph(title, s.h3),
                 self.table(table_rows, [half, half], zebra=False),
             ]
             note = row.note.strip()
             block.append(Spacer(1, 3))
             block.append(
-                self.m(f"<b>Note:</b> {self.esc(note)}" if note else "<i>No note.</i>", s.small)
+                self.markup_paragraph(
+                    f"<b>Note:</b> {self.escaped_markup(note)}" if note else "<i>No note.</i>",
+                    s.small,
+                )
             )
             block.append(Spacer(1, 6))
             out.append(KeepTogether(block) if len(row.criterion.text) < 1200 else block[0])
@@ -478,10 +512,12 @@ class StoryBuilder:
         out: list[Flowable] = [Heading(SECTION_TITLES[2], s.h1, level=0, key="register")]
         rows = d.register_rows()
         if not rows:
-            out.append(self.m("No criterion is assessed gap, conflict or partial.", s.muted))
+            out.append(
+                self.markup_paragraph("No criterion is assessed gap, conflict or partial.", s.muted)
+            )
             return out
         out.append(
-            self.m(
+            self.markup_paragraph(
                 "Reference criteria assessed conflict, gap or partial. Mandatory (Must) criteria "
                 "come first. For a partial verdict the stricter side follows from the relation "
                 "of its links (subset: partner stricter; superset: reference stricter); "
@@ -504,21 +540,21 @@ class StoryBuilder:
             ]
             extra: list[tuple[Any, ...]] = []
             for i, row in enumerate(members, start=1):
-                crit: list[Flowable] = [self.p(row.criterion.text, s.cell)]
+                crit: list[Flowable] = [self.escaped_paragraph(row.criterion.text, s.cell)]
                 if row.links:
                     linked = ", ".join(
-                        f"{self.esc(link.criterion.ref)} ({markup(link.relation.label)})"
+                        f"{self.escaped_markup(link.criterion.ref)} ({escaped_markup(link.relation.label)})"
                         for link in row.links
                     )
-                    crit.append(self.m(f"<i>Linked: {linked}</i>", s.cell_muted))
+                    crit.append(self.markup_paragraph(f"<i>Linked: {linked}</i>", s.cell_muted))
                 stricter = row.stricter_side if row.status is Status.PARTIAL else "—"
                 table_rows.append(
                     [
                         ref_paragraph(self, row.ref, s.cell_bold),
                         self.status_cell(row),
                         crit,
-                        self.p(row.note or "—", s.cell),
-                        self.m(markup(stricter), s.cell),
+                        self.escaped_paragraph(row.note or "—", s.cell),
+                        self.markup_paragraph(escaped_markup(stricter), s.cell),
                     ]
                 )
                 extra.append(("BACKGROUND", (1, i), (1, i), STATUS_TINT[row.status]))
@@ -533,9 +569,10 @@ class StoryBuilder:
             NextPageTemplate("landscape"),
             PageBreak(),
             Heading(SECTION_TITLES[3], s.h1, level=0, key="side-by-side"),
-            self.m(
-                f"Every criterion of {self.esc(d.reference.name)} in program order, next to the "
-                f"confirmed counterparts in {self.esc(d.partner.name)}. " + markup(_RELATION_KEY),
+            self.markup_paragraph(
+                f"Every criterion of {self.escaped_markup(d.reference.name)} in program order, next to the "
+                f"confirmed counterparts in {self.escaped_markup(d.partner.name)}. "
+                + escaped_markup(_RELATION_KEY),
                 s.small,
             ),
         ]
@@ -549,7 +586,13 @@ class StoryBuilder:
         )
         for index, (section, rows) in enumerate(d.rows_by_section().items()):
             out += self.h2(
-                Heading(section, s.h2, level=1, key=f"sbs-{index}", markup_text=self.esc(section))
+                Heading(
+                    section,
+                    s.h2,
+                    level=1,
+                    key=f"sbs-{index}",
+                    markup_text=self.escaped_markup(section),
+                )
             )
             table_rows: list[list[Any]] = [header]
             extra: list[tuple[Any, ...]] = []
@@ -557,28 +600,32 @@ class StoryBuilder:
                 partner: list[Flowable] = []
                 for link in row.links:
                     partner.append(
-                        self.m(
-                            f"<b>{self.esc(link.criterion.ref)}</b>  "
-                            f"<font color='#5B6573'>{markup(link.relation.label)}</font>",
+                        self.markup_paragraph(
+                            f"<b>{self.escaped_markup(link.criterion.ref)}</b>  "
+                            f"<font color='#5B6573'>{escaped_markup(link.relation.label)}</font>",
                             s.cell,
                         )
                     )
-                    partner.append(self.p(link.criterion.text, s.cell))
+                    partner.append(self.escaped_paragraph(link.criterion.text, s.cell))
                     partner.append(Spacer(1, 4))
                 if partner:
                     partner.pop()
                 else:
-                    partner.append(self.m("No linked partner criterion", s.cell_muted))
+                    partner.append(
+                        self.markup_paragraph("No linked partner criterion", s.cell_muted)
+                    )
                 table_rows.append(
                     [
                         [
                             ref_paragraph(self, row.ref, s.cell_bold),
-                            self.m(markup(row.level), s.cell_muted),
+                            self.markup_paragraph(escaped_markup(row.level), s.cell_muted),
                         ],
-                        self.p(row.criterion.text, s.cell),
+                        self.escaped_paragraph(row.criterion.text, s.cell),
                         partner,
                         self.status_cell(row),
-                        self.p(row.note, s.cell) if row.note else self.m("", s.cell),
+                        self.escaped_paragraph(row.note, s.cell)
+                        if row.note
+                        else self.markup_paragraph("", s.cell),
                     ]
                 )
                 extra.append(("BACKGROUND", (3, i), (3, i), STATUS_TINT[row.status]))
@@ -594,13 +641,15 @@ class StoryBuilder:
         out: list[Flowable] = [Heading(SECTION_TITLES[4], s.h1, level=0, key="partner-only")]
         if not d.partner_only:
             out.append(
-                self.m("Every partner criterion is linked to a reference criterion.", s.muted)
+                self.markup_paragraph(
+                    "Every partner criterion is linked to a reference criterion.", s.muted
+                )
             )
             return out
         out.append(
-            self.m(
+            self.markup_paragraph(
                 f"{len(d.partner_only)} of {d.partner.criteria_count} criteria of "
-                f"{self.esc(d.partner.name)} are linked to no reference criterion. AEO programs "
+                f"{self.escaped_markup(d.partner.name)} are linked to no reference criterion. AEO programs "
                 "also cover customs compliance, record keeping and solvency, which the reference "
                 "program does not address; these are listed by the partner's own sections.",
                 s.body,
@@ -615,7 +664,7 @@ class StoryBuilder:
                     level=1,
                     key=f"po-{index}",
                     toc=False,
-                    markup_text=f"{self.esc(section)} ({len(criteria)})",
+                    markup_text=f"{self.escaped_markup(section)} ({len(criteria)})",
                 )
             )
             rows: list[list[Any]] = [self.head("Ref", "Criterion")]
@@ -626,9 +675,11 @@ class StoryBuilder:
         return out
 
     def criterion_cell(self, criterion: Criterion) -> list[Flowable]:
-        cell: list[Flowable] = [self.p(criterion.text, self.s.cell)]
+        cell: list[Flowable] = [self.escaped_paragraph(criterion.text, self.s.cell)]
         if criterion.level is not None:
-            cell.append(self.m(markup(criterion.level.value), self.s.cell_muted))
+            cell.append(
+                self.markup_paragraph(escaped_markup(criterion.level.value), self.s.cell_muted)
+            )
         return cell
 
     # -- method and provenance ----------------------------------------------------------------
@@ -644,7 +695,7 @@ class StoryBuilder:
         )
         refitted = _refit_sentence(d.settings)
         out.append(
-            self.m(
+            self.markup_paragraph(
                 "For every reference criterion the tool ranked partner criteria by textual and "
                 "semantic similarity and showed the reviewer the top candidates with the shared "
                 "terms behind each score. Suggestions are only proposals: nothing enters this "
@@ -653,34 +704,43 @@ class StoryBuilder:
             )
         )
         if refitted:
-            out.append(self.m(refitted + " The settings used were:"))
+            out.append(self.markup_paragraph(refitted + " The settings used were:"))
         if d.settings:
             # Two setting/value pairs per row keep a long settings list to half a page.
             pairs = [
-                [self.p(str(k).replace("_", " "), s.cell), self.p(_format_setting(v), s.cell)]
+                [
+                    self.escaped_paragraph(str(k).replace("_", " "), s.cell),
+                    self.escaped_paragraph(_format_setting(v), s.cell),
+                ]
                 for k, v in d.settings.items()
             ]
             half = (len(pairs) + 1) // 2
             left, right = pairs[:half], pairs[half:]
-            blank = [self.m("", s.cell), self.m("", s.cell)]
+            blank = [self.markup_paragraph("", s.cell), self.markup_paragraph("", s.cell)]
             rows: list[list[Any]] = [self.head("Setting", "Value", "Setting", "Value")]
             rows.extend(a + (right[i] if i < len(right) else blank) for i, a in enumerate(left))
             out.append(self.table(rows, self.cols(self.width, 0.27, 0.23, 0.27, 0.23)))
         else:
-            out.append(self.m("No aligner settings are recorded in the project.", s.muted))
+            out.append(
+                self.markup_paragraph("No aligner settings are recorded in the project.", s.muted)
+            )
         if d.aligned_at:
             out.append(Spacer(1, 4))
             out.append(
-                self.m(
-                    f"Suggestions were last computed on {markup(_short_time(d.aligned_at))} UTC."
+                self.markup_paragraph(
+                    f"Suggestions were last computed on {escaped_markup(_short_time(d.aligned_at))} UTC."
                 )
             )
         for notice in d.notices:
-            out.append(self.m(f"Note from the aligner: {self.esc(notice)}", s.muted))
+            out.append(
+                self.markup_paragraph(
+                    f"Note from the aligner: {self.escaped_markup(notice)}", s.muted
+                )
+            )
         out += self.h2(Heading("Human confirmation", s.h2, level=1, key="method-confirmation"))
         suggested = d.link_count - d.manual_link_count
         out.append(
-            self.m(
+            self.markup_paragraph(
                 f"Every one of the {d.link_count} links in this report was confirmed by a person; "
                 f"none was accepted automatically. {suggested} were confirmed from ranked "
                 f"suggestions and {d.manual_link_count} were made by hand. Every assessment "
@@ -696,27 +756,30 @@ class StoryBuilder:
             ]
             rows.extend(
                 [
-                    self.p(r.reviewer or "unnamed", s.cell),
-                    self.m(str(r.decisions), s.cell_right),
-                    self.p(_short_time(r.first), s.cell),
-                    self.p(_short_time(r.last), s.cell),
+                    self.escaped_paragraph(r.reviewer or "unnamed", s.cell),
+                    self.markup_paragraph(str(r.decisions), s.cell_right),
+                    self.escaped_paragraph(_short_time(r.first), s.cell),
+                    self.escaped_paragraph(_short_time(r.last), s.cell),
                 ]
                 for r in d.reviewers
             )
             out.append(self.table(rows, self.cols(self.width, 0.4, 0.14, 0.23, 0.23)))
         else:
-            out.append(self.m("No decision has been recorded yet.", s.muted))
+            out.append(self.markup_paragraph("No decision has been recorded yet.", s.muted))
         out += self.h2(Heading("History", s.h2, level=1, key="method-history"))
         if d.history_actions:
             total = sum(d.history_actions.values())
             out.append(
-                self.m(
+                self.markup_paragraph(
                     f"The project's audit trail holds {total} recorded changes. By kind:", s.body
                 )
             )
             rows = [self.head("Change", "Count")]
             rows.extend(
-                [self.p(action.replace("_", " "), s.cell), self.m(str(n), s.cell_right)]
+                [
+                    self.escaped_paragraph(action.replace("_", " "), s.cell),
+                    self.markup_paragraph(str(n), s.cell_right),
+                ]
                 for action, n in sorted(d.history_actions.items(), key=lambda kv: -kv[1])
             )
             out.append(self.table(rows, self.cols(self.width, 0.5, 0.15)))
@@ -725,7 +788,7 @@ class StoryBuilder:
             out.append(CondPageBreak(140))
             out.append(Spacer(1, 6))
             out.append(
-                self.m(
+                self.markup_paragraph(
                     f"The {len(recent)} most recent changes (the workbook export lists all):",
                     s.body,
                 )
@@ -733,25 +796,29 @@ class StoryBuilder:
             rows = [self.head("When (UTC)", "Reviewer", "Change", "Ref", "New value")]
             rows.extend(
                 [
-                    self.p(_short_time(h.timestamp), s.cell),
-                    self.p(h.reviewer, s.cell),
-                    self.p(h.action.replace("_", " "), s.cell),
-                    self.p(" → ".join(x for x in (h.reference_ref, h.partner_ref) if x), s.cell),
-                    self.p(_clip(h.new_value or ""), s.cell),
+                    self.escaped_paragraph(_short_time(h.timestamp), s.cell),
+                    self.escaped_paragraph(h.reviewer, s.cell),
+                    self.escaped_paragraph(h.action.replace("_", " "), s.cell),
+                    self.escaped_paragraph(
+                        " → ".join(x for x in (h.reference_ref, h.partner_ref) if x), s.cell
+                    ),
+                    self.escaped_paragraph(_clip(h.new_value or ""), s.cell),
                 ]
                 for h in recent
             )
             out.append(self.table(rows, self.cols(self.width, 0.18, 0.15, 0.17, 0.17, 0.33)))
         if not d.history_actions and not d.history:
-            out.append(self.m("No change is recorded in the project's history.", s.muted))
+            out.append(
+                self.markup_paragraph("No change is recorded in the project's history.", s.muted)
+            )
         out += self.h2(Heading("Sources", s.h2, level=1, key="method-sources"))
         rows = [self.head("Program", "Source file", "SHA-256")]
         for program in (d.reference, d.partner):
             rows.append(
                 [
-                    self.p(program.name, s.cell),
-                    self.p(program.source_file or "not recorded", s.cell),
-                    self.p(_spaced_hash(program.sha256), s.cell),
+                    self.escaped_paragraph(program.name, s.cell),
+                    self.escaped_paragraph(program.source_file or "not recorded", s.cell),
+                    self.escaped_paragraph(_spaced_hash(program.sha256), s.cell),
                 ]
             )
         out.append(self.table(rows, self.cols(self.width, 0.25, 0.3, 0.45)))
@@ -809,8 +876,10 @@ class _SplittingTable(Table):
 
 def ref_paragraph(builder: StoryBuilder, ref: str, style: ParagraphStyle) -> Paragraph:
     """The ref cell's paragraph; it tells a split row's second half which criterion continues."""
-    paragraph = builder.p(ref, style)
-    paragraph.continued = builder.m(f"{builder.esc(ref)} (cont.)", builder.s.cell_muted)
+    paragraph = builder.escaped_paragraph(ref, style)
+    paragraph.continued = builder.markup_paragraph(
+        f"{builder.escaped_markup(ref)} (cont.)", builder.s.cell_muted
+    )
     return paragraph
 
 

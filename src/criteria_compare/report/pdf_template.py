@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
-from criteria_compare.report.escape import markup
+from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.fonts import BODY_FONT, BOLD_FONT, font_runs
 from criteria_compare.report.pdf_styles import DRAFT_RED, GRID, MUTED
 
@@ -56,7 +56,7 @@ class Heading(Paragraph):
         toc: bool = True,
         markup_text: str | None = None,
     ) -> None:
-        self.toc_markup = markup_text if markup_text is not None else markup(text)
+        self.toc_markup = markup_text if markup_text is not None else escaped_markup(text)
         super().__init__(self.toc_markup, style)
         self.outline_text = text
         self.outline_level = level
