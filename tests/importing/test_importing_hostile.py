@@ -160,8 +160,9 @@ def _zip_with(path: Path, big_name: str, big_size: int) -> Path:
 
 
 def test_zip_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
-    """A part that inflates more than 200 to 1 is refused from the zip directory alone."""
-    path = _zip_with(tmp_path / "bomb.xlsx", "xl/sharedStrings.xml", 20 * 1024 * 1024)
+    """A package that inflates more than 200 to 1 (past 32 MiB) is refused from the zip
+    directory alone."""
+    path = _zip_with(tmp_path / "bomb.xlsx", "xl/sharedStrings.xml", 40 * 1024 * 1024)
     assert path.stat().st_size < 100_000
     message = _refused(path)
     assert "zip bomb" in message

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NoReturn, Protocol
 
 from criteria_compare.errors import ImportFailed
 from criteria_compare.importing.cells import column_letter
 from criteria_compare.progress import CancelCheck
 
-__all__ = ["HEAD_SCAN_LIMIT", "RawRow", "RawSheet", "SheetReader", "check_width", "take_head"]
+__all__ = [
+    "HEAD_SCAN_LIMIT",
+    "RawRow",
+    "RawSheet",
+    "SheetReader",
+    "check_width",
+    "refuse_width",
+    "take_head",
+]
 
 HEAD_SCAN_LIMIT = 5_000
 """How far down a sheet head() looks for non-blank rows (tables rarely start lower)."""
@@ -72,11 +80,16 @@ def check_width(row: Sequence[Any], max_columns: int, where: str, number: int) -
     for column, cell in enumerate(row[max_columns:], start=max_columns + 1):
         value = getattr(cell, "value", cell)
         if value is not None and value != "":
-            raise ImportFailed(
-                f"{where}, row {number} has data in column {column_letter(column)}, beyond the "
-                f"import limit of {max_columns} columns; delete unused columns or copy the "
-                "criteria to a new workbook."
-            )
+            refuse_width(where, number, column, max_columns)
+
+
+def refuse_width(where: str, number: int, column: int, max_columns: int) -> NoReturn:
+    """The sentence for data in a 1-based column beyond the column limit."""
+    raise ImportFailed(
+        f"{where}, row {number} has data in column {column_letter(column)}, beyond the "
+        f"import limit of {max_columns} columns; delete unused columns or copy the "
+        "criteria to a new workbook."
+    )
 
 
 def take_head(rows: Iterator[tuple[int, tuple[str, ...] | None]], count: int) -> tuple[RawRow, ...]:

@@ -12,11 +12,16 @@ from dataclasses import dataclass
 
 __all__ = ["SheetFacts", "scan_sheet_xml"]
 
-_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b")
-_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+# Attribute runs stop at the next "<" as well as ">", and a cell's body at the next cell tag, so
+# every match attempt ends where the next one can start: each pass is linear in the XML's size
+# whatever a hostile file repeats (an unclosed tag, a thousand hidden=" in one text).
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^<>]*)>")
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b([^<>]*?\bhidden="(?:1|true)"[^<>]*)>')
+_COL = re.compile(rb"<(?:\w+:)?col\b([^<>]*)>")
 _ANY_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
+_CELL = re.compile(
+    rb"<(?:\w+:)?c\s([^<>]*)(?<!/)>([^<]*(?:<(?!/?(?:\w+:)?c[\s>/])[^<]*)*)</(?:\w+:)?c>"
+)
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v>[^<]|is\b)")
 _ATTR_R = re.compile(rb'\br="([^"]*)"')
 _ATTR_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
@@ -42,23 +47,17 @@ def _column_number(letters: bytes) -> int:
 
 
 def _hidden_rows(xml: bytes) -> set[int]:
-    """Row numbers of hidden rows, found from each ``hidden=`` back to its tag.
+    """Row numbers of hidden rows, from one regular-expression pass over the hidden row tags.
 
-    Only the few hidden tags are looked at in Python; if a hidden row has no
-    r="..." attribute (some writers leave it out) the rows are counted instead.
+    If a hidden row has no r="..." attribute (some writers leave it out) the
+    rows are counted instead.
     """
     found: set[int] = set()
-    pos = xml.find(b'hidden="')
-    while pos >= 0:
-        start = xml.rfind(b"<", 0, pos)
-        end = xml.find(b">", pos)
-        tag = xml[start:end]
-        if _ROW_TAG.match(tag) and _ATTR_HIDDEN.search(tag):
-            r = _ATTR_R.search(tag)
-            if r is None:
-                return _hidden_rows_counted(xml)
-            found.add(int(r.group(1)))
-        pos = xml.find(b'hidden="', end)
+    for match in _HIDDEN_ROW.finditer(xml):
+        r = _ATTR_R.search(match.group(1))
+        if r is None:
+            return _hidden_rows_counted(xml)
+        found.add(int(r.group(1)))
     return found
 
 

@@ -197,12 +197,13 @@ def check_zip(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
             f"{name} would unpack to {_megabytes(total)}, over the limit of "
             f"{_megabytes(limits.max_uncompressed_bytes)}; it may be a zip bomb; refused."
         )
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > 1024 * 1024 and ratio > limits.max_compression_ratio:
-            raise ImportFailed(
-                f"{name} has a part ({info.filename}) compressed {ratio:.0f} to 1, beyond "
-                f"the limit of {limits.max_compression_ratio:.0f} to 1; it looks like a zip "
-                "bomb; refused."
-            )
+    packed = sum(i.compress_size for i in infos)
+    ratio = total / max(packed, 1)
+    if total > limits.ratio_floor_bytes and ratio > limits.max_compression_ratio:
+        biggest = max(infos, key=lambda i: i.file_size)
+        raise ImportFailed(
+            f"{name} unpacks to {_megabytes(total)} from {_megabytes(packed)} (mostly "
+            f"{biggest.filename}), {ratio:.0f} to 1, beyond the limit of "
+            f"{limits.max_compression_ratio:.0f} to 1; it looks like a zip bomb; refused."
+        )
     return archive

@@ -23,6 +23,7 @@ from criteria_compare.importing.raw import (
     RawRow,
     RawSheet,
     check_width,
+    refuse_width,
     take_head,
 )
 from criteria_compare.importing.result import ImportLimits
@@ -67,6 +68,32 @@ def _unreadable(name: str, exc: BaseException) -> ImportFailed:
         f"{name} could not be read as an Excel workbook ({reason}); open it in Excel and "
         "save it again as .xlsx."
     )
+
+
+def _bound_row_width(ws: Any, max_columns: int, where: str) -> None:
+    """Make the read-only sheet build rows no wider than ``max_columns``.
+
+    openpyxl pads every row with empty cells up to its last cell, so one formatted
+    empty cell at column XFD makes a row of 16,384 cells to walk. The cells the
+    XML holds arrive first as a short list; those beyond the limit are checked
+    for data (refused, as check_width does) and dropped before the padding is
+    built. A future openpyxl without this hook keeps the slower check_width path.
+    """
+    build = getattr(ws, "_get_row", None)
+    if build is None or getattr(build, "bounded", False):
+        return
+
+    def bounded(row: list[dict[str, Any]], *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+        if row and row[-1]["column"] > max_columns:
+            for cell in row:
+                value = cell["value"]
+                if cell["column"] > max_columns and value is not None and value != "":
+                    refuse_width(where, cell["row"], cell["column"], max_columns)
+            row = [c for c in row if c["column"] <= max_columns]
+        return build(row, *args, **kwargs)
+
+    bounded.bounded = True  # type: ignore[attr-defined]
+    ws._get_row = bounded
 
 
 @dataclass
@@ -124,6 +151,7 @@ class XlsxReader:
         ws = self._sheets[sheet]
         ws.reset_dimensions()  # the stored dimension may lie; rows come as wide as they are
         limits, name = self._limits, self._source.name
+        _bound_row_width(ws, limits.max_columns, f"{name}, sheet '{sheet}'")
         number = filled = 0
         rows = ws.iter_rows()
         try:
