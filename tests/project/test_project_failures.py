@@ -180,7 +180,7 @@ def test_create_in_unwritable_folder(tmp_path: Path, reference, partner, monkeyp
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("criteria_compare.project.files.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("criteria_compare.atomic._create_unique", refuse)
     with pytest.raises(ProjectError, match="Cannot write in the folder"):
         Project.create(tmp_path / "p.ccproj", reference, partner)
 
@@ -192,7 +192,7 @@ def test_replace_failure_keeps_old_project(new_project, reference, partner, monk
     def refuse(src: object, dst: object) -> None:
         raise PermissionError(13, "The file is in use")
 
-    monkeypatch.setattr("criteria_compare.project.files.os.replace", refuse)
+    monkeypatch.setattr("criteria_compare.atomic.os.replace", refuse)
     with pytest.raises(ProjectError, match="could not be replaced"):
         Project.create(path, reference, partner, force=True)
     monkeypatch.undo()

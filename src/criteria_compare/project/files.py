@@ -1,10 +1,8 @@
-"""File-system steps of writing a new project safely: temp name next to the target, rename, fsync."""
+"""Checks before writing a new project, and clean-up of what a killed creation left behind."""
 
 from __future__ import annotations
 
 import glob
-import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -12,43 +10,14 @@ from criteria_compare.errors import ProjectError, ProjectExists, ProjectLocked
 
 __all__ = [
     "STALE_TEMP_SECONDS",
+    "TEMP_SUFFIX",
     "check_target",
-    "fsync_dir",
-    "move_into_place",
     "remove_stale_temps",
-    "temp_next_to",
 ]
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; a no-op elsewhere)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems do not sync folders; the rename itself is atomic
-    finally:
-        os.close(fd)
-
-
-def temp_next_to(path: Path) -> Path:
-    """A fresh, unused hidden file name in the same folder as ``path`` (same file system for rename)."""
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".ccproj.tmp", dir=path.parent)
-    except OSError as exc:
-        raise ProjectError(
-            f"Cannot write in the folder {path.resolve().parent} ({exc.strerror}); choose a "
-            "folder where you may create files."
-        ) from None
-    os.close(fd)
-    os.unlink(name)
-    return Path(name)
-
+#: The ending of a project being created (the name is hidden: a dot, the target's stem, random).
+TEMP_SUFFIX = ".ccproj.tmp"
 
 #: A hidden temporary project left this long ago is a leftover of a killed run, not work in progress.
 STALE_TEMP_SECONDS = 12 * 3600
@@ -59,7 +28,7 @@ def remove_stale_temps(path: Path, now: float | None = None) -> list[Path]:
     left in its folder, if older than STALE_TEMP_SECONDS; returns what was removed."""
     now = time.time() if now is None else now
     removed = []
-    for leftover in path.parent.glob(f".{glob.escape(path.stem)}-*.ccproj.tmp*"):
+    for leftover in path.parent.glob(f".{glob.escape(path.stem)}-*{TEMP_SUFFIX}*"):
         try:
             if now - leftover.stat().st_mtime > STALE_TEMP_SECONDS:
                 leftover.unlink()
@@ -89,15 +58,3 @@ def check_target(path: Path, force: bool) -> None:
         )
     if not path.parent.is_dir():
         raise ProjectError(f"The folder {path.resolve().parent} does not exist; create it first.")
-
-
-def move_into_place(tmp: Path, target: Path) -> None:
-    """Rename a finished temp file onto ``target`` atomically and make the rename durable."""
-    try:
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ProjectError(
-            f"{target.name} could not be replaced ({exc.strerror}); close it in other programs "
-            "and try again."
-        ) from None
-    fsync_dir(target.parent)

@@ -8,13 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from criteria_compare.atomic import atomic_path
+from criteria_compare.errors import ProjectError
 from criteria_compare.project.connection import translate
-from criteria_compare.project.files import (
-    check_target,
-    move_into_place,
-    remove_stale_temps,
-    temp_next_to,
-)
+from criteria_compare.project.files import TEMP_SUFFIX, check_target, remove_stale_temps
 from criteria_compare.project.newfile import write_new_file
 
 __all__ = ["staged_new_file"]
@@ -35,16 +32,27 @@ def staged_new_file(
     """
     check_target(target, force)
     remove_stale_temps(target)
-    tmp = temp_next_to(target)
+    stage = "create"
     try:
-        write_new_file(tmp, reference, partner, **new_file_options)
-        yield tmp
-        check_target(target, force)  # someone may have created it meanwhile
-        move_into_place(tmp, target)
-    except BaseException as exc:
-        for leftover in [tmp, *(tmp.with_name(tmp.name + s) for s in _SIDE_FILES)]:
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        if isinstance(exc, sqlite3.Error):
-            raise translate(exc, target, writing=True) from None
+        with atomic_path(
+            target, prefix=f".{target.stem}-", suffix=TEMP_SUFFIX, side_files=_SIDE_FILES
+        ) as tmp:
+            stage = "write"
+            write_new_file(tmp, reference, partner, **new_file_options)
+            yield tmp
+            check_target(target, force)  # someone may have created it meanwhile
+            stage = "replace"
+    except sqlite3.Error as exc:
+        raise translate(exc, target, writing=True) from None
+    except OSError as exc:
+        if stage == "create":
+            raise ProjectError(
+                f"Cannot write in the folder {target.resolve().parent} ({exc.strerror}); choose a "
+                "folder where you may create files."
+            ) from None
+        if stage == "replace":
+            raise ProjectError(
+                f"{target.name} could not be replaced ({exc.strerror}); close it in other "
+                "programs and try again."
+            ) from None
         raise

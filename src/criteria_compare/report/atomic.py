@@ -1,14 +1,14 @@
-"""Write a file atomically: into a temporary file in the same folder, then rename over the target."""
+"""Report files are written atomically (criteria_compare.atomic); failures are worded for an export."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from criteria_compare.atomic import atomic_path
 from criteria_compare.errors import CriteriaCompareError
 
 __all__ = ["ReportWriteError", "atomic_target"]
@@ -48,28 +48,20 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise ReportWriteError(
             f"Cannot write {final.name}: the folder {folder} does not exist; choose an existing folder."
         )
+    stage = "create"
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise ReportWriteError(
-            f"Cannot write in {folder} ({exc.strerror}); choose a folder you can write to."
-        ) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    with contextlib.suppress(OSError):
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is an ordinary document
-    try:
-        try:
+        with atomic_path(final) as tmp:
+            stage = "write"
             yield tmp
-        except OSError as exc:
-            raise _write_failed(final, folder, exc) from exc
-        try:
-            os.replace(tmp, final)
-        except OSError as exc:
+            stage = "replace"
+    except OSError as exc:
+        if stage == "create":
             raise ReportWriteError(
-                f"Cannot replace {final} ({exc.strerror}); close it if another program has it open "
-                "and export again."
+                f"Cannot write in {folder} ({exc.strerror}); choose a folder you can write to."
             ) from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        if stage == "write" or exc.errno == errno.ENOSPC:
+            raise _write_failed(final, folder, exc) from exc
+        raise ReportWriteError(
+            f"Cannot replace {final} ({exc.strerror}); close it if another program has it open "
+            "and export again."
+        ) from exc
