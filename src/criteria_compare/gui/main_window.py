@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import getpass
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +49,7 @@ from criteria_compare.gui.views.review_data import (
 from criteria_compare.gui.views.start_screen import StartScreen
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.model import Status
+from criteria_compare.osuser import os_user
 from criteria_compare.progress import scaled
 from criteria_compare.workflow import copying, opening, sample
 
@@ -662,7 +662,7 @@ class MainWindow(QMainWindow):
             "Your name, recorded with every decision you make in the comparison\n"
             "(shown in the history and the report):"
         )
-        dialog.setTextValue(self.settings.reviewer_name() or _os_user())
+        dialog.setTextValue(self.settings.reviewer_name() or os_user())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.textValueSelected.connect(self.set_reviewer_name)
         dialog.rejected.connect(self._reviewer_declined)
@@ -674,14 +674,14 @@ class MainWindow(QMainWindow):
 
     def set_reviewer_name(self, name: str) -> None:
         """Remember ``name`` and record it in the open project."""
-        name = name.strip() or _os_user()
+        name = name.strip() or os_user()
         self.settings.set_reviewer_name(name)
         self._apply_reviewer()
 
     def _reviewer_declined(self) -> None:
         """Cancel on the first question keeps the OS user name, and the question is not asked again."""
         if self.settings.reviewer_name() is None:
-            self.set_reviewer_name(_os_user())
+            self.set_reviewer_name(os_user())
 
     def _reviewer_dialog_closed(self, *_: object) -> None:
         # QInputDialog reports the chosen text after ``finished``: act once it has.
@@ -691,7 +691,7 @@ class MainWindow(QMainWindow):
     def _run_pending_writes(self) -> None:
         """The decision that prompted the question is made now, under the name just given."""
         if self.settings.reviewer_name() is None:
-            self.settings.set_reviewer_name(_os_user())
+            self.settings.set_reviewer_name(os_user())
             self._apply_reviewer()
         pending, self._pending_writes = self._pending_writes, []
         for review, proceed in pending:
@@ -714,7 +714,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _apply_reviewer(self) -> None:
-        name = self.settings.reviewer_name() or _os_user()
+        name = self.settings.reviewer_name() or os_user()
         project = self.project
         if project is None:
             return
@@ -795,10 +795,3 @@ class MainWindow(QMainWindow):
     def _fail(self, message: str) -> None:
         self.jobFailed.emit(message)
         show_error(self, "criteria-compare", message)
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "reviewer"

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-import getpass
 import json
 import math
-import os
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -36,7 +34,6 @@ __all__ = [
     "evidence_to_json",
     "link_from_row",
     "now_utc",
-    "os_user",
     "parse_relation",
     "parse_status",
     "suggestion_from_row",
@@ -49,16 +46,6 @@ def now_utc() -> str:
     """The current time as UTC ISO-8601 with milliseconds, e.g. ``2026-11-23T12:54:01.123Z``."""
     stamp = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds")
     return stamp.replace("+00:00", "Z")
-
-
-def os_user() -> str:
-    """The operating-system user name, or "reviewer" when it cannot be found."""
-    try:
-        name = getpass.getuser()
-    except Exception:  # no login name in containers, services, some Windows set-ups
-        name = os.environ.get("USERNAME") or os.environ.get("USER") or ""
-    name = name.strip()
-    return name or "reviewer"
 
 
 def check_text(value: str, what: str) -> str:

@@ -10,7 +10,8 @@ from typing import Any
 
 from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Program, Side
-from criteria_compare.project.codec import check_reviewer, dumps, now_utc, os_user
+from criteria_compare.osuser import os_user
+from criteria_compare.project.codec import check_reviewer, dumps, now_utc
 from criteria_compare.project.history import record
 from criteria_compare.project.migrations import SCHEMA_VERSION, migrate
 from criteria_compare.project.state import StoredSettings

@@ -40,6 +40,7 @@ from criteria_compare.model import (
     Status,
     Suggestion,
 )
+from criteria_compare.osuser import os_user
 from criteria_compare.project import connection
 from criteria_compare.project.cache import DecisionIndex
 from criteria_compare.project.codec import (
@@ -48,7 +49,6 @@ from criteria_compare.project.codec import (
     dumps,
     evidence_to_json,
     now_utc,
-    os_user,
     suggestion_from_row,
 )
 from criteria_compare.project.connection import (
