@@ -8,7 +8,18 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "criteria_compare"
-CORE = ["model.py", "errors.py", "progress.py", "resources.py", "importing", "align", "project"]
+CORE = [
+    "model.py",
+    "errors.py",
+    "progress.py",
+    "resources.py",
+    "atomic.py",
+    "osuser.py",
+    "crashlog.py",
+    "importing",
+    "align",
+    "project",
+]
 FORBIDDEN_IN_CORE = (
     "PySide6",
     "shiboken6",

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 from review_fixtures import open_in
 
+from criteria_compare.crashlog import log_file
 from criteria_compare.gui import app as gui_app
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.settings import Settings
@@ -284,9 +285,9 @@ def test_uncaught_exception_is_logged_and_shown_as_one_sentence(qtbot, monkeypat
         reporter.hook(type(exc), exc, exc.__traceback__)
     qtbot.waitUntil(lambda: bool(shown))
     (message,) = shown
-    assert str(errors_dialog.log_file()) in message
+    assert str(log_file()) in message
     assert "Traceback" not in message and "\n" not in message
-    assert "KeyError: 'surprise'" in errors_dialog.log_file().read_text(encoding="utf-8")
+    assert "KeyError: 'surprise'" in log_file().read_text(encoding="utf-8")
 
 
 class _Box:
@@ -339,7 +340,6 @@ def test_open_recent_menu_lists_recent_projects(
 def test_about_box_says_where_logs_are(qtbot, window: MainWindow) -> None:
     """Help → About names the version and the log file."""
     from criteria_compare import __version__
-    from criteria_compare.gui.errors_dialog import log_file
 
     box = window.show_about()
     assert __version__ in box.text()

@@ -6,8 +6,8 @@ import threading
 
 from PySide6.QtCore import QThread
 
+from criteria_compare.crashlog import log_file
 from criteria_compare.errors import ImportFailed
-from criteria_compare.gui.errors_dialog import log_file
 from criteria_compare.gui.views.progress_dialog import ProgressDialog
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.progress import check_cancel

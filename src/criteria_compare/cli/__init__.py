@@ -12,13 +12,11 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Sequence
-from pathlib import Path
 
 from criteria_compare import __version__
 from criteria_compare.cli import cmd_evaluate, cmd_inspect, cmd_project, cmd_refit, cmd_report
+from criteria_compare.crashlog import log_exception, logged_to
 from criteria_compare.errors import CriteriaCompareError
 
 __all__ = ["build_parser", "main"]
@@ -44,16 +42,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _log_internal_error() -> Path:
-    log = Path(tempfile.gettempdir()) / "criteria-compare-error.log"
-    try:
-        with log.open("a", encoding="utf-8") as fh:
-            fh.write(traceback.format_exc())
-    except OSError:
-        pass
-    return log
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
     parser = build_parser()
@@ -76,9 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("criteria-compare: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
     except Exception as exc:
-        log = _log_internal_error()
+        log = log_exception(type(exc), exc, exc.__traceback__)
         print(
-            f"criteria-compare: internal error ({type(exc).__name__}: {exc}); details in {log}",
+            f"criteria-compare: internal error ({type(exc).__name__}: {exc}); {logged_to(log)}",
             file=sys.stderr,
         )
         return 1

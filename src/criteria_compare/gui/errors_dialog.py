@@ -2,57 +2,22 @@
 
 from __future__ import annotations
 
-import datetime
 import sys
 import threading
-import traceback
-from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from criteria_compare.crashlog import log_exception, logged_to
 from criteria_compare.errors import CriteriaCompareError
 
 __all__ = [
     "CrashReporter",
     "install_excepthook",
-    "log_dir",
-    "log_exception",
-    "log_file",
     "show_error",
     "user_message",
 ]
-
-_lock = threading.Lock()
-
-
-def log_dir() -> Path:
-    """The folder holding the application's log files (created on demand)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    path = Path(base or Path.home() / ".criteria-compare") / "logs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def log_file() -> Path:
-    """The log file that unexpected errors are appended to."""
-    return log_dir() / "criteria-compare.log"
-
-
-def log_exception(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> Path:
-    """Append the traceback with a timestamp to the log file and return the file's path."""
-    path = log_file()
-    stamp = datetime.datetime.now().isoformat(timespec="seconds")
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
-    try:
-        with _lock, path.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {stamp} ---\n{text}\n")
-    except OSError:
-        pass
-    return path
 
 
 def user_message(exc: BaseException) -> str:
@@ -60,10 +25,7 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, CriteriaCompareError):
         return str(exc)
     path = log_exception(type(exc), exc, exc.__traceback__)
-    return (
-        f"Something unexpected went wrong ({type(exc).__name__}); "
-        f"the details were written to {path}."
-    )
+    return f"Something unexpected went wrong ({type(exc).__name__}); {logged_to(path)}."
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
@@ -105,7 +67,7 @@ class CrashReporter(QObject):
             path = log_exception(exc_type, exc, tb)
             message = (
                 f"criteria-compare hit an unexpected error ({exc_type.__name__}); your decisions "
-                f"are saved, and the details were written to {path}."
+                f"are saved, and {logged_to(path)}."
             )
         print(message, file=sys.stderr)
         self.crashed.emit(message)

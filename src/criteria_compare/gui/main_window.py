@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare import __version__
+from criteria_compare.crashlog import log_file
 from criteria_compare.gui.actions import (
     MENU_LAYOUT,
     PROJECT_ACTIONS,
@@ -35,7 +36,7 @@ from criteria_compare.gui.actions import (
     build_actions,
     install_typing_guard,
 )
-from criteria_compare.gui.errors_dialog import log_file, show_error, user_message
+from criteria_compare.gui.errors_dialog import show_error, user_message
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.import_wizard import SPREADSHEET_SUFFIXES
 from criteria_compare.gui.views.progress_dialog import ProgressDialog

@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from criteria_compare.crashlog import log_exception, logged_to
 from criteria_compare.errors import Cancelled, CriteriaCompareError
 from criteria_compare.progress import CancelCheck, ProgressCallback
 
@@ -127,14 +128,12 @@ class Worker(QRunnable):
         except CriteriaCompareError as exc:
             self._post(self.signals._post_done, "failed", str(exc))
         except Exception as exc:
-            from criteria_compare.gui.errors_dialog import log_exception
-
             path = log_exception(type(exc), exc, exc.__traceback__)
             self._post(
                 self.signals._post_done,
                 "failed",
                 f"The {self.name} stopped on an internal error ({type(exc).__name__}); "
-                f"details were written to {path}.",
+                f"{logged_to(path)}.",
             )
         else:
             # The job ran to its end: its work is done even if Cancel came too late.
