@@ -9,10 +9,13 @@ Hierarchy::
     ├── ProjectError                the project file cannot be used
     │   ├── ProjectExists           refusing to overwrite without --force
     │   ├── NotAProject             the file is not a criteria-compare project
-    │   ├── ProjectCorrupt          integrity check failed or the file is truncated
+    │   ├── ProjectCorrupt          integrity check failed, the file is truncated or holds a bad value
+    │   ├── ProjectTampered         the file holds tables, triggers or views the tool did not create
+    │   ├── ProjectDiskError        the disk refused a write (full, quota, size limit, I/O error)
     │   ├── ProjectTooNew           written by a newer version of the tool
     │   ├── ProjectLocked           another process is writing it
     │   └── ProjectReadOnly         opened read-only; changes are refused
+    ├── UnusablePath                a path cannot be followed (a symbolic-link loop)
     ├── UnknownRef                  a criterion ref does not exist in the project
     ├── InvalidValue                an unknown status, relation or option value
     ├── VerdictRuleError            an assessment breaks the verdict rules
@@ -32,12 +35,15 @@ __all__ = [
     "InvalidValue",
     "NotAProject",
     "ProjectCorrupt",
+    "ProjectDiskError",
     "ProjectError",
     "ProjectExists",
     "ProjectLocked",
     "ProjectReadOnly",
+    "ProjectTampered",
     "ProjectTooNew",
     "UnknownRef",
+    "UnusablePath",
     "VerdictRuleError",
 ]
 
@@ -74,6 +80,14 @@ class ProjectCorrupt(ProjectError):
     """The project file is damaged."""
 
 
+class ProjectTampered(ProjectError):
+    """The project file holds database objects (e.g. a trigger) that criteria-compare did not create."""
+
+
+class ProjectDiskError(ProjectError):
+    """The disk refused to write (or read) the project file; the file itself is not damaged."""
+
+
 class ProjectTooNew(ProjectError):
     """The project file was written by a newer version."""
 
@@ -84,6 +98,10 @@ class ProjectLocked(ProjectError):
 
 class ProjectReadOnly(ProjectError):
     """The project was opened read-only."""
+
+
+class UnusablePath(CriteriaCompareError):
+    """A path given by the user cannot be followed (e.g. a symbolic link that leads back to itself)."""
 
 
 class UnknownRef(CriteriaCompareError):

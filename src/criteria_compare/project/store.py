@@ -58,6 +58,7 @@ from criteria_compare.project.connection import (
     enable_wal,
     translate,
     writable,
+    writing_advice,
 )
 from criteria_compare.project.decisions import (
     Fingerprints,
@@ -71,7 +72,7 @@ from criteria_compare.project.history import mentions, read_history, record
 from criteria_compare.project.migrations import (
     SCHEMA_VERSION,
 )
-from criteria_compare.project.opening import check_and_migrate, precheck
+from criteria_compare.project.opening import check_and_migrate, finish_interrupted, precheck
 from criteria_compare.project.state import AlignmentInputs, CriterionState, Decision, StoredSettings
 from criteria_compare.project.summary import build_summary
 
@@ -174,6 +175,7 @@ class Project:
         """Open a project, migrating an older schema (after a backup copy) when it is writable."""
         target = Path(path)
         precheck(target)
+        finish_interrupted(target, read_only=read_only)
         reason = ""
         if read_only:
             reason = "opened read-only on request"
@@ -199,8 +201,8 @@ class Project:
         """Close the file (a single .ccproj again); later calls raise ProjectError. Closing twice is harmless."""
         with self._lock:
             if self._conn is not None:
-                close_connection(self._conn, writer=not self.read_only)
-                self._conn = None
+                conn, self._conn = self._conn, None
+                close_connection(conn, self.path, writer=not self.read_only)
 
     def checkpoint(self) -> None:
         """Fold recent changes from the write-ahead log into the project file now (cheap; optional)."""
@@ -265,7 +267,7 @@ class Project:
         if self.read_only:
             raise ProjectReadOnly(
                 f"{self.path.name} is open read-only ({self.read_only_reason}); the change was "
-                "not saved. Copy the file somewhere writable or reopen it for editing."
+                f"not saved; {writing_advice(self.path)}."
             )
 
     @contextlib.contextmanager
