@@ -16,6 +16,7 @@ file is migrated, :func:`backup_path` names the copy written next to it.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -24,9 +25,15 @@ __all__ = [
     "APPLICATION_ID",
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "SchemaObject",
     "backup_path",
+    "known_schema",
     "migrate",
+    "schema_of",
 ]
+
+#: (type, name, table, SQL with whitespace collapsed) of one row of ``sqlite_master``.
+SchemaObject = tuple[str, str, str, str]
 
 #: ``PRAGMA application_id`` of every project file: "CCpj" in ASCII.
 APPLICATION_ID = 0x4343706A
@@ -204,3 +211,24 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
             raise
         conn.execute("COMMIT")
     return start
+
+
+def schema_of(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
+    """Every table, index, trigger and view of the database, as :data:`SchemaObject` rows."""
+    return frozenset(
+        (str(kind), str(name), str(table), " ".join(str(sql or "").split()))
+        for kind, name, table, sql in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"
+        )
+    )
+
+
+@functools.cache
+def known_schema(version: int) -> frozenset[SchemaObject]:
+    """The objects criteria-compare itself creates in a file at schema ``version``."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, version)
+        return schema_of(conn)
+    finally:
+        conn.close()

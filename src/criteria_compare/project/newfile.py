@@ -12,6 +12,7 @@ from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Program, Side
 from criteria_compare.osuser import os_user
 from criteria_compare.project.codec import check_reviewer, dumps, now_utc
+from criteria_compare.project.connection import harden
 from criteria_compare.project.history import record
 from criteria_compare.project.migrations import SCHEMA_VERSION, migrate
 from criteria_compare.project.state import StoredSettings
@@ -102,6 +103,7 @@ def write_new_file(
     who = check_reviewer(reviewer) if reviewer else os_user()
     conn = sqlite3.connect(str(path), isolation_level=None)
     try:
+        harden(conn)
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
         migrate(conn, schema)
