@@ -18,13 +18,22 @@ Hierarchy::
     ├── UnusablePath                a path cannot be followed (a symbolic-link loop)
     ├── UnknownRef                  a criterion ref does not exist in the project
     ├── InvalidValue                an unknown status, relation or option value
-    ├── VerdictRuleError            an assessment breaks the verdict rules
+    ├── VerdictRuleError            an assessment breaks the verdict rules (.violation: VerdictViolation)
     └── Cancelled                   the user cancelled a long operation
 
 Anything else escaping to the CLI or GUI is an internal error (exit status 1).
+
+A ``VerdictRuleError`` carries the broken rule as data (``VerdictViolation``);
+its own sentence names no control, and each front end words the violation
+for its users (command-line options in the CLI, keys and buttons in the GUI).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from criteria_compare.model import Status
 
 __all__ = [
     "Cancelled",
@@ -44,7 +53,9 @@ __all__ = [
     "ProjectTooNew",
     "UnknownRef",
     "UnusablePath",
+    "VerdictRule",
     "VerdictRuleError",
+    "VerdictViolation",
 ]
 
 
@@ -112,8 +123,33 @@ class InvalidValue(CriteriaCompareError):
     """An unknown status, relation or other option value."""
 
 
+class VerdictRule(str, Enum):
+    """The verdict rules (see ``project.rules``)."""
+
+    NEEDS_LINK = "needs_link"  # aligned/partial without a confirmed link
+    LAST_LINK = "last_link"  # the decision removes the last link of an aligned/partial verdict
+    PARTIAL_NEEDS_NOTE = "partial_needs_note"
+    GAP_HAS_LINKS = "gap_has_links"
+    CONFLICT_NEEDS_NOTE = "conflict_needs_note"
+    NOT_APPLICABLE_NEEDS_NOTE = "not_applicable_needs_note"
+
+
+@dataclass(frozen=True)
+class VerdictViolation:
+    """Which rule a refused verdict broke, on which criterion, and with how many links."""
+
+    rule: VerdictRule
+    ref: str
+    status: Status  # the verdict that was refused
+    links: int  # confirmed links the criterion would have had
+
+
 class VerdictRuleError(CriteriaCompareError):
-    """An assessment would break the verdict rules."""
+    """An assessment would break the verdict rules; ``violation`` says which, for each front end to word."""
+
+    def __init__(self, violation: VerdictViolation, message: str) -> None:
+        super().__init__(message)
+        self.violation = violation
 
 
 class Cancelled(CriteriaCompareError):

@@ -367,3 +367,14 @@ def test_narrow_window_never_cuts_off_candidate_buttons(shell: Shell, qtbot: QtB
                 continue
             right = button.mapTo(viewport, button.rect().topRight()).x()
             assert right <= viewport.width(), button.text()
+
+
+def test_every_verdict_rule_is_worded_in_keys_not_options() -> None:
+    """Each verdict rule, as the review screen words it, names a key or control and no option."""
+    from criteria_compare.errors import VerdictRule, VerdictViolation
+    from criteria_compare.gui.views.rule_messages import verdict_message
+
+    for rule in VerdictRule:
+        message = verdict_message(VerdictViolation(rule, "6.1", Status.PARTIAL, 1))
+        assert "6.1" in message and "--" not in message, message
+        assert any(k in message for k in ("press", "1–5", "number key", "(G for Gap)")), message

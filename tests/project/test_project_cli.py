@@ -264,8 +264,9 @@ def test_column_mapping_options_are_used(capsys, tmp_path: Path) -> None:
         (["6.1", "--status", "maybe"], "Unknown status 'maybe'"),
         (["6.1", "--link", "A-3", "--relation", "same"], "Unknown relation 'same'"),
         (["6.1", "--link", "Z-9"], "no partner criterion 'Z-9'"),
-        (["6.1", "--status", "aligned"], "without a confirmed link"),
-        (["6.1", "--status", "conflict"], "without a note"),
+        (["6.1", "--status", "aligned"], "(e.g. --link PARTNER_REF --relation equal)"),
+        (["6.1", "--status", "conflict"], "incompatible with --note '...'"),
+        (["6.1", "--status", "partial", "--link", "A-1"], "stricter with --note '...'"),
         (
             [
                 "6.1",

@@ -26,7 +26,7 @@ def test_aligned_with_link_in_the_same_decision(new_project) -> None:
         ({"status": "partial", "link": [("P-1", "equal")], "note": "   "}, "without a note"),
         ({"status": "conflict"}, "without a note"),
         ({"status": "not_applicable"}, "without a note"),
-        ({"status": "gap", "link": [("P-1", "equal")]}, "cannot be a gap"),
+        ({"status": "gap", "link": [("P-1", "equal")]}, "cannot be a Gap"),
     ],
 )
 def test_verdict_rules_refuse_and_change_nothing(new_project, kwargs, message) -> None:

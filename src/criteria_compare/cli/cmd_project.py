@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from criteria_compare.cli.reading import add_max_size_argument, advice, limits_from, read_for_cli
-from criteria_compare.errors import InvalidValue
+from criteria_compare.cli.verdicts import verdict_sentence
+from criteria_compare.errors import InvalidValue, VerdictRuleError
 from criteria_compare.model import Relation, Status
 
 __all__ = ["register"]
@@ -443,17 +444,20 @@ def run_decide(args: argparse.Namespace) -> int:
             "--reject or --unreject."
         )
     with Project.open(args.project) as project:
-        assessment = project.decide(
-            args.ref,
-            status=args.status,
-            note=args.note,
-            discussion=args.discussion,
-            link=pairs,
-            unlink=args.unlink,
-            reject=args.reject,
-            unreject=args.unreject,
-            reviewer=args.reviewer,
-        )
+        try:
+            assessment = project.decide(
+                args.ref,
+                status=args.status,
+                note=args.note,
+                discussion=args.discussion,
+                link=pairs,
+                unlink=args.unlink,
+                reject=args.reject,
+                unreject=args.unreject,
+                reviewer=args.reviewer,
+            )
+        except VerdictRuleError as exc:
+            raise VerdictRuleError(exc.violation, verdict_sentence(exc.violation)) from None
         links = project.links(args.ref)
         rejected = sorted(p for _, p in project.rejected(args.ref))
     data = {

@@ -6,53 +6,77 @@
 - ``conflict`` and ``not_applicable`` need a note;
 - ``unreviewed`` is always allowed.
 
-Unlinking the last link of an ``aligned`` or ``partial`` criterion is refused
-(the reviewer must choose another verdict in the same decision); the verdict is
-never reset silently behind the reviewer's back.
+Unlinking the last link of an ``aligned`` or ``partial`` criterion without a
+new verdict is refused here; what a reviewer's action does instead is the
+workflow's review policy (``workflow.review``). A refusal is a
+``VerdictRuleError`` carrying a ``VerdictViolation``; :func:`describe` is the
+neutral sentence, and the CLI and the GUI word the same violation their own way.
 """
 
 from __future__ import annotations
 
-from criteria_compare.errors import VerdictRuleError
+from criteria_compare.errors import VerdictRule, VerdictRuleError, VerdictViolation
 from criteria_compare.model import Status
 
-__all__ = ["check_verdict"]
+__all__ = ["check_verdict", "describe", "violation"]
+
+
+def violation(
+    ref: str, status: Status, note: str, links: int, *, unlinked: bool = False
+) -> VerdictViolation | None:
+    """The rule ``status`` breaks for ``ref`` with ``note`` and ``links`` confirmed links, if any."""
+    has_note = bool(note.strip())
+    rule: VerdictRule | None = None
+    if status in (Status.ALIGNED, Status.PARTIAL) and links == 0:
+        rule = VerdictRule.LAST_LINK if unlinked else VerdictRule.NEEDS_LINK
+    elif status is Status.PARTIAL and not has_note:
+        rule = VerdictRule.PARTIAL_NEEDS_NOTE
+    elif status is Status.GAP and links > 0:
+        rule = VerdictRule.GAP_HAS_LINKS
+    elif status is Status.CONFLICT and not has_note:
+        rule = VerdictRule.CONFLICT_NEEDS_NOTE
+    elif status is Status.NOT_APPLICABLE and not has_note:
+        rule = VerdictRule.NOT_APPLICABLE_NEEDS_NOTE
+    return None if rule is None else VerdictViolation(rule, ref, status, links)
+
+
+def describe(v: VerdictViolation) -> str:
+    """One sentence for ``v`` that names no command-line option or key."""
+    ref, label = v.ref, v.status.label
+    if v.rule is VerdictRule.LAST_LINK:
+        return (
+            f"Criterion {ref} is marked {label} and this would remove its last confirmed link; "
+            "link another partner criterion or choose another verdict (e.g. Gap) in the same "
+            "decision."
+        )
+    if v.rule is VerdictRule.NEEDS_LINK:
+        return (
+            f"Criterion {ref} cannot be {label} without a confirmed link; link a partner "
+            "criterion in the same decision."
+        )
+    if v.rule is VerdictRule.PARTIAL_NEEDS_NOTE:
+        return (
+            f"Criterion {ref} cannot be Partial without a note; say what is missing and which "
+            "side is stricter."
+        )
+    if v.rule is VerdictRule.GAP_HAS_LINKS:
+        s = "s" if v.links != 1 else ""
+        return (
+            f"Criterion {ref} cannot be a Gap while it has {v.links} confirmed link{s}; unlink "
+            f"{'them' if s else 'it'} in the same decision or choose Aligned or Partial."
+        )
+    if v.rule is VerdictRule.CONFLICT_NEEDS_NOTE:
+        return (
+            f"Criterion {ref} cannot be a Conflict without a note; say what the partner requires "
+            "that is incompatible."
+        )
+    return f"Criterion {ref} cannot be N/A (not applicable) without a note giving the reason."
 
 
 def check_verdict(
     ref: str, status: Status, note: str, links: int, *, unlinked: bool = False
 ) -> None:
-    """Raise VerdictRuleError with one sentence if ``status`` is not allowed for ``ref``."""
-    has_note = bool(note.strip())
-    if status in (Status.ALIGNED, Status.PARTIAL) and links == 0:
-        if unlinked:
-            raise VerdictRuleError(
-                f"Criterion {ref} is marked {status.value} and this would remove its last "
-                "confirmed link; link another partner criterion or set another status "
-                "(e.g. gap) in the same decision."
-            )
-        raise VerdictRuleError(
-            f"Criterion {ref} cannot be {status.value} without a confirmed link; "
-            "link a partner criterion in the same decision (e.g. --link REF --relation equal)."
-        )
-    if status is Status.PARTIAL and not has_note:
-        raise VerdictRuleError(
-            f"Criterion {ref} cannot be partial without a note; say what is missing and "
-            "which side is stricter (e.g. --note '...')."
-        )
-    if status is Status.GAP and links > 0:
-        raise VerdictRuleError(
-            f"Criterion {ref} cannot be a gap while it has {links} confirmed link"
-            f"{'s' if links != 1 else ''}; unlink them in the same decision or choose "
-            "aligned or partial."
-        )
-    if status is Status.CONFLICT and not has_note:
-        raise VerdictRuleError(
-            f"Criterion {ref} cannot be a conflict without a note; say what the partner "
-            "requires that is incompatible (e.g. --note '...')."
-        )
-    if status is Status.NOT_APPLICABLE and not has_note:
-        raise VerdictRuleError(
-            f"Criterion {ref} cannot be N/A (not applicable) without a note giving the reason "
-            "(e.g. --note '...')."
-        )
+    """Raise VerdictRuleError (with the violation) if ``status`` is not allowed for ``ref``."""
+    v = violation(ref, status, note, links, unlinked=unlinked)
+    if v is not None:
+        raise VerdictRuleError(v, describe(v))

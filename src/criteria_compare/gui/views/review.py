@@ -35,7 +35,7 @@ from criteria_compare.gui.views.partner_pane import PartnerPane
 from criteria_compare.gui.views.progress_dialog import ProgressDialog
 from criteria_compare.gui.views.queue_pane import QueuePane
 from criteria_compare.gui.views.review_data import ReviewData
-from criteria_compare.gui.views.rule_messages import verdict_message, without_cli_hints
+from criteria_compare.gui.views.rule_messages import verdict_message
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.model import Relation, Status
 from criteria_compare.progress import check_cancel
@@ -454,17 +454,8 @@ class ReviewView(QWidget):
         self.partners.set_current(ref, related, links)
 
     # -- writes ------------------------------------------------------------------------------
-    def _run(
-        self,
-        command: ProjectCommand,
-        notice: str = "",
-        explain: Callable[[], str | None] | None = None,
-    ) -> bool:
-        """Push ``command``; a refused action shows its one sentence inline.
-
-        ``explain`` words a refusal for the review screen (keys, not command-line
-        options); without it the core's sentence is shown, minus command-line examples.
-        """
+    def _run(self, command: ProjectCommand, notice: str = "") -> bool:
+        """Push ``command``; a refused action shows its one sentence inline (a broken verdict rule in keys)."""
         if self._read_only:
             self.focus.show_message("The project is open read-only; nothing was changed.")
             return False
@@ -472,15 +463,15 @@ class ReviewView(QWidget):
             self.focus.show_message("A bulk step is still being written; try again in a moment.")
             return False
         gate = self._write_gate
-        if gate is not None and gate(functools.partial(self._run, command, notice, explain)):
+        if gate is not None and gate(functools.partial(self._run, command, notice)):
             return False  # runs once the gate says so (e.g. the reviewer's name was given)
         try:
             push(self._stack, command)
+        except VerdictRuleError as exc:
+            self.focus.show_message(verdict_message(exc.violation))
+            return False
         except CriteriaCompareError as exc:
-            worded = (
-                explain() if explain is not None and isinstance(exc, VerdictRuleError) else None
-            )
-            self.focus.show_message(worded or without_cli_hints(str(exc)))
+            self.focus.show_message(str(exc))
             return False
         if notice:
             self.focus.show_message(notice)
@@ -639,17 +630,10 @@ class ReviewView(QWidget):
             changes: dict[str, object] = {"status": status}
             if note is not None and ref == self._current:
                 changes["note"] = note
-
-            def explain() -> str | None:
-                written = note if note is not None else self._project.assessment(ref).note
-                links = len(self._project.links(ref))
-                return verdict_message(ref, status, written, links)
-
             if self._run(
                 decide_command(
                     self._project, ref, f"{ref}: {status.label}", self._notifier, **changes
-                ),
-                explain=explain,
+                )
             ):
                 self.focus.flush_note()  # marks the note as saved
             return
@@ -775,7 +759,7 @@ class ReviewView(QWidget):
     def _bulk_failed(self, message: object = None) -> None:
         self._bulk_worker = self._bulk_command = None
         text = message if isinstance(message, str) else "The bulk step was cancelled."
-        self.focus.show_message(f"{without_cli_hints(text)} Nothing was changed.")
+        self.focus.show_message(f"{text} Nothing was changed.")
 
     # -- reacting to changes -----------------------------------------------------------------
     def _on_changed(self, refs: list[str]) -> None:
