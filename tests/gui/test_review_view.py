@@ -84,9 +84,16 @@ def test_unlinking_last_link_of_aligned_resets_verdict_visibly(shell: Shell) -> 
     shell.key(Qt.Key.Key_A)
     shell.key(Qt.Key.Key_1)
     assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED
-    assert "unreviewed again" in shell.view.focus.message()
+    assert shell.view.focus.message().endswith(
+        "1.1 has no link left, so its verdict went back to Unreviewed."
+    )  # the same notice as `criteria-compare decide --unlink` (tests/project/test_project_cli.py)
     shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert shell.view.project.assessment("1.1").status is Status.ALIGNED
+    shell.key(Qt.Key.Key_1)
+    shell.key(Qt.Key.Key_G)
+    shell.key(Qt.Key.Key_2)  # a link on a gap: back to Unreviewed, said inline
+    assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED
+    assert "no longer a Gap" in shell.view.focus.message()
 
 
 def test_shared_terms_are_highlighted_in_both_texts(shell: Shell) -> None:

@@ -14,7 +14,7 @@ from criteria_compare.gui.undo import (
     ChangeNotifier,
     apply_command,
     decide_command,
-    link_command,
+    decision_command,
     note_command,
     push,
     relation_command,
@@ -33,7 +33,14 @@ def project(tmp_path: Path) -> Iterator[Project]:
 def test_link_and_verdict_undo_redo(project: Project) -> None:
     """Undo restores the exact earlier state of the criterion; redo brings the change back."""
     stack = QUndoStack()
-    assert push(stack, link_command(project, "3.1", "M-3", status=Status.ALIGNED))
+    assert push(
+        stack,
+        decision_command(
+            project,
+            Decision("3.1", status=Status.ALIGNED, link=(("M-3", Relation.EQUAL),)),
+            "Confirm 3.1 → M-3",
+        ),
+    )
     assert project.assessment("3.1").status is Status.ALIGNED
     stack.undo()
     assert project.links("3.1") == ()
@@ -97,7 +104,7 @@ def test_bulk_apply_is_one_step_for_many_criteria(project: Project) -> None:
 def test_relation_change_undo(project: Project) -> None:
     """Changing a link's relation is undone back to the earlier relation."""
     stack = QUndoStack()
-    push(stack, link_command(project, "1.1", "M-1"))
+    push(stack, decision_command(project, Decision("1.1", link=(("M-1", Relation.EQUAL),)), "Link"))
     push(stack, relation_command(project, "1.1", "M-1", Relation.INTERSECTS_WITH))
     assert project.links("1.1")[0].relation is Relation.INTERSECTS_WITH
     stack.undo()

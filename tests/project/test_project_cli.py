@@ -330,6 +330,29 @@ def test_decide_several_links_and_json(capsys, tmp_path, inputs) -> None:
     assert data["rejected"] == ["A-4"] and data["status"] == "partial"
 
 
+def test_decide_unlinking_the_last_link_resets_the_verdict_and_says_so(
+    capsys, tmp_path, inputs
+) -> None:
+    """As in the review screen, --unlink of an aligned criterion's only link makes it Unreviewed, with a notice."""
+    project = _new(capsys, tmp_path, inputs)
+    run(capsys, "decide", str(project), "6.1", "--status", "aligned", "--link", "A-3")
+    status, out, err = run(capsys, "decide", str(project), "6.1", "--unlink", "A-3", "--json")
+    assert status == 0
+    message = "6.1 has no link left, so its verdict went back to Unreviewed."
+    assert err.strip() == f"criteria-compare: {message}"
+    data = json.loads(out)
+    assert data["status"] == "unreviewed" and data["links"] == []
+    assert data["resets"] == [
+        {
+            "ref": "6.1",
+            "previous": "aligned",
+            "status": "unreviewed",
+            "reason": "last_link_removed",
+            "message": message,
+        }
+    ]
+
+
 def test_align_keeps_decisions(capsys, tmp_path, inputs) -> None:
     """`align` replaces suggestions only; links, rejections and verdicts stay."""
     project = _new(capsys, tmp_path, inputs)

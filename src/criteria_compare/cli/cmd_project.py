@@ -426,8 +426,9 @@ def _pair_links(links: Sequence[str], relations: Sequence[str]) -> list[tuple[st
 
 
 def run_decide(args: argparse.Namespace) -> int:
-    """Apply one decision and print the criterion's resulting state."""
-    from criteria_compare.project import Project
+    """Apply one decision (under the review policy) and print the criterion's resulting state."""
+    from criteria_compare.project import Decision, Project
+    from criteria_compare.workflow import review
 
     pairs = _pair_links(args.link, args.relation)
     if not (
@@ -443,21 +444,22 @@ def run_decide(args: argparse.Namespace) -> int:
             "Nothing to record; give --status, --note, --discussion, --link, --unlink, "
             "--reject or --unreject."
         )
+    decision = Decision(
+        ref=args.ref,
+        status=args.status,
+        note=args.note,
+        discussion=args.discussion,
+        link=tuple(pairs),
+        unlink=tuple(args.unlink),
+        reject=tuple(args.reject),
+        unreject=tuple(args.unreject),
+    )
     with Project.open(args.project) as project:
         try:
-            assessment = project.decide(
-                args.ref,
-                status=args.status,
-                note=args.note,
-                discussion=args.discussion,
-                link=pairs,
-                unlink=args.unlink,
-                reject=args.reject,
-                unreject=args.unreject,
-                reviewer=args.reviewer,
-            )
+            outcome = review.decide(project, decision, reviewer=args.reviewer)
         except VerdictRuleError as exc:
             raise VerdictRuleError(exc.violation, verdict_sentence(exc.violation)) from None
+        assessment = outcome.assessments[0]
         links = project.links(args.ref)
         rejected = sorted(p for _, p in project.rejected(args.ref))
     data = {
@@ -470,7 +472,10 @@ def run_decide(args: argparse.Namespace) -> int:
         "timestamp": assessment.timestamp,
         "links": [{"partner_ref": lk.partner_ref, "relation": lk.relation.value} for lk in links],
         "rejected": rejected,
+        "resets": [reset.to_dict() for reset in outcome.resets],
     }
+    for reset in outcome.resets:
+        _notice(_visible(reset.message))
     if args.json:
         _emit_json(data)
         return 0

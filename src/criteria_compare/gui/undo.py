@@ -8,7 +8,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from criteria_compare.model import Relation, Status
+from criteria_compare.model import Relation
+from criteria_compare.project import Project
 from criteria_compare.project.state import CriterionState, Decision
 
 __all__ = [
@@ -17,7 +18,7 @@ __all__ = [
     "ProjectCommand",
     "apply_command",
     "decide_command",
-    "link_command",
+    "decision_command",
     "note_command",
     "push",
     "relation_command",
@@ -160,6 +161,15 @@ def decide_command(
     return ProjectCommand(project, [ref], text, lambda: project.decide(ref, **changes), notifier)
 
 
+def decision_command(
+    project: Project, decision: Decision, text: str, notifier: ChangeNotifier | None = None
+) -> ProjectCommand:
+    """One ``Decision`` (already planned by ``workflow.review.plan``) as an undoable command."""
+    return ProjectCommand(
+        project, [decision.ref], text, lambda: project.apply((decision,), bulk=False), notifier
+    )
+
+
 def note_command(
     project: Any, ref: str, note: str, notifier: ChangeNotifier | None = None
 ) -> ProjectCommand:
@@ -171,27 +181,6 @@ def note_command(
         lambda: project.decide(ref, note=note),
         notifier,
         command_id=NOTE_COMMAND_ID,
-    )
-
-
-def link_command(
-    project: Any,
-    ref: str,
-    partner_ref: str,
-    relation: Relation = Relation.EQUAL,
-    *,
-    manual: bool = False,
-    status: Status | None = None,
-    notifier: ChangeNotifier | None = None,
-) -> ProjectCommand:
-    """Confirm (or, ``manual``, add by hand) the link ``ref`` → ``partner_ref``, optionally with a verdict."""
-    text = f"Link {ref} to {partner_ref} by hand" if manual else f"Confirm {ref} → {partner_ref}"
-    return ProjectCommand(
-        project,
-        [ref],
-        text,
-        lambda: project.decide(ref, link=((partner_ref, relation),), status=status),
-        notifier,
     )
 
 

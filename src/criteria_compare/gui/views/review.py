@@ -24,7 +24,7 @@ from criteria_compare.gui.undo import (
     ProjectCommand,
     apply_command,
     decide_command,
-    link_command,
+    decision_command,
     note_command,
     push,
     relation_command,
@@ -40,6 +40,7 @@ from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.model import Relation, Status
 from criteria_compare.progress import check_cancel
 from criteria_compare.project import Decision, Project
+from criteria_compare.workflow import review
 from criteria_compare.workflow.bulk import clear_winners
 
 __all__ = ["REVIEW_ACTIONS", "ReviewView", "counts_text", "read_only_text"]
@@ -507,40 +508,24 @@ class ReviewView(QWidget):
         data = self.focus.data
         return data is not None and 1 <= n <= len(data.candidates)
 
+    def _decide(self, decision: Decision, text: str) -> bool:
+        """Push ``decision`` as the review policy applies it; a verdict it resets is said inline."""
+        planned, reset = review.plan(self._project, decision)
+        command = decision_command(self._project, planned, text, self._notifier)
+        return self._run(command, reset.message if reset is not None else "")
+
     def toggle_link(self, partner_ref: str) -> None:
         """Confirm the pair with ``partner_ref`` (equal), or remove the link if it is confirmed."""
         ref = self._current
         if ref is None:
             return
-        p = self._project
-        status = p.assessment(ref).status
-        linked = {lk.partner_ref for lk in p.links(ref)}
-        if partner_ref in linked:
-            reset = status in (Status.ALIGNED, Status.PARTIAL) and len(linked) == 1
-            self._run(
-                decide_command(
-                    p,
-                    ref,
-                    f"Unlink {ref} → {partner_ref}",
-                    self._notifier,
-                    unlink=(partner_ref,),
-                    status=Status.UNREVIEWED if reset else None,
-                ),
-                f"{ref} is unreviewed again: its last link was removed." if reset else "",
+        if partner_ref in {lk.partner_ref for lk in self._project.links(ref)}:
+            self._decide(Decision(ref, unlink=(partner_ref,)), f"Unlink {ref} → {partner_ref}")
+        else:
+            self._decide(
+                Decision(ref, link=((partner_ref, Relation.EQUAL),)),
+                f"Confirm {ref} → {partner_ref}",
             )
-            return
-        reset = status is Status.GAP
-        self._run(
-            link_command(
-                p,
-                ref,
-                partner_ref,
-                Relation.EQUAL,
-                status=Status.UNREVIEWED if reset else None,
-                notifier=self._notifier,
-            ),
-            f"{ref} is no longer a gap: a link was confirmed. Choose a verdict." if reset else "",
-        )
 
     def link_manual(self, partner_ref: str) -> None:
         """Link ``partner_ref`` by hand to the current criterion (from the partner pane)."""
@@ -550,42 +535,16 @@ class ReviewView(QWidget):
         if partner_ref in {lk.partner_ref for lk in self._project.links(ref)}:
             self.focus.show_message(f"{ref} is already linked to {partner_ref}.")
             return
-        reset = self._project.assessment(ref).status is Status.GAP
-        self._run(
-            link_command(
-                self._project,
-                ref,
-                partner_ref,
-                manual=True,
-                status=Status.UNREVIEWED if reset else None,
-                notifier=self._notifier,
-            ),
-            f"{ref} is no longer a gap: a link was added. Choose a verdict." if reset else "",
+        self._decide(
+            Decision(ref, link=((partner_ref, Relation.EQUAL),)),
+            f"Link {ref} to {partner_ref} by hand",
         )
 
     def reject(self, partner_ref: str) -> None:
         """Reject the pair with ``partner_ref``; it is never suggested again."""
         ref = self._current
-        if ref is None:
-            return
-        p = self._project
-        linked = {lk.partner_ref for lk in p.links(ref)}
-        reset = (
-            partner_ref in linked
-            and len(linked) == 1
-            and p.assessment(ref).status in (Status.ALIGNED, Status.PARTIAL)
-        )
-        self._run(
-            decide_command(
-                p,
-                ref,
-                f"Reject {ref} → {partner_ref}",
-                self._notifier,
-                reject=(partner_ref,),
-                status=Status.UNREVIEWED if reset else None,
-            ),
-            f"{ref} is unreviewed again: its last link was rejected." if reset else "",
-        )
+        if ref is not None:
+            self._decide(Decision(ref, reject=(partner_ref,)), f"Reject {ref} → {partner_ref}")
 
     def unreject(self, partner_ref: str) -> None:
         ref = self._current
