@@ -223,7 +223,7 @@ def test_new_with_bad_input_leaves_no_file(capsys, tmp_path: Path, inputs) -> No
         "--partner-columns",
         '{"colour": "A"}',
     )
-    assert status == 2 and "unknown role 'colour'" in err
+    assert status == 2 and "unknown column role 'colour'" in err
     assert not project.exists()
     assert sorted(x.name for x in tmp_path.iterdir()) == ["partner.csv", "reference.csv"]
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from criteria_compare import __version__
 from criteria_compare.cli import cmd_evaluate, cmd_inspect, cmd_project, cmd_refit, cmd_report
+from criteria_compare.cli.output import notice
 from criteria_compare.crashlog import log_exception, logged_to
 from criteria_compare.errors import CriteriaCompareError
 
@@ -53,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args) or 0)
     except CriteriaCompareError as exc:
-        print(f"criteria-compare: {exc}", file=sys.stderr)
+        notice(str(exc))
         return 2
     except BrokenPipeError:
         # The reader (e.g. `| head`) closed the pipe: not an error; keep Python quiet on exit.
@@ -61,12 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("criteria-compare: interrupted; nothing half-written was kept.", file=sys.stderr)
+        notice("interrupted; nothing half-written was kept.")
         return 130
     except Exception as exc:
         log = log_exception(type(exc), exc, exc.__traceback__)
-        print(
-            f"criteria-compare: internal error ({type(exc).__name__}: {exc}); {logged_to(log)}",
-            file=sys.stderr,
-        )
+        notice(f"internal error ({type(exc).__name__}: {exc}); {logged_to(log)}")
         return 1

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import TYPE_CHECKING
 
+from criteria_compare.cli.output import emit_json, notice, say
 from criteria_compare.errors import InvalidValue
 
 if TYPE_CHECKING:  # the aligner is imported when the command runs, keeping CLI start-up quick
@@ -75,16 +74,16 @@ def run(args: argparse.Namespace) -> int:
     target = read_criteria(args.target)
     for imported in (source, target):
         for warning in imported.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            notice(f"warning: {warning}")
     gold = read_gold(args.gold, source.criteria, target.criteria)
     settings = AlignerSettings(k=args.k, use_embedding=not args.no_embedding)
     evaluation = evaluate(
         source.criteria, target.criteria, gold, settings, baselines=args.baselines
     )
-    for notice in evaluation.result.notices:
-        print(f"notice: {notice}", file=sys.stderr)
+    for message in evaluation.result.notices:
+        notice(message)
     if args.json:
-        print(json.dumps(evaluation.to_dict(), sort_keys=False))
+        emit_json(evaluation.to_dict())
     else:
-        print(_table(evaluation))
+        say(_table(evaluation))
     return 0

@@ -3,41 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from criteria_compare.cli.reading import add_max_size_argument, limits_from, read_for_cli
-from criteria_compare.errors import ColumnMappingError
+from criteria_compare.cli.output import emit_json, visible
+from criteria_compare.cli.reading import (
+    add_max_size_argument,
+    limits_from,
+    parse_columns,
+    read_for_cli,
+)
 from criteria_compare.importing import NO_LEVEL, ROLES, ImportResult
 
-__all__ = ["parse_columns", "register", "run"]
+__all__ = ["register", "run"]
 
 _MAX_WARNINGS_SHOWN = 30
-
-
-def parse_columns(text: str | None) -> dict[str, str | None] | None:
-    """The ``--columns`` JSON object (role -> header text, column letter, or null for "no
-    such column"), checked."""
-    if text is None:
-        return None
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ColumnMappingError(
-            f"--columns is not valid JSON ({exc.msg} at character {exc.pos}); write it like "
-            '\'{"ref": "ID", "text": "Criteria"}\'.'
-        ) from None
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in value.items()
-    ):
-        raise ColumnMappingError(
-            "--columns must be a JSON object of role to header text or column letter (or null "
-            "for none), like "
-            '\'{"ref": "A", "text": "Requirement"}\'.'
-        )
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -73,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
     columns = parse_columns(args.columns)
     result = read_for_cli(args.file, sheet=args.sheet, columns=columns, limits=limits_from(args))
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json(result.to_dict())
     else:
         print_summary(result, sys.stdout)
     return 0
@@ -82,7 +62,10 @@ def run(args: argparse.Namespace) -> int:
 
 def print_summary(result: ImportResult, out: TextIO) -> None:
     """A readable account of the import for a terminal."""
-    write = out.write
+
+    def write(text: str) -> None:
+        out.write(visible(text))
+
     write(f"File:       {result.file}\n")
     if result.sheets:
         others = [s for s in result.sheets if s != result.sheet]

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import time
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from criteria_compare.cli.reading import add_max_size_argument, advice, limits_from, read_for_cli
+from criteria_compare.cli.output import Progress, emit_json, notice, say, visible
+from criteria_compare.cli.reading import (
+    add_max_size_argument,
+    advice,
+    limits_from,
+    parse_columns,
+    read_for_cli,
+)
 from criteria_compare.cli.verdicts import verdict_sentence
 from criteria_compare.errors import InvalidValue, VerdictRuleError
 from criteria_compare.model import Relation, Status
@@ -21,7 +25,6 @@ __all__ = ["register"]
 _STATUSES = ", ".join(s.value for s in Status)
 _MAX_WARNINGS_SHOWN = 20  # per side; the full list is in --json and in `inspect`
 _RELATIONS = ", ".join(r.value for r in Relation)
-_ROLES = ("ref", "text", "section", "level", "guidance")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,81 +37,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def _notice(message: str) -> None:
-    print(f"criteria-compare: {message}", file=sys.stderr)
-
-
-class _Progress:
-    """Progress on stderr, only when it is a terminal, at most a few times a second."""
-
-    def __init__(self) -> None:
-        self._tty = sys.stderr.isatty()
-        self._last = 0.0
-        self._shown = False
-
-    def __call__(self, done: int, total: int, message: str) -> None:
-        if not self._tty:
-            return
-        now = time.monotonic()
-        if now - self._last < 0.25 and done < total:
-            return
-        self._last = now
-        share = f" {100 * done // total:3d}%" if total else ""
-        sys.stderr.write(f"\r\x1b[K{message}{share}")
-        sys.stderr.flush()
-        self._shown = True
-
-    def finish(self) -> None:
-        if self._shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-            self._shown = False
-
-
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _visible(text: str) -> str:
-    """``text`` safe for a terminal: control characters (escape codes, bell, bidi overrides)
-    are shown as ``\\x1b``-style escapes instead of acting on the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(
-        (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        if (unicodedata.category(ch) == "Cc" and ch not in "\n\t") or ch in _BIDI_CONTROLS
-        else ch
-        for ch in text
-    )
-
-
-def _emit_json(data: Mapping[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _columns(text: str | None, option: str) -> dict[str, str | None] | None:
-    """Parse a --*-columns JSON object mapping role -> header text or column letter."""
-    if text is None:
-        return None
-    example = '\'{"ref": "ID", "text": "Criteria"}\''
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidValue(
-            f"{option} is not valid JSON ({exc.msg} at character {exc.pos}); "
-            f"give an object such as {example}."
-        ) from None
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()
-    ):
-        raise InvalidValue(
-            f"{option} must be a JSON object of role to header text, such as {example}."
-        )
-    unknown = [k for k in data if k not in _ROLES]
-    if unknown:
-        raise InvalidValue(f"{option} names unknown role {unknown[0]!r}; use {', '.join(_ROLES)}.")
-    return data
 
 
 def _aligner_settings(no_embedding: bool, base: Any = None) -> Any:
@@ -188,10 +116,10 @@ def run_new(args: argparse.Namespace) -> int:
                 "its own name, such as review.ccproj."
             )
     check_target(target, args.force)  # fail before the (slow) import and alignment
-    ref_columns = _columns(args.reference_columns, "--reference-columns")
-    partner_columns = _columns(args.partner_columns, "--partner-columns")
+    ref_columns = parse_columns(args.reference_columns, "--reference-columns")
+    partner_columns = parse_columns(args.partner_columns, "--partner-columns")
     limits = limits_from(args)
-    progress = _Progress()
+    progress = Progress()
     try:
         reference = read_for_cli(
             args.reference,
@@ -214,10 +142,10 @@ def run_new(args: argparse.Namespace) -> int:
         progress.finish()
         for side, result in (("reference", reference), ("partner", partner)):
             for warning in result.warnings[:_MAX_WARNINGS_SHOWN]:
-                _notice(f"warning: {advice(str(warning), side)}")
+                notice(f"warning: {advice(str(warning), side)}")
             more = len(result.warnings) - _MAX_WARNINGS_SHOWN
             if more > 0:
-                _notice(
+                notice(
                     f"... and {more} more import warnings for {result.file}; see them all with "
                     f"'criteria-compare inspect {result.path}' (or --json)."
                 )
@@ -237,8 +165,8 @@ def run_new(args: argparse.Namespace) -> int:
     finally:
         progress.finish()
     seconds = time.perf_counter() - started
-    for notice in alignment.notices:
-        _notice(notice)
+    for message in alignment.notices:
+        notice(message)
     with project:
         summary = project.summary()
         sides: dict[str, dict[str, Any]] = {}
@@ -264,18 +192,18 @@ def run_new(args: argparse.Namespace) -> int:
         "seconds": round(seconds, 3),
     }
     if args.json:
-        _emit_json(data)
+        emit_json(data)
         return 0
-    print(f"Created {target}")
+    say(f"Created {target}")
     for side in ("reference", "partner"):
         info = sides[side]
         where = f"{info['file']}" + (f", sheet '{info['sheet']}'" if info["sheet"] else "")
-        print(
+        say(
             f"  {side:<9} {info['name']}: {info['criteria']} criteria from {where}, "
             f"{len(info['warnings'])} import warning{'s' if len(info['warnings']) != 1 else ''}"
         )
-    print(f"  suggestions {summary['suggestions']} (aligned in {alignment.seconds:.1f} s)")
-    print(f"  total time  {seconds:.1f} s")
+    say(f"  suggestions {summary['suggestions']} (aligned in {alignment.seconds:.1f} s)")
+    say(f"  total time  {seconds:.1f} s")
     return 0
 
 
@@ -315,14 +243,14 @@ def run_align(args: argparse.Namespace) -> int:
         settings = None
         if args.no_embedding or args.embedding:
             settings = aligner_settings(project).replace(use_embedding=bool(args.embedding))
-        progress = _Progress()
+        progress = Progress()
         try:
             result = realign(project, settings=settings, reviewer=args.reviewer, progress=progress)
         finally:
             progress.finish()
         summary = project.summary()
-    for notice in result.notices:
-        _notice(notice)
+    for message in result.notices:
+        notice(message)
     data = {
         "project": str(args.project),
         "suggestions": summary["suggestions"],
@@ -334,9 +262,9 @@ def run_align(args: argparse.Namespace) -> int:
         "seconds": round(result.seconds, 3),
     }
     if args.json:
-        _emit_json(data)
+        emit_json(data)
         return 0
-    print(
+    say(
         f"Aligned {args.project.name}: {data['suggestions']} suggestions in {result.seconds:.1f} s; "
         f"kept {data['links']} links, {data['rejected']} rejections, {data['pinned']} pins and "
         f"{data['reviewed']} verdicts."
@@ -475,17 +403,17 @@ def run_decide(args: argparse.Namespace) -> int:
         "resets": [reset.to_dict() for reset in outcome.resets],
     }
     for reset in outcome.resets:
-        _notice(_visible(reset.message))
+        notice(reset.message)
     if args.json:
-        _emit_json(data)
+        emit_json(data)
         return 0
     linked = ", ".join(f"{lk.partner_ref} ({lk.relation.label})" for lk in links) or "none"
     line = f"{args.ref}: {assessment.status.label}; links: {linked}"
     if assessment.discussion:
         line += "; discussion point"
-    print(_visible(line))
+    say(line)
     if assessment.note:
-        print(f"  note: {_visible(assessment.note)}")
+        say(f"  note: {assessment.note}")
     return 0
 
 
@@ -508,31 +436,31 @@ def run_status(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
         summary = project.summary()
     if args.json:
-        _emit_json(summary)
+        emit_json(summary)
         return 0
     ref = summary["reference"]
     partner = summary["partner"]
-    print(f"{summary['project']}")
-    print(
+    say(f"{summary['project']}")
+    say(
         f"  reference {ref['name']} {ref['version']}".rstrip() + f": {ref['total']} criteria, "
         f"{ref['reviewed']} reviewed"
     )
     for status in Status:
-        print(f"    {status.label:<11} {ref[status.value]:>5}")
+        say(f"    {status.label:<11} {ref[status.value]:>5}")
     if ref["suspect"]:
-        print(f"    {'suspect':<11} {ref['suspect']:>5}  (text changed since the decision)")
-    print(
+        say(f"    {'suspect':<11} {ref['suspect']:>5}  (text changed since the decision)")
+    say(
         f"  partner   {partner['name']} {partner['version']}".rstrip() + f": "
         f"{partner['total']} criteria, {partner['linked']} linked, "
         f"{summary['partner_only']} partner-only"
     )
-    print(
+    say(
         f"  links {summary['links']}, rejected {summary['rejected']}, pinned {summary['pinned']}, "
         f"discussion points {summary['discussion_points']}, suggestions {summary['suggestions']}"
     )
     warnings = ref["import_warnings"] + partner["import_warnings"]
     if warnings:
-        print(
+        say(
             f"  import warnings: {ref['import_warnings']} reference, "
             f"{partner['import_warnings']} partner"
         )
@@ -554,7 +482,7 @@ def _register_history(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
 def _short(value: str | None, width: int = 60) -> str:
     if value is None:
         return "-"
-    flat = _visible(" ".join(value.split())) if value.strip() else repr(value)
+    flat = visible(" ".join(value.split())) if value.strip() else repr(value)
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -567,7 +495,7 @@ def run_history(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
         entries = project.history(args.ref, limit=args.limit)
     if args.json:
-        _emit_json(
+        emit_json(
             {
                 "project": str(args.project),
                 "ref": args.ref,
@@ -593,10 +521,10 @@ def run_history(args: argparse.Namespace) -> int:
             x for x in (e.reference_ref, e.partner_ref and f"-> {e.partner_ref}") if x
         )
         change = f"{_short(e.old_value, 40)} => {_short(e.new_value)}"
-        print(
-            _visible(f"{e.timestamp}  {e.reviewer:<14} {e.action:<10} {target:<18} {change}")
+        say(
+            f"{e.timestamp}  {e.reviewer:<14} {e.action:<10} {target:<18} {change}"
             + ("  [bulk]" if e.bulk else "")
         )
     if not entries:
-        print("No history entries" + (f" for {args.ref}." if args.ref else "."))
+        say("No history entries" + (f" for {args.ref}." if args.ref else "."))
     return 0

@@ -8,11 +8,10 @@ history row) and the suggestions re-computed with them.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from criteria_compare.cli.output import Progress, emit_json, notice, say
 from criteria_compare.errors import ProjectReadOnly
 
 if TYPE_CHECKING:
@@ -42,14 +41,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=run)
 
 
-def _progress(done: int, total: int, message: str) -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\r\x1b[K{message} {100 * done // max(total, 1):3d}%")
-        if done >= total:
-            sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
-
-
 def _metrics(label: str, metrics: RefitMetrics | None) -> str:
     if metrics is None:
         return f"  {label:<9} not measured"
@@ -68,40 +59,42 @@ def run(args: argparse.Namespace) -> int:
                 "--apply cannot store re-fitted settings; copy the file somewhere writable or "
                 "run refit without --apply."
             )
-        result = refit_project(project, progress=_progress)
-        applied = False
-        seconds = None
-        if args.apply and result.adopted:
-            # Stores the settings (one history row) and re-aligns with them.
-            alignment = realign(
-                project, settings=result.settings, progress=_progress, reviewer=args.reviewer
-            )
-            applied = True
-            seconds = alignment.seconds
-    for notice in result.notices:
-        print(f"criteria-compare: {notice}", file=sys.stderr)
+        progress = Progress()
+        try:
+            result = refit_project(project, progress=progress)
+            applied = False
+            seconds = None
+            if args.apply and result.adopted:
+                # Stores the settings (one history row) and re-aligns with them.
+                alignment = realign(
+                    project, settings=result.settings, progress=progress, reviewer=args.reviewer
+                )
+                applied = True
+                seconds = alignment.seconds
+        finally:
+            progress.finish()
+    for message in result.notices:
+        notice(message)
     if args.json:
         data: dict[str, Any] = {"project": str(args.project), **result.to_dict()}
         data["applied"] = applied
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit_json(data)
         return 0
-    print(result.message)
-    print(_metrics("current", result.before))
-    print(_metrics("re-fitted", result.after))
+    say(result.message)
+    say(_metrics("current", result.before))
+    say(_metrics("re-fitted", result.after))
     weights = ", ".join(
         f"{name} {result.weights_before[name]:g} -> {result.weights_after[name]:g}"
         for name in result.weights_before
     )
-    print(f"  weights   {weights}")
+    say(f"  weights   {weights}")
     if applied:
-        print(
+        say(
             f"Stored the re-fitted settings and re-aligned {args.project.name} "
             f"in {seconds:.2f} s; every decision was kept."
         )
     elif result.adopted:
-        print(
-            f"Nothing was changed; run 'criteria-compare refit {args.project} --apply' to use it."
-        )
+        say(f"Nothing was changed; run 'criteria-compare refit {args.project} --apply' to use it.")
     elif args.apply:
-        print("Nothing was changed.")
+        say("Nothing was changed.")
     return 0

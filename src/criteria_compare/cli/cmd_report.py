@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
+from criteria_compare.cli.output import Progress, emit_json, say
 from criteria_compare.errors import InvalidValue
 
 #: report.options.PAGE_SIZES, repeated so that the CLI starts without loading reportlab
@@ -81,13 +80,6 @@ def _check_outputs(project: Path, pdf: Path, xlsx: Path | None) -> None:
         raise InvalidValue("-o and --xlsx name the same file; give the workbook its own name.")
 
 
-def _progress(done: int, total: int, message: str) -> None:
-    """Quiet by default: reports only when stderr is a terminal."""
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\r{message}… {100 * done // max(1, total)} %\x1b[K")
-        sys.stderr.flush()
-
-
 def run(args: argparse.Namespace) -> int:
     """Open the project read-only, gather the content once, write the PDF (and workbook)."""
     from criteria_compare.project import Project
@@ -102,10 +94,12 @@ def run(args: argparse.Namespace) -> int:
     options = ReportOptions(prepared_by=prepared_by, **fields)
     if args.date:
         options = ReportOptions(prepared_by=prepared_by, date=args.date, **fields)
-    pdf = render_pdf(data, args.output, options, progress=_progress)
-    xlsx = render_workbook(data, args.xlsx, options, progress=_progress) if args.xlsx else None
-    if sys.stderr.isatty():
-        sys.stderr.write("\r\x1b[K")
+    progress = Progress()
+    try:
+        pdf = render_pdf(data, args.output, options, progress=progress)
+        xlsx = render_workbook(data, args.xlsx, options, progress=progress) if args.xlsx else None
+    finally:
+        progress.finish()
     counts = data.counts
     result = {
         "pdf": str(pdf),
@@ -120,11 +114,10 @@ def run(args: argparse.Namespace) -> int:
         "page_size": options.page_size,
     }
     if args.json:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json(result)
     else:
-        print(f"Wrote {pdf}")
+        say(f"Wrote {pdf}")
         if xlsx:
-            print(f"Wrote {xlsx}")
-        print(data.status_line)
+            say(f"Wrote {xlsx}")
+        say(data.status_line)
     return 0

@@ -1,18 +1,44 @@
-"""Reading criteria files for the CLI: the ``--max-size`` option and advice naming this command's options."""
+"""Reading criteria files for the CLI: ``--columns`` and ``--max-size``, and advice naming this command's options."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
-from criteria_compare.errors import CriteriaCompareError, ImportFailed
+from criteria_compare.errors import ColumnMappingError, CriteriaCompareError, ImportFailed
 from criteria_compare.importing import ImportLimits, ImportResult, read_criteria
 from criteria_compare.progress import ProgressCallback
 
-__all__ = ["add_max_size_argument", "advice", "limits_from", "read_for_cli"]
+__all__ = ["add_max_size_argument", "advice", "limits_from", "parse_columns", "read_for_cli"]
 
 _MIB = 1024 * 1024
 _DEFAULT_MB = ImportLimits().max_bytes // _MIB
+
+
+_COLUMNS_EXAMPLE = '\'{"ref": "ID", "text": "Criteria"}\''
+
+
+def parse_columns(text: str | None, option: str = "--columns") -> dict[str, str | None] | None:
+    """The JSON object given to ``option`` (role -> header text, column letter, or null for
+    "no such column"), checked for shape; the importer checks the roles."""
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ColumnMappingError(
+            f"{option} is not valid JSON ({exc.msg} at character {exc.pos}); give an object "
+            f"such as {_COLUMNS_EXAMPLE}."
+        ) from None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in value.items()
+    ):
+        raise ColumnMappingError(
+            f"{option} must be a JSON object of role to header text or column letter (or null "
+            f"for none), such as {_COLUMNS_EXAMPLE}."
+        )
+    return value
 
 
 def _megabytes(text: str) -> float:
