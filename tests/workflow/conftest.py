@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,20 @@ PARTNER = Program(
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Iterator[Project]:
+def make_project() -> Iterator[Callable[[Path], Project]]:
+    """Create (and open) the small project at a given path; every one is closed afterwards."""
+    made: list[Project] = []
+
+    def make(path: Path) -> Project:
+        made.append(Project.create(path, REFERENCE, PARTNER, reviewer="alice"))
+        return made[-1]
+
+    yield make
+    for p in made:
+        p.close()
+
+
+@pytest.fixture
+def project(make_project: Callable[[Path], Project], tmp_path: Path) -> Project:
     """An open project with three reference and three partner criteria."""
-    with Project.create(tmp_path / "review.ccproj", REFERENCE, PARTNER, reviewer="alice") as p:
-        yield p
+    return make_project(tmp_path / "review.ccproj")
