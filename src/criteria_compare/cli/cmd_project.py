@@ -1,4 +1,4 @@
-"""Subcommands of the headless pipeline: ``new``, ``align``, ``decide``, ``status``, ``history``."""
+"""Subcommands of the headless pipeline: ``new``, ``align``, ``decide``, ``confirm-clear``, ``status``, ``history``."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _register_new(subparsers)
     _register_align(subparsers)
     _register_decide(subparsers)
+    _register_confirm_clear(subparsers)
     _register_status(subparsers)
     _register_history(subparsers)
 
@@ -414,6 +415,68 @@ def run_decide(args: argparse.Namespace) -> int:
     say(line)
     if assessment.note:
         say(f"  note: {assessment.note}")
+    return 0
+
+
+# ---------------------------------------------------------------------------- confirm-clear
+
+
+def _register_confirm_clear(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    p = subparsers.add_parser(
+        "confirm-clear",
+        help="confirm every unreviewed criterion whose top suggestion clearly wins",
+        description="Link each unreviewed reference criterion to its top suggestion (equal) and "
+        "mark it aligned, when that suggestion is in the High band and leads the next one by "
+        "the margin: the review screen's Confirm clear winners, in one transaction recorded "
+        "as bulk. --dry-run lists them and changes nothing.",
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    p.add_argument("--dry-run", action="store_true", help="list the clear winners; write nothing")
+    p.add_argument("--reviewer", metavar="NAME", help="who is recorded in the history")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.set_defaults(func=run_confirm_clear)
+
+
+def run_confirm_clear(args: argparse.Namespace) -> int:
+    """List the clear winners and, unless --dry-run, confirm them all in one bulk step."""
+    from criteria_compare.project import Project
+    from criteria_compare.workflow import review
+    from criteria_compare.workflow.bulk import clear_winners
+
+    with Project.open(args.project, read_only=args.dry_run) as project:
+        if not args.dry_run:
+            project.check_writable()
+        winners = clear_winners(project)
+        if winners and not args.dry_run:
+            review.apply(project, [w.decision() for w in winners], reviewer=args.reviewer)
+    applied = bool(winners) and not args.dry_run
+    rows = [
+        {
+            "ref": w.reference.ref,
+            "partner_ref": w.partner.ref,
+            "score": round(w.suggestion.score, 3),
+            "margin": round(w.suggestion.evidence.margin, 3),
+        }
+        for w in winners
+    ]
+    if args.json:
+        emit_json({"project": str(args.project), "applied": applied, "criteria": rows})
+        return 0
+    for row in rows:
+        say(
+            f"{row['ref']:<10} -> {row['partner_ref']:<10} score {row['score']:.2f}, "
+            f"margin {row['margin']:.2f}"
+        )
+    n = len(rows)
+    s = "" if n == 1 else "s"
+    if not n:
+        print("No unreviewed criterion has a clear winner; nothing was changed.")
+    elif applied:
+        print(f"Confirmed {n} clear winner{s} (linked equal, Aligned) in one bulk step.")
+    else:
+        print(f"{n} clear winner{s}; nothing was changed (run without --dry-run to confirm them).")
     return 0
 
 
