@@ -104,3 +104,17 @@ def repeated_hidden_attribute(path: Path, repeats: int = 300_000) -> Path:
     cell = f'<c r="B2" t="inlineStr"><is><t>{text}</t></is></c>'
     body = f'{header_row()}<row r="2">{inline("A2", "1.1")}{cell}</row>'
     return write_xlsx(path, body)
+
+
+def long_cell(path: Path, chars: int = 1_000_000) -> Path:
+    """One criterion whose text is a million characters of repeated words (packs to ~3 KB)."""
+    text = ("Gates lock at night. " * (chars // 21 + 1))[:chars]
+    body = f'{header_row()}<row r="2">{inline("A2", "1.1")}{inline("B2", text)}</row>'
+    return write_xlsx(path, body)
+
+
+def long_csv_field(path: Path, chars: int = 200_000) -> Path:
+    """A CSV whose second criterion has a 200,000-character text (over csv's 131,072 default)."""
+    text = ("Seals are checked. " * (chars // 19 + 1))[: chars - 1] + "!"
+    path.write_text(f"ID,Criteria\n1.1,Gates lock.\n1.2,{text}\n1.3,Staff train.\n")
+    return path

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from criteria_compare.importing.cells import column_letter, looks_like_ref, single_line
+from criteria_compare.importing.cells import (
+    EXCEL_CELL_CHARS,
+    column_letter,
+    looks_like_ref,
+    single_line,
+)
 from criteria_compare.importing.columns import ColumnMap
 from criteria_compare.importing.headers import EXACT_SCORE, match_header
 from criteria_compare.importing.levels import parse_level
@@ -63,6 +68,18 @@ class _Builder:
     @staticmethod
     def cell(cells: tuple[str, ...], index: int | None) -> str:
         return cells[index] if index is not None and index < len(cells) else ""
+
+    def capped(self, value: str, number: int, index: int | None) -> str:
+        """The cell's text cut to Excel's 32,767 characters, with a warning when it was longer."""
+        if len(value) <= EXCEL_CELL_CHARS:
+            return value
+        self.warn(
+            f"this cell holds {len(value):,} characters, more than the {EXCEL_CELL_CHARS:,} an "
+            f"Excel cell can hold; only the first {EXCEL_CELL_CHARS:,} were imported.",
+            number,
+            index,
+        )
+        return value[:EXCEL_CELL_CHARS]
 
     def is_heading(self, cells: tuple[str, ...], index: int) -> bool:
         """Whether a row whose only filled cell is ``cells[index]`` is a section row.
@@ -122,6 +139,7 @@ class _Builder:
                     if pending is not None and pending_in_text:
                         self.warn_empty_heading(pending)
                     section = " ".join(single_line(cells[i]) for i in nonempty)
+                    section = self.capped(section, number, nonempty[0])
                     pending = (number, section)
                     # a lone sentence-like text (4+ words) with no ref may be a criterion
                     # whose ref was forgotten; short names are ordinary headings
@@ -200,7 +218,8 @@ class _Builder:
     def criterion(
         self, number: int, ref: str, cells: tuple[str, ...], section: str
     ) -> Criterion | None:
-        text = self.cell(cells, self.text_i)
+        text = self.capped(self.cell(cells, self.text_i), number, self.text_i)
+        ref = self.capped(ref, number, self.ref_i)
         if not ref:
             if text:
                 self.warn(
@@ -229,7 +248,7 @@ class _Builder:
             )
         width = len(cells)
         section_i, level_i, guidance_i = self.section_i, self.level_i, self.guidance_i
-        own_section = cells[section_i] if section_i is not None and section_i < width else ""
+        own_section = self.capped(self.cell(cells, section_i), number, section_i)
         if "\n" in own_section or "  " in own_section:
             own_section = single_line(own_section)
         level_text = cells[level_i] if level_i is not None and level_i < width else ""
@@ -249,7 +268,7 @@ class _Builder:
             ref=ref,
             text=text,
             section=own_section or section,
-            guidance=cells[guidance_i] if guidance_i is not None and guidance_i < width else "",
+            guidance=self.capped(self.cell(cells, guidance_i), number, guidance_i),
             level=level,
             provenance=Provenance(self.file, self.sha256, self.raw.name, number),
         )

@@ -7,6 +7,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 __all__ = [
+    "EXCEL_CELL_CHARS",
     "clean_text",
     "column_letter",
     "decode_excel_escapes",
@@ -15,6 +16,10 @@ __all__ = [
     "looks_like_ref",
     "single_line",
 ]
+
+EXCEL_CELL_CHARS = 32_767
+"""Most characters an Excel cell holds; longer cells (only a crafted file or a CSV has them)
+are cut to this when imported, with a warning."""
 
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _BARE_REF = re.compile(r"[A-Za-z]{0,6}[-\s]?\d+(?:[.\-]\d+)*[a-z]?\.?")

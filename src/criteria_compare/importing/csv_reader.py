@@ -20,7 +20,7 @@ from criteria_compare.importing.result import ImportLimits
 from criteria_compare.importing.source import SourceFile
 from criteria_compare.progress import CancelCheck, check_cancel
 
-__all__ = ["DELIMITERS", "CsvReader", "decode_text", "sniff_delimiter"]
+__all__ = ["DELIMITERS", "CsvReader", "allow_fields_up_to", "decode_text", "sniff_delimiter"]
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_LINES = 60
@@ -60,7 +60,10 @@ def sniff_delimiter(text: str, preferred: str = ",") -> str:
     sample = "\n".join(text.splitlines()[:_SNIFF_LINES])
     best, best_key = preferred, (0.0, 0, 0, 0)
     for delimiter in DELIMITERS:
-        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+        try:
+            widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+        except csv.Error:  # the reader names the row when it meets the same problem
+            continue
         if not widths:
             continue
         common = Counter(w for w in widths if w > 1).most_common(1)
@@ -76,12 +79,24 @@ def sniff_delimiter(text: str, preferred: str = ",") -> str:
     return best
 
 
+def allow_fields_up_to(chars: int) -> None:
+    """Let the csv module read fields of up to ``chars`` characters.
+
+    Its default of 131,072 is not a limit of ours: a field can be as long as the file
+    allows (ImportLimits.max_bytes), and the importer then cuts cells to Excel's 32,767
+    characters with a warning naming the cell. The setting is process-wide, so it only grows.
+    """
+    if csv.field_size_limit() < chars:
+        csv.field_size_limit(chars)
+
+
 class CsvReader:
     """Reads one delimited text file as a single sheet without a name."""
 
     def __init__(self, source: SourceFile, limits: ImportLimits) -> None:
         self._source = source
         self._limits = limits
+        allow_fields_up_to(limits.max_bytes + 1)
         try:
             text, encoding, notice = decode_text(source.data)
         except ImportFailed as exc:

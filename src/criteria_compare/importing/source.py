@@ -8,8 +8,11 @@ limit, or a zip bomb (declared sizes and compression ratios are checked first).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import os
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +26,7 @@ __all__ = [
     "SourceFile",
     "check_zip",
     "load_source",
+    "printable",
     "sniff_kind",
 ]
 
@@ -46,10 +50,7 @@ class SourceFile:
     @property
     def name(self) -> str:
         """The file name as printable text (bytes that are not UTF-8 shown as U+FFFD)."""
-        name = self.path.name
-        if name.isprintable():
-            return name
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return printable(self.path.name)
 
     @property
     def suffix(self) -> str:
@@ -60,34 +61,70 @@ def _megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def load_source(path: str | Path, limits: ImportLimits) -> SourceFile:
-    """Read the file after checking it exists, is not empty and is under the size limit."""
-    p = Path(path).expanduser()
-    if not p.exists():
-        raise ImportFailed(f"{p} was not found; check the file name and folder.")
-    if p.is_dir():
-        raise ImportFailed(f"{p} is a folder, not a file; give the path of a .xlsx or .csv file.")
+def printable(text: str) -> str:
+    """Text of a file name or path as it can be shown (bytes that are not UTF-8 as U+FFFD)."""
+    if text.isprintable():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _too_big(p: Path, size: int, limit: int) -> ImportFailed:
+    return ImportFailed(
+        f"{printable(p.name)} is {_megabytes(size)}, over the import limit of "
+        f"{_megabytes(limit)}; remove unused sheets or rows and try again."
+    )
+
+
+def _read_regular(p: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, reading no more than one byte
+    past it. Opened without blocking, so a FIFO is refused like a device, socket or folder:
+    st_size says nothing about those."""
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        size = p.stat().st_size
-        if size > limits.max_bytes:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(info.st_mode):
             raise ImportFailed(
-                f"{p.name} is {_megabytes(size)}, over the import limit of "
-                f"{_megabytes(limits.max_bytes)}; remove unused sheets or rows and try again."
+                f"{printable(str(p))} is not a regular file; choose a spreadsheet or CSV file."
             )
-        data = p.read_bytes()
-    except OSError as exc:
+        if info.st_size > limit:
+            raise _too_big(p, info.st_size, limit)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # it grew while being read
+        raise _too_big(p, len(data), limit)
+    return data
+
+
+def load_source(path: str | Path, limits: ImportLimits) -> SourceFile:
+    """Read the file after checking it is a regular file, not empty and under the size limit."""
+    p = Path(path).expanduser()
+    try:
+        data = _read_regular(p, limits.max_bytes)
+    except FileNotFoundError:
         raise ImportFailed(
-            f"{p.name} could not be read ({exc.strerror or exc}); check that the file is "
-            "not open elsewhere and that you may read it."
+            f"{printable(str(p))} was not found; check the file name and folder."
         ) from None
-    if len(data) > limits.max_bytes:
+    except IsADirectoryError:
         raise ImportFailed(
-            f"{p.name} is {_megabytes(len(data))}, over the import limit of "
-            f"{_megabytes(limits.max_bytes)}; remove unused sheets or rows and try again."
-        )
+            f"{printable(str(p))} is a folder, not a file; give the path of a .xlsx or .csv file."
+        ) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ImportFailed(
+                f"{printable(str(p))} is a link that leads back to itself (a symlink loop); "
+                "choose the spreadsheet or CSV file itself."
+            ) from None
+        raise ImportFailed(
+            f"{printable(p.name)} could not be read ({exc.strerror or exc}); check that the "
+            "file is not open elsewhere and that you may read it."
+        ) from None
     if not data.strip():
         raise ImportFailed(
-            f"{p.name} is empty; export the criteria again from the original workbook."
+            f"{printable(p.name)} is empty; export the criteria again from the original workbook."
         )
     return SourceFile(path=p, data=data, sha256=hashlib.sha256(data).hexdigest())
 
