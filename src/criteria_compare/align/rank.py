@@ -16,6 +16,7 @@ from criteria_compare.align.affinity import AffinityChannel
 from criteria_compare.align.explain import Spans, make_evidence
 from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.fusion import FusedBlock, fuse, select_top
+from criteria_compare.align.normalize import MAX_CHARS
 from criteria_compare.align.products import all_pairs, split_frequent
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.spans import pair_spans, shared_evidence
@@ -451,9 +452,9 @@ def _full_channel(q: SideFeatures, d: SideFeatures, q_attr: str, d_attr: str) ->
 def _token_set(
     q: SideFeatures, d: SideFeatures, r0: int, r1: int, cand: np.ndarray, full: bool
 ) -> np.ndarray:
-    queries = [c.text for c in q.criteria[r0:r1]]
+    queries = [c.text[:MAX_CHARS] for c in q.criteria[r0:r1]]
     if full:
-        choices = [c.text for c in d.criteria]
+        choices = [c.text[:MAX_CHARS] for c in d.criteria]
         return (
             process.cdist(
                 queries,
@@ -469,7 +470,9 @@ def _token_set(
         for j, t in enumerate(cand[i]):
             if t >= 0:
                 out[i, j] = (
-                    fuzz.token_set_ratio(text, d.criteria[t].text, processor=utils.default_process)
+                    fuzz.token_set_ratio(
+                        text, d.criteria[t].text[:MAX_CHARS], processor=utils.default_process
+                    )
                     / 100.0
                 )
     return out
