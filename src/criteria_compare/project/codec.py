@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import json
 import math
 import unicodedata
 from collections.abc import Mapping
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
-from criteria_compare.errors import InvalidValue
+from criteria_compare.errors import InvalidValue, ProjectCorrupt
 from criteria_compare.model import (
     Assessment,
     Band,
@@ -25,6 +27,7 @@ from criteria_compare.model import (
 )
 
 __all__ = [
+    "StoredValueError",
     "assessment_from_row",
     "check_reviewer",
     "check_text",
@@ -33,6 +36,7 @@ __all__ = [
     "evidence_from_json",
     "evidence_to_json",
     "link_from_row",
+    "load_json",
     "now_utc",
     "parse_relation",
     "parse_status",
@@ -138,35 +142,118 @@ def evidence_to_json(evidence: Evidence) -> str:
     return dumps(data)
 
 
-def evidence_from_json(text: str | None) -> Evidence:
+class StoredValueError(ProjectCorrupt):
+    """A value read from the file cannot be what its column holds (bad JSON, an unknown status,
+    text where a number belongs); ``where`` names the table and row. The store re-raises it as a
+    :class:`ProjectCorrupt` naming the file (:meth:`in_file`)."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(self._sentence("The project file"))
+
+    def _sentence(self, subject: str) -> str:
+        return (
+            f"{subject} is damaged ({self.where}: {self.problem}); restore it from a backup or "
+            "an earlier copy."
+        )
+
+    def in_file(self, path: Path) -> ProjectCorrupt:
+        """The same sentence with the file's name."""
+        return ProjectCorrupt(self._sentence(path.name))
+
+
+def load_json(text: object, where: str, kind: type[dict[str, Any]] | type[list[Any]]) -> Any:
+    """A stored JSON object (``kind=dict``) or array (``kind=list``); StoredValueError otherwise."""
+    try:
+        value = json.loads(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise StoredValueError(where, "not valid JSON") from None
+    if not isinstance(value, kind):
+        expected = "an object" if kind is dict else "a list"
+        raise StoredValueError(where, f"JSON {type(value).__name__} where {expected} belongs")
+    return value
+
+
+def _text(value: object, where: str, column: str) -> str:
+    if not isinstance(value, str):
+        raise StoredValueError(where, f"{column} is {_shown(value)}, not text")
+    return value
+
+
+def _optional_text(value: object, where: str, column: str) -> str | None:
+    return None if value is None else _text(value, where, column)
+
+
+def _number(value: object, where: str, column: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise StoredValueError(where, f"{column} is {_shown(value)}, not a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise StoredValueError(where, f"{column} is {_shown(value)}, not a number")
+    return number
+
+
+def _whole(value: object, where: str, column: str) -> int:
+    number = _number(value, where, column)
+    if not number.is_integer():
+        raise StoredValueError(where, f"{column} is {_shown(value)}, not a whole number")
+    return int(number)
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _member(kind: type[_E], value: object, where: str, column: str) -> _E:
+    try:
+        return kind(value)
+    except ValueError:
+        raise StoredValueError(where, f"unknown {column} {_shown(value)}") from None
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def evidence_from_json(text: str | None, where: str = "suggestions") -> Evidence:
     """Evidence back from :func:`evidence_to_json`."""
     if not text:
         return Evidence()
-    data: Mapping[str, Any] = json.loads(text)
-    return Evidence(
-        shared_terms=tuple(data.get("t", ())),
-        source_spans=tuple((int(a), int(b)) for a, b in data.get("s", ())),
-        target_spans=tuple((int(a), int(b)) for a, b in data.get("g", ())),
-        channels={str(k): float(v) for k, v in data.get("c", {}).items()},
-        margin=float(data.get("m", 0.0)),
-        section_match=bool(data.get("x", 0)),
-    )
+    data: Mapping[str, Any] = load_json(text, where, dict)
+    try:
+        return Evidence(
+            shared_terms=tuple(str(term) for term in data.get("t", ())),
+            source_spans=tuple((int(a), int(b)) for a, b in data.get("s", ())),
+            target_spans=tuple((int(a), int(b)) for a, b in data.get("g", ())),
+            channels={str(k): float(v) for k, v in data.get("c", {}).items()},
+            margin=float(data.get("m", 0.0)),
+            section_match=bool(data.get("x", 0)),
+        )
+    except (TypeError, ValueError, AttributeError):
+        raise StoredValueError(where, "evidence that is not in the expected form") from None
 
 
 def criterion_from_row(row: tuple[Any, ...]) -> Criterion:
     """Criterion from (ref, section, text, guidance, level, file, sha256, sheet, row)."""
     ref, section, text, guidance, level, pfile, psha, psheet, prow = row
+    where = f"criteria, criterion {_shown(ref)}"
     provenance = (
-        Provenance(file=pfile, sha256=psha or "", sheet=psheet, row=int(prow or 0))
+        Provenance(
+            file=_text(pfile, where, "provenance file"),
+            sha256=_optional_text(psha, where, "provenance SHA-256") or "",
+            sheet=_optional_text(psheet, where, "provenance sheet"),
+            row=0 if prow is None else _whole(prow, where, "provenance row"),
+        )
         if pfile is not None
         else None
     )
     return Criterion(
-        ref=ref,
-        text=text,
-        section=section,
-        guidance=guidance,
-        level=Level(level) if level else None,
+        ref=_text(ref, where, "ref"),
+        text=_text(text, where, "text"),
+        section=_text(section, where, "section"),
+        guidance=_text(guidance, where, "guidance"),
+        level=_member(Level, level, where, "level") if level else None,
         provenance=provenance,
     )
 
@@ -174,13 +261,14 @@ def criterion_from_row(row: tuple[Any, ...]) -> Criterion:
 def suggestion_from_row(row: tuple[Any, ...], pinned: bool = False) -> Suggestion:
     """Suggestion from (source_ref, target_ref, rank, score, band, evidence)."""
     source, target, rank, score, band, evidence = row
+    where = f"suggestions, {_shown(source)} → {_shown(target)}"
     return Suggestion(
-        source_ref=source,
-        target_ref=target,
-        rank=int(rank),
-        score=float(score),
-        band=Band(band),
-        evidence=evidence_from_json(evidence),
+        source_ref=_text(source, where, "source ref"),
+        target_ref=_text(target, where, "target ref"),
+        rank=_whole(rank, where, "rank"),
+        score=_number(score, where, "score"),
+        band=_member(Band, band, where, "band"),
+        evidence=evidence_from_json(evidence, where),
         pinned=pinned,
     )
 
@@ -188,26 +276,28 @@ def suggestion_from_row(row: tuple[Any, ...], pinned: bool = False) -> Suggestio
 def link_from_row(row: tuple[Any, ...]) -> Link:
     """Link from (reference_ref, partner_ref, relation, origin, score, reviewer, timestamp)."""
     ref, pref, relation, origin, score, reviewer, stamp = row
+    where = f"links, {_shown(ref)} → {_shown(pref)}"
     return Link(
-        reference_ref=ref,
-        partner_ref=pref,
-        relation=Relation(relation),
-        origin=LinkOrigin(origin),
-        score=None if score is None else float(score),
-        reviewer=reviewer,
-        timestamp=stamp,
+        reference_ref=_text(ref, where, "reference ref"),
+        partner_ref=_text(pref, where, "partner ref"),
+        relation=_member(Relation, relation, where, "relation"),
+        origin=_member(LinkOrigin, origin, where, "origin"),
+        score=None if score is None else _number(score, where, "score"),
+        reviewer=_text(reviewer, where, "reviewer"),
+        timestamp=_text(stamp, where, "timestamp"),
     )
 
 
 def assessment_from_row(row: tuple[Any, ...], suspect: bool = False) -> Assessment:
     """Assessment from (reference_ref, status, note, discussion, reviewer, timestamp)."""
     ref, status, note, discussion, reviewer, stamp = row
+    where = f"assessments, criterion {_shown(ref)}"
     return Assessment(
-        reference_ref=ref,
-        status=Status(status),
-        note=note,
-        discussion=bool(discussion),
-        reviewer=reviewer,
-        timestamp=stamp,
+        reference_ref=_text(ref, where, "ref"),
+        status=_member(Status, status, where, "status"),
+        note=_text(note, where, "note"),
+        discussion=bool(_whole(discussion, where, "discussion flag")),
+        reviewer=_text(reviewer, where, "reviewer"),
+        timestamp=_text(stamp, where, "timestamp"),
         suspect=suspect,
     )

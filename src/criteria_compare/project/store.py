@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import sqlite3
 import threading
@@ -44,10 +43,12 @@ from criteria_compare.osuser import os_user
 from criteria_compare.project import connection
 from criteria_compare.project.cache import DecisionIndex
 from criteria_compare.project.codec import (
+    StoredValueError,
     check_reviewer,
     criterion_from_row,
     dumps,
     evidence_to_json,
+    load_json,
     now_utc,
     suggestion_from_row,
 )
@@ -97,6 +98,8 @@ def _locked(method: _F) -> _F:
                 return method(self, *args, **kwargs)
             except sqlite3.Error as exc:  # e.g. a disk error or a page damaged after opening
                 raise translate(exc, self.path) from None
+            except StoredValueError as exc:
+                raise exc.in_file(self.path) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -336,7 +339,11 @@ class Project:
         row = self._db.execute(
             "SELECT import_warnings FROM programs WHERE side = ?", (Side(side).value,)
         ).fetchone()
-        return tuple(json.loads(row[0])) if row else ()
+        return (
+            tuple(load_json(row[0], f"programs, {Side(side).value}: import warnings", list))
+            if row
+            else ()
+        )
 
     @_locked
     def import_settings(self, side: Side | str) -> dict[str, Any]:
@@ -344,7 +351,11 @@ class Project:
         row = self._db.execute(
             "SELECT import_settings FROM programs WHERE side = ?", (Side(side).value,)
         ).fetchone()
-        return dict(json.loads(row[0])) if row else {}
+        return (
+            dict(load_json(row[0], f"programs, {Side(side).value}: import settings", dict))
+            if row
+            else {}
+        )
 
     # ----------------------------------------------------------------- settings and reviewer
 
@@ -388,7 +399,7 @@ class Project:
     def settings_dict(self) -> dict[str, Any]:
         """The stored aligner settings as plain JSON data ({} for the defaults)."""
         raw = self._setting("aligner")
-        return dict(json.loads(raw)) if raw else {}
+        return dict(load_json(raw, "settings, aligner", dict)) if raw else {}
 
     @_locked
     def set_settings(
@@ -416,7 +427,7 @@ class Project:
     def alignment_info(self) -> dict[str, Any]:
         """When suggestions were last computed, how many, and the aligner's notices."""
         raw = self._setting("alignment")
-        return dict(json.loads(raw)) if raw else {}
+        return dict(load_json(raw, "settings, alignment", dict)) if raw else {}
 
     # ----------------------------------------------------------------- decisions (reads)
 
