@@ -4,11 +4,11 @@ upgraded after a backup; an interrupted change left by a crash finished first.""
 from __future__ import annotations
 
 import errno
-import logging
 import sqlite3
 import stat
 from pathlib import Path
 
+from criteria_compare.crashlog import log_exception, logged_to
 from criteria_compare.errors import (
     NotAProject,
     ProjectCorrupt,
@@ -34,8 +34,6 @@ from criteria_compare.project.migrations import (
 )
 
 __all__ = ["check_and_migrate", "check_schema", "finish_interrupted", "precheck"]
-
-_log = logging.getLogger(__name__)
 
 #: Tables SQLite adds by itself (``ANALYZE`` statistics); they hold no code and no decisions.
 _SQLITE_STATISTICS = ("sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4")
@@ -146,11 +144,14 @@ def check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) -> 
         )
     check = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
     if check != ["ok"]:
-        _log.info("integrity check of %s:\n%s", path, "\n".join(check))
-        problems = len([line for line in check if not line.startswith("***")])
+        lines = [line for row in check for line in row.splitlines() if line.strip()]
+        problems = max(1, len([line for line in lines if not line.startswith("***")]))
+        details = ProjectCorrupt(f"integrity check of {path}:\n" + "\n".join(check))
+        log = log_exception(ProjectCorrupt, details, None)
         raise ProjectCorrupt(
             f"{path.name} is damaged (SQLite's integrity check found {problems} "
-            f"problem{'s' if problems != 1 else ''}); restore it from a backup or an earlier copy."
+            f"problem{'s' if problems != 1 else ''}; {logged_to(log)}); restore it from a backup "
+            "or an earlier copy."
         )
     check_schema(conn, path, version)
     if version == SCHEMA_VERSION:
