@@ -19,6 +19,7 @@ from criteria_compare.cli.reading import (
 from criteria_compare.cli.verdicts import verdict_sentence
 from criteria_compare.errors import InvalidValue, VerdictRuleError
 from criteria_compare.model import Relation, Status
+from criteria_compare.paths import resolve_path
 
 __all__ = ["register"]
 
@@ -111,7 +112,7 @@ def run_new(args: argparse.Namespace) -> int:
     target: Path = args.project
     for side in ("reference", "partner"):
         source: Path = getattr(args, side)
-        if source.expanduser().resolve() == target.expanduser().resolve():
+        if resolve_path(source) == resolve_path(target):
             raise InvalidValue(
                 f"The project file {target.name} is also the --{side} file; give the project "
                 "its own name, such as review.ccproj."

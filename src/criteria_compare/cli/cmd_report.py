@@ -7,6 +7,7 @@ from pathlib import Path
 
 from criteria_compare.cli.output import Progress, emit_json, say
 from criteria_compare.errors import InvalidValue
+from criteria_compare.paths import resolve_path
 
 #: report.options.PAGE_SIZES, repeated so that the CLI starts without loading reportlab
 #: (a test checks the two agree).
@@ -72,11 +73,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _check_outputs(project: Path, pdf: Path, xlsx: Path | None) -> None:
     targets = [pdf] + ([xlsx] if xlsx else [])
     for target in targets:
-        if target.expanduser().resolve() == project.expanduser().resolve():
+        if resolve_path(target) == resolve_path(project):
             raise InvalidValue(
                 f"The report file {target} is the project file itself; choose another name."
             )
-    if xlsx is not None and xlsx.expanduser().resolve() == pdf.expanduser().resolve():
+    if xlsx is not None and resolve_path(xlsx) == resolve_path(pdf):
         raise InvalidValue("-o and --xlsx name the same file; give the workbook its own name.")
 
 

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from criteria_compare.errors import ProjectError, ProjectExists, ProjectLocked
+from criteria_compare.paths import resolve_path
 
 __all__ = [
     "STALE_TEMP_SECONDS",
@@ -46,7 +47,7 @@ def check_target(path: Path, force: bool) -> None:
         )
     if path.exists() and not force:
         raise ProjectExists(
-            f"{path.name} already exists in {path.resolve().parent}; choose another name or use --force "
+            f"{path.name} already exists in {resolve_path(path).parent}; choose another name or use --force "
             "to overwrite it."
         )
     if path.exists() and any(
@@ -57,4 +58,6 @@ def check_target(path: Path, force: bool) -> None:
             "(or open and close it once) before overwriting it."
         )
     if not path.parent.is_dir():
-        raise ProjectError(f"The folder {path.resolve().parent} does not exist; create it first.")
+        raise ProjectError(
+            f"The folder {resolve_path(path).parent} does not exist; create it first."
+        )

@@ -10,6 +10,7 @@ from typing import Any
 
 from criteria_compare.atomic import atomic_path
 from criteria_compare.errors import ProjectError
+from criteria_compare.paths import resolve_path
 from criteria_compare.project.connection import translate
 from criteria_compare.project.files import TEMP_SUFFIX, check_target, remove_stale_temps
 from criteria_compare.project.newfile import write_new_file
@@ -47,7 +48,7 @@ def staged_new_file(
     except OSError as exc:
         if stage == "create":
             raise ProjectError(
-                f"Cannot write in the folder {target.resolve().parent} ({exc.strerror}); choose a "
+                f"Cannot write in the folder {resolve_path(target).parent} ({exc.strerror}); choose a "
                 "folder where you may create files."
             ) from None
         if stage == "replace":

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from criteria_compare.atomic import atomic_path
 from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.paths import resolve_path
 
 __all__ = ["ReportWriteError", "atomic_target"]
 
@@ -38,7 +39,7 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
     An export that fails or is cancelled half-way leaves whatever was at
     ``path`` before untouched and no stray temporary file behind.
     """
-    final = Path(path).expanduser().resolve()
+    final = resolve_path(path)
     folder = final.parent
     if final.is_dir():
         raise ReportWriteError(

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from criteria_compare.paths import resolve_path
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.atomic import atomic_target
 from criteria_compare.report.data import ReportData
@@ -55,7 +56,7 @@ def render_pdf(
         doc.build_report(story, report_canvas())
         if progress is not None:
             progress(1, 1, "Report written")
-    return Path(path).expanduser().resolve()
+    return resolve_path(path)
 
 
 def export_pdf(

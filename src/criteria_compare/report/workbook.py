@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from criteria_compare.paths import resolve_path
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.atomic import atomic_target
 from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
@@ -369,7 +370,7 @@ def render_workbook(
         check_cancel(cancel)
     if progress is not None:
         progress(total, total, "Workbook written")
-    return Path(path).expanduser().resolve()
+    return resolve_path(path)
 
 
 def export_workbook(
