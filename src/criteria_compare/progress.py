@@ -15,7 +15,7 @@ __all__ = ["CancelCheck", "ProgressCallback", "check_cancel", "scaled"]
 
 
 class ProgressCallback(Protocol):
-    def __call__(self, done: int, total: int, message: str) -> None: ...
+    def __call__(self, done: int, total: int, message: str, /) -> None: ...
 
 
 class CancelCheck(Protocol):

@@ -47,7 +47,7 @@ def test_too_few_links_says_how_many_are_needed_and_changes_nothing(
     before = aligner_settings(project)
     dialog = _refit_dialog(qtbot, window)
     assert "20" in dialog.message.text()
-    assert not dialog.result.adopted
+    assert not dialog.refit_result.adopted
     assert not dialog.apply_button.isEnabled()
     assert not dialog.restore_button.isVisible()
     dialog.reject()
@@ -63,7 +63,7 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
     n_links = _confirm_gold_links(window)
     project = window.project
     dialog = _refit_dialog(qtbot, window)
-    result = dialog.result
+    result = dialog.refit_result
     assert result.n_links == n_links
     assert result.adopted, result.message
     assert result.after is not None and result.before is not None

@@ -373,7 +373,7 @@ def is_typing_shortcut(sequence: QKeySequence) -> bool:
     """
     if sequence.count() != 1:
         return False
-    combo = sequence[0]
+    combo = sequence[0]  # type: ignore[index]  # QKeySequence[i] exists; the stubs omit it
     mods = combo.keyboardModifiers()
     if mods & ~_TYPING_MODIFIERS:
         return False

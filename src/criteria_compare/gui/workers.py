@@ -18,9 +18,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 from criteria_compare.crashlog import log_exception, logged_to
 from criteria_compare.errors import Cancelled, CriteriaCompareError
@@ -30,7 +29,7 @@ __all__ = ["Job", "Worker", "WorkerSignals", "project_pool"]
 
 log = logging.getLogger(__name__)
 
-Job = Callable[[ProgressCallback, CancelCheck], Any]
+Job = Callable[[ProgressCallback, CancelCheck], object]
 
 _MIN_PROGRESS_INTERVAL = 0.04  # seconds between progress updates sent to the GUI
 
@@ -111,7 +110,7 @@ class Worker(QRunnable):
         self._post(self.signals._post_progress, int(done), int(total), str(message))
 
     @staticmethod
-    def _post(signal: Any, *args: object) -> None:
+    def _post(signal: SignalInstance, *args: object) -> None:
         """Emit to the GUI thread; if the window that asked has gone (app closing), drop it."""
         with contextlib.suppress(RuntimeError):
             signal.emit(*args)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
 from criteria_compare.gui.style import status_text, subtle_fill
@@ -235,7 +235,7 @@ def build_queue_rows(
 class CriteriaTableModel(QAbstractTableModel):
     """Section rows and criterion rows of the reference program; reads everything from the project."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._project: QueueSource | None = None
         self._rows: list[QueueEntry | SectionEntry] = []
@@ -389,7 +389,7 @@ class CriteriaTableModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section]
@@ -410,7 +410,7 @@ class CriteriaTableModel(QAbstractTableModel):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in _ROLES or not index.isValid():  # the view asks for many roles we lack
             return None
         if not 0 <= index.row() < len(self._rows):
@@ -424,7 +424,7 @@ class CriteriaTableModel(QAbstractTableModel):
             return self._section_data(index, entry, role)
         return self._entry_data(index.column(), entry, role)
 
-    def _section_data(self, index: _ModelIndex, entry: SectionEntry, role: int) -> Any:
+    def _section_data(self, index: _ModelIndex, entry: SectionEntry, role: int) -> object:
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_REF:
@@ -444,7 +444,7 @@ class CriteriaTableModel(QAbstractTableModel):
             return -2.0 if col == COL_SCORE else ""
         return None
 
-    def _entry_data(self, col: int, e: QueueEntry, role: int) -> Any:
+    def _entry_data(self, col: int, e: QueueEntry, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_REF:
                 return e.ref

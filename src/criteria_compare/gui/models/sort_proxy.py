@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from criteria_compare.gui.models.criteria_table import (
     COL_SCORE,
@@ -40,10 +39,6 @@ class QueueFilter:
     likely_gap: bool = False  # no candidate above Low
     text: str = ""
 
-    def with_(self, **changes: Any) -> QueueFilter:
-        """A copy with some fields changed."""
-        return replace(self, **changes)
-
     @property
     def active(self) -> bool:
         return self != QueueFilter()
@@ -75,7 +70,7 @@ class QueueProxyModel(QSortFilterProxyModel):
     their best score, highest first.
     """
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._filter = QueueFilter()
         self._terms: tuple[str, ...] = ()

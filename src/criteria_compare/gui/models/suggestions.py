@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from criteria_compare.model import Criterion, Link, LinkOrigin, Relation, Suggestion
 
@@ -95,14 +95,14 @@ def candidate_rows(
     suggestions = project.suggestions(ref)
     suggested_refs = {s.target_ref for s in suggestions}
     rows: list[CandidateRow] = []
-    for pref, link in links.items():
+    for pref, confirmed in links.items():
         if pref not in suggested_refs and pref in partners:
             state = (
                 CandidateState.MANUAL
-                if link.origin is LinkOrigin.MANUAL
+                if confirmed.origin is LinkOrigin.MANUAL
                 else CandidateState.CONFIRMED
             )
-            rows.append(CandidateRow(len(rows) + 1, partners[pref], None, link, state))
+            rows.append(CandidateRow(len(rows) + 1, partners[pref], None, confirmed, state))
     for s in suggestions:
         partner = partners.get(s.target_ref)
         link = links.get(s.target_ref)
@@ -126,7 +126,7 @@ def candidate_rows(
 class SuggestionsModel(QAbstractTableModel):
     """Table of the current criterion's candidates (and, at the end, its rejected pairs)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CandidateRow] = []
 
@@ -155,7 +155,7 @@ class SuggestionsModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
@@ -164,7 +164,7 @@ class SuggestionsModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]

@@ -42,10 +42,11 @@ def highlight_html(text: str, spans: Sequence[tuple[int, int]], color: QColor | 
     """``text`` as escaped HTML with the character ``spans`` on a ``color`` background."""
     out: list[str] = []
     pos = 0
-    for start, end in _merge(spans, len(text)) if color is not None else []:
+    background = color.name() if color is not None else None
+    for start, end in _merge(spans, len(text)) if background is not None else []:
         out.append(html.escape(text[pos:start]))
         out.append(
-            f'<span style="background-color:{color.name()}">{html.escape(text[start:end])}</span>'
+            f'<span style="background-color:{background}">{html.escape(text[start:end])}</span>'
         )
         pos = end
     out.append(html.escape(text[pos:]))

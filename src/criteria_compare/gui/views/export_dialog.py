@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPalette, QPixmap
@@ -31,6 +31,7 @@ from criteria_compare.errors import CriteriaCompareError
 from criteria_compare.gui.style import MARGIN, SPACING, muted_color
 from criteria_compare.gui.workers import Worker
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
+from criteria_compare.project import Project
 from criteria_compare.report import ReportData, ReportOptions, collect, render_pdf, render_workbook
 
 __all__ = ["MARKINGS", "PREVIEW_PAGES", "ExportDialog", "ExportResult", "render_preview"]
@@ -84,7 +85,9 @@ def render_preview(
         document.close()
 
 
-def _export_job(data: ReportData, options: ReportOptions, pdf: Path, xlsx: Path | None) -> Any:
+def _export_job(
+    data: ReportData, options: ReportOptions, pdf: Path, xlsx: Path | None
+) -> Callable[[ProgressCallback, CancelCheck], ExportResult]:
     """The worker's job: PDF, then workbook, then preview images; progress over the three."""
 
     def job(progress: ProgressCallback, cancel: CancelCheck) -> ExportResult:
@@ -116,11 +119,11 @@ class ExportDialog(QDialog):
 
     exported = Signal(object)  # ExportResult, after a successful export
 
-    def __init__(self, project: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.worker: Worker | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self._close_when_done = False
         self._xlsx_follows_pdf = True
         self._settings = QSettings()
@@ -134,11 +137,13 @@ class ExportDialog(QDialog):
         self.marking_combo = QComboBox()
         self.marking_combo.setEditable(True)
         self.marking_combo.addItems(MARKINGS)
-        self.marking_combo.lineEdit().setPlaceholderText("none")
+        marking_edit = self.marking_combo.lineEdit()
+        assert marking_edit is not None  # the combo was made editable above
+        marking_edit.setPlaceholderText("none")
         self.page_size_combo = QComboBox()
         self.page_size_combo.addItem("A4", "A4")
         self.page_size_combo.addItem("US Letter", "letter")
-        self.prepared_by_edit = QLineEdit(str(getattr(project, "reviewer", "") or ""))
+        self.prepared_by_edit = QLineEdit(project.reviewer)
         self.pdf_edit = QLineEdit()
         self.pdf_browse = QPushButton("Browse…")
         self.xlsx_check = QCheckBox("Also write a workbook (.xlsx)")
@@ -274,7 +279,7 @@ class ExportDialog(QDialog):
         self.marking_combo.setCurrentText(marking)
         index = self.page_size_combo.findData(page_size)
         self.page_size_combo.setCurrentIndex(max(0, index))
-        project_path = Path(getattr(self.project, "path", Path.cwd() / "project.ccproj"))
+        project_path = self.project.path
         base = Path(folder) if folder and Path(folder).is_dir() else project_path.parent
         stem = f"{project_path.stem} report"
         self.pdf_edit.setText(str(base / f"{stem}.pdf"))
@@ -373,7 +378,7 @@ class ExportDialog(QDialog):
             xlsx = Path(xlsx_text).expanduser()
             if xlsx.suffix.lower() != ".xlsx":
                 xlsx = xlsx.with_name(xlsx.name + ".xlsx")
-        project_path = Path(getattr(self.project, "path", "")).resolve()
+        project_path = self.project.path.resolve()
         for target in (pdf, xlsx):
             if target is None:
                 continue
@@ -399,7 +404,7 @@ class ExportDialog(QDialog):
             self._show_message(str(exc), error=True)
             return None
         self._remember(pdf)
-        self.result = None
+        self.export_result = None
         self.open_folder_button.setEnabled(False)
         self.open_pdf_button.setEnabled(False)
         self.progress_bar.setValue(0)
@@ -423,13 +428,13 @@ class ExportDialog(QDialog):
 
     def open_folder(self) -> None:
         """Show the folder holding the exported PDF in the system's file manager."""
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf.parent)))
+        if self.export_result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.export_result.pdf.parent)))
 
     def open_pdf(self) -> None:
         """Open the exported PDF in the system's PDF viewer."""
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf)))
+        if self.export_result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.export_result.pdf)))
 
     def reject(self) -> None:
         """Close; while an export runs, cancel it first and close once it has stopped."""
@@ -454,7 +459,7 @@ class ExportDialog(QDialog):
             super().reject()
 
     def _on_finished(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         names = result.pdf.name + (f" and {result.xlsx.name}" if result.xlsx else "")
         self._show_message(f"Wrote {names} in {result.pdf.parent}.")
         self.open_folder_button.setEnabled(True)
@@ -484,7 +489,7 @@ class ExportDialog(QDialog):
     def _show_preview(self, result: ExportResult) -> None:
         while self.preview_layout.count():
             item = self.preview_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         if not result.pages:
@@ -516,7 +521,8 @@ class ExportDialog(QDialog):
         """The page images currently shown in the preview, in order."""
         labels = []
         for index in range(self.preview_layout.count()):
-            widget = self.preview_layout.itemAt(index).widget()
+            item = self.preview_layout.itemAt(index)
+            widget = item.widget() if item is not None else None
             if (
                 isinstance(widget, QLabel)
                 and widget.pixmap() is not None

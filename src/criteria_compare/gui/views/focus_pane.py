@@ -96,7 +96,7 @@ def _word(value: str | None) -> str:
         return "on" if value == "true" else "off"
     for enum in (Relation, Status):
         try:
-            return enum(value).label  # type: ignore[call-arg]
+            return enum(value).label
         except ValueError:
             continue
     return _short(value)

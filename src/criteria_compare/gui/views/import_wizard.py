@@ -201,12 +201,11 @@ class SavePage(QWizardPage):
 
     def open_elsewhere(self) -> bool:
         """True when the target is the project open in the main window (never replaced)."""
-        window = self._wizard().parentWidget()
-        project = getattr(window, "project", None)
-        if project is None:
+        open_project = self._wizard().open_project
+        if open_project is None:
             return False
         try:
-            return Path(project.path).resolve() == self.target().resolve()
+            return open_project.resolve() == self.target().resolve()
         except OSError:
             return False
 
@@ -236,9 +235,16 @@ class NewComparisonWizard(QWizard):
 
     projectCreated = Signal(Path)
 
-    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+        *,
+        open_project: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings or Settings()
+        self.open_project = open_project  # the window's project file: never replaced
         self.worker: Worker | None = None
         self.created: Path | None = None
         self.setWindowTitle("New comparison")

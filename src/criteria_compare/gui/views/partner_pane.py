@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import unicodedata
 from collections.abc import Sequence
@@ -272,8 +273,8 @@ class PartnerPane(QWidget):
         self._fuzzy_worker = worker
         worker.start(QThreadPool.globalInstance())
 
-    def _on_fuzzy_done(self, result: object) -> None:
-        query, hits = result  # type: ignore[misc]
+    def _on_fuzzy_done(self, result: tuple[str, list[str]]) -> None:
+        query, hits = result
         if query == self._search.text().strip():  # ignore answers to older keystrokes
             self._show_hits(hits)
             self._fuzzy_worker = None
@@ -347,7 +348,7 @@ class PartnerPane(QWidget):
         elif used_by:
             menu = QMenu(self)
             for ref in used_by:
-                menu.addAction(f"Go to {ref}", lambda r=ref: self.jumpRequested.emit(r))
+                menu.addAction(f"Go to {ref}", functools.partial(self.jumpRequested.emit, ref))
             rect = self._table.visualRect(index)
             menu.popup(self._table.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
@@ -46,6 +46,9 @@ from criteria_compare.gui.workers import Worker
 from criteria_compare.resources import sample_path
 from criteria_compare.workflow.create import SourceChoice
 from criteria_compare.workflow.sample import SAMPLE_PARTNER, SAMPLE_REFERENCE
+
+if TYPE_CHECKING:
+    from criteria_compare.importing import ImportResult
 
 __all__ = ["ProgramPage", "muted"]
 
@@ -136,7 +139,8 @@ class ProgramPage(QWizardPage):
         names.setColumnStretch(1, 3)
         names.setColumnStretch(3, 1)
         for i in range(names.count()):
-            item = names.itemAt(i).widget()
+            layout_item = names.itemAt(i)
+            item = layout_item.widget() if layout_item is not None else None
             if isinstance(item, QLabel):
                 item.setBuddy(self.name_edit if "name" in item.text() else self.version_edit)
         hint = muted(
@@ -347,8 +351,8 @@ class ProgramPage(QWizardPage):
         self.check = check
         self._fill_sheets(check)
         self._fill_preview(check)
-        if check.error:
-            self._set_status(check.error, error=True)
+        if check.error or check.result is None:
+            self._set_status(check.error or "", error=True)
             self._show_warnings(())
         else:
             self._set_status(self._summary(check.result))
@@ -381,6 +385,7 @@ class ProgramPage(QWizardPage):
             roles = self._current_roles()
         table.clear()
         rows = list(pre.rows) if pre is not None else []
+        header_row = pre.header_row if pre is not None else None
         width = max((len(cells) for _, cells in rows), default=0)
         table.setColumnCount(width)
         table.setRowCount(len(rows) + 1)
@@ -402,19 +407,25 @@ class ProgramPage(QWizardPage):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(" ".join(text.split()))
                 item.setToolTip(text)
-                if number == pre.header_row:
+                if number == header_row:
                     item.setFont(bold)
                 table.setItem(r, col, item)
         metrics = table.fontMetrics()
-        body = [cells for n, cells in rows if pre.header_row is None or n >= pre.header_row]
+        body = [cells for n, cells in rows if header_row is None or n >= header_row]
         for col in range(width):
             texts = [" ".join(cells[col].split()) for cells in body if col < len(cells)]
             widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
             combo_width = self.role_combos[col].sizeHint().width()
-            role = roles.get(col)
+            col_role = roles.get(col)
             # Text columns get room; refs and levels stay narrow (section rows that sit in
             # the ref column are cut, their full text is in the tooltip).
-            cap = 320 if role in ("text", "guidance") else 130 if role in ("ref", "level") else 180
+            cap = (
+                320
+                if col_role in ("text", "guidance")
+                else 130
+                if col_role in ("ref", "level")
+                else 180
+            )
             table.setColumnWidth(col, min(max(widest + 24, combo_width, 110), cap))
         table.resizeRowToContents(0)
 
@@ -425,7 +436,7 @@ class ProgramPage(QWizardPage):
         self._roles_touched = True
         self._debounce.start()
 
-    def _summary(self, result: Any) -> str:
+    def _summary(self, result: ImportResult) -> str:
         n = len(result.criteria)
         sections = [s for s in result.sections if s]
         levels = result.levels

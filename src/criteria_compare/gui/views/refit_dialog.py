@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_compare.align.refit import RefitMetrics, RefitResult
+from criteria_compare.align.refit import RefitResult
 from criteria_compare.align.settings import CHANNEL_LABELS, AlignerSettings
 from criteria_compare.gui.style import MARGIN, SPACING
 
 __all__ = ["RefitDialog"]
 
 
-def _metric(m: RefitMetrics | None, name: str) -> str:
-    return "–" if m is None else f"{getattr(m, name):.2f}"
+def _metric(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
 
 
 def _weight(weights: Mapping[str, float], name: str) -> str:
@@ -47,7 +47,7 @@ class RefitDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Re-fit the aligner from confirmed links")
         self.setMinimumWidth(480)
-        self.result = result
+        self.refit_result = result
         self._current = current
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -72,11 +72,20 @@ class RefitDialog(QDialog):
         rows: list[tuple[str, str, str]] = []
         n = result.before.n if result.before is not None else 0
         held_out = f"held out, {n} criteria" if n else "held out"
+        before, after = result.before, result.after
         rows.append(
-            (f"Top-1 ({held_out})", _metric(result.before, "top1"), _metric(result.after, "top1"))
+            (
+                f"Top-1 ({held_out})",
+                _metric(None if before is None else before.top1),
+                _metric(None if after is None else after.top1),
+            )
         )
         rows.append(
-            (f"MRR ({held_out})", _metric(result.before, "mrr"), _metric(result.after, "mrr"))
+            (
+                f"MRR ({held_out})",
+                _metric(None if before is None else before.mrr),
+                _metric(None if after is None else after.mrr),
+            )
         )
         rows.append(("<b>Channel weights</b>", "", ""))
         names = [
@@ -139,7 +148,7 @@ class RefitDialog(QDialog):
             self.apply_button.setFocus()
 
     def _apply(self) -> None:
-        self.settingsChosen.emit(self.result.settings)
+        self.settingsChosen.emit(self.refit_result.settings)
         self.accept()
 
     def _restore(self) -> None:

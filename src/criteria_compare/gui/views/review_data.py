@@ -7,11 +7,11 @@ import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from criteria_compare.gui.models.criteria_table import QueueRows, build_queue_rows
 from criteria_compare.model import Link
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
+from criteria_compare.project import Project
 
 __all__ = ["OpenedProject", "ReviewData", "open_for_review", "prepare_review", "release_frozen"]
 
@@ -28,7 +28,7 @@ class ReviewData:
 class OpenedProject:
     """An open project together with its prepared review data (a worker's result)."""
 
-    project: Any
+    project: Project
     data: ReviewData
 
 
@@ -58,7 +58,7 @@ def release_frozen() -> None:
 
 
 def prepare_review(
-    project: Any, progress: ProgressCallback, cancel: CancelCheck, *, lo: int = 0, hi: int = 100
+    project: Project, progress: ProgressCallback, cancel: CancelCheck, *, lo: int = 0, hi: int = 100
 ) -> ReviewData:
     """Read the queue rows (assessments, best suggestions, link counts) and links of ``project``.
 
@@ -83,7 +83,7 @@ def prepare_review(
 
 
 def open_for_review(
-    open_project: Callable[[Path, ProgressCallback, CancelCheck], Any],
+    open_project: Callable[[Path, ProgressCallback, CancelCheck], Project],
     path: Path,
     progress: ProgressCallback,
     cancel: CancelCheck,

@@ -6,12 +6,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from criteria_compare.errors import CriteriaCompareError
 from criteria_compare.progress import CancelCheck, ProgressCallback
 from criteria_compare.resources import sample_path
 from criteria_compare.workflow.sample import SAMPLE_PARTNER, SAMPLE_REFERENCE
+
+if TYPE_CHECKING:  # the importer is loaded by the first check, not at start-up
+    from criteria_compare.importing import ImportResult, Preview
 
 __all__ = [
     "IGNORE",
@@ -60,8 +63,8 @@ class SourceCheck:
 
     path: Path
     sheets: tuple[str, ...]
-    preview: Any
-    result: Any | None
+    preview: Preview | None
+    result: ImportResult | None
     error: str | None
 
 
