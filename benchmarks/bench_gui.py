@@ -131,14 +131,14 @@ def measure_open(project: Path, mode: str) -> dict[str, float]:
     clock.start()
     ticker.start()
     if mode == "old":  # the worker only opens the file; the screen reads the rest here
-        window._run(
+        window.jobs.run(
             functools.partial(open_project, project),
             f"Opening {project.name}",
             window.show_project,
             name="opening of the project",
         )
     else:
-        window.open_path(project)
+        window.file_menu.open_path(project)
     app.exec()
     ticker.stop()
     window.close()

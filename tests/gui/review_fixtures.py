@@ -219,4 +219,4 @@ def open_shell(qtbot: QtBot, path: Path) -> Iterator[Shell]:
 def open_in(qtbot: QtBot, window: Any, path: Path) -> None:
     """Open the project at ``path`` in a main window and wait until it is on screen."""
     with qtbot.waitSignal(window.projectOpened, timeout=20000):
-        window.open_path(path)
+        window.file_menu.open_path(path)

@@ -23,9 +23,9 @@ def test_starts_on_the_start_screen(window: MainWindow) -> None:
     """A fresh start shows the start screen, with project actions greyed out."""
     assert window.stack.currentWidget() is window.start_screen
     assert window.windowTitle() == "criteria-compare"
-    assert window.actions["new_comparison"].isEnabled()
-    assert not window.actions["export_report"].isEnabled()
-    assert not window.actions["undo"].isEnabled()
+    assert window.actions_by_name["new_comparison"].isEnabled()
+    assert not window.actions_by_name["export_report"].isEnabled()
+    assert not window.actions_by_name["undo"].isEnabled()
     assert window.start_screen.empty_label.isVisibleTo(window)
 
 
@@ -36,8 +36,8 @@ def test_opening_a_project_shows_the_review_screen(
     open_in(qtbot, window, sample_project)
     assert window.stack.currentWidget() is window.review
     assert window.windowTitle() == "Meridia AEO vs CTPAT MSC (Importers) — criteria-compare"
-    assert window.saved_label.text() == "All changes saved"
-    assert window.actions["export_report"].isEnabled()
+    assert window.status.saved_label.text() == "All changes saved"
+    assert window.actions_by_name["export_report"].isEnabled()
 
 
 def test_recent_projects_list_counts_after_closing(
@@ -105,7 +105,7 @@ def test_a_file_that_is_not_a_project_gives_one_sentence(
     bogus = tmp_path / "notes.ccproj"
     bogus.write_text("these are not the criteria you are looking for", encoding="utf-8")
     with qtbot.waitSignal(window.jobFailed, timeout=20000) as blocker:
-        window.open_path(bogus)
+        window.file_menu.open_path(bogus)
     message = blocker.args[0]
     assert "notes.ccproj" in message
     assert "Traceback" not in message and "\n" not in message
@@ -118,7 +118,7 @@ def test_missing_recent_file_is_reported_and_forgotten(
     """A recent project that was deleted is dropped from the list with a clear message."""
     gone = tmp_path / "gone.ccproj"
     with qtbot.waitSignal(window.jobFailed) as blocker:
-        window.open_path(gone)
+        window.file_menu.open_path(gone)
     assert "does not exist" in blocker.args[0]
 
 
@@ -129,26 +129,28 @@ def test_reviewer_name_is_asked_at_the_first_decision_once(qtbot, sample_project
     w.show()
     open_in(qtbot, w, sample_project)
     qtbot.wait(50)
-    assert w._reviewer_dialog is None  # not on opening
+    assert w.reviewer_gate.dialog is None  # not on opening
     first, second = (c.ref for c in w.project.reference.criteria[:2])
     w.review.toggle_flag()  # F on the first criterion
-    qtbot.waitUntil(lambda: w._reviewer_dialog is not None and w._reviewer_dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: w.reviewer_gate.dialog is not None and w.reviewer_gate.dialog.isVisible()
+    )
     assert not w.project.assessment(first).discussion  # waits for the answer
-    w._reviewer_dialog.setTextValue("R. Inspector")
-    w._reviewer_dialog.accept()
+    w.reviewer_gate.dialog.setTextValue("R. Inspector")
+    w.reviewer_gate.dialog.accept()
     assert Settings().reviewer_name() == "R. Inspector"
     assert w.project.reviewer == "R. Inspector"
-    assert w.reviewer_label.text() == "Reviewer: R. Inspector"
+    assert w.status.reviewer_label.text() == "Reviewer: R. Inspector"
     qtbot.waitUntil(lambda: w.project.assessment(first).discussion)
     assert w.project.history(first, limit=1)[0].reviewer == "R. Inspector"
     w.review.select_ref(second)
     w.review.toggle_flag()
-    assert w._reviewer_dialog is None and w.project.assessment(second).discussion
+    assert w.reviewer_gate.dialog is None and w.project.assessment(second).discussion
     w.close_project()
     open_in(qtbot, w, sample_project)
     w.review.toggle_flag()
     qtbot.wait(50)
-    assert w._reviewer_dialog is None
+    assert w.reviewer_gate.dialog is None
     w.close_project()
 
 
@@ -162,7 +164,7 @@ def test_save_a_copy_writes_a_consistent_project(
     target = tmp_path / "copies" / "copy"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    worker = window.save_copy()
+    worker = window.file_menu.save_copy()
     with qtbot.waitSignal(worker.signals.finished, timeout=20000):
         pass
     copy = target.with_name("copy.ccproj")
@@ -175,7 +177,7 @@ def test_realign_keeps_decisions(qtbot, window: MainWindow, sample_project: Path
     open_in(qtbot, window, sample_project)
     ref = window.project.reference.criteria[0].ref
     window.project.decide(ref, status="gap", note="Nothing similar.")
-    worker = window.realign()
+    worker = window.aligner_menu.realign()
     with qtbot.waitSignal(worker.signals.finished, timeout=60000):
         pass
     assert window.project.assessment(ref).status.value == "gap"
@@ -184,7 +186,7 @@ def test_realign_keeps_decisions(qtbot, window: MainWindow, sample_project: Path
 
 def test_shortcut_legend_lists_every_key(qtbot, window: MainWindow) -> None:
     """Help → Keyboard shortcuts lists the review keys."""
-    window.actions["shortcuts_help"].trigger()
+    window.actions_by_name["shortcuts_help"].trigger()
     dialog = window._shortcuts_dialog
     assert dialog is not None and dialog.isVisible()
     texts = []
@@ -201,7 +203,7 @@ def test_open_sample_builds_it_once(qtbot, window: MainWindow, tmp_path: Path, m
     target = tmp_path / "data" / "sample.ccproj"
     monkeypatch.setattr(sample, "sample_project_path", lambda data: target)
     with qtbot.waitSignal(window.projectOpened, timeout=60000):
-        window.open_sample()
+        window.file_menu.open_sample()
     assert target.is_file()
     assert window.project.partner.name == "Meridia AEO"
 
@@ -241,16 +243,16 @@ def test_undo_and_redo_actions_follow_the_undo_stack(
         def undo(self) -> None:
             undone.append("undo")
 
-    assert not window.actions["undo"].isEnabled()
-    window.undo_stack.push(Step("set verdict"))
-    assert window.actions["undo"].isEnabled()
-    assert "set verdict" in window.actions["undo"].text()
-    window.actions["undo"].trigger()
+    assert not window.actions_by_name["undo"].isEnabled()
+    window.undo.stack.push(Step("set verdict"))
+    assert window.actions_by_name["undo"].isEnabled()
+    assert "set verdict" in window.actions_by_name["undo"].text()
+    window.actions_by_name["undo"].trigger()
     assert undone == ["redo", "undo"]
-    assert window.actions["redo"].isEnabled()
-    window.actions["redo"].trigger()
+    assert window.actions_by_name["redo"].isEnabled()
+    window.actions_by_name["redo"].trigger()
     assert undone == ["redo", "undo", "redo"]
-    assert window.saved_label.text() == "All changes saved"
+    assert window.status.saved_label.text() == "All changes saved"
 
 
 def test_typing_in_the_review_screen_does_not_trigger_review_keys(
@@ -307,7 +309,7 @@ def test_export_action_opens_the_export_dialog(
     from criteria_compare.gui.views.export_dialog import ExportDialog
 
     open_in(qtbot, window, sample_project)
-    window.actions["export_report"].trigger()
+    window.actions_by_name["export_report"].trigger()
     dialogs = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].reject()
@@ -317,7 +319,7 @@ def test_a_spreadsheet_starts_a_comparison_with_it_as_partner(
     qtbot, window: MainWindow, partner_xlsx: Path
 ) -> None:
     """Dropping (or passing) a spreadsheet opens the wizard with it as the partner program."""
-    wizard = window.open_file(partner_xlsx)
+    wizard = window.file_menu.open_file(partner_xlsx)
     qtbot.addWidget(wizard)
     assert wizard.isVisible()
     assert wizard.partner_page.path() == partner_xlsx
@@ -357,12 +359,14 @@ def test_declining_the_reviewer_question_keeps_the_os_user(qtbot, sample_project
     open_in(qtbot, w, sample_project)
     ref = w.review.current_ref()
     w.review.toggle_flag()
-    qtbot.waitUntil(lambda: w._reviewer_dialog is not None and w._reviewer_dialog.isVisible())
-    w._reviewer_dialog.reject()
+    qtbot.waitUntil(
+        lambda: w.reviewer_gate.dialog is not None and w.reviewer_gate.dialog.isVisible()
+    )
+    w.reviewer_gate.dialog.reject()
     assert Settings().reviewer_name() == getpass.getuser()
     qtbot.waitUntil(lambda: w.project.assessment(ref).discussion)
     w.review.toggle_flag()
-    assert w._reviewer_dialog is None
+    assert w.reviewer_gate.dialog is None
     assert not w.project.assessment(ref).discussion
     w.close_project()
 
@@ -385,7 +389,7 @@ def test_a_damaged_sample_is_rebuilt(
     target.write_bytes(b"not a database at all" * 50)
     monkeypatch.setattr(sample, "sample_project_path", lambda data: target)
     with qtbot.waitSignal(window.projectOpened, timeout=60000):
-        window.open_sample()
+        window.file_menu.open_sample()
     assert window.project.partner.name == "Meridia AEO"
     assert target.with_name("sample.ccproj.damaged").is_file()
 
@@ -401,11 +405,11 @@ def test_a_screen_that_fails_to_build_leaves_the_start_screen(
 
     monkeypatch.setattr(main_window, "review_view_class", broken)
     with qtbot.waitSignal(window.jobFailed, timeout=20000) as blocker:
-        window.open_path(sample_project)
+        window.file_menu.open_path(sample_project)
     assert "ValueError" in blocker.args[0] and "Traceback" not in blocker.args[0]
     assert window.project is None
     assert window.stack.currentWidget() is window.start_screen
-    assert not window.actions["export_report"].isEnabled()
+    assert not window.actions_by_name["export_report"].isEnabled()
 
 
 def test_delete_key_forgets_a_recent_project(
@@ -413,7 +417,7 @@ def test_delete_key_forgets_a_recent_project(
 ) -> None:
     """Delete on a recent entry removes it from the list, not from the disk."""
     Settings().add_recent(sample_project, reviewed=0, total=5, title="To forget")
-    window.refresh_recent()
+    window.recent.refresh()
     recent = window.start_screen.recent_list
     window.activateWindow()
     recent.setFocus()
@@ -454,7 +458,7 @@ def test_start_screen_after_closing_shows_no_stale_save_state(
     window.close_project()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old undo stack goes
     qtbot.wait(20)
-    assert window.saved_label.text() == ""
+    assert window.status.saved_label.text() == ""
     assert window.statusBar().currentMessage() == ""
 
 
@@ -469,6 +473,6 @@ def test_a_note_typed_before_the_name_is_given_is_saved_on_close(
     ref = w.review.current_ref()
     w.review.focus.note_edit.setPlainText("Partner wording is vaguer.")
     w.close_project()
-    assert w._reviewer_dialog is None
+    assert w.reviewer_gate.dialog is None
     with Project.open(sample_project) as project:
         assert project.assessment(ref).note == "Partner wording is vaguer."

@@ -34,7 +34,7 @@ def test_first_session_from_wizard_to_reopening(qtbot, partner_xlsx: Path, tmp_p
         window.activateWindow()
 
     # Wizard on the two samples.
-    wizard = window.new_comparison()
+    wizard = window.file_menu.new_comparison()
     qtbot.waitUntil(lambda: wizard.reference_page.check is not None, timeout=20000)
     wizard.next()
     wizard.partner_page.set_path(partner_xlsx)
@@ -50,9 +50,9 @@ def test_first_session_from_wizard_to_reopening(qtbot, partner_xlsx: Path, tmp_p
 
     # First decision: the name is asked once, then the decision is made under it.
     _key(qtbot, window, K.Key_1)
-    qtbot.waitUntil(lambda: window._reviewer_dialog is not None)
-    window._reviewer_dialog.setTextValue("N. Newcomer")
-    window._reviewer_dialog.accept()
+    qtbot.waitUntil(lambda: window.reviewer_gate.dialog is not None)
+    window.reviewer_gate.dialog.setTextValue("N. Newcomer")
+    window.reviewer_gate.dialog.accept()
     qtbot.waitUntil(lambda: len(window.project.links(first)) == 1)
     _key(qtbot, window, K.Key_A)
     assert window.project.assessment(first).status is Status.ALIGNED
@@ -78,7 +78,7 @@ def test_first_session_from_wizard_to_reopening(qtbot, partner_xlsx: Path, tmp_p
     assert review.header_text().startswith(f"Reviewed 9/{len(window.project.reference.criteria)}")
 
     # Bulk confirm, one step.
-    window.actions["bulk_confirm"].trigger()
+    window.actions_by_name["bulk_confirm"].trigger()
     bulk = window.findChild(BulkConfirmDialog)
     assert bulk is not None
     n = len(bulk.decisions())
@@ -86,13 +86,13 @@ def test_first_session_from_wizard_to_reopening(qtbot, partner_xlsx: Path, tmp_p
     qtbot.waitUntil(lambda: review.header_text().startswith(f"Reviewed {9 + n}/"))
 
     # Re-align keeps every decision.
-    worker = window.realign()
+    worker = window.aligner_menu.realign()
     with qtbot.waitSignal(worker.signals.finished, timeout=60000):
         pass
     assert window.project.assessment(second).note == "Partner names no deputy."
 
     # Export dialog opens on the project and closes.
-    dialog = window.export_report()
+    dialog = window.file_menu.export_report()
     assert dialog is not None
     dialog.reject()
 
@@ -101,9 +101,9 @@ def test_first_session_from_wizard_to_reopening(qtbot, partner_xlsx: Path, tmp_p
     window.close_project()
     assert Settings().recent_projects()[0].reviewed == 9 + n
     with qtbot.waitSignal(window.projectOpened, timeout=20000):
-        window.open_path(target)
+        window.file_menu.open_path(target)
     assert window.review.header_text().startswith(header)
     assert window.project.assessment(window.review.current_ref()).status is Status.UNREVIEWED
     assert window.project.history(first)[-1].reviewer == "N. Newcomer"
-    assert window._reviewer_dialog is None
+    assert window.reviewer_gate.dialog is None
     window.close_project()

@@ -30,7 +30,7 @@ def test_queue_rows_are_read_in_the_worker(qtbot, sample_project: Path, monkeypa
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.projectOpened, timeout=20000):
-        window.open_path(sample_project)
+        window.file_menu.open_path(sample_project)
     assert threads and all(t is not threading.main_thread() for t in threads)
     review = window.review
     assert review is not None
@@ -78,7 +78,7 @@ def test_realign_rereads_the_queue_in_the_worker(qtbot, sample_project: Path, mo
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.projectOpened, timeout=20000):
-        window.open_path(sample_project)
+        window.file_menu.open_path(sample_project)
     threads: list[threading.Thread] = []
     real = criteria_table.build_queue_rows
 
@@ -90,7 +90,7 @@ def test_realign_rereads_the_queue_in_the_worker(qtbot, sample_project: Path, mo
     monkeypatch.setattr(review_data, "build_queue_rows", recording)
     ref = window.project.reference.criteria[0].ref
     window.project.decide(ref, status="gap", note="Nothing similar.")
-    worker = window.realign()
+    worker = window.aligner_menu.realign()
     with qtbot.waitSignal(worker.signals.finished, timeout=60000):
         pass
     assert threads and all(t is not threading.main_thread() for t in threads)

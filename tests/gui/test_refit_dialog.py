@@ -15,12 +15,17 @@ from criteria_compare.workflow.realign import aligner_settings
 
 
 def _refit_dialog(qtbot, window: MainWindow) -> RefitDialog:
-    worker = window.refit()
+    worker = window.aligner_menu.refit()
     assert worker is not None
     with qtbot.waitSignal(worker.signals.finished, timeout=60000):
         pass
-    qtbot.waitUntil(lambda: window.refit_dialog is not None and window.refit_dialog.isVisible())
-    dialog = window.refit_dialog
+    qtbot.waitUntil(
+        lambda: (
+            window.aligner_menu.refit_dialog is not None
+            and window.aligner_menu.refit_dialog.isVisible()
+        )
+    )
+    dialog = window.aligner_menu.refit_dialog
     assert isinstance(dialog, RefitDialog)
     return dialog
 
@@ -73,8 +78,8 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
     assert f"{result.before.mrr:.2f}" in shown and f"{result.after.mrr:.2f}" in shown
     assert dialog.apply_button.isEnabled()
     dialog.apply_button.click()
-    assert window.active_worker is not None  # re-aligning
-    qtbot.waitUntil(lambda: window.active_worker is None, timeout=60000)
+    assert window.jobs.active_worker is not None  # re-aligning
+    qtbot.waitUntil(lambda: window.jobs.active_worker is None, timeout=60000)
     assert aligner_settings(project) == result.settings
     assert aligner_settings(project) != AlignerSettings()
     assert any(entry.action == "settings" for entry in project.history(limit=20))
@@ -87,7 +92,7 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
     again = _refit_dialog(qtbot, window)
     assert again.restore_button.isVisible() and again.restore_button.isEnabled()
     again.restore_button.click()
-    qtbot.waitUntil(lambda: window.active_worker is None, timeout=60000)
+    qtbot.waitUntil(lambda: window.jobs.active_worker is None, timeout=60000)
     restored = aligner_settings(project)
     shipped = AlignerSettings()
     assert restored.channel_weights == shipped.channel_weights

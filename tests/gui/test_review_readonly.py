@@ -31,7 +31,7 @@ def test_read_only_project_shows_a_banner_and_disables_writing(qtbot, sample_pro
     assert "[read-only]" in window.windowTitle()
     assert "Read-only" in review.read_only_banner_text()
     assert review.findChild(QLabel, "readOnlyBanner").isVisibleTo(window)
-    assert window.saved_label.text() == "Read-only"
+    assert window.status.saved_label.text() == "Read-only"
     focus = review.focus
     assert not any(
         focus.verdict_button(s).isEnabled() for s in Status if s is not Status.UNREVIEWED
@@ -42,14 +42,14 @@ def test_read_only_project_shows_a_banner_and_disables_writing(qtbot, sample_pro
     assert cards and not any(c._confirm.isEnabled() or c._reject.isEnabled() for c in cards)
     assert not review.partners._link_button.isEnabled()
     for name in WRITE_ACTIONS:
-        assert not window.actions[name].isEnabled(), name
+        assert not window.actions_by_name[name].isEnabled(), name
     # Navigation still works, by keyboard.
     first = review.current_ref()
     review.queue.focus_queue()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J)
     assert review.current_ref() != first
-    assert window.actions["export_report"].isEnabled()
-    assert window.actions["save_copy"].isEnabled()
+    assert window.actions_by_name["export_report"].isEnabled()
+    assert window.actions_by_name["save_copy"].isEnabled()
     # Nothing was written: the file still has no decision.
     window.close_project()
     with Project.open(sample_project) as project:
@@ -69,7 +69,7 @@ def test_writable_project_after_a_read_only_one_has_its_controls_back(
     assert review.read_only_banner_text() == ""
     assert "[read-only]" not in window.windowTitle()
     for name in WRITE_ACTIONS:
-        assert window.actions[name].isEnabled(), name
+        assert window.actions_by_name[name].isEnabled(), name
     assert review.focus.verdict_button(Status.GAP).isEnabled()
     assert not review.focus.note_edit.isReadOnly()
     window.close_project()

@@ -54,7 +54,7 @@ def test_wizard_end_to_end_lands_on_the_review_screen(
     qtbot, window: MainWindow, partner_xlsx: Path, tmp_path: Path
 ) -> None:
     """Both samples through the wizard: the project is created, aligned and shown for review."""
-    wizard = window.new_comparison()
+    wizard = window.file_menu.new_comparison()
     qtbot.waitUntil(wizard.isVisible)
     ref_page = wizard.reference_page
     _wait_checked(qtbot, ref_page)
@@ -256,7 +256,7 @@ def test_closing_the_window_cancels_a_running_creation(
     window = MainWindow(ask_reviewer=False)
     qtbot.addWidget(window)
     window.show()
-    wizard = window.new_comparison()
+    wizard = window.file_menu.new_comparison()
     target = tmp_path / "quit.ccproj"
     _fill(qtbot, wizard, partner_xlsx, target)
     wizard.accept()

@@ -7,6 +7,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from criteria_compare import __version__
 from criteria_compare.resources import resource_path
+
+if TYPE_CHECKING:  # main() imports the window after the application exists
+    from criteria_compare.gui.main_window import MainWindow
 
 __all__ = [
     "APPLICATION",
@@ -123,15 +127,14 @@ def app_icon() -> QIcon:
     return icon
 
 
-def take_screenshot(window: object, path: Path) -> bool:
+def take_screenshot(window: MainWindow, path: Path) -> bool:
     """Select the first criterion, render the window to ``path`` and say whether it was written."""
-    review = getattr(window, "review", None)
-    project = getattr(window, "project", None)
+    review, project = window.review, window.project
     if review is not None and project is not None and project.reference.criteria:
         review.select_ref(project.reference.criteria[0].ref)
     QApplication.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return bool(window.grab().save(str(path)))  # type: ignore[attr-defined]
+    return bool(window.grab().save(str(path)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -167,9 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
 
     if args.project is not None:
-        window.open_file(args.project)
+        window.file_menu.open_file(args.project)
     elif args.sample or args.screenshot is not None:
-        window.open_sample()
+        window.file_menu.open_sample()
 
     code = app.exec()
     window.close()

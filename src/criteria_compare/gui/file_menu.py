@@ -1,0 +1,155 @@
+"""File menu commands: new comparison, open (also by drag and drop), the sample, save a copy, export."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from criteria_compare.gui.views.review_data import open_for_review
+from criteria_compare.gui.views.source_check import SPREADSHEET_SUFFIXES
+from criteria_compare.gui.workers import Worker, project_pool
+from criteria_compare.workflow import copying, opening, sample
+
+if TYPE_CHECKING:
+    from criteria_compare.gui.main_window import MainWindow
+    from criteria_compare.gui.views.export_dialog import ExportDialog
+    from criteria_compare.gui.views.import_wizard import NewComparisonWizard
+
+__all__ = ["PROJECT_FILTER", "FileMenu", "dropped_file"]
+
+PROJECT_FILTER = "criteria-compare projects (*.ccproj)"
+
+
+def dropped_file(mime: QMimeData) -> Path | None:
+    """The one project or spreadsheet file being dragged, if that is what it is."""
+    if not mime.hasUrls():
+        return None
+    paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    if len(paths) != 1:
+        return None
+    suffix = paths[0].suffix.lower()
+    return paths[0] if suffix == ".ccproj" or suffix in SPREADSHEET_SUFFIXES else None
+
+
+class FileMenu(QObject):
+    """The File menu's commands for ``window``; opened projects go to ``window.show_opened``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def _is_open(self, path: Path) -> bool:
+        project = self._window.project
+        return project is not None and project.path.resolve() == path.resolve()
+
+    def choose_project(self) -> None:
+        """Ask for a .ccproj file and open it."""
+        w = self._window
+        path, _ = QFileDialog.getOpenFileName(
+            w, "Open project", w.settings.last_folder("project"), PROJECT_FILTER
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path | str) -> Worker | None:
+        """Open a project file in a worker; the review screen shows when it is ready."""
+        w = self._window
+        path = Path(path)
+        if not path.is_file():
+            w.settings.remove_recent(path)
+            w.recent.refresh()
+            w.show_failure(
+                f"{path} does not exist any more; it was removed from the recent projects."
+            )
+            return None
+        if self._is_open(path):
+            return None
+        if w.remember_recent:
+            w.settings.set_last_folder("project", path)
+        return w.jobs.run(
+            functools.partial(open_for_review, opening.open_project, path),
+            f"Opening {path.name}",
+            w.show_opened,
+            name="opening of the project",
+        )
+
+    def open_sample(self) -> Worker | None:
+        """Open the bundled sample comparison, building it first if needed."""
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        target = sample.sample_project_path(Path(data))
+        if self._is_open(target):
+            return None
+        return self._window.jobs.run(
+            functools.partial(open_for_review, sample.open_sample, target),
+            "Preparing the sample comparison",
+            self._window.show_opened,
+            name="sample preparation",
+            pool=project_pool(),
+        )
+
+    def new_comparison(self, partner: Path | None = None) -> NewComparisonWizard:
+        """Start the new-comparison wizard (non-blocking); it opens the project when done.
+
+        ``partner`` (a spreadsheet given on the command line or dropped on the window)
+        is filled in as the partner program.
+        """
+        from criteria_compare.gui.views.import_wizard import NewComparisonWizard
+
+        w = self._window
+        open_project = w.project.path if w.project is not None else None
+        wizard = NewComparisonWizard(w.settings, w, open_project=open_project)
+        wizard.projectCreated.connect(self.open_path)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if isinstance(partner, Path):  # not the `checked` flag of a triggered action
+            wizard.partner_page.set_path(partner)
+        wizard.open()
+        return wizard
+
+    def open_file(self, path: Path) -> Worker | NewComparisonWizard | None:
+        """Open a project, or start a new comparison when ``path`` is a spreadsheet."""
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+            return self.new_comparison(partner=path)
+        return self.open_path(path)
+
+    def save_copy(self) -> Worker | None:
+        """Write a consistent copy of the project file elsewhere."""
+        w = self._window
+        if w.project is None:
+            return None
+        w.flush_review()
+        source = w.project.path
+        suggested = str(Path(w.settings.last_folder("copy")) / f"{source.stem} copy.ccproj")
+        target, _ = QFileDialog.getSaveFileName(w, "Save a copy", suggested, PROJECT_FILTER)
+        if not target:
+            return None
+        target_path = Path(target)
+        if target_path.suffix.lower() != ".ccproj":
+            target_path = target_path.with_name(target_path.name + ".ccproj")
+        w.settings.set_last_folder("copy", target_path)
+        return w.jobs.run(
+            functools.partial(copying.save_copy, source, target_path),
+            "Saving a copy",
+            self._copy_saved,
+            name="copy",
+            pool=project_pool(),
+        )
+
+    def _copy_saved(self, path: Path) -> None:
+        self._window.statusBar().showMessage(f"Copy saved as {path}", 8000)
+
+    def export_report(self) -> ExportDialog | None:
+        """Open the export dialog (PDF or workbook) for the open project."""
+        from criteria_compare.gui.views.export_dialog import ExportDialog
+
+        w = self._window
+        if w.project is None:
+            return None
+        w.flush_review()
+        dialog = ExportDialog(w.project, w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

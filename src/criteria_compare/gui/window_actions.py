@@ -1,0 +1,94 @@
+"""The main window's menus and its share of the action table (``actions.SHELL_ACTIONS``)."""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+from criteria_compare.gui.actions import (
+    MENU_LAYOUT,
+    PROJECT_ACTIONS,
+    REVIEW_ACTIONS,
+    SHELL_ACTIONS,
+)
+
+if TYPE_CHECKING:
+    from criteria_compare.gui.main_window import MainWindow
+
+__all__ = [
+    "build_menus",
+    "connect_shell_actions",
+    "disconnect_review_actions",
+    "set_project_actions_enabled",
+]
+
+
+def build_menus(bar: QMenuBar, actions: Mapping[str, QAction]) -> tuple[dict[str, QMenu], QMenu]:
+    """Fill ``bar`` from MENU_LAYOUT; returns the menus by title and the Open recent submenu."""
+    menus: dict[str, QMenu] = {}
+    recent: QMenu | None = None
+    for title, names in MENU_LAYOUT:
+        menu = bar.addMenu(title)
+        menu.setObjectName(f"menu_{title.replace('&', '').lower()}")
+        menus[title.replace("&", "")] = menu
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+                continue
+            menu.addAction(actions[name])
+            if name == "open_project":
+                recent = menu.addMenu("Open &recent")
+                recent.setObjectName("menu_recent")
+    if recent is None:
+        raise ValueError("MENU_LAYOUT has no open_project entry to put Open recent after")
+    return menus, recent
+
+
+def connect_shell_actions(window: MainWindow) -> None:
+    """Connect each of SHELL_ACTIONS to the window command it runs."""
+    files, aligner = window.file_menu, window.aligner_menu
+    slots: dict[str, Callable[[], object]] = {
+        "new_comparison": files.new_comparison,
+        "open_project": files.choose_project,
+        "open_sample": files.open_sample,
+        "save_copy": files.save_copy,
+        "export_report": files.export_report,
+        "close_project": window.close_project,
+        "quit": window.close,
+        "realign": aligner.realign,
+        "refit": aligner.refit,
+        "set_reviewer": window.reviewer_gate.ask_name,
+        "shortcuts_help": window.show_shortcuts,
+        "about": window.show_about,
+        "undo": window.undo.undo,
+        "redo": window.undo.redo,
+    }
+    if slots.keys() != SHELL_ACTIONS:
+        raise ValueError(f"window slots differ from SHELL_ACTIONS: {set(slots) ^ SHELL_ACTIONS}")
+    for name, slot in slots.items():
+        window.actions_by_name[name].triggered.connect(slot)
+
+
+def set_project_actions_enabled(
+    actions: Mapping[str, QAction], enabled: bool, *, has_undo_stack: bool
+) -> None:
+    """Enable the actions that need an open project; undo/redo stay off without a stack."""
+    for name in PROJECT_ACTIONS:
+        actions[name].setEnabled(enabled)
+    if not enabled or not has_undo_stack:
+        actions["undo"].setEnabled(False)
+        actions["redo"].setEnabled(False)
+
+
+def disconnect_review_actions(actions: Mapping[str, QAction]) -> None:
+    """Cut the review screen's connections (it is going away; the actions stay)."""
+    for name in REVIEW_ACTIONS:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            with contextlib.suppress(RuntimeError, TypeError):
+                actions[name].triggered.disconnect()
