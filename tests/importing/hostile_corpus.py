@@ -32,8 +32,8 @@ def write_xlsx(
     path: Path,
     sheet_data: str | bytes,
     *,
-    shared_strings: bytes | None = None,
-    compression: int = zipfile.ZIP_DEFLATED,
+    shared_strings: bytes | list[bytes] | None = None,
+    compresslevel: int | None = None,
 ) -> Path:
     """A minimal workbook with one sheet 'Criteria' whose <sheetData> body is ``sheet_data``."""
     body = sheet_data.encode() if isinstance(sheet_data, str) else sheet_data
@@ -79,11 +79,15 @@ def write_xlsx(
         ).encode(),
         "xl/worksheets/sheet1.xml": sheet,
     }
-    if shared_strings is not None:
-        parts["xl/sharedStrings.xml"] = shared_strings
-    with zipfile.ZipFile(path, "w", compression) as zf:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as zf:
         for name, data in parts.items():
             zf.writestr(name, data)
+        if shared_strings is not None:
+            with zf.open("xl/sharedStrings.xml", "w") as handle:
+                for piece in (
+                    [shared_strings] if isinstance(shared_strings, bytes) else shared_strings
+                ):
+                    handle.write(piece)
     return path
 
 
@@ -118,3 +122,21 @@ def long_csv_field(path: Path, chars: int = 200_000) -> Path:
     text = ("Seals are checked. " * (chars // 19 + 1))[: chars - 1] + "!"
     path.write_text(f"ID,Criteria\n1.1,Gates lock.\n1.2,{text}\n1.3,Staff train.\n")
     return path
+
+
+def utf16_without_bom(path: Path) -> Path:
+    """CSV text saved as UTF-16 little-endian with no byte-order mark (some exporters do)."""
+    text = "ID,Criteria\n1.1,Gates lock at night.\n1.2,Zäune werden geprüft.\n"
+    path.write_bytes(text.encode("utf-16-le"))
+    return path
+
+
+def huge_shared_strings(path: Path, mebibytes: int = 300) -> Path:
+    """A 2 MB workbook whose shared-strings part unpacks to 300 MiB of ordinary text: under the
+    compression-ratio limit (about 190 to 1), so only the unpacked-size limit stops it."""
+    entry = b"<si><t>Gates lock at night.</t></si>"
+    chunk = entry * 30_000
+    head = f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN_NS}">'.encode()
+    chunks = [head, *[chunk] * (mebibytes * 1024 * 1024 // len(chunk)), b"</sst>"]
+    body = f'{header_row()}<row r="2">{inline("A2", "1.1")}<c r="B2" t="s"><v>0</v></c></row>'
+    return write_xlsx(path, body, shared_strings=chunks, compresslevel=1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -42,3 +44,21 @@ def test_project_from_a_file_with_an_undecodable_name(tmp_path: Path) -> None:
     with Project.create(tmp_path / "p.ccproj", read_criteria(ref), read_criteria(partner)) as p:
         assert p.reference.criteria[0].ref == "1.1"
         p.reference.source_file.encode("utf-8")
+
+
+def test_inspect_json_path_is_escaped_like_file_under_a_strict_utf8_output(
+    tmp_path: Path,
+) -> None:
+    """``inspect --json`` on such a file exits 0 with valid UTF-8 and a ``path`` that shows
+    the undecodable bytes as U+FFFD, like ``file`` (it held the raw bytes)."""
+    path = _latin1_named(tmp_path, "id,text\n1.1,Seal every container.\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "criteria_compare", "inspect", os.fsencode(path), "--json"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout.decode("utf-8", "strict"))
+    assert data["file"] == "\ufffdt\ufffd.csv"
+    assert data["path"] == f"{tmp_path}/\ufffdt\ufffd.csv"

@@ -126,3 +126,24 @@ def test_file_over_the_limit_is_refused_reading_at_most_one_byte_more(tmp_path: 
     path.write_bytes(b"ID,Criteria\n" + b"1.1,x\n" * 400)
     with pytest.raises(ImportFailed, match=r"big.csv is 0.0 MB, over the import limit"):
         read_criteria(path, limits=ImportLimits(max_bytes=1000))
+
+
+def test_utf16_text_without_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """UTF-16 text with no BOM is recognised by its NUL bytes and read, not refused as
+    binary data."""
+    result = read_criteria(hostile_corpus.utf16_without_bom(tmp_path / "utf16.csv"))
+    assert result.encoding == "utf-16-le"
+    assert [c.text for c in result.criteria] == ["Gates lock at night.", "Zäune werden geprüft."]
+
+
+def test_shared_strings_unpacking_to_300_mib_is_refused_before_parsing(tmp_path: Path) -> None:
+    """A 2 MB workbook whose shared strings unpack to 300 MiB (under the ratio limit) is
+    refused from the zip directory, within a CPU cap that parsing it would exceed."""
+    path = hostile_corpus.huge_shared_strings(tmp_path / "strings.xlsx")
+    assert path.stat().st_size < 3 * MIB
+    run = python_capped(IMPORT, str(path), cpu_seconds=4)
+    assert not run.over_cpu, "the shared strings were parsed"
+    assert run.stderr.strip().endswith(
+        "strings.xlsx would unpack to 299.7 MB, over the limit of 256.0 MB; it may be a zip "
+        "bomb; refused."
+    )

@@ -14,7 +14,9 @@ __all__ = [
     "format_number",
     "format_temporal",
     "looks_like_ref",
+    "printable",
     "single_line",
+    "utf16_without_bom",
 ]
 
 EXCEL_CELL_CHARS = 32_767
@@ -33,6 +35,29 @@ def decode_excel_escapes(value: str) -> str:
     """Text with Excel's ``_xHHHH_`` escapes decoded (``_x000D_`` is a carriage return, as
     Excel stores pasted Windows line breaks), then cleaned like any cell."""
     return clean_text(_OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value))
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the bytes read like UTF-16 text with no
+    byte-order mark: mostly Latin text, so nearly every other byte is NUL, on the same side."""
+    pairs = len(head) // 2
+    if pairs < 4 or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    sample = head[: pairs * 2]
+    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    if odd_nuls >= pairs * 0.7 and even_nuls <= pairs * 0.05:
+        return "utf-16-le"
+    if even_nuls >= pairs * 0.7 and odd_nuls <= pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def printable(text: str) -> str:
+    """A file name or path as text that can be shown and stored (bytes that are not UTF-8,
+    surrogate-escaped by the operating system, become U+FFFD)."""
+    if text.isprintable():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def clean_text(value: str) -> str:

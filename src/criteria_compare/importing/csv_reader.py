@@ -8,7 +8,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from criteria_compare.errors import ImportFailed
-from criteria_compare.importing.cells import clean_text, column_letter, looks_like_ref
+from criteria_compare.importing.cells import (
+    clean_text,
+    column_letter,
+    looks_like_ref,
+    utf16_without_bom,
+)
 from criteria_compare.importing.raw import (
     HEAD_SCAN_LIMIT,
     RawRow,
@@ -27,16 +32,22 @@ _SNIFF_LINES = 60
 
 
 def decode_text(data: bytes) -> tuple[str, str, str | None]:
-    """``(text, encoding, notice)``: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    """``(text, encoding, notice)``: UTF-8 (with or without BOM), UTF-16 with a BOM or
+    recognised without one, else cp1252."""
     if data.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     else:
-        encoding = "utf-8"
+        encoding = utf16_without_bom(data[:8192]) or "utf-8"
     try:
         return data.decode(encoding), encoding, None
     except UnicodeDecodeError:
+        if encoding.startswith("utf-16-"):
+            raise ImportFailed(
+                "the file looks like UTF-16 text without a byte-order mark but does not decode "
+                "as such; save it as UTF-8 (CSV UTF-8)."
+            ) from None
         if encoding != "utf-8":
             raise ImportFailed(
                 f"the file starts with a {encoding} byte-order mark but is not valid "

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from criteria_compare.importing.cells import printable
 from criteria_compare.model import Criterion, Program
 
 __all__ = [
@@ -115,7 +116,7 @@ class ImportResult:
         """A JSON-ready summary (what ``criteria-compare inspect --json`` prints)."""
         return {
             "file": self.file,
-            "path": str(self.path),
+            "path": printable(str(self.path)),
             "sha256": self.sha256,
             "sheet": self.sheet,
             "sheets": list(self.sheets),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from criteria_compare.errors import ImportFailed
+from criteria_compare.importing.cells import printable, utf16_without_bom
 from criteria_compare.importing.result import ImportLimits
 
 __all__ = [
@@ -26,7 +27,6 @@ __all__ = [
     "SourceFile",
     "check_zip",
     "load_source",
-    "printable",
     "sniff_kind",
 ]
 
@@ -59,13 +59,6 @@ class SourceFile:
 
 def _megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
-
-
-def printable(text: str) -> str:
-    """Text of a file name or path as it can be shown (bytes that are not UTF-8 as U+FFFD)."""
-    if text.isprintable():
-        return text
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _too_big(p: Path, size: int, limit: int) -> ImportFailed:
@@ -130,7 +123,7 @@ def load_source(path: str | Path, limits: ImportLimits) -> SourceFile:
 
 
 def _looks_like_text(head: bytes) -> bool:
-    if head.startswith(_BOMS):
+    if head.startswith(_BOMS) or utf16_without_bom(head) is not None:
         return True
     if b"\x00" in head:
         return False
