@@ -128,10 +128,13 @@ class AffinityChannel:
         ``candidates`` is (r1 - r0, C) document indices, -1 for padding (scored 0).
         """
         rows = self.query.of_row[r0:r1]
+        scores: np.ndarray
         if candidates is None:
-            return self.table[rows][:, self.document.of_row]
-        docs = self.document.of_row[np.maximum(candidates, 0)]
-        return np.where(candidates >= 0, self.table[rows[:, None], docs], np.float32(0.0))
+            scores = self.table[rows][:, self.document.of_row]
+        else:
+            docs = self.document.of_row[np.maximum(candidates, 0)]
+            scores = np.where(candidates >= 0, self.table[rows[:, None], docs], np.float32(0.0))
+        return scores
 
     def score(self, query_section: str, document_section: str) -> float:
         """The affinity of two section names (0 for sections not in the table)."""

@@ -137,7 +137,8 @@ class _UseEncoder:
         vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)  # type: ignore[attr-defined]
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return vectors / norms
+        unit: np.ndarray = vectors / norms
+        return unit
 
 
 def _load() -> Encoder:

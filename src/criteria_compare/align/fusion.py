@@ -52,9 +52,13 @@ class FusedBlock:
         total = np.zeros(len(next(iter(norm.values()))) if norm else 0, dtype=np.float64)
         for name, weight in self.weights.items():
             total += weight * norm[name]
-        if self.row_weight is not None and rows is not None:
-            return np.round(total / self.row_weight[rows], 9)
-        return np.round(total / self.total_weight, 9)
+        weight = (
+            self.row_weight[rows]
+            if self.row_weight is not None and rows is not None
+            else self.total_weight
+        )
+        fused: np.ndarray = np.round(total / weight, 9)
+        return fused
 
 
 def _row_range(values: np.ndarray, valid: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:

@@ -59,6 +59,7 @@ def all_pairs(
     """
     n_q, n_d = q.n_rows, d.n_rows
     dense = dense_columns(df_q, df_d, n_q, n_d)
+    out: np.ndarray
     if len(dense):
         out = _dense(q, dense) @ _dense(d, dense).T
     else:

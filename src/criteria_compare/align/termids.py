@@ -40,19 +40,25 @@ class PackedTexts:
         self.offsets = np.zeros(len(texts), dtype=np.int64)
         if len(texts) > 1:
             np.cumsum(sizes[:-1], out=self.offsets[1:])
-        self.ids = np.concatenate([t.ids for t in texts]) if texts else np.zeros(0, dtype=np.int64)
+        self.ids: np.ndarray = (
+            np.concatenate([t.ids for t in texts]) if texts else np.zeros(0, dtype=np.int64)
+        )
+
+    def _take(self, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        picked: np.ndarray = self.ids[spread(starts, lengths)]
+        return picked
 
     def words(self) -> np.ndarray:
         """Every text's word numbers (synonym concepts included), text after text."""
-        return self.ids[spread(self.offsets, self.n_words)]
+        return self._take(self.offsets, self.n_words)
 
     def stems(self) -> np.ndarray:
         """Every text's stem numbers (synonym concepts included), text after text."""
-        return self.ids[spread(self.offsets + self.n_words, self.n_words)]
+        return self._take(self.offsets + self.n_words, self.n_words)
 
     def plain_words(self) -> np.ndarray:
         """Every text's plain word numbers (what the character n-grams are taken from), text after text."""
-        return self.ids[spread(self.offsets, self.n_plain)]
+        return self._take(self.offsets, self.n_plain)
 
     def flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(stem numbers, span starts, span ends, positions in ``ordered``) of every text's

@@ -90,7 +90,8 @@ def _bound_row_width(ws: Any, max_columns: int, where: str) -> None:
                 if cell["column"] > max_columns and value is not None and value != "":
                     refuse_width(where, cell["row"], cell["column"], max_columns)
             row = [c for c in row if c["column"] <= max_columns]
-        return build(row, *args, **kwargs)
+        built: tuple[Any, ...] = build(row, *args, **kwargs)
+        return built
 
     bounded.bounded = True  # type: ignore[attr-defined]
     ws._get_row = bounded

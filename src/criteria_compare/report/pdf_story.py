@@ -858,7 +858,7 @@ class _SplittingTable(Table):
     """A table whose rows split across pages, without leaving an empty sliver of a row behind."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
         if len(parts) == 2:
             rest = parts[1]
             skip = rest.repeatRows if isinstance(rest.repeatRows, int) else len(rest.repeatRows)
@@ -867,7 +867,7 @@ class _SplittingTable(Table):
             sliver = len(heights) > skip and heights[skip] is not None and heights[skip] < _MIN_REST
             if len(values) > skip and (sliver or all(_empty(cell) for cell in values[skip])):
                 # A row cut so that only a line or two (or nothing) goes over: move it whole.
-                by_row = self._splitRows(availHeight, doInRowSplit=False)
+                by_row: list[Flowable] = self._splitRows(availHeight, doInRowSplit=False)
                 if by_row:
                     return by_row
             _label_continuation(parts[0], rest, skip)

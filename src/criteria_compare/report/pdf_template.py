@@ -40,7 +40,8 @@ _HEADER_Y = 10 * mm  # distance of header/footer baselines from the page edge
 
 def page_size(name: str) -> tuple[float, float]:
     """Portrait page size for "A4" or "letter"."""
-    return letter if name.lower() == "letter" else A4
+    size: tuple[float, float] = letter if name.lower() == "letter" else A4
+    return size
 
 
 class Heading(Paragraph):
@@ -239,7 +240,7 @@ class ReportDocTemplate(BaseDocTemplate):
 
 
 def _runs_width(runs: list[tuple[str, str]], size: float) -> float:
-    return sum(stringWidth(chunk, font, size) for chunk, font in runs)
+    return float(sum(stringWidth(chunk, font, size) for chunk, font in runs))
 
 
 def _fit_runs(
