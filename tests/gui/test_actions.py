@@ -20,6 +20,7 @@ from criteria_compare.gui.actions import (
     install_typing_guard,
     is_typing_shortcut,
 )
+from criteria_compare.model import Status
 
 REQUIRED = {
     "new_comparison": ["Ctrl+N"],
@@ -152,3 +153,31 @@ def test_shifted_symbols_trigger_reject_and_help(qtbot) -> None:
     qtbot.keyClick(button, Qt.Key.Key_Percent, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(button, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
     assert fired == ["reject_1", "reject_1", "reject_1", "reject_5", "shortcuts_help"]
+
+
+def test_review_actions_are_defined_once_and_each_has_a_handler() -> None:
+    """REVIEW_ACTIONS lives only in gui/actions.py, and the review screen binds a handler to every one."""
+    import ast
+    from pathlib import Path
+
+    from criteria_compare.gui import actions as actions_module
+    from criteria_compare.gui.views.review_actions import numbered
+
+    gui = Path(actions_module.__file__).parent
+    defining = [
+        f.name
+        for f in sorted(gui.rglob("*.py"))
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        and any(
+            isinstance(t, ast.Name) and t.id == "REVIEW_ACTIONS"
+            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        )
+    ]
+    assert defining == ["actions.py"]
+    seen: list[object] = []
+    handlers = numbered(seen.append, lambda n: seen.append(-n), seen.append)
+    handlers["confirm_3"]()
+    handlers["reject_2"]()
+    handlers["verdict_gap"]()
+    assert seen == [3, -2, Status.GAP]

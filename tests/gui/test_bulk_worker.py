@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from review_fixtures import Shell, make_project, open_shell
 
-from criteria_compare.gui.views import review as review_module
+from criteria_compare.gui.views import review_commands
 from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
 from criteria_compare.model import Status
 from criteria_compare.workflow.bulk import clear_winners
@@ -17,7 +17,7 @@ from criteria_compare.workflow.bulk import clear_winners
 
 @pytest.fixture
 def shell(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Shell]:
-    monkeypatch.setattr(review_module, "BULK_IN_WORKER", 1)  # every bulk step goes to the worker
+    monkeypatch.setattr(review_commands, "BULK_IN_WORKER", 1)  # every bulk step goes to the worker
     path = tmp_path / "bulk.ccproj"
     make_project(path).close()
     with open_shell(qtbot, path) as s:

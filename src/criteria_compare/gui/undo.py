@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from criteria_compare.model import Relation
+from criteria_compare.model import Relation, Status
 from criteria_compare.project import Project
 from criteria_compare.project.state import CriterionState, Decision
 
@@ -25,23 +24,6 @@ __all__ = [
 ]
 
 NOTE_COMMAND_ID = 1061  # consecutive note edits of one criterion merge into one undo step
-
-
-class Snapshotting(Protocol):
-    """The part of Project the commands use."""
-
-    def snapshot(self, ref: str) -> CriterionState: ...
-    def restore(
-        self, state: CriterionState, *, reviewer: str | None = None, action: str = "restore"
-    ) -> Any: ...
-    def restore_many(
-        self,
-        states: Sequence[CriterionState],
-        *,
-        reviewer: str | None = None,
-        action: str = "restore",
-        bulk: bool = True,
-    ) -> Any: ...
 
 
 class ChangeNotifier(QObject):
@@ -63,7 +45,7 @@ class ProjectCommand(QUndoCommand):
 
     def __init__(
         self,
-        project: Snapshotting,
+        project: Project,
         refs: Sequence[str],
         text: str,
         action: Callable[[], object],
@@ -151,14 +133,23 @@ def push(stack: QUndoStack, command: ProjectCommand) -> bool:
 
 
 def decide_command(
-    project: Any,
+    project: Project,
     ref: str,
     text: str,
     notifier: ChangeNotifier | None = None,
-    **changes: Any,
+    *,
+    status: Status | None = None,
+    note: str | None = None,
+    discussion: bool | None = None,
 ) -> ProjectCommand:
-    """``project.decide(ref, **changes)`` as an undoable command."""
-    return ProjectCommand(project, [ref], text, lambda: project.decide(ref, **changes), notifier)
+    """``project.decide(ref, status=, note=, discussion=)`` as an undoable command."""
+    return ProjectCommand(
+        project,
+        [ref],
+        text,
+        lambda: project.decide(ref, status=status, note=note, discussion=discussion),
+        notifier,
+    )
 
 
 def decision_command(
@@ -171,7 +162,7 @@ def decision_command(
 
 
 def note_command(
-    project: Any, ref: str, note: str, notifier: ChangeNotifier | None = None
+    project: Project, ref: str, note: str, notifier: ChangeNotifier | None = None
 ) -> ProjectCommand:
     """Set the note of ``ref``; consecutive note edits of the same criterion merge."""
     return ProjectCommand(
@@ -185,7 +176,7 @@ def note_command(
 
 
 def relation_command(
-    project: Any,
+    project: Project,
     ref: str,
     partner_ref: str,
     relation: Relation,
@@ -202,7 +193,7 @@ def relation_command(
 
 
 def apply_command(
-    project: Any,
+    project: Project,
     decisions: Sequence[Decision],
     text: str,
     *,

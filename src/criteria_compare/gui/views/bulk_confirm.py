@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,7 +41,7 @@ class BulkConfirmModel(QAbstractTableModel):
         "Margin",
     )
 
-    def __init__(self, winners: Sequence[ClearWinner] = (), parent: Any = None) -> None:
+    def __init__(self, winners: Sequence[ClearWinner] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._winners = list(winners)
         self._ticked = [True] * len(self._winners)

@@ -314,6 +314,18 @@ class QueuePane(QWidget):
             if r
         ]
 
+    def next_unreviewed(self, current: str | None, *, backwards: bool = False) -> str | None:
+        """The next unreviewed criterion after ``current`` that the filter shows, else any (None: all reviewed)."""
+        visible = self.visible_refs()
+        if backwards:
+            visible.reverse()
+        start = visible.index(current) + 1 if current in visible else 0
+        for ref in visible[start:] + visible[:start]:
+            entry = self.model.entry_for(ref)
+            if ref != current and entry is not None and not entry.reviewed:
+                return ref
+        return self.model.next_unreviewed(current, backwards=backwards)
+
     def step(self, delta: int) -> str | None:
         """Move ``delta`` criteria down (or up) in the shown order, skipping section rows."""
         proxy = self.proxy

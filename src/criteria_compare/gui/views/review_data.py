@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +13,14 @@ from criteria_compare.model import Link
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.project import Project
 
-__all__ = ["OpenedProject", "ReviewData", "open_for_review", "prepare_review", "release_frozen"]
+__all__ = [
+    "LinkIndex",
+    "OpenedProject",
+    "ReviewData",
+    "open_for_review",
+    "prepare_review",
+    "release_frozen",
+]
 
 
 @dataclass(frozen=True)
@@ -101,3 +108,38 @@ def open_for_review(
             project.close()
             raise
     return OpenedProject(project, data)
+
+
+class LinkIndex:
+    """Which partner criteria each reference criterion links to, kept current after each change.
+
+    :meth:`update` returns, for every partner criterion whose links changed, the
+    reference criteria that now use it (what the partner pane shows).
+    """
+
+    BULK = 40  # more refs than this: one read of every link instead of one per criterion
+
+    def __init__(self, links: Iterable[Link] = ()) -> None:
+        grouped: dict[str, set[str]] = {}
+        for link in links:
+            grouped.setdefault(link.reference_ref, set()).add(link.partner_ref)
+        self._of = {ref: frozenset(prefs) for ref, prefs in grouped.items()}
+
+    def update(self, project: Project, refs: Sequence[str]) -> dict[str, list[str]]:
+        many = len(refs) > self.BULK
+        by_ref: dict[str, set[str]] = {}
+        by_partner: dict[str, list[str]] = {}
+        for link in project.links() if many else ():
+            by_ref.setdefault(link.reference_ref, set()).add(link.partner_ref)
+            by_partner.setdefault(link.partner_ref, []).append(link.reference_ref)
+        changed: set[str] = set()
+        for ref in refs:
+            if many:
+                new = frozenset(by_ref.get(ref, ()))
+            else:
+                new = frozenset(lk.partner_ref for lk in project.links(ref))
+            changed |= new ^ self._of.get(ref, frozenset())
+            self._of[ref] = new
+        if many:
+            return {p: by_partner.get(p, []) for p in changed}
+        return {p: [lk.reference_ref for lk in project.links_for_partner(p)] for p in changed}
