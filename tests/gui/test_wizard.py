@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWizard
+from review_fixtures import open_in
 
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.settings import Settings
@@ -236,6 +237,23 @@ def test_an_existing_project_is_never_replaced_silently(
     assert existing.read_bytes() == b"decisions worth keeping"
     wizard.save_page.replace_check.setChecked(True)
     assert wizard.save_page.isComplete()
+
+
+def test_the_project_open_in_the_window_cannot_be_replaced(
+    qtbot, window: MainWindow, sample_project: Path, partner_xlsx: Path
+) -> None:
+    """A new comparison may not be saved over the project the window has open, even with Replace."""
+    open_in(qtbot, window, sample_project)
+    wizard = window.file_menu.new_comparison()
+    _wait_checked(qtbot, wizard.reference_page)
+    wizard.next()
+    wizard.partner_page.set_path(partner_xlsx)
+    _wait_checked(qtbot, wizard.partner_page)
+    wizard.next()
+    wizard.save_page.path_edit.setText(str(sample_project))
+    wizard.save_page.replace_check.setChecked(True)
+    assert not wizard.save_page.isComplete()
+    wizard.reject()
 
 
 def test_closing_the_window_cancels_a_running_creation(
