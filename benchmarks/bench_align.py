@@ -215,12 +215,13 @@ def _refit_quality() -> None:
 
 
 def _refit_speed() -> None:
-    """Project.refit on the sample project with half of its gold links confirmed (embeddings
+    """workflow.realign.refit_project on the sample project with half of its gold links confirmed (embeddings
     already cached in the file by the first alignment, as in a real project)."""
     import tempfile
 
     from criteria_compare.project import Decision
     from criteria_compare.workflow.create import build_project
+    from criteria_compare.workflow.realign import refit_project
 
     reference = read_criteria(sample_path("ctpat_msc_importer.xlsx"))
     partner = read_criteria(sample_path("partner_aeo_meridia.xlsx"))
@@ -235,7 +236,7 @@ def _refit_speed() -> None:
                     for r in refs
                 ]
             )
-            result, seconds = timed(project.refit)
+            result, seconds = timed(lambda: refit_project(project))
             figure("refit, sample project (Meridia, half the links confirmed)", seconds, 2.0)
             info("  refit says", result.message)
 

@@ -1,4 +1,4 @@
-"""Project.refit and `criteria-compare refit`: re-fitting from the project's confirmed links."""
+"""workflow.realign.refit_project and `criteria-compare refit`: re-fitting from the project's confirmed links."""
 
 from __future__ import annotations
 
