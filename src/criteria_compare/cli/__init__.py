@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from criteria_compare import __version__
 from criteria_compare.cli import cmd_evaluate, cmd_inspect, cmd_project, cmd_refit, cmd_report
@@ -25,10 +27,24 @@ __all__ = ["build_parser", "main"]
 _COMMAND_MODULES = (cmd_inspect, cmd_evaluate, cmd_project, cmd_report, cmd_refit)
 
 
+#: What an option looks like: ``-x`` or ``--word[=value]``. Anything else that starts with a dash
+#: and names no option (``-2+3``, ``-5%``, ``-draft-``) is a value, e.g. of ``--note``.
+_OPTION_SHAPE = re.compile(r"-[A-Za-z]|--[A-Za-z][A-Za-z0-9_-]*(=.*)?", re.DOTALL)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
+
+    def _parse_optional(self, arg_string: str) -> Any:
+        parsed = super()._parse_optional(arg_string)
+        if parsed is None or _OPTION_SHAPE.fullmatch(arg_string):
+            return parsed
+        options = parsed if isinstance(parsed, list) else [parsed]  # a list from Python 3.12.7 on
+        if all(option[0] is None for option in options):  # names no option of this command
+            return None
+        return parsed
 
 
 def build_parser() -> argparse.ArgumentParser:
