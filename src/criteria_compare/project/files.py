@@ -2,41 +2,44 @@
 
 from __future__ import annotations
 
-import glob
-import time
 from pathlib import Path
 
+from criteria_compare.atomic import STALE_AFTER, remove_abandoned
 from criteria_compare.errors import ProjectError, ProjectExists, ProjectLocked
 from criteria_compare.paths import resolve_path
 
 __all__ = [
-    "STALE_TEMP_SECONDS",
+    "SIDE_FILES",
     "TEMP_SUFFIX",
     "check_target",
     "remove_stale_temps",
+    "temp_prefix",
 ]
 
 
 #: The ending of a project being created (the name is hidden: a dot, the target's stem, random).
 TEMP_SUFFIX = ".ccproj.tmp"
 
-#: A hidden temporary project left this long ago is a leftover of a killed run, not work in progress.
-STALE_TEMP_SECONDS = 12 * 3600
+#: The files SQLite may keep beside a project being written.
+SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
-def remove_stale_temps(path: Path, now: float | None = None) -> list[Path]:
+def remove_stale_temps(path: Path) -> list[Path]:
     """Remove the temporary files (and SQLite side files) that a killed run of creating ``path``
-    left in its folder, if older than STALE_TEMP_SECONDS; returns what was removed."""
-    now = time.time() if now is None else now
-    removed = []
-    for leftover in path.parent.glob(f".{glob.escape(path.stem)}-*{TEMP_SUFFIX}*"):
-        try:
-            if now - leftover.stat().st_mtime > STALE_TEMP_SECONDS:
-                leftover.unlink()
-                removed.append(leftover)
-        except OSError:  # gone meanwhile, or not ours to remove: leave it
-            continue
-    return removed
+    left in its folder: those whose process is gone, or older than ``atomic.STALE_AFTER``;
+    returns what was removed."""
+    return remove_abandoned(
+        path,
+        prefix=temp_prefix(path),
+        suffix=TEMP_SUFFIX,
+        side_files=SIDE_FILES,
+        older_than=STALE_AFTER,
+    )
+
+
+def temp_prefix(path: Path) -> str:
+    """The start of the hidden name a project is created under (``.`` + the target's stem + ``-``)."""
+    return f".{path.stem}-"
 
 
 def check_target(path: Path, force: bool) -> None:

@@ -12,12 +12,16 @@ from criteria_compare.atomic import atomic_path
 from criteria_compare.errors import ProjectError
 from criteria_compare.paths import resolve_path
 from criteria_compare.project.connection import translate
-from criteria_compare.project.files import TEMP_SUFFIX, check_target, remove_stale_temps
+from criteria_compare.project.files import (
+    SIDE_FILES,
+    TEMP_SUFFIX,
+    check_target,
+    remove_stale_temps,
+    temp_prefix,
+)
 from criteria_compare.project.newfile import write_new_file
 
 __all__ = ["staged_new_file"]
-
-_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 @contextlib.contextmanager
@@ -36,7 +40,7 @@ def staged_new_file(
     stage = "create"
     try:
         with atomic_path(
-            target, prefix=f".{target.stem}-", suffix=TEMP_SUFFIX, side_files=_SIDE_FILES
+            target, prefix=temp_prefix(target), suffix=TEMP_SUFFIX, side_files=SIDE_FILES
         ) as tmp:
             stage = "write"
             write_new_file(tmp, reference, partner, **new_file_options)

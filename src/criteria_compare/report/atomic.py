@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from criteria_compare.atomic import atomic_path
+from criteria_compare.atomic import STALE_AFTER, atomic_path, remove_abandoned
 from criteria_compare.errors import CriteriaCompareError
 from criteria_compare.paths import resolve_path
 
@@ -49,6 +49,7 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise ReportWriteError(
             f"Cannot write {final.name}: the folder {folder} does not exist; choose an existing folder."
         )
+    remove_abandoned(final, older_than=STALE_AFTER)
     stage = "create"
     try:
         with atomic_path(final) as tmp:
