@@ -145,9 +145,6 @@ class Analyzer:
                         out[i] = got
         return out
 
-    def is_stop(self, word: str) -> bool:
-        return word in self._stop
-
     def _word_info(self, word: str) -> tuple[str, str, bool]:
         """(accent-folded word, stem, kept?) of a normalised word, cached."""
         info = self._info.get(word)

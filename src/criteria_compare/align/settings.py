@@ -156,11 +156,6 @@ class AlignerSettings:
         if problems:
             raise InvalidValue(f"Invalid aligner settings: {'; '.join(problems)}.")
 
-    @property
-    def channel_weights(self) -> dict[str, float]:
-        """Channel name -> weight (same-language), as used in ``Evidence.channels``."""
-        return self.weights_for(cross_language=False)
-
     def weights_for(self, *, cross_language: bool) -> dict[str, float]:
         """Channel name -> weight when the two programs do (not) share a language."""
         embedding = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from criteria_compare.model import Status
@@ -68,7 +68,6 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_muted: ParagraphStyle
     cell_right: ParagraphStyle
-    cell_center: ParagraphStyle
     head: ParagraphStyle
     head_right: ParagraphStyle
     status_box: ParagraphStyle
@@ -133,7 +132,6 @@ def make_styles() -> Styles:
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD_FONT),
         cell_muted=ParagraphStyle("cell_muted", parent=cell, fontName=ITALIC_FONT, textColor=MUTED),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
-        cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
         head=head,
         head_right=ParagraphStyle("head_right", parent=head, alignment=TA_RIGHT),
         status_box=ParagraphStyle(

@@ -310,10 +310,6 @@ class CriteriaTableModel(QAbstractTableModel):
         for row in dict.fromkeys(changed):  # each row, then its section heading
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
-    def refresh_all(self) -> None:
-        """Re-read every criterion (after a re-align) and repaint; rows stay where they are."""
-        self.refresh(self._order)
-
     # -- lookups --------------------------------------------------------------------------
     def entry(self, row: int) -> QueueEntry | SectionEntry:
         """The entry shown on source row ``row``."""

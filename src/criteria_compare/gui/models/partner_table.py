@@ -197,9 +197,6 @@ class PartnerTableModel(QAbstractTableModel):
     def criteria(self) -> list[Criterion]:
         return [e.criterion for e in self._entries]
 
-    def is_related(self, row: int) -> bool:
-        return self.entry(row).criterion.section in self._related
-
     # -- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)

@@ -66,7 +66,7 @@ class QueueProxyModel(QSortFilterProxyModel):
 
     Filtering is re-applied only when the filter changes (``dynamicSortFilter``
     is off), so a row the reviewer just decided does not vanish under the cursor.
-    With ``sort_by_score`` on, section rows are hidden and criteria are ordered by
+    With ``set_sort_by_score(True)``, section rows are hidden and criteria are ordered by
     their best score, highest first.
     """
 
@@ -83,10 +83,6 @@ class QueueProxyModel(QSortFilterProxyModel):
         assert isinstance(source, CriteriaTableModel)
         return source
 
-    @property
-    def queue_filter(self) -> QueueFilter:
-        return self._filter
-
     def set_filter(self, f: QueueFilter) -> None:
         """Show only the criteria that pass ``f``."""
         if f == self._filter:
@@ -95,10 +91,6 @@ class QueueProxyModel(QSortFilterProxyModel):
         self._filter = f
         self._terms = split_terms(f.text)
         self._end_filter_change()
-
-    @property
-    def sort_by_score(self) -> bool:
-        return self._by_score
 
     def set_sort_by_score(self, on: bool) -> None:
         """Order by best score (highest first) instead of program order."""

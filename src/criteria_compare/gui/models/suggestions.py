@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-
 from criteria_compare.model import Criterion, Link, LinkOrigin, Relation, Suggestion
 
 __all__ = [
-    "CANDIDATE_ROLE",
-    "COLUMNS",
     "MAX_CANDIDATES",
     "SHOWN_CANDIDATES",
     "CandidateRow",
     "CandidateState",
-    "SuggestionsModel",
     "candidate_rows",
 ]
 
 SHOWN_CANDIDATES = 5  # shown before "more…"
 MAX_CANDIDATES = 10  # shown after "more…"
-
-CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 10
-COLUMNS = ("#", "Partner", "Section", "Score", "Band", "State")
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class CandidateState(str, Enum):
@@ -121,65 +111,3 @@ def candidate_rows(
         if r == ref and p in partners
     )
     return tuple(rows), rejected
-
-
-class SuggestionsModel(QAbstractTableModel):
-    """Table of the current criterion's candidates (and, at the end, its rejected pairs)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CandidateRow] = []
-
-    def set_rows(self, rows: Sequence[CandidateRow]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[CandidateRow]:
-        """The rows, in display order."""
-        return list(self._rows)
-
-    def row_for_number(self, number: int) -> CandidateRow | None:
-        """The candidate the reviewer calls ``number`` (1-based), if shown."""
-        for row in self._rows:
-            if row.number == number:
-                return row
-        return None
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        if role == CANDIDATE_ROLE:
-            return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            s = row.suggestion
-            return (
-                str(row.number) if row.number else "",
-                row.partner_ref,
-                row.partner.section,
-                f"{s.score:.2f}" if s else "",
-                s.band.value if s else "",
-                row.state_text,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.partner.text
-        return None

@@ -46,12 +46,6 @@ class BulkConfirmModel(QAbstractTableModel):
         self._winners = list(winners)
         self._ticked = [True] * len(self._winners)
 
-    def set_winners(self, winners: Sequence[ClearWinner]) -> None:
-        self.beginResetModel()
-        self._winners = list(winners)
-        self._ticked = [True] * len(self._winners)
-        self.endResetModel()
-
     def set_all(self, ticked: bool) -> None:
         """Tick or untick every row."""
         self._ticked = [ticked] * len(self._winners)

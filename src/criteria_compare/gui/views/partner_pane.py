@@ -279,10 +279,6 @@ class PartnerPane(QWidget):
             self._show_hits(hits)
             self._fuzzy_worker = None
 
-    def wait_for_search(self, msecs: int = 5000) -> bool:
-        """Block until a background fuzzy search is done (tests, benchmarks)."""
-        return QThreadPool.globalInstance().waitForDone(msecs)
-
     def _show_hits(self, hits: Sequence[str] | None) -> None:
         self.model.set_hits(hits)
         self._on_reset()

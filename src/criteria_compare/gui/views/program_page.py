@@ -73,7 +73,6 @@ class ProgramPage(QWizardPage):
         self._worker: Worker | None = None
         self._name_touched = False
         self._roles_touched = False
-        self._loading = False
         is_ref = side == "reference"
         self.setTitle("Reference program" if is_ref else "Partner program")
         self.setSubTitle(
@@ -220,11 +219,9 @@ class ProgramPage(QWizardPage):
         if path.parent != sample_path():
             self.settings.set_last_folder("spreadsheet", path)
         self._roles_touched = False
-        self._loading = True
         self.sheet_combo.clear()
         if sheet:
             self.sheet_combo.addItem(sheet)
-        self._loading = False
         if not self._name_touched:
             self.name_edit.setText(default_name(path, self.side))
             if path.parent == sample_path() and not self.version_edit.text():
@@ -362,7 +359,6 @@ class ProgramPage(QWizardPage):
 
     # -- showing ---------------------------------------------------------------------------
     def _fill_sheets(self, check: SourceCheck) -> None:
-        self._loading = True
         current = check.preview.sheet if check.preview is not None else None
         self.sheet_combo.clear()
         for s in check.sheets:
@@ -373,7 +369,6 @@ class ProgramPage(QWizardPage):
         self.sheet_combo.setPlaceholderText(
             "" if check.sheets else "(a CSV file has a single table)"
         )
-        self._loading = False
 
     def _fill_preview(self, check: SourceCheck) -> None:
         pre = check.preview
