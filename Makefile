@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format typecheck screenshot clean
+.PHONY: run test test-headless bench lint format typecheck screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,11 +15,22 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/criteria-compare-gui --sample
 
+# Line coverage of the whole suite measured at 94.3 % (Dec 2026); the gate is that, rounded down.
+COVERAGE_MIN := 94
+HEADLESS := -p no:pytest-qt -p tests.no_qt --ignore=tests/gui
+
+# The non-GUI suite runs with PySide6 blocked, then the GUI suite; coverage is of both together.
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks sample_criteria
 	$(BIN)/ruff format --check --quiet src tests benchmarks sample_criteria
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(HEADLESS) --cov=criteria_compare --cov-report=
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/gui --cov=criteria_compare \
+		--cov-append --cov-report= --cov-fail-under=$(COVERAGE_MIN)
+
+# Core, CLI and report tests as on a machine without Qt: `import PySide6` raises ImportError.
+test-headless: $(STAMP)
+	$(BIN)/python -m pytest -q $(HEADLESS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
@@ -39,4 +50,4 @@ screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/criteria-compare-gui --sample --screenshot docs/screenshot.png
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -37,6 +37,8 @@ def _imports(path: Path) -> set[str]:
             names.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
+            # `from criteria_compare import gui` imports criteria_compare.gui
+            names.update(f"{node.module}.{a.name}" for a in node.names)
     return names
 
 
@@ -79,15 +81,29 @@ def test_project_never_imports_the_aligner() -> None:
     assert bad == []
 
 
+def _violations(entry: str, forbidden: tuple[str, ...]) -> list[str]:
+    return [
+        f"{f.relative_to(SRC)} imports {name}"
+        for f in _files(entry)
+        for name in _imports(f)
+        if name.startswith(forbidden)
+    ]
+
+
 def test_report_imports_no_qt() -> None:
     """The report package renders without Qt."""
-    bad = [
-        f"{f.relative_to(SRC)} imports {name}"
-        for f in _files("report")
-        for name in _imports(f)
-        if name.startswith(("PySide6", "shiboken6", "criteria_compare.gui"))
-    ]
-    assert bad == []
+    assert _violations("report", ("PySide6", "shiboken6", "criteria_compare.gui")) == []
+
+
+def test_report_never_imports_the_cli() -> None:
+    """The report is a library the CLI and the GUI both call, never the other way round."""
+    assert _violations("report", ("criteria_compare.cli",)) == []
+
+
+def test_cli_never_imports_the_gui() -> None:
+    """The command line runs where no display and no Qt exist."""
+    assert _files("cli")
+    assert _violations("cli", ("PySide6", "shiboken6", "criteria_compare.gui")) == []
 
 
 def test_core_and_cli_load_without_pulling_in_qt() -> None:

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QLineEdit
-from review_fixtures import open_in
 
 from criteria_compare.crashlog import log_file
 from criteria_compare.gui import app as gui_app
@@ -17,6 +16,7 @@ from criteria_compare.gui.settings import Settings
 from criteria_compare.model import Status
 from criteria_compare.project import Project
 from criteria_compare.workflow import sample
+from tests.gui.review_fixtures import open_in
 
 
 def test_starts_on_the_start_screen(window: MainWindow) -> None:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell, open_shell
 
 from criteria_compare.gui.models.criteria_table import build_queue_rows
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Decision
 from criteria_compare.workflow.bulk import clear_winners
+from tests.gui.review_fixtures import Shell, open_shell
 
 
 @pytest.fixture

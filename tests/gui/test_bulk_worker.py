@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell, make_project, open_shell
 
 from criteria_compare.gui.views import review_commands
 from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
 from criteria_compare.model import Status
 from criteria_compare.workflow.bulk import clear_winners
+from tests.gui.review_fixtures import Shell, make_project, open_shell
 
 
 @pytest.fixture

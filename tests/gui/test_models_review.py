@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
-from review_fixtures import PARTNER, make_project
 
 from criteria_compare.gui.models.criteria_table import (
     COL_LINKS,
@@ -32,6 +31,7 @@ from criteria_compare.gui.views.bulk_confirm import BulkConfirmModel
 from criteria_compare.model import Link, Relation, Status
 from criteria_compare.project import Project
 from criteria_compare.workflow.bulk import clear_winners
+from tests.gui.review_fixtures import PARTNER, make_project
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from review_fixtures import open_in
-
 from criteria_compare.align import AlignerSettings
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.views.refit_dialog import RefitDialog
 from criteria_compare.resources import sample_path
 from criteria_compare.workflow.realign import aligner_settings
+from tests.gui.review_fixtures import open_in
 
 
 def _refit_dialog(qtbot, window: MainWindow) -> RefitDialog:

@@ -8,11 +8,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from review_fixtures import PARTNER, REFERENCE, Shell, make_project, open_shell, overlap_suggestions
 
 from criteria_compare.gui.models.partner_table import COL_USED_BY
 from criteria_compare.model import Criterion, Program, Relation, Status
 from criteria_compare.project import Project
+from tests.gui.review_fixtures import (
+    PARTNER,
+    REFERENCE,
+    Shell,
+    make_project,
+    open_shell,
+    overlap_suggestions,
+)
 
 # A partner program where every criterion shares a word with 1.1, so it has 8 candidates.
 WIDE_PARTNER = Program(

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell, make_project, open_shell
 
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Project
+from tests.gui.review_fixtures import Shell, make_project, open_shell
 
 
 @pytest.fixture

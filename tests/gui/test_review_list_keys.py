@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell, make_project, open_shell
+
+from tests.gui.review_fixtures import Shell, make_project, open_shell
 
 
 @pytest.fixture

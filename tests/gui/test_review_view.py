@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from review_fixtures import Shell, make_project, open_shell
 
 from criteria_compare.gui.models.sort_proxy import QueueFilter
 from criteria_compare.gui.views.focus_pane import NOTE_IDLE_MS
 from criteria_compare.model import Band, Level, LinkOrigin, Status
 from criteria_compare.project import Project
+from tests.gui.review_fixtures import Shell, make_project, open_shell
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from review_fixtures import make_project
 
 from criteria_compare.errors import VerdictRuleError
 from criteria_compare.gui.undo import (
@@ -21,6 +20,7 @@ from criteria_compare.gui.undo import (
 )
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Decision, Project
+from tests.gui.review_fixtures import make_project
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWizard
-from review_fixtures import open_in
 
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.settings import Settings
@@ -18,6 +17,7 @@ from criteria_compare.gui.workers import project_pool
 from criteria_compare.importing import read_criteria
 from criteria_compare.project import Project
 from criteria_compare.workflow.create import ComparisonRequest, SourceChoice, create_comparison
+from tests.gui.review_fixtures import open_in
 
 
 def _wait_checked(qtbot, page) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from import_fixtures import ROWS, WorkbookFactory, write_workbook
+
+from tests.importing.import_fixtures import ROWS, WorkbookFactory, write_workbook
 
 
 @pytest.fixture

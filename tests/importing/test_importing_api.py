@@ -6,11 +6,11 @@ import importlib
 import pkgutil
 
 import pytest
-from import_fixtures import WorkbookFactory
 
 import criteria_compare.importing as importing
 from criteria_compare.errors import Cancelled
 from criteria_compare.importing import read_criteria
+from tests.importing.import_fixtures import WorkbookFactory
 
 
 def _isort_key(name: str) -> tuple[int, str]:

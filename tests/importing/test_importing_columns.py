@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from import_fixtures import WorkbookFactory
 
 from criteria_compare.errors import ColumnMappingError, ImportFailed
 from criteria_compare.importing import HeaderNotFound, match_header, read_criteria
+from tests.importing.import_fixtures import WorkbookFactory
 
 SPELLINGS = {
     "ref": ["ID", "Criteria ID", "Ref.", "REF", "No.", "Número", "criterion  id", "#"],

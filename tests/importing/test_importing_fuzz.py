@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from import_fixtures import ROWS, write_workbook
 
 from criteria_compare.errors import CriteriaCompareError
 from criteria_compare.importing import read_criteria
+from tests.importing.import_fixtures import ROWS, write_workbook
 
 
 def _good_workbook_bytes() -> bytes:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from import_fixtures import WorkbookFactory
 
 from criteria_compare.errors import ImportFailed
 from criteria_compare.importing import ImportLimits, read_criteria
+from tests.importing.import_fixtures import WorkbookFactory
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DATA = Path(__file__).resolve().parent / "data"

@@ -10,12 +10,12 @@ import os
 import sys
 from pathlib import Path
 
-import hostile_corpus
 import pytest
-from capped import MIB, python_capped, run_capped
 
 from criteria_compare.errors import ImportFailed
 from criteria_compare.importing import ImportLimits, read_criteria
+from tests.importing import hostile_corpus
+from tests.importing.capped import MIB, python_capped, run_capped
 
 IMPORT = (
     "import sys\n"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from import_fixtures import WorkbookFactory
 
 from criteria_compare.importing import ImportWarning, parse_level, read_criteria  # noqa: A004
 from criteria_compare.model import Level
+from tests.importing.import_fixtures import WorkbookFactory
 
 
 def _texts(result_warnings: tuple[ImportWarning, ...]) -> list[str]:

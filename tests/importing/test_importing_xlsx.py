@@ -8,11 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from import_fixtures import HEADER, ROWS, WorkbookFactory
 
 from criteria_compare.errors import ColumnMappingError
 from criteria_compare.importing import list_sheets, preview, read_criteria
 from criteria_compare.model import Level
+from tests.importing.import_fixtures import HEADER, ROWS, WorkbookFactory
 
 
 def test_reads_refs_text_levels_and_guidance(make_workbook: WorkbookFactory) -> None:

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from import_fixtures import WorkbookFactory
 
 from criteria_compare.cli import main
+from tests.importing.import_fixtures import WorkbookFactory
 
 JSON_KEYS = {"file", "sheet", "header_row", "columns", "criteria", "sections", "levels", "warnings"}
 

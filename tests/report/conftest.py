@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_helpers import MARKUP_NOTE
 
 from criteria_compare.report.synthetic import reviewed_sample_project
+from tests.report.report_helpers import MARKUP_NOTE
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 import pypdf
 import pytest
-from report_helpers import pdf_pages
 
 from criteria_compare.cli import main
+from tests.report.report_helpers import pdf_pages
 
 
 def test_report_writes_pdf_and_workbook_with_json(

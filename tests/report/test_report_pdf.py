@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from report_helpers import MARKUP_NOTE, pdf_outline, pdf_pages, render_png
 
 from criteria_compare.model import Status
 from criteria_compare.project import Project
 from criteria_compare.report import ReportOptions, collect, export_pdf, render_pdf
 from criteria_compare.report.pdf_story import SECTION_TITLES
 from criteria_compare.report.synthetic import CATEGORIES, synthetic_report_data
+from tests.report.report_helpers import MARKUP_NOTE, pdf_outline, pdf_pages, render_png
 
 MARKING = "FOR OFFICIAL USE ONLY"
 

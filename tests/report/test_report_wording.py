@@ -6,10 +6,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from report_helpers import pdf_pages
-
 from criteria_compare.report import render_pdf
 from criteria_compare.report.synthetic import synthetic_report_data
+from tests.report.report_helpers import pdf_pages
 
 
 def test_one_discussion_point_is_written_in_the_singular(tmp_path: Path) -> None:

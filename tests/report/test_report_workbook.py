@@ -7,12 +7,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from report_helpers import MARKUP_NOTE
 
 from criteria_compare.project import Project
 from criteria_compare.report import ReportOptions, export_workbook, render_workbook
 from criteria_compare.report.synthetic import synthetic_report_data
 from criteria_compare.report.workbook import SHEETS
+from tests.report.report_helpers import MARKUP_NOTE
 
 
 @pytest.fixture(scope="module")
