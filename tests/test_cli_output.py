@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
@@ -62,3 +63,18 @@ def test_json_is_valid_utf8_even_with_undecodable_file_names(
     text = raw.decode("utf-8")  # strict: fails on any invalid byte
     assert "Critères" in text
     assert json.loads(text) == {"path": "/data/Crit\udce8res.csv", "name": "Critères"}
+
+
+def test_subcommands_print_only_through_the_output_helpers() -> None:
+    """No subcommand calls print() itself, so none can bypass the terminal escaping."""
+    cli = Path(__file__).resolve().parent.parent / "src" / "criteria_compare" / "cli"
+    raw = [
+        f"{path.name}:{node.lineno}"
+        for path in sorted(cli.glob("*.py"))
+        if path.name != "output.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "print"
+    ]
+    assert raw == []

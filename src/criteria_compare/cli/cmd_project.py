@@ -473,11 +473,11 @@ def run_confirm_clear(args: argparse.Namespace) -> int:
     n = len(rows)
     s = "" if n == 1 else "s"
     if not n:
-        print("No unreviewed criterion has a clear winner; nothing was changed.")
+        say("No unreviewed criterion has a clear winner; nothing was changed.")
     elif applied:
-        print(f"Confirmed {n} clear winner{s} (linked equal, Aligned) in one bulk step.")
+        say(f"Confirmed {n} clear winner{s} (linked equal, Aligned) in one bulk step.")
     else:
-        print(f"{n} clear winner{s}; nothing was changed (run without --dry-run to confirm them).")
+        say(f"{n} clear winner{s}; nothing was changed (run without --dry-run to confirm them).")
     return 0
 
 
