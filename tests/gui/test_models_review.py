@@ -222,3 +222,22 @@ def test_every_model_passes_the_model_tester(qtmodeltester: ModelTester, project
     partners.set_context(["Seals"])
     qtmodeltester.check(partners)
     qtmodeltester.check(BulkConfirmModel(clear_winners(project)))
+
+
+def test_table_headers_name_each_column_and_explain_it_on_hover() -> None:
+    horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+    display, tip = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+    queue, partners = CriteriaTableModel(), PartnerTableModel()
+    assert [queue.headerData(c, horizontal, display) for c in range(5)] == [
+        "Ref",
+        "Status",
+        "Best",
+        "Links",
+        "Marks",
+    ]
+    assert queue.headerData(1, horizontal, tip) == "Verdict"
+    assert partners.headerData(COL_USED_BY, horizontal, display) == "Used by"
+    assert partners.headerData(COL_USED_BY, horizontal, tip).startswith("Reference criteria")
+    assert partners.headerData(0, horizontal, tip) is None
+    assert queue.headerData(5, horizontal, display) is None
+    assert queue.headerData(0, vertical, display) is None

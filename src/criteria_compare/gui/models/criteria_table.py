@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
+from criteria_compare.gui.models.columns import ColumnsModel, ModelIndex
 from criteria_compare.gui.style import status_text, subtle_fill
 from criteria_compare.model import (
     Assessment,
@@ -44,13 +45,19 @@ __all__ = [
 
 COL_REF, COL_STATUS, COL_SCORE, COL_LINKS, COL_MARKS = range(5)
 COLUMNS = ("Ref", "Status", "Best", "Links", "Marks")
+_TOOLTIPS = {
+    COL_REF: "Reference criterion",
+    COL_STATUS: "Verdict",
+    COL_SCORE: "Score of the best candidate",
+    COL_LINKS: "Confirmed links",
+    COL_MARKS: "✎ note · ⚑ flagged for discussion · ! text changed since the decision",
+}
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # native value for sorting
 REF_ROLE = Qt.ItemDataRole.UserRole + 2  # the criterion ref (None on section rows)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3  # the QueueEntry / SectionEntry object
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # "criterion" or "section"
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -232,8 +239,11 @@ def build_queue_rows(
     )
 
 
-class CriteriaTableModel(QAbstractTableModel):
+class CriteriaTableModel(ColumnsModel):
     """Section rows and criterion rows of the reference program; reads everything from the project."""
+
+    columns = COLUMNS
+    tooltips = _TOOLTIPS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -377,36 +387,17 @@ class CriteriaTableModel(QAbstractTableModel):
         return self._counts
 
     # -- Qt model interface ---------------------------------------------------------------
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return (
-                    "Reference criterion",
-                    "Verdict",
-                    "Score of the best candidate",
-                    "Confirmed links",
-                    "✎ note · ⚑ flagged for discussion · ! text changed since the decision",
-                )[section]
-        return None
-
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if isinstance(self._rows[index.row()], SectionEntry):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in _ROLES or not index.isValid():  # the view asks for many roles we lack
             return None
         if not 0 <= index.row() < len(self._rows):
@@ -420,7 +411,7 @@ class CriteriaTableModel(QAbstractTableModel):
             return self._section_data(index, entry, role)
         return self._entry_data(index.column(), entry, role)
 
-    def _section_data(self, index: _ModelIndex, entry: SectionEntry, role: int) -> object:
+    def _section_data(self, index: ModelIndex, entry: SectionEntry, role: int) -> object:
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_REF:

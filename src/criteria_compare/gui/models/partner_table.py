@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
+from criteria_compare.gui.models.columns import ColumnsModel, ModelIndex
 from criteria_compare.model import Criterion, Link
 
 __all__ = [
@@ -25,12 +26,12 @@ __all__ = [
 
 COL_REF, COL_USED_BY, COL_SECTION, COL_TEXT = range(4)
 COLUMNS = ("Ref", "Used by", "Section", "Text")
+_TOOLTIPS = {COL_USED_BY: "Reference criteria linked to this partner criterion; click to jump"}
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 20
 PARTNER_ROLE = Qt.ItemDataRole.UserRole + 21  # the PartnerEntry
 USED_BY_ROLE = Qt.ItemDataRole.UserRole + 22  # tuple of reference refs
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -60,13 +61,16 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class PartnerTableModel(QAbstractTableModel):
+class PartnerTableModel(ColumnsModel):
     """All partner criteria, ordered for the current reference criterion.
 
     The order and the filters are computed in Python (a few list operations,
     cheap for thousands of rows) and applied with one model reset, so moving
     between reference criteria never runs a per-row sort through Qt.
     """
+
+    columns = COLUMNS
+    tooltips = _TOOLTIPS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -198,28 +202,15 @@ class PartnerTableModel(QAbstractTableModel):
         return [e.criterion for e in self._entries]
 
     # -- Qt model interface ---------------------------------------------------------------
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
-            if role == Qt.ItemDataRole.ToolTipRole and section == COL_USED_BY:
-                return "Reference criteria linked to this partner criterion; click to jump"
-        return None
-
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in _ROLES or not index.isValid():  # the view asks for many roles we lack
             return None
         row = index.row()

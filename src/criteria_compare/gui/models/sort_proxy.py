@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
+from criteria_compare.gui.models.columns import ModelIndex
 from criteria_compare.gui.models.criteria_table import (
     COL_SCORE,
     SORT_ROLE,
@@ -18,8 +19,6 @@ from criteria_compare.model import Band, Level, Status
 __all__ = ["MAX_QUERY", "QueueFilter", "QueueProxyModel", "entry_matches", "split_terms"]
 
 MAX_QUERY = 200  # characters of filter text considered (qutebrowser caps its input too)
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def split_terms(text: str) -> tuple[str, ...]:
@@ -119,7 +118,7 @@ class QueueProxyModel(QSortFilterProxyModel):
         else:  # pragma: no cover - Qt < 6.9
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _ModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         if source_parent.isValid():
             return False
         model = self.queue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_compare.gui.models.columns import ModelIndex
 from criteria_compare.gui.style import MARGIN, SPACING
 from criteria_compare.project.state import Decision
 from criteria_compare.workflow.bulk import CLEAR_MARGIN, ClearWinner
 
 __all__ = ["BulkConfirmDialog", "BulkConfirmModel"]
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class BulkConfirmModel(QAbstractTableModel):
@@ -56,10 +55,10 @@ class BulkConfirmModel(QAbstractTableModel):
         """The ticked rows."""
         return [w for w, t in zip(self._winners, self._ticked, strict=False) if t]
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._winners)
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(
@@ -73,13 +72,13 @@ class BulkConfirmModel(QAbstractTableModel):
             return self.COLUMNS[section]
         return None
 
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._winners)):
             return None
         w = self._winners[index.row()]
@@ -102,7 +101,7 @@ class BulkConfirmModel(QAbstractTableModel):
             return "ticked" if self._ticked[index.row()] else "not ticked"
         return None
 
-    def setData(self, index: _ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
             return False
         state = Qt.CheckState(value) if isinstance(value, int) else value
