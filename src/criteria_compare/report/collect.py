@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from criteria_compare.model import Link, Status
-from criteria_compare.progress import CancelCheck, check_cancel
+from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.data import (
     LinkedCriterion,
     ProgramInfo,
@@ -17,8 +19,27 @@ from criteria_compare.report.data import (
 
 if TYPE_CHECKING:
     from criteria_compare.project import Project
+    from criteria_compare.report.options import ReportOptions
 
-__all__ = ["RECENT_HISTORY", "collect"]
+__all__ = ["RECENT_HISTORY", "Writer", "collect", "from_project"]
+
+_Source = TypeVar("_Source", contravariant=True)
+
+
+class Writer(Protocol[_Source]):
+    """A report writer: the PDF or the workbook, from a ReportData or from a whole project."""
+
+    def __call__(
+        self,
+        source: _Source,
+        /,
+        path: str | os.PathLike[str],
+        options: ReportOptions | None = None,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> Path: ...
+
 
 #: How many of the most recent history entries the PDF lists one by one (the workbook has all).
 RECENT_HISTORY = 25
@@ -119,3 +140,19 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
         aligned_at=str(alignment.get("timestamp") or ""),
         notices=tuple(str(n) for n in alignment.get("notices") or ()),
     )
+
+
+def from_project(render: Writer[ReportData]) -> Writer[Project]:
+    """``render`` fed from a whole project: gather its content with :func:`collect`, then write."""
+
+    def export(
+        project: Project,
+        path: str | os.PathLike[str],
+        options: ReportOptions | None = None,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> Path:
+        return render(collect(project), path, options, progress=progress, cancel=cancel)
+
+    return export

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from criteria_compare.paths import resolve_path
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.atomic import atomic_target
+from criteria_compare.report.collect import from_project
 from criteria_compare.report.data import ReportData
 from criteria_compare.report.options import ReportOptions
 from criteria_compare.report.pdf_story import StoryBuilder, cjk_hint
 from criteria_compare.report.pdf_styles import make_styles
 from criteria_compare.report.pdf_template import ReportDocTemplate, page_size, report_canvas
-
-if TYPE_CHECKING:
-    from criteria_compare.project import Project
 
 __all__ = ["export_pdf", "render_pdf"]
 
@@ -59,15 +56,5 @@ def render_pdf(
     return resolve_path(path)
 
 
-def export_pdf(
-    project: Project,
-    path: str | os.PathLike[str],
-    options: ReportOptions | None = None,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: CancelCheck | None = None,
-) -> Path:
-    """Gather the report's content from ``project`` and write the PDF to ``path``."""
-    from criteria_compare.report.collect import collect
-
-    return render_pdf(collect(project), path, options, progress=progress, cancel=cancel)
+#: Gather the report's content from a project and write the PDF to ``path``.
+export_pdf = from_project(render_pdf)

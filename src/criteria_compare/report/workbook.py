@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -20,12 +19,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from criteria_compare.paths import resolve_path
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.atomic import atomic_target
+from criteria_compare.report.collect import from_project
 from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
 from criteria_compare.report.escape import clean_cell_text, is_formula_like
 from criteria_compare.report.options import ReportOptions
-
-if TYPE_CHECKING:
-    from criteria_compare.project import Project
 
 __all__ = ["SHEETS", "export_workbook", "render_workbook"]
 
@@ -373,15 +370,5 @@ def render_workbook(
     return resolve_path(path)
 
 
-def export_workbook(
-    project: Project,
-    path: str | os.PathLike[str],
-    options: ReportOptions | None = None,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: CancelCheck | None = None,
-) -> Path:
-    """Gather the report's content from ``project`` and write the workbook to ``path``."""
-    from criteria_compare.report.collect import collect
-
-    return render_workbook(collect(project), path, options, progress=progress, cancel=cancel)
+#: Gather the report's content from a project and write the workbook to ``path``.
+export_workbook = from_project(render_workbook)
