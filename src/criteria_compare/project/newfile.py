@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Program, Side
@@ -17,7 +17,21 @@ from criteria_compare.project.history import record
 from criteria_compare.project.migrations import SCHEMA_VERSION, migrate
 from criteria_compare.project.state import StoredSettings
 
-__all__ = ["write_new_file"]
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+__all__ = ["NewFileDetails", "write_new_file"]
+
+
+class NewFileDetails(TypedDict, total=False):
+    """What a new project may be told besides its two programs; every key may be left out."""
+
+    reference_name: str | None
+    partner_name: str | None
+    reference_version: str
+    partner_version: str
+    settings: StoredSettings | Mapping[str, Any] | None
+    reviewer: str | None
 
 
 def describe_program(
@@ -83,21 +97,21 @@ def write_new_file(
     reference: Any,
     partner: Any,
     *,
-    reference_name: str | None = None,
-    partner_name: str | None = None,
-    reference_version: str = "",
-    partner_version: str = "",
-    settings: StoredSettings | Mapping[str, Any] | None = None,
-    reviewer: str | None = None,
     schema: int = SCHEMA_VERSION,
+    **details: Unpack[NewFileDetails],
 ) -> None:
     """Write a complete new project file at ``path`` (which must not exist) and close it."""
+    unknown = sorted(set(details) - NewFileDetails.__optional_keys__)
+    if unknown:
+        raise TypeError(f"write_new_file() got unexpected keyword arguments: {', '.join(unknown)}")
     ref_program, ref_settings, ref_warnings = describe_program(
-        reference, reference_name, reference_version, "Reference"
+        reference, details.get("reference_name"), details.get("reference_version", ""), "Reference"
     )
     partner_program, partner_settings, partner_warnings = describe_program(
-        partner, partner_name, partner_version, "Partner"
+        partner, details.get("partner_name"), details.get("partner_version", ""), "Partner"
     )
+    settings = details.get("settings")
+    reviewer = details.get("reviewer")
     _check_refs(ref_program, Side.REFERENCE)
     _check_refs(partner_program, Side.PARTNER)
     who = check_reviewer(reviewer) if reviewer else os_user()

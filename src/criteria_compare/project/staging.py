@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from criteria_compare.atomic import atomic_path
 from criteria_compare.errors import ProjectError
@@ -19,14 +19,17 @@ from criteria_compare.project.files import (
     remove_stale_temps,
     temp_prefix,
 )
-from criteria_compare.project.newfile import write_new_file
+from criteria_compare.project.newfile import NewFileDetails, write_new_file
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["staged_new_file"]
 
 
 @contextlib.contextmanager
 def staged_new_file(
-    target: Path, reference: Any, partner: Any, *, force: bool, **new_file_options: Any
+    target: Path, reference: Any, partner: Any, *, force: bool, **details: Unpack[NewFileDetails]
 ) -> Iterator[Path]:
     """Yield a freshly written project file under a temporary name; on success rename it to ``target``.
 
@@ -43,7 +46,7 @@ def staged_new_file(
             target, prefix=temp_prefix(target), suffix=TEMP_SUFFIX, side_files=SIDE_FILES
         ) as tmp:
             stage = "write"
-            write_new_file(tmp, reference, partner, **new_file_options)
+            write_new_file(tmp, reference, partner, **details)
             yield tmp
             check_target(target, force)  # someone may have created it meanwhile
             stage = "replace"

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from criteria_compare.errors import (
     InvalidValue,
@@ -73,9 +73,13 @@ from criteria_compare.project.history import mentions, read_history, record
 from criteria_compare.project.migrations import (
     SCHEMA_VERSION,
 )
+from criteria_compare.project.newfile import NewFileDetails
 from criteria_compare.project.opening import check_and_migrate, finish_interrupted, precheck
 from criteria_compare.project.state import AlignmentInputs, CriterionState, Decision, StoredSettings
 from criteria_compare.project.summary import build_summary
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["PROJECT_SUFFIX", "Project"]
 
@@ -134,13 +138,8 @@ class Project:
         reference: Any,
         partner: Any,
         *,
-        reference_name: str | None = None,
-        partner_name: str | None = None,
-        reference_version: str = "",
-        partner_version: str = "",
-        settings: StoredSettings | Mapping[str, Any] | None = None,
         force: bool = False,
-        reviewer: str | None = None,
+        **details: Unpack[NewFileDetails],
     ) -> Project:
         """Write a new project (no suggestions yet) atomically and open it.
 
@@ -152,18 +151,7 @@ class Project:
         from criteria_compare.project.staging import staged_new_file
 
         target = Path(path)
-        with staged_new_file(
-            target,
-            reference,
-            partner,
-            force=force,
-            reference_name=reference_name,
-            partner_name=partner_name,
-            reference_version=reference_version,
-            partner_version=partner_version,
-            settings=settings,
-            reviewer=reviewer,
-        ):
+        with staged_new_file(target, reference, partner, force=force, **details):
             pass
         return cls.open(target)
 

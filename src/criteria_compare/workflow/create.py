@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING
 from criteria_compare.model import Program
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel, scaled
 from criteria_compare.project import Project
+from criteria_compare.project.newfile import NewFileDetails
 from criteria_compare.project.staging import staged_new_file
 
 if TYPE_CHECKING:
-    from criteria_compare.align import AlignerSettings, AlignmentResult
+    from typing_extensions import Unpack
+
+    from criteria_compare.align import AlignmentResult
     from criteria_compare.importing import ImportResult
 
 __all__ = ["ComparisonRequest", "SourceChoice", "build_project", "create_comparison"]
@@ -51,15 +54,10 @@ def build_project(
     reference: ImportResult | Program,
     partner: ImportResult | Program,
     *,
-    reference_name: str | None = None,
-    partner_name: str | None = None,
-    reference_version: str = "",
-    partner_version: str = "",
-    settings: AlignerSettings | None = None,
-    reviewer: str | None = None,
     force: bool = False,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    **details: Unpack[NewFileDetails],
 ) -> tuple[Project, AlignmentResult]:
     """Create a project with its first suggestions and open it; all or nothing.
 
@@ -72,21 +70,12 @@ def build_project(
 
     target = Path(path)
     with (
-        staged_new_file(
-            target,
-            reference,
-            partner,
-            force=force,
-            reference_name=reference_name,
-            partner_name=partner_name,
-            reference_version=reference_version,
-            partner_version=partner_version,
-            settings=settings,
-            reviewer=reviewer,
-        ) as tmp,
+        staged_new_file(target, reference, partner, force=force, **details) as tmp,
         Project.open(tmp) as building,
     ):
-        result = realign(building, progress=progress, cancel=cancel, reviewer=reviewer)
+        result = realign(
+            building, progress=progress, cancel=cancel, reviewer=details.get("reviewer")
+        )
     return Project.open(target), result
 
 
