@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Mapping
 
@@ -100,12 +101,4 @@ class DecisionIndex:
         assessment, fingerprint = found
         if not self.suspect(ref, fingerprint, fps):
             return assessment
-        return Assessment(
-            reference_ref=assessment.reference_ref,
-            status=assessment.status,
-            note=assessment.note,
-            discussion=assessment.discussion,
-            reviewer=assessment.reviewer,
-            timestamp=assessment.timestamp,
-            suspect=True,
-        )
+        return dataclasses.replace(assessment, suspect=True)

@@ -12,6 +12,7 @@ than one thread; calls are serialised by one lock.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 import sqlite3
@@ -859,12 +860,4 @@ class Project:
 
 
 def _with_pin(s: Suggestion) -> Suggestion:
-    return Suggestion(
-        source_ref=s.source_ref,
-        target_ref=s.target_ref,
-        rank=s.rank,
-        score=s.score,
-        band=s.band,
-        evidence=s.evidence,
-        pinned=True,
-    )
+    return dataclasses.replace(s, pinned=True)
