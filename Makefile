@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-headless bench lint format typecheck screenshot clean
+.PHONY: run test test-headless bench fuzz lint format typecheck screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test-headless: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
+# Fuzz the importers for FUZZ_SECONDS (default 300); failing inputs are kept in .hypothesis/.
+fuzz: $(STAMP)
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} $(BIN)/python tests/importing/fuzz_importers.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks sample_criteria

@@ -1,12 +1,16 @@
 """Hostile input files written in code: each function writes one file and returns its path.
 
-The regression tests of the importer use them one by one; test_importing_corpus runs every
-one of them through ``criteria-compare inspect --json`` under CPU and memory limits.
+The regression tests of the importer use them one by one; ``CASES`` names every one of them
+(with the classic hostile files) for test_importing_corpus, which runs each through
+``criteria-compare inspect --json`` under CPU and memory limits.
 """
 
 from __future__ import annotations
 
+import os
+import random
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -140,3 +144,134 @@ def huge_shared_strings(path: Path, mebibytes: int = 300) -> Path:
     chunks = [head, *[chunk] * (mebibytes * 1024 * 1024 // len(chunk)), b"</sst>"]
     body = f'{header_row()}<row r="2">{inline("A2", "1.1")}<c r="B2" t="s"><v>0</v></c></row>'
     return write_xlsx(path, body, shared_strings=chunks, compresslevel=1)
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def ole_file(path: Path, stream_names: list[str]) -> Path:
+    """An OLE compound-file header plus a directory sector naming the given streams."""
+    header = OLE_MAGIC + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00" + b"\x00" * 480
+    directory = b""
+    for name in ["Root Entry", *stream_names]:
+        encoded = (name + "\x00").encode("utf-16-le")
+        entry = encoded.ljust(64, b"\x00") + len(encoded).to_bytes(2, "little") + b"\x02"
+        directory += entry.ljust(128, b"\x00")
+    path.write_bytes(header + directory.ljust(512, b"\x00"))
+    return path
+
+
+def good_workbook(path: Path) -> Path:
+    """Two criteria under a header: what the damaged variants start from."""
+    body = header_row() + "".join(
+        f'<row r="{n}">{inline(f"A{n}", f"1.{n}")}{inline(f"B{n}", "Gates lock at night.")}</row>'
+        for n in (2, 3)
+    )
+    return write_xlsx(path, body)
+
+
+def _with_doctype(path: Path, doctype: str, cell_text: str) -> Path:
+    body = f'{header_row()}<row r="2">{inline("A2", "1.1")}'
+    body += f'<c r="B2" t="inlineStr"><is><t>{cell_text}</t></is></c></row>'
+    write_xlsx(path, body)
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    prolog, _, rest = sheet.partition(b"?>")
+    parts["xl/worksheets/sheet1.xml"] = prolog + b"?>" + doctype.encode() + rest
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _random_bytes(path: Path) -> Path:
+    path.write_bytes(random.Random(16).randbytes(64 * 1024))
+    return path
+
+
+def _truncated(path: Path) -> Path:
+    good = good_workbook(path.with_name("whole.xlsx")).read_bytes()
+    path.write_bytes(good[: len(good) // 2])
+    return path
+
+
+def _xxe(path: Path) -> Path:
+    doctype = '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    return _with_doctype(path, doctype, "&xxe;")
+
+
+def _billion_laughs(path: Path) -> Path:
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">'
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    return _with_doctype(path, f"<!DOCTYPE worksheet [{entities}]>", "&i;")
+
+
+def _deflate_bomb(path: Path) -> Path:
+    zeros = [b"\x00" * (1024 * 1024)] * 40
+    return write_xlsx(path, header_row(), shared_strings=zeros)
+
+
+def _too_many_parts(path: Path) -> Path:
+    good_workbook(path)
+    with zipfile.ZipFile(path, "a") as zf:
+        for n in range(5_001):
+            zf.writestr(f"xl/media/p{n}.bin", b"")
+    return path
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _link(target: str) -> Callable[[Path], Path]:
+    def make(path: Path) -> Path:
+        path.symlink_to(path if target == "itself" else target)
+        return path
+
+    return make
+
+
+def _terminal_tricks(path: Path) -> Path:
+    text = "Gates lock.\u202e\u2066 txt.exe _x0007_ _x001B_[31m red"  # Excel's escapes
+    rows = header_row() + f'<row r="2">{inline("A2", "1.1")}{inline("B2", text)}</row>'
+    return write_xlsx(path, rows)
+
+
+def _non_utf8_name(path: Path) -> Path:
+    raw = os.path.join(os.fsencode(path.parent), b"\xe9t\xe9.csv")
+    with open(raw, "w", encoding="utf-8") as handle:
+        handle.write("ID,Criteria\n1.1,Gates lock.\n")
+    return Path(os.fsdecode(raw))
+
+
+CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
+    "random bytes named .xlsx": ("random.xlsx", _random_bytes),
+    "random bytes named .csv": ("random.csv", _random_bytes),
+    "truncated zip": ("truncated.xlsx", _truncated),
+    "OLE2 .xls": ("old.xls", lambda p: ole_file(p, ["Workbook", "SummaryInformation"])),
+    "encrypted OOXML": (
+        "locked.xlsx",
+        lambda p: ole_file(p, ["EncryptionInfo", "EncryptedPackage"]),
+    ),
+    "XXE": ("xxe.xlsx", _xxe),
+    "billion laughs": ("laughs.xlsx", _billion_laughs),
+    "deflate zip bomb": ("bomb.xlsx", _deflate_bomb),
+    "5,001 zip parts": ("parts.xlsx", _too_many_parts),
+    "rows padded to XFD": ("padded.xlsx", padded_rows),
+    'hidden=" repeated': ("hidden.xlsx", repeated_hidden_attribute),
+    "1 MB cell": ("long.xlsx", long_cell),
+    "200,000-character CSV field": ("field.csv", long_csv_field),
+    "300 MiB shared strings": ("strings.xlsx", huge_shared_strings),
+    "UTF-16 without BOM": ("utf16.csv", utf16_without_bom),
+    "FIFO": ("fifo.csv", _fifo),
+    "symlink to /dev/zero": ("zero.csv", _link("/dev/zero")),
+    "symlink loop": ("loop.csv", _link("itself")),
+    "terminal escapes and bidi in a cell": ("tricks.xlsx", _terminal_tricks),
+    "non-UTF-8 file name": ("name.csv", _non_utf8_name),
+    "empty file": ("empty.csv", lambda p: (p.write_bytes(b""), p)[1]),
+}
+"""Case name -> (file name, writer): every hostile file the corpus test tries."""

@@ -12,22 +12,10 @@ import pytest
 
 from criteria_compare.errors import ImportFailed
 from criteria_compare.importing import ImportLimits, read_criteria
+from tests.importing.hostile_corpus import OLE_MAGIC, ole_file
 from tests.importing.import_fixtures import WorkbookFactory
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DATA = Path(__file__).resolve().parent / "data"
-
-
-def _ole_file(path: Path, stream_names: list[str]) -> Path:
-    """An OLE compound-file header plus a directory sector naming the given streams."""
-    header = OLE_MAGIC + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00" + b"\x00" * 480
-    directory = b""
-    for name in ["Root Entry", *stream_names]:
-        encoded = (name + "\x00").encode("utf-16-le")
-        entry = encoded.ljust(64, b"\x00") + len(encoded).to_bytes(2, "little") + b"\x02"
-        directory += entry.ljust(128, b"\x00")
-    path.write_bytes(header + directory.ljust(512, b"\x00"))
-    return path
 
 
 def _refused(path: Path, limits: ImportLimits | None = None) -> str:
@@ -66,14 +54,14 @@ def test_random_bytes_named_xlsx(tmp_path: Path) -> None:
 
 def test_old_binary_xls_says_save_as_xlsx(tmp_path: Path) -> None:
     """An Excel 97-2003 file is recognised by its OLE signature and the fix is named."""
-    message = _refused(_ole_file(tmp_path / "old.xls", ["Workbook", "SummaryInformation"]))
+    message = _refused(ole_file(tmp_path / "old.xls", ["Workbook", "SummaryInformation"]))
     assert "old binary Excel (.xls)" in message
     assert "save it as" in message and ".xlsx" in message
 
 
 def test_password_protected_workbook_is_told_apart_from_xls(tmp_path: Path) -> None:
     """An encrypted .xlsx is an OLE file too; its EncryptedPackage stream gives it away."""
-    path = _ole_file(tmp_path / "locked.xlsx", ["EncryptionInfo", "EncryptedPackage"])
+    path = ole_file(tmp_path / "locked.xlsx", ["EncryptionInfo", "EncryptedPackage"])
     message = _refused(path)
     assert "password-protected" in message
     assert "remove the" in message and "password" in message
