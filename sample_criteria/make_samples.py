@@ -57,10 +57,10 @@ WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 
 def ref_key(ref: str) -> tuple[object, ...]:
     """Sort key that puts 7.9 before 7.10 and keeps prefixes such as OEA- together."""
-    parts: list[object] = []
-    for chunk in ref.replace("-", ".").split("."):
-        parts.append((0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk))
-    return tuple(parts)
+    return tuple(
+        (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk)
+        for chunk in ref.replace("-", ".").split(".")
+    )
 
 
 def _reproducible_zip(data: bytes) -> bytes:

@@ -49,12 +49,13 @@ def _files(entry: str) -> list[Path]:
 
 def test_core_modules_import_no_qt_gui_report_or_cli() -> None:
     """No core module imports PySide6, the GUI, the report or the CLI."""
-    bad = []
-    for entry in CORE:
-        for f in _files(entry):
-            for name in _imports(f):
-                if name.startswith(FORBIDDEN_IN_CORE):
-                    bad.append(f"{f.relative_to(SRC)} imports {name}")
+    bad = [
+        f"{f.relative_to(SRC)} imports {name}"
+        for entry in CORE
+        for f in _files(entry)
+        for name in _imports(f)
+        if name.startswith(FORBIDDEN_IN_CORE)
+    ]
     assert bad == []
 
 

@@ -23,7 +23,8 @@ def test_user_error_is_one_line_with_status_2(
     """A missing file gives one line on stderr, exit status 2, no traceback."""
     assert main(["inspect", str(tmp_path / "missing.xlsx")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
     assert "missing.xlsx" in err
 
 
@@ -53,12 +54,14 @@ def test_closed_pipe_is_not_an_internal_error() -> None:
     """Output into a pipe whose reader has gone (`| head`) ends quietly with status 0."""
     proc = _run_with_inspect_raising("BrokenPipeError(32, 'Broken pipe')")
     assert proc.returncode == 0
-    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+    assert "internal error" not in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_unexpected_exception_is_one_sentence_with_status_1() -> None:
     """A bug shows one sentence naming the log file, exit status 1, no traceback."""
     proc = _run_with_inspect_raising("ZeroDivisionError('boom')")
     assert proc.returncode == 1
-    assert "internal error" in proc.stderr and "Traceback" not in proc.stderr
+    assert "internal error" in proc.stderr
+    assert "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1

@@ -35,7 +35,9 @@ def test_inspect_prints_spreadsheet_text_escaped(
     path = _csv(tmp_path, "hostile.csv", ["id,section,text", f"1.1,Sec\x1b[2J,{HOSTILE}"])
     assert main(["inspect", str(path)]) == 0
     out, _ = capsys.readouterr()
-    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert "\x07" not in out
     assert "Sec\\x1b[2J" in out
 
 
@@ -51,7 +53,8 @@ def test_status_prints_program_names_escaped(
     capsys.readouterr()
     assert main(["status", str(project)]) == 0
     out, _ = capsys.readouterr()
-    assert "\x1b" not in out and "CTPAT\\x1b[31m" in out
+    assert "\x1b" not in out
+    assert "CTPAT\\x1b[31m" in out
 
 
 def test_json_is_valid_utf8_even_with_undecodable_file_names(

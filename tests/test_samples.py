@@ -69,7 +69,8 @@ def _mapping(path: Path) -> list[dict[str, str]]:
 
 def _load_generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("make_samples", SAMPLES / "make_samples.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -85,7 +86,8 @@ def test_ctpat_workbook_has_12_categories_and_100_to_120_criteria() -> None:
     refs = [ref for ref, *_ in rows]
     assert len(refs) == len(set(refs)), "duplicate IDs"
     assert all(CTPAT_REF.match(ref) for ref in refs)
-    assert "7.10" in refs and "7.37" in refs
+    assert "7.10" in refs
+    assert "7.37" in refs
     assert {level for *_, level in rows} == {"Must", "Should"}
     with_guidance = sum(1 for _, _, guidance, _ in rows if guidance)
     assert with_guidance > len(rows) * 0.7

@@ -60,7 +60,7 @@ def _fsync_file(path: Path) -> None:
 def replace_durably(tmp: Path, target: Path) -> None:
     """Flush ``tmp`` to disk, rename it over ``target`` in one step, and sync the folder."""
     _fsync_file(tmp)
-    os.replace(tmp, target)
+    tmp.replace(target)
     fsync_dir(target.parent)
 
 
@@ -134,7 +134,7 @@ def remove_abandoned(
             if not stale and older_than is not None:
                 stale = now - entry.stat(follow_symlinks=False).st_mtime > older_than
             if stale:
-                os.unlink(entry.path)
+                Path(entry.path).unlink()
                 removed.append(Path(entry.path))
         except OSError:  # gone meanwhile, or not ours to remove
             continue

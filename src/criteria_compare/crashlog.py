@@ -40,7 +40,7 @@ def log_dir() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Logs" / APP
     state = os.environ.get("XDG_STATE_HOME", "")
-    base = Path(state) if os.path.isabs(state) else Path.home() / ".local" / "state"
+    base = Path(state) if Path(state).is_absolute() else Path.home() / ".local" / "state"
     return base / APP / "log"
 
 
@@ -59,7 +59,7 @@ def _private_folder(folder: Path) -> None:
         if info.st_uid != os.getuid():
             raise PermissionError(f"{folder} belongs to another user")
         if stat.S_IMODE(info.st_mode) & 0o077:
-            os.chmod(folder, 0o700)
+            folder.chmod(0o700)
 
 
 class _Handler(logging.handlers.RotatingFileHandler):

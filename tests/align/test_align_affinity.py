@@ -49,7 +49,8 @@ def test_a_section_always_linked_to_one_partner_section_has_high_affinity() -> N
     # Every criterion of a linked section gets the same values, whatever its spelling.
     rows = forward.block(0, 6)
     assert rows[0].tolist() == rows[1].tolist() == rows[2].tolist()
-    assert rows[0][0] > 0.9 and rows[0][3] < 0.1
+    assert rows[0][0] > 0.9
+    assert rows[0][3] < 0.1
     assert rows[4].tolist() == [0.0] * 5  # "Access": nothing known
     assert rows[5].tolist() == [0.0] * 5  # no section
     # Backward: the same links seen from the partner side.
@@ -117,9 +118,12 @@ def test_weight_zero_or_no_links_change_nothing() -> None:
     links = [("G.2", "B-2"), ("G.1", "B-1")]
     ignored = align(AMBIGUOUS_REF, AMBIGUOUS_PARTNER, LEXICAL, links=links)
     unlinked = align(AMBIGUOUS_REF, AMBIGUOUS_PARTNER, LEXICAL.replace(weight_affinity=1.0))
-    assert ignored.forward == plain.forward and ignored.backward == plain.backward
-    assert unlinked.forward == plain.forward and unlinked.backward == plain.backward
-    assert "affinity" not in plain.channels and "affinity" not in unlinked.channels
+    assert ignored.forward == plain.forward
+    assert ignored.backward == plain.backward
+    assert unlinked.forward == plain.forward
+    assert unlinked.backward == plain.backward
+    assert "affinity" not in plain.channels
+    assert "affinity" not in unlinked.channels
     assert all("affinity" not in s.evidence.channels for v in plain.forward.values() for s in v)
 
 
@@ -128,7 +132,8 @@ def test_affinity_is_deterministic_and_rejected_pairs_stay_out() -> None:
     links = [("G.2", "B-2")]
     one = align(AMBIGUOUS_REF, AMBIGUOUS_PARTNER, settings, links=links, rejected=[("G.1", "B-1")])
     two = align(AMBIGUOUS_REF, AMBIGUOUS_PARTNER, settings, links=links, rejected=[("G.1", "B-1")])
-    assert one.forward == two.forward and one.backward == two.backward
+    assert one.forward == two.forward
+    assert one.backward == two.backward
     assert "B-1" not in [s.target_ref for s in one.forward["G.1"]]
 
 

@@ -88,7 +88,8 @@ def test_realign_with_cache_encodes_nothing(monkeypatch, reference, partner) -> 
     monkeypatch.setattr(embedding, "_FAILED", None)
     cache = MemoryEmbeddingCache()
     first = align(reference, partner, cache=cache)
-    assert "embedding" in first.channels and len(encoder.encoded) == 9
+    assert "embedding" in first.channels
+    assert len(encoder.encoded) == 9
     second = align(reference, partner, cache=cache)
     assert len(encoder.encoded) == 9
     assert second.forward == first.forward
@@ -135,7 +136,8 @@ def test_cache_is_used_only_on_the_calling_thread(monkeypatch, reference, partne
     monkeypatch.setattr(embedding, "_FAILED", None)
     cache = _ThreadCheckingCache()
     align(reference, partner, cache=cache)
-    assert cache.threads == {threading.get_ident()} and len(cache) == 9
+    assert cache.threads == {threading.get_ident()}
+    assert len(cache) == 9
 
 
 def test_cancel_while_encoding_stops_cleanly(monkeypatch, reference, partner) -> None:

@@ -101,7 +101,10 @@ def test_evaluate_text_output_is_a_table(eval_files, capsys) -> None:
         == 0
     )
     out = capsys.readouterr().out
-    assert "aligner" in out and "tfidf" in out and "token_set" in out and "mrr" in out
+    assert "aligner" in out
+    assert "tfidf" in out
+    assert "token_set" in out
+    assert "mrr" in out
 
 
 def test_encoder_notice_goes_to_stderr_not_into_the_json(
@@ -122,7 +125,9 @@ def test_gold_with_unknown_ids_is_a_clear_error(eval_files, tmp_path, capsys) ->
     assert main(["evaluate", str(source), str(target), str(bad), "--no-embedding"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
-    assert "'S9'" in err and "'T8'" in err and "bad.csv" in err
+    assert "'S9'" in err
+    assert "'T8'" in err
+    assert "bad.csv" in err
     assert "Traceback" not in err
 
 

@@ -100,7 +100,8 @@ def test_alignment_is_deterministic(reference, partner) -> None:
     """Two runs give identical suggestions, and ties keep program order."""
     first = align(reference, partner, LEXICAL)
     second = align(reference, partner, LEXICAL)
-    assert first.forward == second.forward and first.backward == second.backward
+    assert first.forward == second.forward
+    assert first.backward == second.backward
     twins = (Criterion("a", "Fence repair"), Criterion("b", "Fence repair"))
     result = align((Criterion("r", "Fence repair logs"),), twins, LEXICAL)
     assert [s.target_ref for s in result.forward["r"]] == ["a", "b"]
@@ -165,14 +166,16 @@ def test_evidence_margin_and_section_match() -> None:
     )
     first, second = align(reference, partner, LEXICAL).forward["r"]
     assert first.evidence.margin == pytest.approx(first.score - second.score, abs=1e-3)
-    assert first.evidence.section_match and not second.evidence.section_match
+    assert first.evidence.section_match
+    assert not second.evidence.section_match
 
 
 def test_progress_reports_and_cancel_stops(reference, partner) -> None:
     """Progress goes from 0 to the total; a cancel request raises Cancelled."""
     seen: list[tuple[int, int]] = []
     align(reference, partner, LEXICAL, progress=lambda d, t, m: seen.append((d, t)))
-    assert seen[0][0] == 0 and seen[-1] == (9, 9)
+    assert seen[0][0] == 0
+    assert seen[-1] == (9, 9)
     with pytest.raises(Cancelled):
         align(reference, partner, LEXICAL, cancel=lambda: True)
 
@@ -187,7 +190,8 @@ def test_duplicate_refs_are_refused(partner) -> None:
 def test_empty_sides_give_empty_results(reference) -> None:
     """No partner criteria: every reference criterion gets an empty list."""
     result = align(reference, (), LEXICAL)
-    assert all(s == () for s in result.forward.values()) and result.backward == {}
+    assert all(s == () for s in result.forward.values())
+    assert result.backward == {}
 
 
 def test_settings_round_trip_through_json_dict() -> None:
@@ -224,7 +228,8 @@ def test_shared_scores_hand_back_the_other_directions_pairs(reference, partner) 
     assert found.tolist() == [[False, True], [False, True], [False, False], [True, False]]
     assert (values[0, 1], values[1, 1], values[3, 0]) == (0.75, 0.5, 0.25)
     found, values = shared.lookup(par, ref, 1, back[:1], "char")
-    assert found.tolist() == [[True, False]] and values[0, 0] == 0.5
+    assert found.tolist() == [[True, False]]
+    assert values[0, 0] == 0.5
 
 
 def test_criteria_with_identical_text_score_alike_and_keep_program_order() -> None:

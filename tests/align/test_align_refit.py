@@ -56,7 +56,8 @@ def test_too_few_links_change_nothing_and_say_how_many_are_needed() -> None:
     assert (
         result.message == f"Only 9 confirmed links; confirm at least {MIN_LINKS} before re-fitting."
     )
-    assert result.before is None and result.after is None
+    assert result.before is None
+    assert result.after is None
     assert result.weights_after == result.weights_before
 
 
@@ -64,10 +65,12 @@ def test_predictive_sections_are_adopted_and_help_on_held_out_links() -> None:
     reference, partner, links = ambiguous_programs()
     result = refit(reference, partner, links, SETTINGS)
     assert result.adopted
-    assert result.n_links == 30 and result.n_rows == 30
+    assert result.n_links == 30
+    assert result.n_rows == 30
     assert result.settings.weight_affinity > 0
     assert result.weights_after["affinity"] == result.settings.weight_affinity
-    assert result.before is not None and result.after is not None
+    assert result.before is not None
+    assert result.after is not None
     assert result.after.mrr > result.before.mrr + 0.2
     assert result.after.top1 == 1.0
     assert "Re-fitted from 30 confirmed links" in result.message
@@ -101,7 +104,8 @@ def test_refit_is_deterministic() -> None:
     one = refit(reference, partner, links, SETTINGS)
     two = refit(list(reversed(reference)), partner, list(reversed(links)), SETTINGS)
     assert one.to_dict() == refit(reference, partner, links, SETTINGS).to_dict()
-    assert one.settings == two.settings and one.adopted == two.adopted
+    assert one.settings == two.settings
+    assert one.adopted == two.adopted
 
 
 def test_rejected_pairs_are_never_candidates() -> None:
@@ -115,19 +119,23 @@ def test_rejected_pairs_are_never_candidates() -> None:
         if (f"R{topic}", f"P{topic}-{copy}") not in linked
     ]
     result = refit(reference, partner, links, SETTINGS, rejected=rejected)
-    assert result.before is not None and result.before.mrr == 1.0 and result.before.top1 == 1.0
+    assert result.before is not None
+    assert result.before.mrr == 1.0
+    assert result.before.top1 == 1.0
     assert not result.adopted
     assert result.settings == SETTINGS
     # A link that is also rejected does not count.
     fewer = refit(reference, partner, links, SETTINGS, rejected=links[:11])
-    assert fewer.n_links == 19 and not fewer.adopted
+    assert fewer.n_links == 19
+    assert not fewer.adopted
 
 
 def test_progress_is_reported_and_cancel_stops() -> None:
     reference, partner, links = ambiguous_programs()
     seen: list[tuple[int, int, str]] = []
     refit(reference, partner, links, SETTINGS, progress=lambda d, t, m: seen.append((d, t, m)))
-    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]
+    assert seen[0][0] == 0
+    assert seen[-1][0] == seen[-1][1]
     assert [d for d, _, _ in seen] == sorted(d for d, _, _ in seen)
     assert any("fold" in m for _, _, m in seen)
     with pytest.raises(Cancelled):
@@ -156,7 +164,8 @@ def test_large_inputs_score_whole_rows_in_blocks_with_the_same_outcome(monkeypat
     blocks = refit(reference, partner, links, SETTINGS.replace(full_pairs_limit=1, block_size=7))
     assert blocks.adopted == full.adopted
     assert blocks.weights_after == full.weights_after
-    assert blocks.before is not None and full.before is not None
+    assert blocks.before is not None
+    assert full.before is not None
     assert blocks.after == full.after
     # (Exact ties between identical texts fall by float rounding, which differs between
     # the two ways of scoring, so "before" may differ by a tie or two.)
@@ -173,7 +182,8 @@ def test_links_that_were_all_first_suggestions_are_explained() -> None:
     first = align(reference, partner, SETTINGS)
     links = [(ref, sugg[0].target_ref) for ref, sugg in first.forward.items()]
     result = refit(reference, partner, links, SETTINGS)
-    assert result.before is not None and result.before.top1 == 1.0
+    assert result.before is not None
+    assert result.before.top1 == 1.0
     assert not result.adopted
     assert "first suggestion was already a confirmed one" in result.message
     assert "30 criteria" in result.message

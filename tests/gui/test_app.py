@@ -108,7 +108,8 @@ def test_a_file_that_is_not_a_project_gives_one_sentence(
         window.file_menu.open_path(bogus)
     message = blocker.args[0]
     assert "notes.ccproj" in message
-    assert "Traceback" not in message and "\n" not in message
+    assert "Traceback" not in message
+    assert "\n" not in message
     assert window.stack.currentWidget() is window.start_screen
 
 
@@ -145,7 +146,8 @@ def test_reviewer_name_is_asked_at_the_first_decision_once(qtbot, sample_project
     assert w.project.history(first, limit=1)[0].reviewer == "R. Inspector"
     w.review.select_ref(second)
     w.review.toggle_flag()
-    assert w.reviewer_gate.dialog is None and w.project.assessment(second).discussion
+    assert w.reviewer_gate.dialog is None
+    assert w.project.assessment(second).discussion
     w.close_project()
     open_in(qtbot, w, sample_project)
     w.review.toggle_flag()
@@ -188,7 +190,8 @@ def test_shortcut_legend_lists_every_key(qtbot, window: MainWindow) -> None:
     """Help → Keyboard shortcuts lists the review keys."""
     window.actions_by_name["shortcuts_help"].trigger()
     dialog = window._shortcuts_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     texts = []
     for i in range(dialog.tree.topLevelItemCount()):
         group = dialog.tree.topLevelItem(i)
@@ -288,7 +291,8 @@ def test_uncaught_exception_is_logged_and_shown_as_one_sentence(qtbot, monkeypat
     qtbot.waitUntil(lambda: bool(shown))
     (message,) = shown
     assert str(log_file()) in message
-    assert "Traceback" not in message and "\n" not in message
+    assert "Traceback" not in message
+    assert "\n" not in message
     assert "KeyError: 'surprise'" in log_file().read_text(encoding="utf-8")
 
 
@@ -406,7 +410,8 @@ def test_a_screen_that_fails_to_build_leaves_the_start_screen(
     monkeypatch.setattr(main_window, "review_view_class", broken)
     with qtbot.waitSignal(window.jobFailed, timeout=20000) as blocker:
         window.file_menu.open_path(sample_project)
-    assert "ValueError" in blocker.args[0] and "Traceback" not in blocker.args[0]
+    assert "ValueError" in blocker.args[0]
+    assert "Traceback" not in blocker.args[0]
     assert window.project is None
     assert window.stack.currentWidget() is window.start_screen
     assert not window.actions_by_name["export_report"].isEnabled()

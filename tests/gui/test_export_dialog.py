@@ -42,7 +42,8 @@ def test_initial_state(dialog: ExportDialog, project) -> None:
     assert dialog.page_size_combo.currentData() == "A4"
     assert dialog.prepared_by_edit.text() == project.reviewer
     assert dialog.pdf_edit.text().endswith("meridia report.pdf")
-    assert "DRAFT" in dialog.status_label.text() and "5 of 106" in dialog.status_label.text()
+    assert "DRAFT" in dialog.status_label.text()
+    assert "5 of 106" in dialog.status_label.text()
     assert dialog.export_button.isEnabled()
     assert not dialog.cancel_button.isEnabled()
     assert not dialog.open_folder_button.isEnabled()
@@ -64,18 +65,22 @@ def test_export_writes_files_and_shows_preview(
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as blocker:
         worker = dialog.start_export()
         assert worker is not None
-        assert not dialog.export_button.isEnabled() and dialog.cancel_button.isEnabled()
+        assert not dialog.export_button.isEnabled()
+        assert dialog.cancel_button.isEnabled()
     result: ExportResult = blocker.args[0]
     assert result.pdf == (tmp_path / "round2.pdf").resolve()
-    assert result.xlsx is not None and result.xlsx.exists()
+    assert result.xlsx is not None
+    assert result.xlsx.exists()
     reader = pypdf.PdfReader(str(result.pdf))
     assert round(float(reader.pages[0].mediabox.width)) == 612
     cover = reader.pages[0].extract_text()
-    assert "Meridia review, round 2" in cover and "RESTRICTED" in cover
+    assert "Meridia review, round 2" in cover
+    assert "RESTRICTED" in cover
     assert result.page_count == len(reader.pages)
     assert len(dialog.preview_labels()) == min(len(reader.pages), 24)
     assert "round2.pdf" in dialog.message_label.text()
-    assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert dialog.export_button.isEnabled()
+    assert not dialog.cancel_button.isEnabled()
 
     opened: list[QUrl] = []
     monkeypatch.setattr(

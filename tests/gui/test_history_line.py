@@ -30,7 +30,8 @@ def test_undo_and_redo_lines_describe_the_restored_state() -> None:
     assert line.endswith(
         "redo → Partial, linked P-1 (subset), P-2 (equal), rejected P-3, flagged, with a note"
     ), line
-    assert "status=" not in line and "links=[" not in line
+    assert "status=" not in line
+    assert "links=[" not in line
 
 
 def test_verdict_and_link_lines() -> None:

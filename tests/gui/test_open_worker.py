@@ -31,7 +31,8 @@ def test_queue_rows_are_read_in_the_worker(qtbot, sample_project: Path, monkeypa
     window.show()
     with qtbot.waitSignal(window.projectOpened, timeout=20000):
         window.file_menu.open_path(sample_project)
-    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert threads
+    assert all(t is not threading.main_thread() for t in threads)
     review = window.review
     assert review is not None
     total = len(window.project.reference.criteria)
@@ -51,7 +52,8 @@ def test_prepared_rows_match_a_fresh_read(sample_project: Path) -> None:
         assert opened.data.queue == criteria_table.build_queue_rows(project)
         assert opened.data.links == project.links()
         entry = opened.data.queue.rows[opened.data.queue.row_of[first]]
-        assert entry.status is Status.UNREVIEWED and entry.best_score is not None
+        assert entry.status is Status.UNREVIEWED
+        assert entry.best_score is not None
     finally:
         opened.project.close()
 
@@ -69,7 +71,8 @@ def test_cancelling_while_preparing_closes_the_project(sample_project: Path) -> 
         review_data.open_for_review(
             open_and_remember, sample_project, lambda *a: None, lambda: True
         )
-    assert opened and opened[0].closed  # type: ignore[attr-defined]
+    assert opened
+    assert opened[0].closed
 
 
 def test_realign_rereads_the_queue_in_the_worker(qtbot, sample_project: Path, monkeypatch) -> None:
@@ -93,7 +96,9 @@ def test_realign_rereads_the_queue_in_the_worker(qtbot, sample_project: Path, mo
     worker = window.aligner_menu.realign()
     with qtbot.waitSignal(worker.signals.finished, timeout=60000):
         pass
-    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert threads
+    assert all(t is not threading.main_thread() for t in threads)
     entry = window.review.queue.model.entry_for(ref)
-    assert entry is not None and entry.status is Status.GAP
+    assert entry is not None
+    assert entry.status is Status.GAP
     window.close_project()

@@ -70,11 +70,13 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
     result = dialog.refit_result
     assert result.n_links == n_links
     assert result.adopted, result.message
-    assert result.after is not None and result.before is not None
+    assert result.after is not None
+    assert result.before is not None
     assert result.after.mrr > result.before.mrr
     # The numbers the reviewer reads are the result's own.
     shown = [label.text() for label in dialog.cells.values()]
-    assert f"{result.before.mrr:.2f}" in shown and f"{result.after.mrr:.2f}" in shown
+    assert f"{result.before.mrr:.2f}" in shown
+    assert f"{result.after.mrr:.2f}" in shown
     assert dialog.apply_button.isEnabled()
     dialog.apply_button.click()
     assert window.jobs.active_worker is not None  # re-aligning
@@ -89,7 +91,8 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
         assert "affinity" in project.suggestions(ref)[0].evidence.channels
 
     again = _refit_dialog(qtbot, window)
-    assert again.restore_button.isVisible() and again.restore_button.isEnabled()
+    assert again.restore_button.isVisible()
+    assert again.restore_button.isEnabled()
     again.restore_button.click()
     qtbot.waitUntil(lambda: window.jobs.active_worker is None, timeout=60000)
     restored = aligner_settings(project)

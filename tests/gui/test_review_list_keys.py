@@ -70,7 +70,8 @@ def test_queue_text_filter_hands_the_keyboard_back(shell: Shell) -> None:
     shell.key(k.Key_J)  # single keys work again at once
     box.setFocus()
     shell.key(k.Key_Escape)
-    assert box.text() == "" and QApplication.focusWidget() is box
+    assert box.text() == ""
+    assert QApplication.focusWidget() is box
     shell.key(k.Key_Escape)
     assert QApplication.focusWidget() is shell.view.queue.view
     box.setFocus()

@@ -27,7 +27,8 @@ def test_read_only_project_shows_a_banner_and_disables_writing(qtbot, sample_pro
     window = _window(qtbot)
     window.show_project(Project.open(sample_project, read_only=True))
     review = window.review
-    assert review is not None and review.read_only
+    assert review is not None
+    assert review.read_only
     assert "[read-only]" in window.windowTitle()
     assert "Read-only" in review.read_only_banner_text()
     assert review.findChild(QLabel, "readOnlyBanner").isVisibleTo(window)
@@ -39,7 +40,8 @@ def test_read_only_project_shows_a_banner_and_disables_writing(qtbot, sample_pro
     assert focus.note_edit.isReadOnly()
     assert not focus._flag.isEnabled()
     cards = focus.candidate_cards()
-    assert cards and not any(c._confirm.isEnabled() or c._reject.isEnabled() for c in cards)
+    assert cards
+    assert not any(c._confirm.isEnabled() or c._reject.isEnabled() for c in cards)
     assert not review.partners._link_button.isEnabled()
     for name in WRITE_ACTIONS:
         assert not window.actions_by_name[name].isEnabled(), name

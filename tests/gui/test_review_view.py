@@ -41,7 +41,8 @@ def test_verdict_rule_message_is_inline_and_nothing_is_stored(shell: Shell) -> N
     shell.key(Qt.Key.Key_A)
     message = shell.view.focus.message()
     assert "cannot be Aligned without a confirmed link" in message
-    assert "1–5" in message and "--" not in message  # keys, not command-line options
+    assert "1–5" in message
+    assert "--" not in message
     assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED
     assert shell.view.focus.checked_verdict() is None
     assert shell.stack.count() == 0
@@ -70,7 +71,8 @@ def test_confirmed_link_shows_state_and_relation(shell: Shell) -> None:
     """Confirming candidate 1 marks it confirmed with its relation; pressing 1 again removes it."""
     shell.key(Qt.Key.Key_1)
     card = shell.view.focus.candidate_cards()[0]
-    assert card.row is not None and card.row.state_text == "confirmed · equal"
+    assert card.row is not None
+    assert card.row.state_text == "confirmed · equal"
     shell.key(Qt.Key.Key_R)
     assert shell.view.focus.candidate_cards()[0].row.state_text == "confirmed · subset"
     shell.key(Qt.Key.Key_1)
@@ -102,10 +104,8 @@ def test_shared_terms_are_highlighted_in_both_texts(shell: Shell) -> None:
     assert "background-color" in card.text_html()
     assert ">written</span>" in card.text_html()
     assert ">written</span>" in shell.view.focus._text.text()
-    assert (
-        card.row is not None
-        and "Why: shared terms" in shell.view.focus.candidate_cards()[0]._why.text()
-    )
+    assert card.row is not None
+    assert "Why: shared terms" in shell.view.focus.candidate_cards()[0]._why.text()
 
 
 def test_note_autosaves_after_idle_and_survives_reopen(
@@ -154,7 +154,9 @@ def test_reopen_shows_same_state_and_lands_on_first_unreviewed(
             "Reviewed 2/7 (29 %) · Aligned 1 · Partial 0 · Gap 1"
         )
         entry = s.view.queue.model.entry_for("1.2")
-        assert entry is not None and entry.status is Status.GAP and entry.discussion
+        assert entry is not None
+        assert entry.status is Status.GAP
+        assert entry.discussion
         s.view.select_ref("1.1")
         assert s.view.focus.checked_verdict() is Status.ALIGNED
         assert s.view.focus.candidate_cards()[0].row.confirmed
@@ -285,7 +287,8 @@ def test_bulk_confirm_preview_untick_and_one_step_undo(shell: Shell) -> None:
     shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert p.assessment("3.1").status is Status.UNREVIEWED
     assert p.assessment("6.2").status is Status.UNREVIEWED
-    assert p.links("3.1") == () and p.links("6.2") == ()
+    assert p.links("3.1") == ()
+    assert p.links("6.2") == ()
     shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert p.assessment("3.1").status is Status.ALIGNED
     assert p.assessment("6.2").status is Status.ALIGNED
@@ -356,7 +359,8 @@ def test_verdict_messages_name_keys_for_every_rule(shell: Shell) -> None:
     for key, word in ((Qt.Key.Key_P, "Partial"), (Qt.Key.Key_C, "Conflict"), (Qt.Key.Key_N, "N/A")):
         shell.key(key)
         message = shell.view.focus.message()
-        assert word in message and "press E" in message, message
+        assert word in message, message
+        assert "press E" in message, message
         assert "--" not in message
     assert shell.view.project.assessment("1.1").status is Status.UNREVIEWED
 
@@ -383,5 +387,6 @@ def test_every_verdict_rule_is_worded_in_keys_not_options() -> None:
 
     for rule in VerdictRule:
         message = verdict_message(VerdictViolation(rule, "6.1", Status.PARTIAL, 1))
-        assert "6.1" in message and "--" not in message, message
+        assert "6.1" in message, message
+        assert "--" not in message, message
         assert any(k in message for k in ("press", "1–5", "number key", "(G for Gap)")), message

@@ -28,4 +28,5 @@ def test_sample_path_follows_the_aligner_code(tmp_path: Path, monkeypatch) -> No
     (fake_align / "fuse.py").write_text("WEIGHT = 0.5\n")
     second = sample.sample_project_path(data)
     assert second != first
-    assert second.name == first.name and second.parent.parent == first.parent.parent
+    assert second.name == first.name
+    assert second.parent.parent == first.parent.parent

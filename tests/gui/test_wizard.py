@@ -190,7 +190,8 @@ def test_created_project_matches_the_request(
     with Project.open(tmp_path / "x.ccproj") as project:
         assert (project.reference.name, project.partner.version) == ("CTPAT", "v2")
         assert project.reviewer == "Tester"
-    assert seen == sorted(seen) and seen[-1] == 100
+    assert seen == sorted(seen)
+    assert seen[-1] == 100
 
 
 def test_dropping_a_spreadsheet_on_a_page_reads_it(qtbot, partner_xlsx: Path) -> None:

@@ -97,13 +97,12 @@ def write_xlsx(
 
 def padded_rows(path: Path, rows: int = 20_000) -> Path:
     """Every criterion row ends in a formatted empty cell at XFD, the last column Excel has."""
-    body = [header_row()]
-    for n in range(2, rows + 2):
-        body.append(
-            f'<row r="{n}">{inline(f"A{n}", f"1.{n}")}{inline(f"B{n}", "Gates lock.")}'
-            f'<c r="XFD{n}" s="0"/></row>'
-        )
-    return write_xlsx(path, "".join(body))
+    body = [
+        f'<row r="{n}">{inline(f"A{n}", f"1.{n}")}{inline(f"B{n}", "Gates lock.")}'
+        f'<c r="XFD{n}" s="0"/></row>'
+        for n in range(2, rows + 2)
+    ]
+    return write_xlsx(path, header_row() + "".join(body))
 
 
 def repeated_hidden_attribute(path: Path, repeats: int = 300_000) -> Path:

@@ -41,7 +41,8 @@ K-2,인사 보안,채용 전에 직원의 신원을 확인한다.,
 def test_cjk_header_names_have_their_roles(header: str, role: str) -> None:
     """Common Japanese, Korean and Chinese column names map to the right role."""
     match = match_header(header)
-    assert match is not None and match.role == role
+    assert match is not None
+    assert match.role == role
 
 
 @pytest.mark.parametrize(

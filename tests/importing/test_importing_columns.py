@@ -118,7 +118,8 @@ def test_no_header_row_says_what_was_found_and_suggests_columns(
     path = make_workbook([["x", "y"]], header=["Alpha", "Beta", "Gamma"])
     with pytest.raises(HeaderNotFound) as err:
         read_criteria(path)
-    assert isinstance(err.value, ImportFailed) and isinstance(err.value, ColumnMappingError)
+    assert isinstance(err.value, ImportFailed)
+    assert isinstance(err.value, ColumnMappingError)
     message = str(err.value)
     assert "criteria.xlsx, sheet 'Criteria'" in message
     assert "'Alpha', 'Beta', 'Gamma'" in message

@@ -69,7 +69,8 @@ def test_tsv_with_quoted_line_breaks_keeps_them(make_text_file: MakeText) -> Non
     assert result.criteria[0].text == "First part.\nSecond part."
     assert result.criteria[1].provenance is not None
     assert result.criteria[1].provenance.row == 3
-    assert result.sheet is None and result.sheets == ()
+    assert result.sheet is None
+    assert result.sheets == ()
 
 
 def test_csv_title_line_above_header(make_text_file: MakeText) -> None:

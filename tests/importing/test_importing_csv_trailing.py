@@ -16,4 +16,5 @@ def test_trailing_separator_rows_in_csv_are_worded_for_a_text_file(tmp_path: Pat
     assert [c.ref for c in result.criteria] == ["1.1"]
     (warning,) = [str(w) for w in result.warnings if "blank" in w.message]
     assert "end of the file" in warning
-    assert "sheet" not in warning and "formatted" not in warning
+    assert "sheet" not in warning
+    assert "formatted" not in warning

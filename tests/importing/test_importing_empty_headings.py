@@ -21,7 +21,8 @@ def test_text_rows_without_ref_and_without_criteria_below_are_warned(tmp_path: P
     rows = sorted(w.row for w in result.warnings if w.row is not None)
     assert rows == [3, 4, 5]
     text = " ".join(str(w) for w in result.warnings)
-    assert "Seal every trailer after loading" in text and "Log every seal number" in text
+    assert "Seal every trailer after loading" in text
+    assert "Log every seal number" in text
 
 
 def test_heading_rows_in_the_ref_column_followed_by_headings_stay_quiet(tmp_path: Path) -> None:

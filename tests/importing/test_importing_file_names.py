@@ -20,8 +20,9 @@ pytestmark = pytest.mark.skipif(
 
 
 def _latin1_named(folder: Path, text: str) -> Path:
-    raw = os.path.join(os.fsencode(folder), b"\xe9t\xe9.csv")  # "été" in Latin-1 bytes
-    with open(raw, "w", encoding="utf-8") as fh:
+    # bytes paths on purpose: pathlib cannot name a file whose name is not valid in the locale
+    raw = os.path.join(os.fsencode(folder), b"\xe9t\xe9.csv")  # noqa: PTH118
+    with open(raw, "w", encoding="utf-8") as fh:  # noqa: PTH123
         fh.write(text)
     return Path(os.fsdecode(raw))
 

@@ -18,4 +18,5 @@ def test_single_filled_row_is_not_called_a_row_with_several_cells(tmp_path: Path
         read_criteria(path)
     message = str(exc.value)
     assert "several filled cells" not in message
-    assert "row 1" in message and "'Security criteria'" in message
+    assert "row 1" in message
+    assert "'Security criteria'" in message

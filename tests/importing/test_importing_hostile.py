@@ -56,7 +56,8 @@ def test_old_binary_xls_says_save_as_xlsx(tmp_path: Path) -> None:
     """An Excel 97-2003 file is recognised by its OLE signature and the fix is named."""
     message = _refused(ole_file(tmp_path / "old.xls", ["Workbook", "SummaryInformation"]))
     assert "old binary Excel (.xls)" in message
-    assert "save it as" in message and ".xlsx" in message
+    assert "save it as" in message
+    assert ".xlsx" in message
 
 
 def test_password_protected_workbook_is_told_apart_from_xls(tmp_path: Path) -> None:
@@ -64,7 +65,8 @@ def test_password_protected_workbook_is_told_apart_from_xls(tmp_path: Path) -> N
     path = ole_file(tmp_path / "locked.xlsx", ["EncryptionInfo", "EncryptedPackage"])
     message = _refused(path)
     assert "password-protected" in message
-    assert "remove the" in message and "password" in message
+    assert "remove the" in message
+    assert "password" in message
 
 
 def test_real_excel_97_file(tmp_path: Path) -> None:

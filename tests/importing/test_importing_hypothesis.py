@@ -82,7 +82,8 @@ def test_general_format_round_trips(value: float) -> None:
 def test_column_letters_round_trip(n: int) -> None:
     """Column numbers and letters convert both ways (A..ZZZ)."""
     letters = column_letter(n)
-    assert letters.isalpha() and letters.isupper()
+    assert letters.isalpha()
+    assert letters.isupper()
     assert column_index(letters) == n - 1
 
 

@@ -22,8 +22,10 @@ def test_many_unknown_levels_are_summarised(tmp_path: Path) -> None:
     level_warnings = [w for w in result.warnings if w.column == "C"]
     assert 2 <= len(level_warnings) <= 6
     summary = level_warnings[-1].message
-    assert "40 rows" in summary and "Status" in summary
-    assert "'Implemented'" in summary and "'Pending'" in summary
+    assert "40 rows" in summary
+    assert "Status" in summary
+    assert "'Implemented'" in summary
+    assert "'Pending'" in summary
 
 
 def test_a_few_unknown_levels_keep_their_row_warnings(tmp_path: Path) -> None:

@@ -18,7 +18,8 @@ def test_second_text_column_with_data_is_reported(tmp_path: Path) -> None:
     result = read_criteria(path)
     assert result.column_letters["text"] == "B"
     (warning,) = [w for w in result.warnings if w.column == "C"]
-    assert "Criteria" in warning.message and "column B" in warning.message
+    assert "Criteria" in warning.message
+    assert "column B" in warning.message
 
 
 def test_unrelated_extra_columns_stay_quiet(tmp_path: Path) -> None:

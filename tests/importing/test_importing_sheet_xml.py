@@ -33,4 +33,6 @@ def test_nothing_hidden_nothing_reported() -> None:
     """A plain sheet gives empty facts."""
     xml = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'
     facts = scan_sheet_xml(xml)
-    assert not facts.hidden_rows and not facts.hidden_columns and not facts.formulas_without_value
+    assert not facts.hidden_rows
+    assert not facts.hidden_columns
+    assert not facts.formulas_without_value

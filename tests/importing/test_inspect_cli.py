@@ -42,7 +42,8 @@ def test_json_output_is_one_object_with_the_documented_keys(
     assert data["criteria"] == 1
     assert data["sections"] == {"1. Policy": 1}
     assert data["levels"] == {"Must": 1}
-    assert len(data["warnings"]) == 1 and "row 4" in data["warnings"][0]
+    assert len(data["warnings"]) == 1
+    assert "row 4" in data["warnings"][0]
     assert len(data["sha256"]) == 64
     assert err == ""
 

@@ -16,7 +16,8 @@ def test_every_module_declares_all_and_a_docstring() -> None:
     """Each module has a one-line docstring and an __all__ whose names exist."""
     for name in [package.__name__, *_modules()]:
         module = importlib.import_module(name)
-        assert module.__doc__ and module.__doc__.strip().splitlines()[0], name
+        assert module.__doc__, name
+        assert module.__doc__.strip().splitlines()[0], name
         exported = getattr(module, "__all__", None)
         assert exported is not None, name
         missing = [n for n in exported if not hasattr(module, n)]

@@ -82,7 +82,8 @@ def test_pipeline_new_decide_status_history(capsys, tmp_path: Path, inputs) -> N
         "--no-embedding",
     )
     assert status == 0, err
-    assert "CTPAT MSC: 4 criteria" in out and "Meridia: 4 criteria" in out
+    assert "CTPAT MSC: 4 criteria" in out
+    assert "Meridia: 4 criteria" in out
     assert "suggestions" in out
 
     status, out, err = run(
@@ -122,7 +123,8 @@ def test_pipeline_new_decide_status_history(capsys, tmp_path: Path, inputs) -> N
     assert run(capsys, "decide", str(project), "7.10", "--status", "gap")[0] == 0
 
     status, out, err = run(capsys, "status", str(project), "--json")
-    assert status == 0 and err == ""
+    assert status == 0
+    assert err == ""
     data = json.loads(out)  # exactly one JSON object and nothing else
     assert {
         k: data["reference"][k]
@@ -151,11 +153,13 @@ def test_pipeline_new_decide_status_history(capsys, tmp_path: Path, inputs) -> N
     ]
     status, out, _ = run(capsys, "history", str(project))
     lines = out.splitlines()
-    assert "gap" in lines[0] and "7.10" in lines[0]  # newest first
+    assert "gap" in lines[0]
+    assert "7.10" in lines[0]
     assert "create" in lines[-1]
 
     status, out, _ = run(capsys, "status", str(project))
-    assert "Aligned" in out and "partner-only" in out
+    assert "Aligned" in out
+    assert "partner-only" in out
 
 
 def test_new_refuses_to_overwrite(capsys, tmp_path: Path, inputs) -> None:
@@ -173,8 +177,11 @@ def test_new_refuses_to_overwrite(capsys, tmp_path: Path, inputs) -> None:
         str(inputs[1]),
         "--no-embedding",
     )
-    assert status == 2 and out == ""
-    assert "already exists" in err and "--force" in err and len(err.splitlines()) == 1
+    assert status == 2
+    assert out == ""
+    assert "already exists" in err
+    assert "--force" in err
+    assert len(err.splitlines()) == 1
     assert project.read_bytes() == before
     _new(capsys, tmp_path, inputs, "--force")
     with Project.open(project) as p:
@@ -199,7 +206,8 @@ def test_new_with_bad_input_leaves_no_file(capsys, tmp_path: Path, inputs) -> No
         str(inputs[1]),
         "--no-embedding",
     )
-    assert status == 2 and "nope.csv" in err
+    assert status == 2
+    assert "nope.csv" in err
     status, _, err = run(
         capsys,
         "new",
@@ -211,7 +219,8 @@ def test_new_with_bad_input_leaves_no_file(capsys, tmp_path: Path, inputs) -> No
         "--reference-columns",
         "{ref: ID}",
     )
-    assert status == 2 and "--reference-columns is not valid JSON" in err
+    assert status == 2
+    assert "--reference-columns is not valid JSON" in err
     status, _, err = run(
         capsys,
         "new",
@@ -223,7 +232,8 @@ def test_new_with_bad_input_leaves_no_file(capsys, tmp_path: Path, inputs) -> No
         "--partner-columns",
         '{"colour": "A"}',
     )
-    assert status == 2 and "unknown column role 'colour'" in err
+    assert status == 2
+    assert "unknown column role 'colour'" in err
     assert not project.exists()
     assert sorted(x.name for x in tmp_path.iterdir()) == ["partner.csv", "reference.csv"]
 
@@ -292,8 +302,10 @@ def test_decide_errors_exit_2_and_change_nothing(capsys, tmp_path, inputs, argv,
     project = _new(capsys, tmp_path, inputs)
     before = run(capsys, "history", str(project), "--json")[1]
     status, out, err = run(capsys, "decide", str(project), *argv)
-    assert status == 2 and out == ""
-    assert message in err and len(err.strip().splitlines()) == 1
+    assert status == 2
+    assert out == ""
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
     assert run(capsys, "history", str(project), "--json")[1] == before
 
 
@@ -327,7 +339,8 @@ def test_decide_several_links_and_json(capsys, tmp_path, inputs) -> None:
         {"partner_ref": "A-1", "relation": "subset_of"},
         {"partner_ref": "A-2", "relation": "intersects_with"},
     ]
-    assert data["rejected"] == ["A-4"] and data["status"] == "partial"
+    assert data["rejected"] == ["A-4"]
+    assert data["status"] == "partial"
 
 
 def test_decide_unlinking_the_last_link_resets_the_verdict_and_says_so(
@@ -341,7 +354,8 @@ def test_decide_unlinking_the_last_link_resets_the_verdict_and_says_so(
     message = "6.1 has no link left, so its verdict went back to Unreviewed."
     assert err.strip() == f"criteria-compare: {message}"
     data = json.loads(out)
-    assert data["status"] == "unreviewed" and data["links"] == []
+    assert data["status"] == "unreviewed"
+    assert data["links"] == []
     assert data["resets"] == [
         {
             "ref": "6.1",
@@ -382,7 +396,8 @@ def test_locked_project_exits_2_with_in_use(capsys, tmp_path, inputs, monkeypatc
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert status == 2 and "in use by another program" in err
+    assert status == 2
+    assert "in use by another program" in err
 
 
 def test_status_of_a_non_project(capsys, tmp_path) -> None:
@@ -390,7 +405,9 @@ def test_status_of_a_non_project(capsys, tmp_path) -> None:
     bogus = tmp_path / "bogus.ccproj"
     bogus.write_text("hello", encoding="utf-8")
     status, out, err = run(capsys, "status", str(bogus), "--json")
-    assert status == 2 and out == "" and "not a criteria-compare project" in err
+    assert status == 2
+    assert out == ""
+    assert "not a criteria-compare project" in err
 
 
 @pytest.mark.slow
@@ -415,7 +432,8 @@ def test_pipeline_on_bundled_samples(tmp_path: Path, samples_dir: Path) -> None:
         "Meridia AEO-S",
     )
     assert done.returncode == 0, done.stderr
-    assert "106 criteria" in done.stdout and "93 criteria" in done.stdout
+    assert "106 criteria" in done.stdout
+    assert "93 criteria" in done.stdout
     gold = (samples_dir / "reference_mapping.csv").read_text(encoding="utf-8").splitlines()[1]
     ref, pref, relation = gold.split(",")
     done = cli(
@@ -433,29 +451,36 @@ def test_pipeline_on_bundled_samples(tmp_path: Path, samples_dir: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     done = cli("status", str(project), "--json")
-    assert done.returncode == 0 and done.stderr == ""
+    assert done.returncode == 0
+    assert done.stderr == ""
     data = json.loads(done.stdout)
-    assert data["reference"]["total"] == 106 and data["reference"]["aligned"] == 1
-    assert data["partner_only"] == 92 and data["suggestions"] > 0
+    assert data["reference"]["total"] == 106
+    assert data["reference"]["aligned"] == 1
+    assert data["partner_only"] == 92
+    assert data["suggestions"] > 0
     done = cli("history", str(project), "--ref", ref)
-    assert done.returncode == 0 and "sample-check" in done.stdout.splitlines()[0]
+    assert done.returncode == 0
+    assert "sample-check" in done.stdout.splitlines()[0]
 
 
 def test_undecodable_note_is_refused(capsys, tmp_path, inputs) -> None:
     """A note holding bytes that are not UTF-8 (surrogate-escaped argv) gets exit 2, not a crash."""
     project = _new(capsys, tmp_path, inputs)
     status, _, err = run(capsys, "decide", str(project), "7.10", "--note", "bad \udcff byte")
-    assert status == 2 and "not valid UTF-8" in err
+    assert status == 2
+    assert "not valid UTF-8" in err
 
 
 def test_history_of_unknown_ref_and_limit(capsys, tmp_path, inputs) -> None:
     """`history --ref` with a ref that never existed exits 2; --limit caps the entries."""
     project = _new(capsys, tmp_path, inputs)
     status, _, err = run(capsys, "history", str(project), "--ref", "42.42")
-    assert status == 2 and "no reference criterion '42.42'" in err
+    assert status == 2
+    assert "no reference criterion '42.42'" in err
     run(capsys, "decide", str(project), "7.10", "--status", "gap")
     status, out, _ = run(capsys, "history", str(project), "--limit", "1", "--json")
-    assert status == 0 and [e["action"] for e in json.loads(out)["entries"]] == ["status"]
+    assert status == 0
+    assert [e["action"] for e in json.loads(out)["entries"]] == ["status"]
 
 
 def test_pipeline_with_spanish_csv_partner(capsys, tmp_path: Path, samples_dir: Path) -> None:
@@ -469,7 +494,8 @@ def test_pipeline_with_spanish_csv_partner(capsys, tmp_path: Path, samples_dir: 
     )  # fmt: skip
     assert status == 0, err
     data = json.loads(out)
-    assert data["partner"]["criteria"] > 0 and data["partner"]["name"] == "OEA Valdoria"
+    assert data["partner"]["criteria"] > 0
+    assert data["partner"]["name"] == "OEA Valdoria"
     with Project.open(project) as p:
         first = p.partner.criteria[0]
         assert "ó" in "".join(c.text for c in p.partner.criteria)  # decoded, not mojibake
@@ -480,4 +506,5 @@ def test_pipeline_with_spanish_csv_partner(capsys, tmp_path: Path, samples_dir: 
     )  # fmt: skip
     assert status == 0, err
     summary = json.loads(run(capsys, "status", str(project), "--json")[1])
-    assert summary["reference"]["partial"] == 1 and summary["links"] == 1
+    assert summary["reference"]["partial"] == 1
+    assert summary["links"] == 1

@@ -48,7 +48,8 @@ def test_new_refuses_a_side_without_criteria(
     assert not project.exists()
     assert out == ""
     last = err.strip().splitlines()[-1]
-    assert "header_only.csv" in last and "no criteria" in last
+    assert "header_only.csv" in last
+    assert "no criteria" in last
     assert f"--{side}-columns" in last or f"--{side}-sheet" in last
 
 
@@ -83,8 +84,11 @@ def test_inspect_max_size_option_refuses_a_bigger_file(
     big.write_text("id,text\n" + "".join(f"{i},{line}\n" for i in range(20000)), encoding="utf-8")
     assert big.stat().st_size > 2 * 1024 * 1024
     status, out, err = run(capsys, "inspect", str(big), "--max-size", "1")
-    assert status == 2 and out == ""
-    assert "big.csv" in err and "1.0 MB" in err and "--max-size" in err
+    assert status == 2
+    assert out == ""
+    assert "big.csv" in err
+    assert "1.0 MB" in err
+    assert "--max-size" in err
     status, _, _ = run(capsys, "inspect", str(big), "--max-size", "5", "--json")
     assert status == 0
 
@@ -101,7 +105,9 @@ def test_new_max_size_applies_to_both_sides(
     project = tmp_path / "p.ccproj"
     argv = ["new", str(project), "--reference", str(good), "--partner", str(big)]
     status, _, err = run(capsys, *argv, "--no-embedding", "--max-size", "0.5")
-    assert status == 2 and "big.csv" in err and not project.exists()
+    assert status == 2
+    assert "big.csv" in err
+    assert not project.exists()
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "lots"])
@@ -135,9 +141,11 @@ def test_new_never_overwrites_its_own_input_file(
         str(files["partner"]),
         "--no-embedding",
     )
-    assert status == 2 and out == ""
+    assert status == 2
+    assert out == ""
     assert files[side].read_bytes() == before
-    assert f"--{side}" in err and files[side].name in err
+    assert f"--{side}" in err
+    assert files[side].name in err
 
 
 def test_new_shows_a_bounded_number_of_import_warnings(

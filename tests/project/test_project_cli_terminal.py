@@ -38,11 +38,13 @@ def test_escape_sequences_in_a_note_are_shown_not_executed(
     while --json keeps the exact text."""
     status, out, _ = run(capsys, "decide", str(project), "1.1", "--note", NOTE)
     assert status == 0
-    assert "\x1b" not in out and "\x07" not in out
+    assert "\x1b" not in out
+    assert "\x07" not in out
     assert "\\x1b[31malert" in out
     status, out, _ = run(capsys, "history", str(project))
     assert status == 0
-    assert "\x1b" not in out and "\x07" not in out
+    assert "\x1b" not in out
+    assert "\x07" not in out
     status, out, _ = run(capsys, "history", str(project), "--json")
     notes = [e["new_value"] for e in json.loads(out)["entries"] if e["action"] == "note"]
     assert notes == [NOTE]

@@ -31,5 +31,7 @@ def test_every_rule_names_the_option_that_fixes_it(rule: VerdictRule) -> None:
     """Each refusal is one sentence naming the criterion and the decide option to add."""
     links = 1 if rule is VerdictRule.GAP_HAS_LINKS else 0
     sentence = verdict_sentence(VerdictViolation(rule, "6.1", STATUS[rule], links))
-    assert "6.1" in sentence and OPTION[rule] in sentence
-    assert sentence.endswith(".") and "\n" not in sentence
+    assert "6.1" in sentence
+    assert OPTION[rule] in sentence
+    assert sentence.endswith(".")
+    assert "\n" not in sentence

@@ -150,7 +150,8 @@ def test_two_processes_writing_in_turn_both_succeed(new_project) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout is not None
+    assert child.stderr is not None
     try:
         assert child.stdout.readline().strip() == "ready"
         for i in range(150):
@@ -179,9 +180,10 @@ def test_leftovers_of_a_killed_creation_are_cleared_by_the_next_one(new_project)
     other = folder / ".other-abc123.ccproj.tmp"
     for path in [*old, recent, other]:
         path.write_bytes(b"half a project")
-    day_ago = os.path.getmtime(recent) - 24 * 3600
+    day_ago = recent.stat().st_mtime - 24 * 3600
     for path in [*old, other]:
         os.utime(path, (day_ago, day_ago))
     new_project("review.ccproj")
     assert not any(path.exists() for path in old)
-    assert recent.exists() and other.exists()
+    assert recent.exists()
+    assert other.exists()

@@ -75,7 +75,8 @@ def test_write_beyond_the_size_limit_is_not_called_damage(new_project) -> None:
     assert done.returncode == 2, done.stderr
     message = done.stderr.strip()
     assert "could not be written: the file reached the size limit" in message
-    assert "damaged" not in message and "backup" not in message
+    assert "damaged" not in message
+    assert "backup" not in message
     with Project.open(path) as project:
         assert project.integrity_errors() == []
         assert project.assessment("1.1").note == ""
@@ -118,6 +119,7 @@ def test_read_error_is_a_disk_error_and_truncation_is_damage(tmp_path: Path) -> 
     """EIO while reading is a disk error; a short read (truncated file) is damage."""
     path = tmp_path / "p.ccproj"
     read = translate(_sqlite_error("disk I/O error", "SQLITE_IOERR_READ"), path)
-    assert isinstance(read, ProjectDiskError) and "could not be read" in str(read)
+    assert isinstance(read, ProjectDiskError)
+    assert "could not be read" in str(read)
     short = translate(_sqlite_error("disk I/O error", "SQLITE_IOERR_SHORT_READ"), path)
     assert isinstance(short, ProjectCorrupt)

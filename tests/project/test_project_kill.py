@@ -126,7 +126,8 @@ def _kill_after(args: list[str], lines: int) -> list[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout is not None
+    assert child.stderr is not None
     seen: list[str] = []
     try:
         while len(seen) < lines:

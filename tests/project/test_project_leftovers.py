@@ -34,7 +34,8 @@ def test_killed_reports_part_file_is_removed_by_the_next_report(new_project, cap
         path.write_bytes(b"%PDF-1.4 half a report")
     assert main(["report", str(project.path), "-o", str(folder / "out.pdf")]) == 0
     assert not dead.exists()
-    assert live.exists() and other.exists()
+    assert live.exists()
+    assert other.exists()
 
 
 def test_killed_creations_temp_files_are_removed_by_the_next_new(tmp_path: Path, capsys) -> None:

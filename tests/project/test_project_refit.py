@@ -68,7 +68,8 @@ def test_project_refit_reads_links_and_writes_nothing(linked) -> None:
     with Project.open(path) as project:
         history = len(project.history())
         result = refit_project(project)
-        assert result.adopted and result.n_links == 30
+        assert result.adopted
+        assert result.n_links == 30
         assert result.settings.weight_affinity > 0
         assert aligner_settings(project) == SETTINGS
         assert len(project.history()) == history
@@ -92,7 +93,8 @@ def test_project_refit_leaves_rejected_pairs_out(linked) -> None:
             ]
         )
         result = refit_project(project)
-    assert result.before is not None and result.before.mrr == 1.0
+    assert result.before is not None
+    assert result.before.mrr == 1.0
     assert not result.adopted
 
 
@@ -125,7 +127,8 @@ def test_cli_refit_json_shape_and_no_write(capsys, linked) -> None:
         "notices",
         "settings",
     }
-    assert data["adopted"] is True and data["applied"] is False
+    assert data["adopted"] is True
+    assert data["applied"] is False
     assert set(data["before"]) == {"top1", "mrr", "n"}
     assert data["after"]["mrr"] > data["before"]["mrr"]
     assert data["weights_after"]["affinity"] > 0 == data["weights_before"]["affinity"]
@@ -139,7 +142,8 @@ def test_cli_refit_text_says_what_to_do(capsys, linked) -> None:
     status, out, _ = run(capsys, "refit", str(path))
     assert status == 0
     assert out.startswith("Re-fitted from 30 confirmed links")
-    assert "held-out MRR" in out and "--apply" in out
+    assert "held-out MRR" in out
+    assert "--apply" in out
 
 
 def test_cli_refit_apply_stores_settings_and_realigns(capsys, linked) -> None:
@@ -149,7 +153,8 @@ def test_cli_refit_apply_stores_settings_and_realigns(capsys, linked) -> None:
     status, out, _ = run(capsys, "refit", str(path), "--apply", "--reviewer", "bob", "--json")
     assert status == 0
     data = json.loads(out)
-    assert data["adopted"] and data["applied"]
+    assert data["adopted"]
+    assert data["applied"]
     with Project.open(path) as project:
         assert aligner_settings(project).weight_affinity == data["weights_after"]["affinity"] > 0
         entry = next(e for e in project.history() if e.action == "settings")
@@ -167,10 +172,14 @@ def test_cli_refit_apply_on_a_read_only_project_fails_in_one_sentence(
     path, _ = linked
     monkeypatch.setattr(store, "writable", lambda _path: False)
     status, out, err = run(capsys, "refit", str(path), "--json")
-    assert status == 0 and json.loads(out)["applied"] is False
+    assert status == 0
+    assert json.loads(out)["applied"] is False
     status, out, err = run(capsys, "refit", str(path), "--apply")
-    assert status == 2 and out == ""
-    assert err.count("\n") == 1 and "--apply" in err and "without --apply" in err
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "--apply" in err
+    assert "without --apply" in err
     monkeypatch.undo()
     with Project.open(path) as project:
         assert aligner_settings(project) == SETTINGS
@@ -189,4 +198,6 @@ def test_cli_refit_with_too_few_links_says_so(capsys, tmp_path) -> None:
 
 def test_cli_refit_unknown_project_exits_2(capsys, tmp_path) -> None:
     status, out, err = run(capsys, "refit", str(tmp_path / "missing.ccproj"))
-    assert status == 2 and out == "" and err.count("\n") == 1
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1

@@ -14,4 +14,5 @@ def test_not_applicable_without_reason_reads_as_words() -> None:
     with pytest.raises(VerdictRuleError) as exc:
         check_verdict("4.2", Status.NOT_APPLICABLE, note="", links=0)
     message = str(exc.value)
-    assert "N/A (not applicable)" in message and "not_applicable" not in message
+    assert "N/A (not applicable)" in message
+    assert "not_applicable" not in message

@@ -12,7 +12,8 @@ from criteria_compare.project.rules import check_verdict
 def _refused(status: Status, note: str, links: int, *, unlinked: bool = False) -> VerdictRuleError:
     with pytest.raises(VerdictRuleError) as exc:
         check_verdict("6.1", status, note, links, unlinked=unlinked)
-    assert "--" not in str(exc.value) and "press" not in str(exc.value)
+    assert "--" not in str(exc.value)
+    assert "press" not in str(exc.value)
     return exc.value
 
 

@@ -15,7 +15,8 @@ def test_every_module_declares_all_and_a_docstring() -> None:
     ]
     for name in names:
         module = importlib.import_module(name)
-        assert module.__doc__ and module.__doc__.strip().splitlines()[0], name
+        assert module.__doc__, name
+        assert module.__doc__.strip().splitlines()[0], name
         exported = getattr(module, "__all__", None)
         assert exported is not None, name
         assert [n for n in exported if not hasattr(module, n)] == [], name

@@ -62,7 +62,8 @@ def test_successful_export_replaces_the_old_file(tmp_path: Path) -> None:
     target.write_bytes(OLD)
     render_pdf(synthetic_report_data(12, 6), target, ReportOptions())
     data = target.read_bytes()
-    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert data.startswith(b"%PDF-")
+    assert data.rstrip().endswith(b"%%EOF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
 
 

@@ -47,7 +47,9 @@ def test_report_writes_pdf_and_workbook_with_json(
     first = pypdf.PdfReader(str(pdf)).pages[0]
     assert round(float(first.mediabox.width)) == 612
     cover = pdf_pages(pdf)[0]
-    assert "Meridia review" in cover and "K. Tanaka" in cover and "RESTRICTED" in cover
+    assert "Meridia review" in cover
+    assert "K. Tanaka" in cover
+    assert "RESTRICTED" in cover
 
 
 def test_report_refuses_to_overwrite_the_project(

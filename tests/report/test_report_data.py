@@ -33,7 +33,8 @@ def test_cjk_runs_get_a_cid_font_and_stay_escaped() -> None:
     """Japanese runs are wrapped in the Japanese CID font; markup around them stays literal."""
     marked = FontChooser("ja").escaped_markup("S-1 <b> 施設の管理 & more")
     assert '<font face="HeiseiKakuGo-W5">施設の管理 </font>' in marked
-    assert "&lt;b&gt;" in marked and "&amp; more" in marked
+    assert "&lt;b&gt;" in marked
+    assert "&amp; more" in marked
     assert FontChooser().escaped_markup("plain") == "plain"
 
 
@@ -43,7 +44,8 @@ def test_cjk_language_guess() -> None:
     assert cjk_language(["보안 관리"]) == "ko"
     assert cjk_language(["安全管理"]) == "zh"
     assert cjk_language(["Sécurité"]) is None
-    assert has_cjk("x 보") and not has_cjk("Безопасность")
+    assert has_cjk("x 보")
+    assert not has_cjk("Безопасность")
 
 
 def test_register_lists_must_before_should() -> None:

@@ -104,7 +104,7 @@ def test_outline_has_sections_and_categories(sample_project: Path, sample_pdf: P
         assert title in top
     with Project.open(sample_project, read_only=True) as project:
         sections = list(dict.fromkeys(c.section for c in project.reference.criteria))
-    sbs = [t for t in top].index("Side-by-side comparison")
+    sbs = list(top).index("Side-by-side comparison")
     children: list[str] = []
     seen_top = -1
     for depth, title, _page in outline:
@@ -211,7 +211,8 @@ def test_greek_and_cyrillic_use_the_embedded_font(tmp_path: Path) -> None:
         for f in reader.pages[0]["/Resources"]["/Font"].values()
         if "DejaVu" in str(f.get_object()["/BaseFont"])
     ]
-    assert embedded and all(e is not None for e in embedded)
+    assert embedded
+    assert all(e is not None for e in embedded)
 
 
 def test_long_criterion_is_never_cut(tmp_path: Path) -> None:
@@ -241,7 +242,8 @@ def test_collect_reads_programs_links_and_history(sample_project: Path) -> None:
     assert len(data.rows) == summary["reference"]["total"]
     assert len(data.partner_only) == summary["partner"]["partner_only"]
     assert data.link_count == summary["links"]
-    assert data.reviewers and data.reviewers[0].reviewer == "A. Rivera"
+    assert data.reviewers
+    assert data.reviewers[0].reviewer == "A. Rivera"
     assert data.reviewers[0].decisions == len(data.rows)
     assert sum(data.history_actions.values()) == len(data.history)
 
@@ -301,5 +303,6 @@ def test_japanese_title_and_marking_in_running_header(tmp_path: Path) -> None:
     reader = pypdf.PdfReader(str(out))
     for page in reader.pages:
         text = page.extract_text()
-        assert text.count("取扱注意") >= 2 and "日本との比較" in text
+        assert text.count("取扱注意") >= 2
+        assert "日本との比較" in text
         assert "HeiseiKakuGo-W5" in _fonts_used_in_content(page)

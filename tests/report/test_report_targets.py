@@ -19,9 +19,11 @@ def test_a_folder_as_output_is_refused_with_advice(tmp_path: Path, render) -> No
     with pytest.raises(ReportWriteError) as exc:
         render(synthetic_report_data(5, 5), folder)
     message = str(exc.value)
-    assert "is a folder" in message and "file name" in message
+    assert "is a folder" in message
+    assert "file name" in message
     assert "close it" not in message
-    assert folder.is_dir() and not any(folder.iterdir())
+    assert folder.is_dir()
+    assert not any(folder.iterdir())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
 
 
@@ -44,6 +46,7 @@ def test_a_full_disk_is_one_sentence_and_keeps_the_old_report(
     target.write_bytes(b"last week's report")
     with pytest.raises(ReportWriteError) as exc:
         render(synthetic_report_data(30, 20), target)
-    assert "disk is full" in str(exc.value) and "report.out" in str(exc.value)
+    assert "disk is full" in str(exc.value)
+    assert "report.out" in str(exc.value)
     assert target.read_bytes() == b"last week's report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.out"]

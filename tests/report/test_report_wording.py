@@ -44,10 +44,12 @@ def test_times_in_the_pdf_say_they_are_utc(tmp_path: Path) -> None:
     """Delegations read the report in different time zones: the history and reviewer tables
     and the alignment time say that their times are UTC."""
     data = synthetic_report_data(12, 6)
-    assert data.history and data.reviewers
+    assert data.history
+    assert data.reviewers
     text = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(data, tmp_path / "utc.pdf"))))
     assert "When (UTC)" in text
-    assert "First activity (UTC)" in text and "Last activity (UTC)" in text
+    assert "First activity (UTC)" in text
+    assert "Last activity (UTC)" in text
     if data.aligned_at:
         assert re.search(r"last computed on \S+ \d\d:\d\d UTC", text)
 

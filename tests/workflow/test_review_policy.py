@@ -35,7 +35,8 @@ def test_rejecting_the_last_link_of_a_partial_resets_it_and_keeps_the_note(proje
     project.decide("6.1", status="partial", note="No log kept.", link=[("P-4", EQUAL)])
     outcome = review.decide(project, Decision("6.1", reject=("P-4",)))
     assessment = project.assessment("6.1")
-    assert assessment.status is Status.UNREVIEWED and assessment.note == "No log kept."
+    assert assessment.status is Status.UNREVIEWED
+    assert assessment.note == "No log kept."
     assert [r.previous for r in outcome.resets] == [Status.PARTIAL]
 
 

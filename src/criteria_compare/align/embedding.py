@@ -152,7 +152,7 @@ def _load() -> Encoder:
         )
     try:
         module = importlib.import_module(ENCODER_MODULE)
-    except Exception as exc:
+    except Exception as exc:  # any import failure means no encoder; the lexical channels carry on  # noqa: BLE001
         raise EncoderUnavailable(f"cannot import {ENCODER_MODULE}: {exc}") from None
     resources = Path(module.__file__ or "").resolve().parent / "resources"
     for name, expected in MODEL_SHA256.items():
@@ -165,7 +165,7 @@ def _load() -> Encoder:
         model = module.USE(threads=_ENCODER_THREADS)
         encoder = _UseEncoder(model)
         probe = encoder.encode(["probe"])
-    except Exception as exc:
+    except Exception as exc:  # a model that fails to load in any way is reported; lexical only  # noqa: BLE001
         raise EncoderUnavailable(f"the model failed to load: {type(exc).__name__}: {exc}") from None
     if probe.shape != (1, ENCODER_DIM) or not np.isfinite(probe).all():
         raise EncoderUnavailable("the model produced unexpected output")
@@ -256,7 +256,7 @@ class BackgroundEncoding:
             self._encoder = load_encoder()
             self._loaded.set()
             self._encode_batches(self._encoder)
-        except BaseException as exc:  # reported by finish() on the calling thread
+        except BaseException as exc:  # reported by finish() on the calling thread  # noqa: BLE001
             self._error = exc
         finally:
             self._loaded.set()
@@ -295,7 +295,7 @@ class BackgroundEncoding:
                 self._encode_batches(encoder, waiting)
             except EncoderUnavailable:
                 raise
-            except Exception as exc:
+            except Exception as exc:  # any encoder failure is reported; alignment goes on lexically  # noqa: BLE001
                 self.cancel()
                 self._thread.join()
                 raise EncoderUnavailable(f"encoding failed: {type(exc).__name__}: {exc}") from None

@@ -129,7 +129,7 @@ def linked_rows(
     current = settings.weights_for(cross_language=cross)
     weights = {n: current[n] for n in names}
     if not any(w > 0 for w in weights.values()):
-        weights = {n: 1.0 for n in names}
+        weights = dict.fromkeys(names, 1.0)
     fused = fuse(raw, weights, valid)
     picks = select_top(fused.raw, min(candidates, n_d))
     targets: dict[int, list[int]] = {}

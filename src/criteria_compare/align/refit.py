@@ -353,7 +353,7 @@ def _refit(
         weights_after=after_weights,
         message=message,
         notices=tuple(notices),
-        channels=tuple([*names, "affinity"]),
+        channels=(*names, "affinity"),
     )
 
 

@@ -128,20 +128,23 @@ class AlignerSettings:
         problems = []
         if self.k < 1:
             problems.append("k must be at least 1")
-        for name in (
-            "weight_tfidf",
-            "weight_bm25",
-            "weight_char",
-            "weight_embedding",
-            "weight_embedding_cross_language",
-            "weight_token_set",
-            "weight_affinity",
-            "weight_text",
-            "weight_section",
-            "weight_guidance",
-        ):
-            if getattr(self, name) < 0:
-                problems.append(f"{name} must not be negative")
+        negative = [
+            name
+            for name in (
+                "weight_tfidf",
+                "weight_bm25",
+                "weight_char",
+                "weight_embedding",
+                "weight_embedding_cross_language",
+                "weight_token_set",
+                "weight_affinity",
+                "weight_text",
+                "weight_section",
+                "weight_guidance",
+            )
+            if getattr(self, name) < 0
+        ]
+        problems += [f"{name} must not be negative" for name in negative]
         if not 1 <= self.char_ngram_min <= self.char_ngram_max <= 10:
             problems.append("char n-gram sizes must satisfy 1 <= min <= max <= 10")
         if not 0 <= self.band_medium <= self.band_high <= 1:
@@ -150,9 +153,11 @@ class AlignerSettings:
             problems.append("confidence_saturation must be positive")
         if self.shortlist < 1 or self.block_size < 1:
             problems.append("shortlist and block_size must be at least 1")
-        for name in ("reference_language", "partner_language"):
-            if getattr(self, name) not in _LANGUAGES:
-                problems.append(f"{name} must be one of {', '.join(_LANGUAGES)}")
+        problems += [
+            f"{name} must be one of {', '.join(_LANGUAGES)}"
+            for name in ("reference_language", "partner_language")
+            if getattr(self, name) not in _LANGUAGES
+        ]
         if problems:
             raise InvalidValue(f"Invalid aligner settings: {'; '.join(problems)}.")
 

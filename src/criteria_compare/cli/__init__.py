@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         notice("interrupted; nothing half-written was kept.")
         return 130
-    except Exception as exc:
+    except Exception as exc:  # the last resort: logged with its traceback, one line, exit 1  # noqa: BLE001
         log = log_exception(type(exc), exc, exc.__traceback__)
         notice(f"internal error ({type(exc).__name__}: {exc}); {logged_to(log)}")
         return 1

@@ -149,28 +149,28 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
     ]
     shifted = "!@#$%"
-    for n in range(1, 6):
-        specs.append(
-            ActionSpec(
-                f"confirm_{n}",
-                f"Confirm candidate {n}",
-                (str(n),),
-                f"Confirm (or un-confirm) candidate {n} as a link.",
-                review,
-            )
+    specs += [
+        ActionSpec(
+            f"confirm_{n}",
+            f"Confirm candidate {n}",
+            (str(n),),
+            f"Confirm (or un-confirm) candidate {n} as a link.",
+            review,
         )
-    for n in range(1, 6):
-        specs.append(
-            ActionSpec(
-                f"reject_{n}",
-                f"Reject candidate {n}",
-                # Shift+1 arrives as "!" (plus Shift) on US layouts: register every form a
-                # platform's key mapper may report, so the key works on X11, Windows and macOS.
-                (f"Shift+{n}", shifted[n - 1], f"Shift+{shifted[n - 1]}"),
-                f"Reject candidate {n}; it is never proposed again.",
-                review,
-            )
+        for n in range(1, 6)
+    ]
+    specs += [
+        ActionSpec(
+            f"reject_{n}",
+            f"Reject candidate {n}",
+            # Shift+1 arrives as "!" (plus Shift) on US layouts: register every form a
+            # platform's key mapper may report, so the key works on X11, Windows and macOS.
+            (f"Shift+{n}", shifted[n - 1], f"Shift+{shifted[n - 1]}"),
+            f"Reject candidate {n}; it is never proposed again.",
+            review,
         )
+        for n in range(1, 6)
+    ]
     specs += [
         ActionSpec(
             "verdict_aligned",

@@ -100,7 +100,7 @@ class AlignerMenu(QObject):
             return
         try:
             project.set_settings(settings, reviewer=window.settings.reviewer_name() or None)
-        except Exception as exc:  # a locked or read-only file: say so, change nothing
+        except Exception as exc:  # a locked or read-only file: say so, change nothing  # noqa: BLE001
             window.show_failure(user_message(exc))
             return
         self.realign()

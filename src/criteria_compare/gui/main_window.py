@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
             review = review_view_class()(
                 project, stack, self.actions_by_name, self, prepared=prepared
             )
-        except Exception as exc:  # never leave a half-open project behind a broken screen
+        except Exception as exc:  # never leave a half-open project behind a broken screen  # noqa: BLE001
             self._abandon(project)
             self.show_failure(user_message(exc))
             return
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
             try:
                 reviewed, total = project_counts(project)
                 self.settings.update_recent_counts(project.path, reviewed, total)
-            except Exception:  # a damaged file must not stop the window from closing
+            except Exception:  # a damaged file must not stop the window from closing  # noqa: BLE001
                 pass
         self._forget_project()
         if review is not None:
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         if project.reviewer != name and not project.read_only:
             try:
                 project.set_reviewer(name)
-            except Exception as exc:  # a locked file: decisions still carry the OS user
+            except Exception as exc:  # a locked file: decisions still carry the OS user  # noqa: BLE001
                 self.statusBar().showMessage(str(exc), 8000)
         self.status.show_reviewer(name)
 

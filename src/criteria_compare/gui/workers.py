@@ -126,7 +126,7 @@ class Worker(QRunnable):
             self._post(self.signals._post_done, "cancelled", None)
         except CriteriaCompareError as exc:
             self._post(self.signals._post_done, "failed", str(exc))
-        except Exception as exc:
+        except Exception as exc:  # logged with its traceback; a worker never dies silently  # noqa: BLE001
             path = log_exception(type(exc), exc, exc.__traceback__)
             self._post(
                 self.signals._post_done,

@@ -192,7 +192,7 @@ def check_zip(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(source.data))
         infos = archive.infolist()
-    except Exception:  # BadZipFile, LargeZipFile, EOFError, ValueError, struct errors...
+    except Exception:  # BadZipFile, LargeZipFile, EOFError, ValueError, struct errors...  # noqa: BLE001
         raise ImportFailed(
             f"{name} is damaged or not a real Excel workbook (its zip structure cannot be "
             "read); open it in Excel and save it again as .xlsx."

@@ -205,7 +205,7 @@ class XlsxReader:
                 yield number, tuple(cells)
         except CriteriaCompareError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # openpyxl raises many types on damaged files  # noqa: BLE001
             raise _unreadable(name, exc) from None
         finally:
             close = getattr(rows, "close", None)
@@ -238,7 +238,7 @@ class XlsxReader:
             xml = self._archive.read(path.lstrip("/"))
         except KeyError:
             return SheetFacts()
-        except Exception as exc:  # damaged zip member: zlib, CRC, version errors
+        except Exception as exc:  # damaged zip member: zlib, CRC, version errors  # noqa: BLE001
             raise _unreadable(self._source.name, exc) from None
         return scan_sheet_xml(xml, self._limits.max_columns)
 

@@ -180,7 +180,7 @@ def check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) -> 
         ) from None
     try:
         migrate(conn)
-    except Exception as exc:
+    except Exception as exc:  # any migration failure is one sentence; the backup copy is kept  # noqa: BLE001
         reached = int(conn.execute("PRAGMA user_version").fetchone()[0])
         raise ProjectError(
             f"{path.name} could not be upgraded from schema {reached} to {SCHEMA_VERSION} ({exc}); "

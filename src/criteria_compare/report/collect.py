@@ -50,7 +50,7 @@ def _settings(project: Project) -> dict[str, Any]:
 
     try:
         return dict(AlignerSettings.from_dict(project.settings_dict()).to_dict())
-    except Exception:  # an unreadable or newer settings blob must not stop the report
+    except Exception:  # an unreadable or newer settings blob must not stop the report  # noqa: BLE001
         return dict(project.settings_dict())
 
 

@@ -81,10 +81,9 @@ _JA = (
 
 
 def _sentence(rng: random.Random, extra: int = 0) -> str:
-    parts = [f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}."]
-    for _ in range(extra):
-        parts.append(f"It also {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}.")
-    return " ".join(parts)
+    first = f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}."
+    more = [f"It also {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}." for _ in range(extra)]
+    return " ".join([first, *more])
 
 
 def synthetic_report_data(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 from pathlib import Path
 
 from criteria_compare.errors import NotAProject, ProjectCorrupt, ProjectTooNew
@@ -71,6 +70,6 @@ def open_sample(target: Path, progress: ProgressCallback, cancel: CancelCheck) -
         try:
             return open_project(target, progress, cancel)
         except (NotAProject, ProjectCorrupt, ProjectTooNew):
-            os.replace(target, target.with_name(target.name + ".damaged"))
+            target.replace(target.with_name(target.name + ".damaged"))
     build_sample(target, progress, cancel)
     return open_project(target, progress, cancel)

@@ -8,6 +8,7 @@ dependency: the importer only needs to recognise these files, never to open them
 
 import io
 import sys
+from pathlib import Path
 
 import openpyxl
 import xlwt
@@ -33,5 +34,5 @@ for row in rows:
 buf = io.BytesIO()
 wb.save(buf)
 buf.seek(0)
-with open(f"{out}/locked_criteria.xlsx", "wb") as fh:
+with Path(f"{out}/locked_criteria.xlsx").open("wb") as fh:
     OOXMLFile(buf).encrypt("criteria", fh)

@@ -375,7 +375,7 @@ class CriteriaTableModel(ColumnsModel):
         if self._counts is not None:
             return self._counts
         entries = self.entries()
-        by_status = {s: 0 for s in Status}
+        by_status = dict.fromkeys(Status, 0)
         for e in entries:
             by_status[e.status] += 1
         self._counts = QueueCounts(

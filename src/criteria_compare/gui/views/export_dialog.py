@@ -106,7 +106,7 @@ def _export_job(
         progress(950, 1000, "Rendering the preview")
         try:
             count, pages = render_preview(written_pdf)
-        except Exception:  # the files are written; a preview failure must not hide that
+        except Exception:  # the files are written; a preview failure must not hide that  # noqa: BLE001
             count, pages = 0, ()
         progress(1000, 1000, "Done")
         return ExportResult(written_pdf, written_xlsx, count, pages)
@@ -299,7 +299,7 @@ class ExportDialog(QDialog):
         try:
             summary = self.project.summary()["reference"]
             total, unreviewed = int(summary["total"]), int(summary["unreviewed"])
-        except Exception:
+        except Exception:  # the count is a courtesy; a failing read must not block the dialog  # noqa: BLE001
             return
         if unreviewed:
             self.status_label.setText(

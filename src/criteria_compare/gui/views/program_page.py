@@ -436,9 +436,7 @@ class ProgramPage(QWizardPage):
         sections = [s for s in result.sections if s]
         levels = result.levels
         parts = [f"{n} criteria", f"{len(sections)} sections"]
-        for level in ("Must", "Should"):
-            if levels.get(level):
-                parts.append(f"{levels[level]} {level}")
+        parts += [f"{levels[level]} {level}" for level in ("Must", "Should") if levels.get(level)]
         where = f"sheet '{result.sheet}', " if result.sheet else ""
         return f"Found {' · '.join(parts)} ({where}header on row {result.header_row})."
 
@@ -476,7 +474,8 @@ class ProgramPage(QWizardPage):
 
     def choice(self) -> SourceChoice:
         """What to import for this side."""
-        assert self.check is not None and self.check.result is not None
+        assert self.check is not None
+        assert self.check.result is not None
         return SourceChoice(
             path=self.check.path,
             name=self.name_edit.text().strip(),

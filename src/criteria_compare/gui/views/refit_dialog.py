@@ -91,14 +91,14 @@ class RefitDialog(QDialog):
         names = [
             n for n in CHANNEL_LABELS if n in result.weights_before or n in result.weights_after
         ]
-        for name in names:
-            rows.append(
-                (
-                    f"    {CHANNEL_LABELS[name]}",
-                    _weight(result.weights_before, name),
-                    _weight(result.weights_after, name),
-                )
+        rows += [
+            (
+                f"    {CHANNEL_LABELS[name]}",
+                _weight(result.weights_before, name),
+                _weight(result.weights_after, name),
             )
+            for name in names
+        ]
         self.cells: dict[tuple[int, int], QLabel] = {}
         for r, row in enumerate(rows, start=1):
             for c, text in enumerate(row):
