@@ -47,7 +47,8 @@ def import_or_refuse(data: bytes, name: str) -> None:
         result = read_criteria(path, limits=LIMITS)
     except CriteriaCompareError as exc:
         message = str(exc)
-        assert message and "\n" not in message, repr(message)
+        assert message, repr(message)
+        assert "\n" not in message, repr(message)
         kind = " ".join(_DIGITS.sub("#", message).split()[1:6])
         _KINDS.add(kind)
         target(float(len(_KINDS)), label="kinds of refusal")
@@ -105,7 +106,7 @@ def sheet_xml(draw: st.DrawFn) -> str:
 
 def _seeds() -> list[bytes]:
     folder = Path(tempfile.mkdtemp(prefix="cc-fuzz-seeds-"))
-    seeds = [
+    return [
         hostile_corpus.good_workbook(folder / "good.xlsx").read_bytes(),
         b'ID,Criteria,Level\n1.1,Gates lock.,Must\n1.2,"Seals, checked",Should\n',
         hostile_corpus.utf16_without_bom(folder / "u16.csv").read_bytes(),
@@ -117,7 +118,6 @@ def _seeds() -> list[bytes]:
             ),
         ).read_bytes(),
     ]
-    return seeds
 
 
 SEEDS = _seeds()

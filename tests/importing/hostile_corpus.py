@@ -241,8 +241,9 @@ def _terminal_tricks(path: Path) -> Path:
 
 
 def _non_utf8_name(path: Path) -> Path:
-    raw = os.path.join(os.fsencode(path.parent), b"\xe9t\xe9.csv")
-    with open(raw, "w", encoding="utf-8") as handle:
+    # bytes paths on purpose: pathlib cannot name a file whose name is not valid in the locale
+    raw = os.path.join(os.fsencode(path.parent), b"\xe9t\xe9.csv")  # noqa: PTH118
+    with open(raw, "w", encoding="utf-8") as handle:  # noqa: PTH123
         handle.write("ID,Criteria\n1.1,Gates lock.\n")
     return Path(os.fsdecode(raw))
 

@@ -44,6 +44,7 @@ def test_hostile_file_is_answered_within_limits(tmp_path: Path, case: str) -> No
     assert run.returncode in (0, 2), f"{case}: exit {run.returncode}: {run.stderr}"
     if run.returncode == 2:
         lines = run.stderr.splitlines()
-        assert len(lines) == 1 and lines[0].startswith("criteria-compare: "), run.stderr
+        assert len(lines) == 1, run.stderr
+        assert lines[0].startswith("criteria-compare: "), run.stderr
     else:
         assert json.loads(run.stdout)["criteria"] >= 1
