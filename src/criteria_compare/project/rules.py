@@ -15,10 +15,12 @@ neutral sentence, and the CLI and the GUI word the same violation their own way.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from criteria_compare.errors import VerdictRule, VerdictRuleError, VerdictViolation
 from criteria_compare.model import Status
 
-__all__ = ["check_verdict", "describe", "violation"]
+__all__ = ["check_verdict", "describe", "violation", "word"]
 
 
 def violation(
@@ -40,37 +42,56 @@ def violation(
     return None if rule is None else VerdictViolation(rule, ref, status, links)
 
 
+def word(v: VerdictViolation, sentences: Mapping[VerdictRule, str]) -> str:
+    """``v`` in one front end's words: ``sentences[v.rule]`` filled in.
+
+    Fields: ``ref``, ``label`` (e.g. "Partial"), ``value`` (e.g. "partial"),
+    ``links`` (how many confirmed links), and for the plural ``s`` ("" or "s"),
+    ``them`` ("it" or "them") and ``each`` ("it" or "each of them").
+    """
+    many = v.links != 1
+    return sentences[v.rule].format(
+        ref=v.ref,
+        label=v.status.label,
+        value=v.status.value,
+        links=v.links,
+        s="s" if many else "",
+        them="them" if many else "it",
+        each="each of them" if many else "it",
+    )
+
+
+_NEUTRAL = {
+    VerdictRule.LAST_LINK: (
+        "Criterion {ref} is marked {label} and this would remove its last confirmed link; "
+        "link another partner criterion or choose another verdict (e.g. Gap) in the same "
+        "decision."
+    ),
+    VerdictRule.NEEDS_LINK: (
+        "Criterion {ref} cannot be {label} without a confirmed link; link a partner "
+        "criterion in the same decision."
+    ),
+    VerdictRule.PARTIAL_NEEDS_NOTE: (
+        "Criterion {ref} cannot be Partial without a note; say what is missing and which "
+        "side is stricter."
+    ),
+    VerdictRule.GAP_HAS_LINKS: (
+        "Criterion {ref} cannot be a Gap while it has {links} confirmed link{s}; unlink "
+        "{them} in the same decision or choose Aligned or Partial."
+    ),
+    VerdictRule.CONFLICT_NEEDS_NOTE: (
+        "Criterion {ref} cannot be a Conflict without a note; say what the partner requires "
+        "that is incompatible."
+    ),
+    VerdictRule.NOT_APPLICABLE_NEEDS_NOTE: (
+        "Criterion {ref} cannot be N/A (not applicable) without a note giving the reason."
+    ),
+}
+
+
 def describe(v: VerdictViolation) -> str:
     """One sentence for ``v`` that names no command-line option or key."""
-    ref, label = v.ref, v.status.label
-    if v.rule is VerdictRule.LAST_LINK:
-        return (
-            f"Criterion {ref} is marked {label} and this would remove its last confirmed link; "
-            "link another partner criterion or choose another verdict (e.g. Gap) in the same "
-            "decision."
-        )
-    if v.rule is VerdictRule.NEEDS_LINK:
-        return (
-            f"Criterion {ref} cannot be {label} without a confirmed link; link a partner "
-            "criterion in the same decision."
-        )
-    if v.rule is VerdictRule.PARTIAL_NEEDS_NOTE:
-        return (
-            f"Criterion {ref} cannot be Partial without a note; say what is missing and which "
-            "side is stricter."
-        )
-    if v.rule is VerdictRule.GAP_HAS_LINKS:
-        s = "s" if v.links != 1 else ""
-        return (
-            f"Criterion {ref} cannot be a Gap while it has {v.links} confirmed link{s}; unlink "
-            f"{'them' if s else 'it'} in the same decision or choose Aligned or Partial."
-        )
-    if v.rule is VerdictRule.CONFLICT_NEEDS_NOTE:
-        return (
-            f"Criterion {ref} cannot be a Conflict without a note; say what the partner requires "
-            "that is incompatible."
-        )
-    return f"Criterion {ref} cannot be N/A (not applicable) without a note giving the reason."
+    return word(v, _NEUTRAL)
 
 
 def check_verdict(
