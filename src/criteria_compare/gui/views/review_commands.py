@@ -162,14 +162,9 @@ class ReviewCommands(QObject):
                 self._focus.flush_note()  # marks the note as saved
             return
         self._focus.flush_note()
-        self._writer.run(
-            apply_command(
-                self._project,
-                [Decision(ref=r, status=status) for r in targets],
-                f"{len(targets)} criteria: {status.label}",
-                bulk=False,
-                notifier=self._notifier,
-            )
+        self._apply_selected(
+            [Decision(ref=r, status=status) for r in targets],
+            f"{len(targets)} criteria: {status.label}",
         )
 
     def toggle_flag(self) -> None:
@@ -192,14 +187,15 @@ class ReviewCommands(QObject):
                 decide_command(self._project, ref, f"{word} {ref}", self._notifier, discussion=on)
             )
             return
+        self._apply_selected(
+            [Decision(ref=r, discussion=on) for r in targets],
+            f"{word} {len(targets)} criteria",
+        )
+
+    def _apply_selected(self, decisions: list[Decision], label: str) -> None:
+        """One undo step for the same change on every selected criterion (not a bulk confirm)."""
         self._writer.run(
-            apply_command(
-                self._project,
-                [Decision(ref=r, discussion=on) for r in targets],
-                f"{word} {len(targets)} criteria",
-                bulk=False,
-                notifier=self._notifier,
-            )
+            apply_command(self._project, decisions, label, bulk=False, notifier=self._notifier)
         )
 
     def commit_note(self, ref: str, note: str) -> None:
