@@ -90,3 +90,41 @@ def synthetic_criteria(n: int, seed: int, prefix: str = "S") -> tuple[Criterion,
             Criterion(ref=f"{prefix}-{section + 1}.{i + 1}", text=text, section=_SECTIONS[section])
         )
     return tuple(out)
+
+
+def synthetic_edition(
+    criteria: tuple[Criterion, ...],
+    seed: int,
+    *,
+    reworded: float = 0.10,
+    renumbered: float = 0.05,
+    removed: float = 0.02,
+    added: float = 0.03,
+) -> tuple[Criterion, ...]:
+    """A next edition of ``criteria``: shares of them reworded (about a sixth of the words
+    replaced, one word inserted), renumbered (a new ref, same text), removed, and new ones
+    added at random places; the rest unchanged, in the same order."""
+    rng = np.random.default_rng(seed)
+    n = len(criteria)
+    order = rng.permutation(n)
+    cut = np.cumsum([round(n * share) for share in (reworded, renumbered, removed)])
+    fate = np.zeros(n, dtype=np.int64)
+    for k, (a, b) in enumerate(zip([0, *cut[:-1]], cut, strict=True), start=1):
+        fate[order[a:b]] = k
+    vocabulary = _DOMAIN + _tail_words()
+    fresh = list(synthetic_criteria(round(n * added), seed + 1, "NEW"))
+    out: list[Criterion] = []
+    for i, c in enumerate(criteria):
+        if fate[i] == 1:
+            words = c.text.rstrip(".").split()
+            for w in rng.choice(len(words), max(1, len(words) // 6), replace=False):
+                words[int(w)] = str(vocabulary[int(rng.integers(len(vocabulary)))])
+            words.insert(int(rng.integers(len(words) + 1)), str(rng.choice(_DOMAIN)))
+            out.append(Criterion(c.ref, " ".join(words).capitalize() + ".", c.section))
+        elif fate[i] == 2:
+            out.append(Criterion(f"{c.ref}-r", c.text, c.section))
+        elif fate[i] != 3:
+            out.append(c)
+        if fresh and rng.random() < added:
+            out.append(fresh.pop())
+    return (*out, *fresh)

@@ -16,6 +16,7 @@ CORE = [
     "atomic.py",
     "osuser.py",
     "crashlog.py",
+    "textdiff.py",
     "importing",
     "align",
     "project",

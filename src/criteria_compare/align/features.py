@@ -19,7 +19,7 @@ from criteria_compare.align.sparse import SparseRows, from_triples
 from criteria_compare.align.termids import PackedTexts, merge_columns
 from criteria_compare.model import Criterion
 
-__all__ = ["SideFeatures", "build_features"]
+__all__ = ["SideFeatures", "build_features", "idf_smooth", "tfidf_rows"]
 
 
 @dataclass
@@ -99,11 +99,13 @@ def _analyze_side(
     return texts, fields
 
 
-def _idf_smooth(df: np.ndarray, n: int) -> np.ndarray:
+def idf_smooth(df: np.ndarray, n: int) -> np.ndarray:
+    """Smoothed inverse document frequency of each column held by ``df`` of ``n`` rows."""
     return (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
 
 
-def _tfidf(tf: SparseRows, idf: np.ndarray) -> SparseRows:
+def tfidf_rows(tf: SparseRows, idf: np.ndarray) -> SparseRows:
+    """Counts weighted by ``idf`` (by column), each row scaled to unit length (cosine-ready)."""
     return tf.with_data(tf.data * idf[tf.indices]).l2_normalized()
 
 
@@ -197,8 +199,8 @@ def build_features(
     word_df = np.sum([m.doc_freq() for m in words_tf], axis=0)
     stem_df = np.sum([m.doc_freq() for m in stems_tf], axis=0)
     char_df = np.sum([m.doc_freq() for m in chars], axis=0)
-    word_idf = _idf_smooth(word_df, n_docs)
-    char_idf = _idf_smooth(char_df, n_docs)
+    word_idf = idf_smooth(word_df, n_docs)
+    char_idf = idf_smooth(char_df, n_docs)
     bm25_idf = np.log(1.0 + (n_docs - stem_df + 0.5) / (stem_df + 0.5)).astype(np.float32)
     out = []
     for (criteria, analyzer), (texts, fields), wtf, stf, ch in zip(
@@ -215,8 +217,8 @@ def build_features(
                 sections=sections,
                 words_tf=wtf,
                 stems_tf=stf,
-                tfidf=_tfidf(wtf, word_idf),
-                char=_tfidf(ch, char_idf),
+                tfidf=tfidf_rows(wtf, word_idf),
+                char=tfidf_rows(ch, char_idf),
                 bm25_docs=_bm25_docs(stf, bm25_idf, settings.bm25_k1, settings.bm25_b),
             )
         )
