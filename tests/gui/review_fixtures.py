@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from criteria_compare.gui.actions import build_actions, install_typing_guard
+from criteria_compare.gui.typed_keys import install_typed_keys
 from criteria_compare.gui.views.review import ReviewView
 from criteria_compare.model import Band, Criterion, Evidence, Level, Program, Suggestion
 from criteria_compare.project import Project
@@ -181,6 +182,7 @@ class Shell:
         self.actions["undo"].triggered.connect(self.stack.undo)
         self.actions["redo"].triggered.connect(self.stack.redo)
         self.guard = install_typing_guard(QApplication.instance(), self.actions)
+        self.typed_keys = install_typed_keys(QApplication.instance(), self.window, self.actions)
         self.view = ReviewView(project, self.stack, self.actions, self.window)
         QVBoxLayout(self.window).addWidget(self.view)
         self.window.resize(1400, 900)
@@ -201,6 +203,7 @@ class Shell:
     def close(self) -> None:
         self.view.detach()
         self.guard.detach()
+        self.typed_keys.detach()
         self.window.close()
 
 

@@ -35,7 +35,6 @@ __all__ = [
     "TypingGuard",
     "build_actions",
     "install_typing_guard",
-    "is_alias",
     "is_typing_shortcut",
     "is_typing_widget",
     "shortcut_texts",
@@ -148,7 +147,6 @@ def _specs() -> tuple[ActionSpec, ...]:
             review,
         ),
     ]
-    shifted = "!@#$%"
     specs += [
         ActionSpec(
             f"confirm_{n}",
@@ -163,9 +161,10 @@ def _specs() -> tuple[ActionSpec, ...]:
         ActionSpec(
             f"reject_{n}",
             f"Reject candidate {n}",
-            # Shift+1 arrives as "!" (plus Shift) on US layouts: register every form a
-            # platform's key mapper may report, so the key works on X11, Windows and macOS.
-            (f"Shift+{n}", shifted[n - 1], f"Shift+{shifted[n - 1]}"),
+            # One sequence only: Qt matches a press against every form the key mapper
+            # reports (Shift+#, #, Shift+3), and two matches are an ambiguous overload that
+            # fires nothing. gui.typed_keys triggers these from the number-row key itself.
+            (f"Shift+{n}",),
             f"Reject candidate {n}; it is never proposed again.",
             review,
         )
@@ -260,7 +259,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ActionSpec(
             "shortcuts_help",
             "&Keyboard shortcuts",
-            ("F1", "?", "Shift+?"),
+            ("F1", "?"),
             "Show every keyboard shortcut.",
             help_,
         ),
@@ -352,11 +351,6 @@ PROJECT_ACTIONS = frozenset(
 )
 
 
-def is_alias(key: str) -> bool:
-    """True for "Shift+<symbol>" forms that only exist for key mappers (hidden in legends)."""
-    return key.startswith("Shift+") and len(key) == 7 and not key[-1].isalnum()
-
-
 def spec(name: str) -> ActionSpec:
     """The spec of the action called ``name`` (KeyError if unknown)."""
     return _SPECS_BY_NAME[name]
@@ -403,9 +397,7 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
         action.setShortcuts([QKeySequence(k) for k in s.shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         keys = ", ".join(
-            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-            for k in s.shortcuts
-            if not is_alias(k)
+            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in s.shortcuts
         )
         action.setToolTip(f"{s.tip} ({keys})" if keys else s.tip)
         action.setStatusTip(s.tip)

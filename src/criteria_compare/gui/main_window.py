@@ -31,6 +31,7 @@ from criteria_compare.gui.job_runner import JobRunner
 from criteria_compare.gui.recent_projects import RecentProjects, project_counts, project_title
 from criteria_compare.gui.reviewer_gate import ReviewerGate
 from criteria_compare.gui.settings import Settings
+from criteria_compare.gui.typed_keys import install_typed_keys
 from criteria_compare.gui.undo_actions import UndoActions
 from criteria_compare.gui.views.review_data import OpenedProject, ReviewData, release_frozen
 from criteria_compare.gui.views.start_screen import StartScreen
@@ -99,6 +100,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         self.typing_guard = (
             install_typing_guard(app, self.actions_by_name)
+            if isinstance(app, QApplication)
+            else None
+        )
+        self.typed_keys = (
+            install_typed_keys(app, self, self.actions_by_name)
             if isinstance(app, QApplication)
             else None
         )
@@ -264,6 +270,9 @@ class MainWindow(QMainWindow):
         if self.typing_guard is not None:
             self.typing_guard.detach()
             self.typing_guard = None
+        if self.typed_keys is not None:
+            self.typed_keys.detach()
+            self.typed_keys = None
         super().closeEvent(event)
 
     # -- drag and drop -----------------------------------------------------------------------

@@ -15,16 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_compare.gui.actions import MENU_LAYOUT, is_alias, spec
+from criteria_compare.gui.actions import MENU_LAYOUT, spec
 
 __all__ = ["ShortcutsDialog", "legend_rows"]
 
 
 def _keys(shortcuts: tuple[str, ...]) -> str:
     return "  or  ".join(
-        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-        for k in shortcuts
-        if not is_alias(k)
+        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in shortcuts
     )
 
 
@@ -33,12 +31,14 @@ _FAMILIES = {
     "confirm": (
         "Confirm candidate 1–5",
         "1 … 5",
-        "Confirm (or un-confirm) the candidate with that number as a link.",
+        "Confirm (or un-confirm) the candidate with that number as a link. The number-row "
+        "keys count by position: on an AZERTY keyboard press them without Shift.",
     ),
     "reject": (
         "Reject candidate 1–5",
         "Shift+1 … Shift+5",
-        "Reject the candidate with that number; it is never proposed again.",
+        "Reject the candidate with that number; it is never proposed again. Shift with the "
+        "number-row key, whatever character your layout puts there.",
     ),
 }
 
