@@ -107,3 +107,35 @@ def test_first_session_from_wizard_to_reopening(qtbot, partner_xlsx: Path, tmp_p
     assert window.project.history(first)[-1].reviewer == "N. Newcomer"
     assert window.reviewer_gate.dialog is None
     window.close_project()
+
+
+def test_keys_reach_the_review_after_the_name_question(
+    qtbot, tmp_path: Path, sample_project: Path
+) -> None:
+    """After the first-run name question, the next keys move in the queue (none are lost)."""
+    window = MainWindow(ask_reviewer=True)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    with qtbot.waitSignal(window.projectOpened, timeout=20000):
+        window.file_menu.open_path(sample_project)
+    review = window.review
+    first = review.current_ref()
+    _key(qtbot, window, K.Key_1)
+    qtbot.waitUntil(lambda: window.reviewer_gate.dialog is not None)
+    dialog = window.reviewer_gate.dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # offscreen does not activate a window-modal dialog by itself
+    qtbot.waitUntil(lambda: getattr(QApplication.focusWidget(), "window", lambda: None)() is dialog)
+    edit = QApplication.focusWidget()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "N. Newcomer")
+    qtbot.keyClick(edit, K.Key_Return)
+    qtbot.waitUntil(lambda: len(window.project.links(first)) == 1)
+    assert window.reviewer_gate.dialog is None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is review.queue.view)
+    qtbot.keyClick(QApplication.focusWidget(), K.Key_J)
+    assert review.current_ref() != first
+    assert window.project.history(first)[0].reviewer == "N. Newcomer"

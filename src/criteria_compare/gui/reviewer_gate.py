@@ -6,7 +6,8 @@ import contextlib
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+from shiboken6 import isValid
 
 from criteria_compare.gui.settings import Settings
 from criteria_compare.osuser import os_user
@@ -31,6 +32,7 @@ class ReviewerGate(QObject):
         self.dialog: QInputDialog | None = None
         self._pending: list[Callable[[], object]] = []
         self._bypassed = False
+        self._return_to: QWidget | None = None
 
     @property
     def name(self) -> str:
@@ -39,6 +41,7 @@ class ReviewerGate(QObject):
 
     def ask_name(self) -> QInputDialog:
         """Ask for the name recorded with each decision (OS user name offered)."""
+        self._return_to = QApplication.focusWidget()
         dialog = QInputDialog(self._window)
         dialog.setWindowTitle("Reviewer name")
         dialog.setLabelText(
@@ -102,3 +105,26 @@ class ReviewerGate(QObject):
         pending, self._pending = self._pending, []
         for proceed in pending:
             proceed()
+        self._give_back_keyboard()
+
+    def _give_back_keyboard(self) -> None:
+        """The keys typed next go where they went before the question (the review queue).
+
+        A closed dialog does not always reactivate its window (no window manager,
+        some X11 set-ups), and the decision just made may have hidden the widget
+        that had the focus; then the window's own focus chain decides.
+        """
+        target, self._return_to = self._return_to, None
+        window = self._window
+        if not isValid(window) or not window.isVisible():
+            return
+        window.activateWindow()
+        if (
+            target is not None
+            and isValid(target)
+            and target.isVisible()
+            and target.window() is window
+        ):
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif window.focusWidget() is None or not window.focusWidget().isVisible():
+            window.setFocus(Qt.FocusReason.OtherFocusReason)
