@@ -54,6 +54,7 @@ __all__ = [
     "check_source",
     "column_letter",
     "column_number",
+    "typed_target",
 ]
 
 
@@ -65,6 +66,27 @@ def _unused(path: Path) -> Path:
         candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
         n += 1
     return candidate
+
+
+def typed_target(text: str, folder: Path) -> Path | None:
+    """The project file ``text`` names as typed or pasted, ``.ccproj`` added; None if it names no file.
+
+    "/", "C:", "~/", "." and an existing folder name no file (None, never an
+    exception, so typing a path character by character is always quiet). A
+    relative name is taken inside ``folder``.
+    """
+    raw = text.strip()
+    if not raw or raw.endswith(("/", "\\")) or "\0" in raw:
+        return None
+    try:
+        path = Path(raw).expanduser()
+    except RuntimeError:  # "~someone" for a user this system does not know
+        return None
+    if path.name in ("", ".", "..") or path.is_dir():
+        return None
+    if not path.is_absolute():
+        path = folder / path
+    return path if path.suffix.lower() == ".ccproj" else path.with_name(path.name + ".ccproj")
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -190,10 +212,12 @@ class SavePage(QWizardPage):
             self._target_touched = True
             self.path_edit.setText(path)
             # the file dialog has already asked whether to replace an existing file
-            self.replace_check.setChecked(self.target().exists())
+            target = self.target()
+            self.replace_check.setChecked(target is not None and target.exists())
 
     def _target_changed(self, _text: str) -> None:
-        exists = bool(self.path_edit.text().strip()) and self.target().is_file()
+        target = self.target()
+        exists = target is not None and target.is_file()
         self.replace_check.setVisible(exists)
         if not exists:
             self.replace_check.setChecked(False)
@@ -202,23 +226,41 @@ class SavePage(QWizardPage):
     def open_elsewhere(self) -> bool:
         """True when the target is the project open in the main window (never replaced)."""
         open_project = self._wizard().open_project
-        if open_project is None:
+        target = self.target()
+        if open_project is None or target is None:
             return False
         try:
-            return open_project.resolve() == self.target().resolve()
+            return open_project.resolve() == target.resolve()
         except OSError:
             return False
 
-    def target(self) -> Path:
-        """The project file to write (``.ccproj`` added if missing)."""
-        path = Path(self.path_edit.text().strip()).expanduser()
-        return path if path.suffix.lower() == ".ccproj" else path.with_name(path.name + ".ccproj")
+    def target(self) -> Path | None:
+        """The project file to write (``.ccproj`` added if missing); None while the text names no file.
+
+        A relative name is taken inside the folder the wizard suggested.
+        """
+        return typed_target(self.path_edit.text(), Path(self.settings.last_folder("project")))
+
+    def target_problem(self) -> str | None:
+        """One sentence on why the typed text cannot be the project file (None when it can)."""
+        if self.target() is not None:
+            return None
+        shown = self.path_edit.text().strip()
+        return (
+            f"“{shown}” names a folder, not a file; type a file name such as review.ccproj "
+            "or choose Browse…."
+        )
 
     def isComplete(self) -> bool:
-        """Ready when a file name is given and an existing file may be replaced."""
+        """Ready when a file name is given and an existing file may be replaced.
+
+        What is typed is only checked when the user moves on (Create comparison),
+        so half-typed paths ("/", "C:") never interrupt the typing.
+        """
         if not self.path_edit.text().strip() or self._wizard().running:
             return False
-        if self.target().is_file():
+        target = self.target()
+        if target is not None and target.is_file():
             return self.replace_check.isChecked() and not self.open_elsewhere()
         return True
 
@@ -268,11 +310,14 @@ class NewComparisonWizard(QWizard):
         return self.worker is not None
 
     def request(self) -> ComparisonRequest:
-        """What the user chose, ready for create_comparison."""
+        """What the user chose, ready for create_comparison (the file name must be usable)."""
+        target = self.save_page.target()
+        if target is None:
+            raise ValueError(self.save_page.target_problem())
         return ComparisonRequest(
             reference=self.reference_page.choice(),
             partner=self.partner_page.choice(),
-            target=self.save_page.target(),
+            target=target,
             reviewer=self.settings.reviewer_name(),
         )
 
@@ -281,6 +326,9 @@ class NewComparisonWizard(QWizard):
         if self.running:
             return
         target = self.save_page.target()
+        if target is None:
+            self._show_failure(self.save_page.target_problem() or "Type a file name.")
+            return
         if self.save_page.open_elsewhere():
             self._show_failure(
                 f"{target.name} is the project open in the main window; choose another name."
