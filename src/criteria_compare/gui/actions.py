@@ -221,6 +221,14 @@ def _specs() -> tuple[ActionSpec, ...]:
             review,
         ),
         ActionSpec(
+            "confirm_unchanged",
+            "Decision still &holds",
+            ("H",),
+            "The texts changed since the decision, and it still holds: keep it and go to the "
+            "next changed criterion.",
+            review,
+        ),
+        ActionSpec(
             "commit_next",
             "Commit and next &unreviewed",
             ("Return", "Enter"),
@@ -321,6 +329,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             None,
             "cycle_relation",
             "flag",
+            "confirm_unchanged",
             "commit_next",
             None,
             "bulk_confirm",
@@ -499,6 +508,7 @@ WRITE_ACTIONS = frozenset(
         "cycle_relation",
         "edit_note",
         "flag",
+        "confirm_unchanged",
         "bulk_confirm",
         "realign",
     }

@@ -9,12 +9,14 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Project
+from criteria_compare.project.stamps import Stamps
 from criteria_compare.project.state import CriterionState, Decision
 
 __all__ = [
     "NOTE_COMMAND_ID",
     "ChangeNotifier",
     "ProjectCommand",
+    "StillHoldsCommand",
     "apply_command",
     "decide_command",
     "decision_command",
@@ -209,3 +211,35 @@ def apply_command(
         notifier,
         bulk=bulk,
     )
+
+
+class StillHoldsCommand(ProjectCommand):
+    """ "The decision still holds" on one criterion: new fingerprints on redo, the old ones on undo.
+
+    Its verdict and links do not change, so it keeps the fingerprints itself instead of the
+    criterion's state.
+    """
+
+    def __init__(self, project: Project, ref: str, notifier: ChangeNotifier | None = None) -> None:
+        super().__init__(project, [ref], f"{ref}: decision still holds", lambda: None, notifier)
+        self._stamps: Stamps | None = None
+        self._first = True
+
+    def execute(self) -> None:
+        """Confirm now (nothing is pushed when nothing had changed)."""
+        self._stamps = self._project.confirm_unchanged(self.refs[0])
+
+    @property
+    def changed_anything(self) -> bool:
+        return self._stamps is not None
+
+    def redo(self) -> None:
+        first, self._first = self._first, False
+        if not first:
+            self._project.confirm_unchanged(self.refs[0])
+        self._notify(restored=not first)
+
+    def undo(self) -> None:
+        if self._stamps is not None:
+            self._project.restore_stamps(self._stamps)
+        self._notify(restored=True)

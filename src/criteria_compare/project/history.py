@@ -2,7 +2,8 @@
 
 Actions written: ``create``, ``align``, ``settings``, ``reviewer``, ``link``,
 ``unlink``, ``relation``, ``reject``, ``unreject``, ``pin``, ``unpin``,
-``status``, ``note``, ``discussion``, and ``restore``/``undo``/``redo`` (whose
+``status``, ``note``, ``discussion``, ``confirm_unchanged`` (a decision kept for
+changed texts, :mod:`criteria_compare.project.stamps`), and ``restore``/``undo``/``redo`` (whose
 old and new values describe the whole state of the criterion). Triggers in the
 schema refuse UPDATE and DELETE on the table.
 """

@@ -76,6 +76,7 @@ from criteria_compare.project.migrations import (
 )
 from criteria_compare.project.newfile import NewFileDetails
 from criteria_compare.project.opening import check_and_migrate, finish_interrupted, precheck
+from criteria_compare.project.stamps import Stamps, confirm_stamps, restore_stamps
 from criteria_compare.project.state import AlignmentInputs, CriterionState, Decision, StoredSettings
 from criteria_compare.project.summary import build_summary
 
@@ -806,6 +807,29 @@ class Project:
             for state in states:
                 restore_state(conn, fps, state, who, stamp, action, bulk)
         self._after_write(list(dict.fromkeys(s.ref for s in states)))
+
+    @_locked
+    def confirm_unchanged(self, ref: str, *, reviewer: str | None = None) -> Stamps | None:
+        """Confirm that ``ref``'s decision still holds for its changed texts (clears suspect).
+
+        Returns the fingerprints the decision had (for :meth:`restore_stamps`, the undo), or
+        None when nothing had changed (nothing is written then).
+        """
+        who = self._who(reviewer)
+        fps = self._fingerprints()
+        with self._write() as conn:
+            before = confirm_stamps(conn, fps, ref, who, now_utc())
+        self._after_write([ref])
+        return before
+
+    @_locked
+    def restore_stamps(self, stamps: Stamps, *, reviewer: str | None = None) -> None:
+        """Undo :meth:`confirm_unchanged`: the decision gets back the fingerprints in ``stamps``."""
+        who = self._who(reviewer)
+        fps = self._fingerprints()
+        with self._write() as conn:
+            restore_stamps(conn, fps, stamps, who, now_utc())
+        self._after_write([stamps.ref])
 
     # ----------------------------------------------------------------- history and summary
 

@@ -1,4 +1,4 @@
-"""Filter and sort proxy for the queue: status, flag, section, level, band, likely gaps, text terms."""
+"""Filter and sort proxy for the queue: status, flag, changed text, section, level, band, likely gaps, text terms."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class QueueFilter:
 
     status: Status | None = None
     flagged: bool = False
+    changed: bool = False  # only criteria whose text changed since the decision (suspect)
     section: str | None = None
     level: Level | None = None
     band: Band | None = None  # best candidate's band
@@ -48,6 +49,8 @@ def entry_matches(entry: QueueEntry, f: QueueFilter, terms: tuple[str, ...] = ()
     if f.status is not None and entry.status != f.status:
         return False
     if f.flagged and not entry.discussion:
+        return False
+    if f.changed and not entry.suspect:
         return False
     if f.section is not None and entry.section != f.section:
         return False

@@ -39,6 +39,7 @@ from criteria_compare.gui.views.candidate_widget import (
     RejectedWidget,
     highlight_html,
 )
+from criteria_compare.gui.views.redline_view import RedlinePanel, TextChange
 from criteria_compare.model import Assessment, Criterion, HistoryEntry, Relation, Status
 
 __all__ = [
@@ -71,6 +72,7 @@ class FocusData:
     candidates: tuple[CandidateRow, ...] = ()
     rejected: tuple[CandidateRow, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
+    changes: tuple[TextChange, ...] = ()  # texts changed since the decision (a suspect one)
 
 
 _ACTION_WORDS = {
@@ -141,6 +143,8 @@ def history_line(entry: HistoryEntry) -> str:
     if entry.action in ("link", "reject", "unreject", "unlink", "pin", "unpin"):
         if entry.action == "link" and new:
             what += f" ({new})"
+    elif entry.action == "confirm_unchanged":
+        what = entry.new_value or "decision still holds"
     elif entry.action in ("undo", "redo", "restore"):
         state = _state_words(entry.new_value)
         what += f" → {state}" if state else ""
@@ -185,6 +189,7 @@ class FocusPane(QWidget):
     flagToggled = Signal(bool)
     noteCommitted = Signal(str, str)  # reference ref, note
     noteLeft = Signal()
+    stillHoldsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,6 +217,7 @@ class FocusPane(QWidget):
         self._section.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._suspect = QLabel("! Text changed since the decision — look again")
         self._suspect.setVisible(False)
+        self.redline = RedlinePanel()
         self._text = QLabel()
         self._text.setWordWrap(True)
         self._text.setTextFormat(Qt.TextFormat.RichText)
@@ -309,6 +315,7 @@ class FocusPane(QWidget):
         col.setSpacing(SPACING)
         col.addLayout(head)
         col.addWidget(self._suspect)
+        col.addWidget(self.redline)
         col.addWidget(self._text)
         col.addWidget(self._guidance_toggle)
         col.addWidget(self._guidance)
@@ -365,6 +372,7 @@ class FocusPane(QWidget):
         self._note_timer.timeout.connect(self.flush_note)
         self._note.focusLost.connect(self.flush_note)
         self._note.escaped.connect(self._on_note_escaped)
+        self.redline.confirmRequested.connect(self.stillHoldsRequested)
         self._apply_palette()
 
     # -- showing a criterion ----------------------------------------------------------------
@@ -400,6 +408,7 @@ class FocusPane(QWidget):
         self._section.setText(c.section)
         self._section.setToolTip(c.section)
         self._suspect.setVisible(a.suspect)
+        self.redline.show_changes(data.changes if a.suspect else ())
         self._guidance_toggle.setVisible(bool(c.guidance.strip()))
         self._guidance.setText(c.guidance)
         if not same:
@@ -564,6 +573,7 @@ class FocusPane(QWidget):
         for button in self._verdict_buttons.values():
             button.setEnabled(not read_only)
         self._flag.setEnabled(not read_only)
+        self.redline.set_read_only(read_only)
         self._note.setReadOnly(read_only)
         self._note.setPlaceholderText(
             "No note. The project is open read-only."

@@ -112,6 +112,12 @@ class QueuePane(QWidget):
         self._band.addItem("Nothing above Low (likely gaps)", LIKELY_GAPS)
         self._flagged = QCheckBox("⚑ Flagged")
         self._flagged.setAccessibleName("Show only criteria flagged for discussion")
+        self._changed = QCheckBox("! Changed")
+        self._changed.setAccessibleName("Show only criteria whose text changed since the decision")
+        self._changed.setToolTip(
+            "Changed since last review: criteria whose text, or a linked partner criterion's "
+            "text, changed since the decision was made."
+        )
         self._by_score = QCheckBox("Sort by score")
         self._by_score.setAccessibleName("Sort the queue by best score")
         self._shown = QLabel()
@@ -147,6 +153,7 @@ class QueuePane(QWidget):
         row3 = QHBoxLayout()
         row3.setSpacing(SPACING)
         row3.addWidget(self._flagged)
+        row3.addWidget(self._changed)
         row3.addWidget(self._by_score)
         row3.addStretch(1)
         row3.addWidget(self._shown)
@@ -164,6 +171,7 @@ class QueuePane(QWidget):
         for combo in (self._status, self._section, self._level, self._band):
             combo.currentIndexChanged.connect(self._apply_filter)
         self._flagged.toggled.connect(self._apply_filter)
+        self._changed.toggled.connect(self._apply_filter)
         self._by_score.toggled.connect(self.proxy.set_sort_by_score)
         self._view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         for signal in (
@@ -209,7 +217,15 @@ class QueuePane(QWidget):
     # -- filters -----------------------------------------------------------------------------
     def set_filter(self, f: QueueFilter) -> None:
         """Set the filter controls to ``f`` and apply it."""
-        widgets = (self._text, self._status, self._section, self._level, self._band, self._flagged)
+        widgets = (
+            self._text,
+            self._status,
+            self._section,
+            self._level,
+            self._band,
+            self._flagged,
+            self._changed,
+        )
         for w in widgets:
             w.blockSignals(True)
         self._text.setText(f.text)
@@ -219,6 +235,7 @@ class QueuePane(QWidget):
         band = LIKELY_GAPS if f.likely_gap else _value(f.band)
         self._band.setCurrentIndex(max(0, self._band.findData(band)))
         self._flagged.setChecked(f.flagged)
+        self._changed.setChecked(f.changed)
         for w in widgets:
             w.blockSignals(False)
         self._apply_filter()
@@ -230,6 +247,7 @@ class QueuePane(QWidget):
         return QueueFilter(
             status=Status(status) if status else None,
             flagged=self._flagged.isChecked(),
+            changed=self._changed.isChecked(),
             section=self._section.currentData(),
             level=Level(level) if level else None,
             band=Band(band) if band and band != LIKELY_GAPS else None,
@@ -325,6 +343,17 @@ class QueuePane(QWidget):
             if ref != current and entry is not None and not entry.reviewed:
                 return ref
         return self.model.next_unreviewed(current, backwards=backwards)
+
+    def next_changed(self, current: str | None) -> str | None:
+        """The next criterion after ``current`` whose texts changed since its decision (the filter's
+        order first, then the whole queue); None when no other one is left."""
+        for refs in (self.visible_refs(), self.model.refs()):
+            start = refs.index(current) + 1 if current in refs else 0
+            for ref in refs[start:] + refs[:start]:
+                entry = self.model.entry_for(ref)
+                if ref != current and entry is not None and entry.suspect:
+                    return ref
+        return None
 
     def step(self, delta: int) -> str | None:
         """Move ``delta`` criteria down (or up) in the shown order, skipping section rows."""

@@ -101,6 +101,7 @@ class ReviewView(QWidget):
         self.focus.flagToggled.connect(c.set_flag)
         self.focus.noteCommitted.connect(c.commit_note)
         self.focus.noteLeft.connect(self.queue.focus_queue)
+        self.focus.stillHoldsRequested.connect(self.confirm_unchanged)
         self.partners.linkRequested.connect(c.link_manual)
         self.partners.jumpRequested.connect(self.select_ref)
         self.partners.leaveRequested.connect(self.queue.focus_queue)
@@ -129,6 +130,7 @@ class ReviewView(QWidget):
             "search": self.partners.focus_search,
             "expand_evidence": self.focus.toggle_evidence,
             "commit_next": self.commit_next,
+            "confirm_unchanged": self.confirm_unchanged,
             "bulk_confirm": c.open_bulk_confirm,
             **numbered(c.confirm_number, c.reject_number, c.set_verdict),
         }
@@ -273,6 +275,14 @@ class ReviewView(QWidget):
 
     def previous_unreviewed(self) -> None:
         self.next_unreviewed(backwards=True)
+
+    def confirm_unchanged(self) -> None:
+        """Keep the current decision for its changed texts, then go to the next changed criterion."""
+        ref = self._current
+        if ref is not None and self.commands.confirm_unchanged():
+            following = self.queue.next_changed(ref)
+            if following is not None:
+                self.select_ref(following)
 
     def commit_next(self) -> None:
         """Save the note being typed and go to the next unreviewed criterion."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from criteria_compare.gui.undo import (
     ChangeNotifier,
+    StillHoldsCommand,
     apply_command,
     decide_command,
     decision_command,
@@ -201,6 +202,18 @@ class ReviewCommands(QObject):
     def commit_note(self, ref: str, note: str) -> None:
         """Store the note of ``ref`` (autosave); consecutive edits are one undo step."""
         self._writer.run(note_command(self._project, ref, note, self._notifier))
+
+    def confirm_unchanged(self) -> bool:
+        """The current criterion's decision still holds for its changed texts (one undo step)."""
+        ref = self._current()
+        if ref is None:
+            return False
+        if not self._project.assessment(ref).suspect:
+            self._focus.show_message(
+                f"No text of {ref} or its links changed since the decision; nothing to confirm."
+            )
+            return False
+        return self._writer.run(StillHoldsCommand(self._project, ref, self._notifier))
 
     # -- bulk --------------------------------------------------------------------------------
     def open_bulk_confirm(self) -> BulkConfirmDialog:
