@@ -7,6 +7,8 @@ The criteria live as reviewable Python text in ``ctpat_importer_data.py``,
 
 - ``ctpat_msc_importer.xlsx``   reference side, laid out like a user's own copy
 - ``partner_aeo_meridia.xlsx``  partner side (fictional Meridia, EU/WCO style)
+- ``partner_aeo_meridia.docx``  the same partner as a Word annex: numbered headings, one table
+  per section, refs drawn by Word's own list numbering
 - ``reference_mapping.csv``     CTPAT ref -> Meridia ref gold pairs
 - ``partner_oea_es.csv``        Spanish partner (fictional Valdoria), cp1252, ``;``
 - ``reference_mapping_es.csv``  CTPAT ref -> Valdoria ref gold pairs
@@ -28,6 +30,10 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -206,6 +212,75 @@ def build_meridia_workbook() -> bytes:
     return _save(wb)
 
 
+#: Meridia's three-level list: "Chapter 1", "1.1" (sections), "1.1.1" (requirements).
+_MERIDIA_LIST = f"""<w:abstractNum {nsdecls("w")} w:abstractNumId="77">
+<w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Chapter %1"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2.%3"/></w:lvl>
+</w:abstractNum>"""
+
+
+def _numbered(paragraph: object, level: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    ppr.append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="77"/></w:numPr>'
+        )
+    )
+
+
+def build_meridia_docx() -> bytes:
+    """The partner side as a Word annex: numbered chapter and section headings, a table per
+    section (Ref. | Requirement text | Explanatory notes | Level) whose refs Word numbers."""
+    document = docx.Document()
+    document.core_properties.author = "Trade Compliance"
+    document.core_properties.last_modified_by = "Trade Compliance"
+    document.core_properties.created = FIXED_TIME
+    document.core_properties.modified = FIXED_TIME
+    document.core_properties.revision = 1
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_MERIDIA_LIST))
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="77"><w:abstractNumId w:val="77"/></w:num>')
+    )
+    document.add_paragraph(meridia.TITLE, style="Title")
+    document.add_paragraph(meridia.SUBTITLE)
+    chapter = section = ""
+    table = None
+    for item in meridia.CRITERIA:
+        parts = item.ref.split(".")
+        if parts[0] != chapter:
+            chapter = parts[0]
+            _numbered(document.add_heading("", level=1), 0)
+        if ".".join(parts[:2]) != section:
+            section = ".".join(parts[:2])
+            _numbered(document.add_heading(meridia.SECTIONS[section], level=2), 1)
+            table = document.add_table(rows=1, cols=4)
+            table.style = "Table Grid"
+            for cell, text in zip(
+                table.rows[0].cells,
+                ("Ref.", "Requirement text", "Explanatory notes", "Level"),
+                strict=True,
+            ):
+                cell.text = text
+                cell.paragraphs[0].runs[0].bold = True
+        assert table is not None
+        cells = table.add_row().cells
+        _numbered(cells[0].paragraphs[0], 2)
+        for cell, text in ((cells[1], item.text), (cells[2], item.notes), (cells[3], item.level)):
+            lines = text.split("\n")
+            cell.text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = run.font.size or Pt(10)
+    buf = io.BytesIO()
+    document.save(buf)
+    return _reproducible_zip(buf.getvalue())
+
+
 def _csv_bytes(
     rows: Iterable[Sequence[str]], *, delimiter: str = ",", encoding: str = "utf-8"
 ) -> bytes:
@@ -258,6 +333,7 @@ def build_all() -> dict[str, bytes]:
     return {
         "ctpat_msc_importer.xlsx": build_ctpat_workbook(),
         "partner_aeo_meridia.xlsx": build_meridia_workbook(),
+        "partner_aeo_meridia.docx": build_meridia_docx(),
         "reference_mapping.csv": _csv_bytes(_mapping_rows(meridia_pairs)),
         "partner_oea_es.csv": _csv_bytes(valdoria_rows, delimiter=";", encoding="cp1252"),
         "reference_mapping_es.csv": _csv_bytes(_mapping_rows(valdoria_pairs)),

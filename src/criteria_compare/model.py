@@ -102,7 +102,11 @@ def text_fingerprint(text: str) -> str:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a criterion came from: file name, SHA-256 of the file, sheet and 1-based row."""
+    """Where a criterion came from: file name, SHA-256 of the file, sheet and 1-based row.
+
+    For a Word or PDF document ``sheet`` names the page and table (``"page 3, table 2"``, or
+    ``"table 2"`` in a Word document, which has no fixed pages) and ``row`` is the row within it.
+    """
 
     file: str
     sha256: str

@@ -219,10 +219,10 @@ def test_binary_data_named_csv(tmp_path: Path) -> None:
 
 
 def test_unsupported_extension(tmp_path: Path) -> None:
-    """A PDF of the criteria is not a spreadsheet; the message says what to save it as."""
-    path = tmp_path / "criteria.pdf"
-    path.write_bytes(b"%PDF-1.7\n" + b"x" * 100)
-    assert "unsupported file type .pdf" in _refused(path)
+    """A rich-text file is none of the formats read; the message says what to save it as."""
+    path = tmp_path / "criteria.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi " + b"x" * 100 + b"}")
+    assert "unsupported file type .rtf" in _refused(path)
 
 
 def test_workbook_named_csv_is_read_as_workbook(

@@ -1,4 +1,4 @@
-"""The ``inspect`` subcommand: show what the importer understood in one spreadsheet or CSV file."""
+"""The ``inspect`` subcommand: show what the importer understood in one spreadsheet, CSV or document."""
 
 from __future__ import annotations
 
@@ -25,14 +25,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``inspect`` subcommand to the CLI."""
     parser = subparsers.add_parser(
         "inspect",
-        help="show how a criteria spreadsheet or CSV file is understood",
+        help="show how a criteria spreadsheet, CSV file or document is understood",
         description=(
-            "Read a criteria workbook (.xlsx, .xlsm) or CSV/TSV file and show the sheet, "
-            "header row, column roles, counts by section and level, and every import warning."
+            "Read a criteria workbook (.xlsx, .xlsm), CSV/TSV file or Word document (.docx) "
+            "and show the sheet or tables, header row, column roles, counts by section and "
+            "level, and every import warning."
         ),
     )
     parser.add_argument(
-        "file", type=Path, metavar="FILE", help="the .xlsx, .xlsm, .csv or .tsv file"
+        "file", type=Path, metavar="FILE", help="the .xlsx, .xlsm, .csv, .tsv or .docx file"
     )
     parser.add_argument("--sheet", metavar="NAME", help="the worksheet to read (default: detected)")
     parser.add_argument(
@@ -71,6 +72,9 @@ def print_summary(result: ImportResult, out: TextIO) -> None:
         others = [s for s in result.sheets if s != result.sheet]
         extra = f" (other sheets: {', '.join(others)})" if others else ""
         write(f"Sheet:      {result.sheet}{extra}\n")
+    if result.tables is not None:
+        pages = f" on {result.pages} pages" if result.pages is not None else ""
+        write(f"Tables:     {result.tables}{pages}\n")
     if result.encoding:
         delimiter = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}.get(
             result.delimiter or "", repr(result.delimiter)

@@ -147,6 +147,8 @@ def read_criteria(
         warnings=warnings,
         encoding=encoding,
         delimiter=delimiter,
+        tables=raw.tables,
+        pages=raw.pages,
     )
 
 

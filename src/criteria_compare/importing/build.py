@@ -63,7 +63,19 @@ class _Builder:
 
     def warn(self, message: str, row: int | None = None, column: int | None = None) -> None:
         letter = column_letter(column + 1) if column is not None else None
+        place = self.raw.places.get(row) if row is not None else None
+        if place is not None:  # a document: the page and table, and the row within that table
+            self.warnings.append(
+                ImportWarning(message, self.file, self.raw.name, place[1], letter, place[0])
+            )
+            return
         self.warnings.append(ImportWarning(message, self.file, self.raw.name, row, letter))
+
+    def provenance(self, number: int) -> Provenance:
+        place = self.raw.places.get(number)
+        if place is not None and place[1] is not None:
+            return Provenance(self.file, self.sha256, place[0], place[1])
+        return Provenance(self.file, self.sha256, self.raw.name, number)
 
     @staticmethod
     def cell(cells: tuple[str, ...], index: int | None) -> str:
@@ -118,8 +130,11 @@ class _Builder:
         used_rows: list[int] = []
         ref_i, text_i = self.ref_i, self.text_i
         cell_marks = bool(raw.formulas_without_value or raw.error_cells)
+        section_rows = raw.section_rows
         for pos, (number, cells) in enumerate(data):
             filled = len(cells) - cells.count("")
+            if number in section_rows:  # a document's heading between two tables
+                filled, cells = 1, (" ".join(c for c in cells if c),)
             if filled <= 3:
                 nonempty = [i for i, c in enumerate(cells) if c]
                 first = cells[nonempty[0]]
@@ -130,10 +145,14 @@ class _Builder:
                         number,
                     )
                     continue
-                heading = (filled == 1 and self.is_heading(cells, nonempty[0])) or (
-                    filled == 2
-                    and pos + 1 < len(data)
-                    and self.numbered_heading(cells, self.cell(data[pos + 1][1], ref_i))
+                heading = (
+                    number in section_rows
+                    or (filled == 1 and self.is_heading(cells, nonempty[0]))
+                    or (
+                        filled == 2
+                        and pos + 1 < len(data)
+                        and self.numbered_heading(cells, self.cell(data[pos + 1][1], ref_i))
+                    )
                 )
                 if heading:
                     if pending is not None and pending_in_text:
@@ -270,7 +289,7 @@ class _Builder:
             section=own_section or section,
             guidance=self.capped(self.cell(cells, guidance_i), number, guidance_i),
             level=level,
-            provenance=Provenance(self.file, self.sha256, self.raw.name, number),
+            provenance=self.provenance(number),
         )
 
     def report_hidden(self, used_rows: list[int], data: list[tuple[int, tuple[str, ...]]]) -> None:

@@ -34,6 +34,12 @@ class RawSheet:
     Columns in the sets are 1-based (A = 1). ``error_cells`` holds Excel error
     values (``#REF!``) that were blanked. ``last_row`` is the last row present
     in the file, blank or not, so trailing blank rows can be reported.
+
+    A Word or PDF document is one sheet without a name whose tables follow one another:
+    ``places`` maps a row number to where the row is in the document (``("page 3, table 2",
+    4)``: the fourth row of that table; ``None`` for a heading between tables),
+    ``section_rows`` are the headings found between tables (always section rows), and
+    ``tables``/``pages`` count what the document holds.
     """
 
     name: str | None
@@ -46,10 +52,14 @@ class RawSheet:
     date_cells: frozenset[tuple[int, int]] = frozenset()
     error_cells: Mapping[tuple[int, int], str] = field(default_factory=dict)
     notes: tuple[str, ...] = field(default=())
+    places: Mapping[int, tuple[str, int | None]] = field(default_factory=dict)
+    section_rows: frozenset[int] = frozenset()
+    tables: int | None = None
+    pages: int | None = None
 
 
 class SheetReader(Protocol):
-    """One opened input file; xlsx and csv readers implement it (see registry)."""
+    """One opened input file; the xlsx, csv, docx and pdf readers implement it (see registry)."""
 
     encoding: str | None
     delimiter: str | None

@@ -36,6 +36,8 @@ class ImportLimits:
     parse near 400 MB of memory (a 900 MiB shared-strings part took 1.1 GB and 25 s). The
     compression ratio is judged on the whole package, and only once it unpacks to more than
     ``ratio_floor_bytes``: below that, repetitive text that packs tightly is no threat.
+    ``max_pages`` and ``max_tables`` bound a PDF's pages and a document's tables (the rows and
+    columns of their tables count against ``max_rows`` and ``max_columns`` as in a sheet).
     """
 
     max_bytes: int = 50 * _MIB
@@ -45,22 +47,31 @@ class ImportLimits:
     max_compression_ratio: float = 200.0
     ratio_floor_bytes: int = 32 * _MIB
     max_zip_entries: int = 5_000
+    max_pages: int = 2_000
+    max_tables: int = 5_000
 
 
 @dataclass(frozen=True)
 class ImportWarning:  # noqa: A001 (the name the contract uses)
-    """One problem found while importing, located by file, sheet, row and column letter."""
+    """One problem found while importing, located by file, sheet, row and column letter.
+
+    In a Word or PDF document ``place`` names the page and table (``"page 3, table 2"``)
+    and ``row`` is the row within that table.
+    """
 
     message: str
     file: str
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
+    place: str | None = None
 
     def __str__(self) -> str:
         parts = [self.file]
         if self.sheet is not None:
             parts.append(f"sheet '{self.sheet}'")
+        if self.place is not None:
+            parts.append(self.place)
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:
@@ -84,6 +95,8 @@ class ImportResult:
     warnings: tuple[ImportWarning, ...] = ()
     encoding: str | None = None
     delimiter: str | None = None
+    tables: int | None = None
+    pages: int | None = None
 
     @property
     def sections(self) -> dict[str, int]:
@@ -122,6 +135,8 @@ class ImportResult:
             "sheets": list(self.sheets),
             "encoding": self.encoding,
             "delimiter": self.delimiter,
+            "tables": self.tables,
+            "pages": self.pages,
             "header_row": self.header_row,
             "columns": dict(self.columns),
             "column_letters": dict(self.column_letters),

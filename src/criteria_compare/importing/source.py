@@ -1,8 +1,8 @@
 """Reading an input file once: existence and size checks, SHA-256, and what kind of file it is.
 
-Everything here runs before any spreadsheet library sees the bytes, so a
-hostile or wrong file is refused with one sentence: an old binary ``.xls``, a
-password-protected workbook, random bytes, an empty file, a file over the size
+Everything here runs before any spreadsheet, Word or PDF library sees the bytes, so a
+hostile or wrong file is refused with one sentence: an old binary ``.xls`` or ``.doc``, a
+password-protected workbook or document, random bytes, an empty file, a file over the size
 limit, or a zip bomb (declared sizes and compression ratios are checked first).
 """
 
@@ -23,8 +23,12 @@ from criteria_compare.importing.result import ImportLimits
 
 __all__ = [
     "CSV_EXTENSIONS",
+    "DOCX_EXTENSIONS",
+    "PDF_EXTENSIONS",
     "XLSX_EXTENSIONS",
     "SourceFile",
+    "check_docx",
+    "check_package",
     "check_zip",
     "load_source",
     "sniff_kind",
@@ -32,9 +36,13 @@ __all__ = [
 
 XLSX_EXTENSIONS = (".xlsx", ".xlsm", ".xltx", ".xltm")
 CSV_EXTENSIONS = (".csv", ".tsv", ".txt", ".tab")
+DOCX_EXTENSIONS = (".docx", ".docm", ".dotx")
+PDF_EXTENSIONS = (".pdf",)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
+_PDF_MAGIC = b"%PDF-"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -141,22 +149,61 @@ def _mostly_printable(head: bytes) -> bool:
     return control <= len(head) // 100
 
 
+def _sniff_ole(name: str, suffix: str, data: bytes) -> ImportFailed:
+    """The sentence for an OLE2 compound file: an encrypted Office package or an old binary file."""
+    word = suffix in (*DOCX_EXTENSIONS, ".doc") or (
+        _WORD_STREAM in data and _ENCRYPTED_STREAM not in data
+    )
+    if _ENCRYPTED_STREAM in data and word:
+        return ImportFailed(
+            f"{name} is a password-protected Word document; open it in Word, remove the "
+            "password (File > Info > Protect Document > Encrypt with Password) and save it "
+            "again as .docx."
+        )
+    if word:
+        return ImportFailed(
+            f"{name} is an old binary Word (.doc) file; open it in Word and save it as "
+            "Word Document (.docx)."
+        )
+    if _ENCRYPTED_STREAM in data:
+        return ImportFailed(
+            f"{name} is a password-protected workbook; open it in Excel, remove the "
+            "password (File > Info > Protect Workbook > Encrypt with Password) and save "
+            "it again as .xlsx."
+        )
+    return ImportFailed(
+        f"{name} is an old binary Excel (.xls) file; open it in Excel and save it as "
+        "Excel Workbook (.xlsx)."
+    )
+
+
+def _zip_kind(source: SourceFile) -> str:
+    """``"docx"`` for a Word package (by its name, or its main part), else ``"xlsx"``."""
+    if source.suffix in DOCX_EXTENSIONS:
+        return "docx"
+    if source.suffix not in XLSX_EXTENSIONS and b"word/document.xml" in source.data:
+        return "docx"
+    return "xlsx"
+
+
 def sniff_kind(source: SourceFile) -> str:
-    """``"xlsx"`` or ``"text"`` from the file's content and name; anything else is refused."""
+    """``"xlsx"``, ``"docx"``, ``"pdf"`` or ``"text"`` from the file's content and name;
+    anything else is refused."""
     data, name, suffix = source.data, source.name, source.suffix
     if data.startswith(_OLE_MAGIC):
-        if _ENCRYPTED_STREAM in data:
-            raise ImportFailed(
-                f"{name} is a password-protected workbook; open it in Excel, remove the "
-                "password (File > Info > Protect Workbook > Encrypt with Password) and save "
-                "it again as .xlsx."
-            )
-        raise ImportFailed(
-            f"{name} is an old binary Excel (.xls) file; open it in Excel and save it as "
-            "Excel Workbook (.xlsx)."
-        )
+        raise _sniff_ole(name, suffix, data)
     if data.startswith(_ZIP_MAGIC):
-        return "xlsx"
+        return _zip_kind(source)
+    if data[:1024].lstrip().startswith(_PDF_MAGIC) or (
+        suffix in PDF_EXTENSIONS and _PDF_MAGIC in data[:1024]
+    ):
+        return "pdf"
+    if suffix in PDF_EXTENSIONS or suffix in DOCX_EXTENSIONS:
+        what = "PDF file" if suffix in PDF_EXTENSIONS else "Word document (.docx)"
+        raise ImportFailed(
+            f"{name} is not a valid {what} (its content does not start like one); "
+            "export it again from the source document."
+        )
     text = _looks_like_text(data[:8192])
     if suffix in XLSX_EXTENSIONS or suffix == ".xls":
         if text and suffix == ".xls" and data.lstrip()[:1] == b"<":
@@ -182,36 +229,29 @@ def sniff_kind(source: SourceFile) -> str:
         return "text"
     shown = suffix or "(no extension)"
     raise ImportFailed(
-        f"{name} has an unsupported file type {shown}; save the criteria as .xlsx or .csv."
+        f"{name} has an unsupported file type {shown}; save the criteria as .xlsx, .csv, "
+        ".docx or .pdf."
     )
 
 
-def check_zip(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
-    """Open the zip package after checking it is an Excel workbook and not a zip bomb."""
-    name = source.name
+def _open_zip(source: SourceFile, what: str, app: str, save_as: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(source.data))
-        infos = archive.infolist()
+        archive.infolist()
     except Exception:  # BadZipFile, LargeZipFile, EOFError, ValueError, struct errors...  # noqa: BLE001
         raise ImportFailed(
-            f"{name} is damaged or not a real Excel workbook (its zip structure cannot be "
-            "read); open it in Excel and save it again as .xlsx."
+            f"{source.name} is damaged or not a real {what} (its zip structure cannot be "
+            f"read); open it in {app} and save it again as {save_as}."
         ) from None
-    names = {i.filename for i in infos}
-    if "content.xml" in names and "mimetype" in names:
-        raise ImportFailed(
-            f"{name} is an OpenDocument spreadsheet; save it as Excel Workbook (.xlsx) "
-            "or .csv and import that."
-        )
-    if "xl/workbook.bin" in names:
-        raise ImportFailed(
-            f"{name} is an Excel Binary Workbook (.xlsb); open it in Excel and save it as "
-            "Excel Workbook (.xlsx)."
-        )
-    if not any(n.startswith("xl/") for n in names) or "[Content_Types].xml" not in names:
-        raise ImportFailed(
-            f"{name} is a zip file but not an Excel workbook; save the criteria as .xlsx or .csv."
-        )
+    return archive
+
+
+def check_package(
+    source: SourceFile, archive: zipfile.ZipFile, limits: ImportLimits, save_as: str
+) -> None:
+    """Refuse an Office package that is encrypted or would unpack beyond the limits (a zip bomb):
+    declared sizes, part count and compression ratio, before any part is read."""
+    name, infos = source.name, archive.infolist()
     if len(infos) > limits.max_zip_entries:
         raise ImportFailed(
             f"{name} holds {len(infos)} parts, over the limit of {limits.max_zip_entries}; "
@@ -219,7 +259,7 @@ def check_zip(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
         )
     if any(i.flag_bits & 0x1 for i in infos):
         raise ImportFailed(
-            f"{name} is encrypted; remove the password in Excel and save it again as .xlsx."
+            f"{name} is encrypted; remove the password and save it again as {save_as}."
         )
     total = sum(i.file_size for i in infos)
     if total > limits.max_uncompressed_bytes:
@@ -236,4 +276,48 @@ def check_zip(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
             f"{biggest.filename}), {ratio:.0f} to 1, beyond the limit of "
             f"{limits.max_compression_ratio:.0f} to 1; it looks like a zip bomb; refused."
         )
+
+
+def check_docx(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
+    """Open the zip package after checking it is a Word document and not a zip bomb."""
+    archive = _open_zip(source, "Word document", "Word", ".docx")
+    names = {i.filename for i in archive.infolist()}
+    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+        archive.close()
+        if any(n.startswith("xl/") for n in names):
+            raise ImportFailed(
+                f"{source.name} is an Excel workbook with a Word name; rename it to .xlsx."
+            )
+        raise ImportFailed(
+            f"{source.name} is a zip file but not a Word document; save the criteria as "
+            ".docx, .xlsx or .csv."
+        )
+    try:
+        check_package(source, archive, limits, ".docx")
+    except ImportFailed:
+        archive.close()
+        raise
+    return archive
+
+
+def check_zip(source: SourceFile, limits: ImportLimits) -> zipfile.ZipFile:
+    """Open the zip package after checking it is an Excel workbook and not a zip bomb."""
+    name = source.name
+    archive = _open_zip(source, "Excel workbook", "Excel", ".xlsx")
+    names = {i.filename for i in archive.infolist()}
+    if "content.xml" in names and "mimetype" in names:
+        raise ImportFailed(
+            f"{name} is an OpenDocument spreadsheet; save it as Excel Workbook (.xlsx) "
+            "or .csv and import that."
+        )
+    if "xl/workbook.bin" in names:
+        raise ImportFailed(
+            f"{name} is an Excel Binary Workbook (.xlsb); open it in Excel and save it as "
+            "Excel Workbook (.xlsx)."
+        )
+    if not any(n.startswith("xl/") for n in names) or "[Content_Types].xml" not in names:
+        raise ImportFailed(
+            f"{name} is a zip file but not an Excel workbook; save the criteria as .xlsx or .csv."
+        )
+    check_package(source, archive, limits, ".xlsx")
     return archive

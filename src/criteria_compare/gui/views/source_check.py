@@ -40,8 +40,14 @@ ROLE_LABELS: dict[str, str] = {
     "guidance": "Guidance",
     IGNORE: "— ignore —",
 }
-SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;All files (*)"
-SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls"})
+SPREADSHEET_FILTER = (
+    "Criteria files (*.xlsx *.xlsm *.csv *.tsv *.txt *.docx *.pdf);;"
+    "Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;Word documents (*.docx);;"
+    "PDF documents (*.pdf);;All files (*)"
+)
+SPREADSHEET_SUFFIXES = frozenset(
+    {".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls", ".docx", ".doc", ".pdf"}
+)
 PREVIEW_ROWS = 12
 REQUIRED_ROLES = ("ref", "text")
 OPTIONAL_ROLES = frozenset({"section", "level", "guidance"})
