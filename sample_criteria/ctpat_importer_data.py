@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CATEGORIES", "CRITERIA", "NOTES", "SUBTITLE", "TITLE"]
+__all__ = ["CATEGORIES", "CATEGORY_INTROS", "CRITERIA", "NOTES", "SUBTITLE", "TITLE"]
 
 TITLE = "CTPAT Minimum Security Criteria – Importers"
 SUBTITLE = (
@@ -24,6 +24,22 @@ CATEGORIES: dict[str, str] = {
     "10": "Physical Access Controls",
     "11": "Personnel Security",
     "12": "Education, Training and Awareness",
+}
+
+# The short paragraph under each category heading of the PDF booklet (our own words).
+CATEGORY_INTROS: dict[str, str] = {
+    "1": "A security program lasts when leadership owns it and staff know it matters.",
+    "2": "Companies look at their own supply chains to find where threats could enter.",
+    "3": "Partners who handle the goods should meet security standards like the member's own.",
+    "4": "Information systems that move trade data are protected like the cargo itself.",
+    "5": "Containers, trailers and other instruments are inspected and kept secure in transit.",
+    "6": "High-security seals and a written seal procedure guard the integrity of each load.",
+    "7": "Documented procedures keep cargo and its paperwork accurate and complete.",
+    "8": "Shipments and packing material are kept free of pests and visible contamination.",
+    "9": "Buildings, fences, gates, locks and lighting deter and detect intrusion.",
+    "10": "Only people with a reason to be there enter facilities and cargo areas.",
+    "11": "Screening and sound hiring practices reduce the risk from insiders.",
+    "12": "People who know the threats and the procedures are the first line of defence.",
 }
 
 # Lines of the small "Read me" sheet.

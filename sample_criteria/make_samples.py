@@ -9,6 +9,9 @@ The criteria live as reviewable Python text in ``ctpat_importer_data.py``,
 - ``partner_aeo_meridia.xlsx``  partner side (fictional Meridia, EU/WCO style)
 - ``partner_aeo_meridia.docx``  the same partner as a Word annex: numbered headings, one table
   per section, refs drawn by Word's own list numbering
+- ``ctpat_msc_importer.pdf``    the reference side laid out like CBP's booklets: category
+  headings, one 4-column table per category breaking across pages (header repeated, rows
+  split), a running page header and footer
 - ``reference_mapping.csv``     CTPAT ref -> Meridia ref gold pairs
 - ``partner_oea_es.csv``        Spanish partner (fictional Valdoria), cp1252, ``;``
 - ``reference_mapping_es.csv``  CTPAT ref -> Valdoria ref gold pairs
@@ -29,6 +32,7 @@ import sys
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 import docx
 from docx.oxml import parse_xml
@@ -37,6 +41,11 @@ from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -281,6 +290,91 @@ def build_meridia_docx() -> bytes:
     return _reproducible_zip(buf.getvalue())
 
 
+_PDF_BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=8.5, leading=10.5)
+_PDF_HEAD = ParagraphStyle("head", parent=_PDF_BODY, fontName="Helvetica-Bold", textColor="white")
+_PDF_CATEGORY = ParagraphStyle(
+    "category", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=10, spaceAfter=4
+)
+_PDF_INTRO = ParagraphStyle("intro", parent=_PDF_BODY, fontSize=9, leading=11.5, spaceAfter=6)
+_PDF_TITLE = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=18, leading=22)
+
+
+def _pdf_cell(text: str, style: ParagraphStyle = _PDF_BODY) -> Paragraph:
+    return Paragraph(xml_escape(text).replace("\n", "<br/>"), style)
+
+
+def _pdf_page(canvas: object, doc: object) -> None:
+    """The running header and footer on every page, as CBP's booklets have them."""
+    c = canvas
+    c.saveState()  # type: ignore[attr-defined]
+    c.setFont("Helvetica", 8)  # type: ignore[attr-defined]
+    c.setFillColor(colors.HexColor("#595959"))  # type: ignore[attr-defined]
+    width, height = letter
+    c.drawString(0.75 * inch, height - 0.5 * inch, ctpat.TITLE)  # type: ignore[attr-defined]
+    c.drawRightString(  # type: ignore[attr-defined]
+        width - 0.75 * inch, height - 0.5 * inch, "Working copy, March 2024"
+    )
+    c.drawString(0.75 * inch, 0.5 * inch, "Paraphrased for internal use")  # type: ignore[attr-defined]
+    c.drawRightString(  # type: ignore[attr-defined]
+        width - 0.75 * inch,
+        0.5 * inch,
+        f"Page {c.getPageNumber()}",  # type: ignore[attr-defined]
+    )
+    c.restoreState()  # type: ignore[attr-defined]
+
+
+def build_ctpat_pdf() -> bytes:
+    """The reference side as a booklet: title, then per category a heading, a short paragraph
+    and a ruled table ID | Criteria | Implementation Guidance | Must/Should that breaks across
+    pages with its header repeated and long rows split between pages."""
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=letter,
+        leftMargin=0.75 * inch,
+        rightMargin=0.75 * inch,
+        topMargin=0.8 * inch,
+        bottomMargin=0.8 * inch,
+        title=ctpat.TITLE,
+        author="Trade Compliance",
+        invariant=1,
+    )
+    story: list[object] = [Paragraph(xml_escape(ctpat.TITLE), _PDF_TITLE), Spacer(1, 6)]
+    story.append(_pdf_cell(ctpat.SUBTITLE, _PDF_INTRO))
+    header = [
+        _pdf_cell(h, _PDF_HEAD)
+        for h in ("ID", "Criteria", "Implementation Guidance", "Must/Should")
+    ]
+    by_category: dict[str, list[tuple[str, str, str, str]]] = {}
+    for item in ctpat.CRITERIA:
+        by_category.setdefault(item[0].split(".")[0], []).append(item)
+    for number, name in ctpat.CATEGORIES.items():
+        story.append(Paragraph(xml_escape(f"{number}. {name}"), _PDF_CATEGORY))
+        story.append(_pdf_cell(ctpat.CATEGORY_INTROS[number], _PDF_INTRO))
+        rows = [header] + [
+            [_pdf_cell(ref), _pdf_cell(text), _pdf_cell(guidance), _pdf_cell(level)]
+            for ref, level, text, guidance in by_category[number]
+        ]
+        table = Table(
+            rows,
+            colWidths=(0.55 * inch, 2.85 * inch, 2.7 * inch, 0.9 * inch),
+            repeatRows=1,
+            splitInRow=1,
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#7F7F7F")),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1F3864")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story.append(table)
+    doc.build(story, onFirstPage=_pdf_page, onLaterPages=_pdf_page)
+    return buf.getvalue()
+
+
 def _csv_bytes(
     rows: Iterable[Sequence[str]], *, delimiter: str = ",", encoding: str = "utf-8"
 ) -> bytes:
@@ -332,6 +426,7 @@ def build_all() -> dict[str, bytes]:
     ]
     return {
         "ctpat_msc_importer.xlsx": build_ctpat_workbook(),
+        "ctpat_msc_importer.pdf": build_ctpat_pdf(),
         "partner_aeo_meridia.xlsx": build_meridia_workbook(),
         "partner_aeo_meridia.docx": build_meridia_docx(),
         "reference_mapping.csv": _csv_bytes(_mapping_rows(meridia_pairs)),

@@ -248,6 +248,75 @@ def _non_utf8_name(path: Path) -> Path:
     return Path(os.fsdecode(raw))
 
 
+def good_docx(path: Path) -> Path:
+    """A Word document with one criteria table: what the damaged variants start from."""
+    from tests.importing.docx_fixtures import HEADER, add_table, new_document, save
+
+    document = new_document()
+    add_table(document, [HEADER, ("1.1", "Gates lock at night.", "", "Must")])
+    return save(document, path)
+
+
+def _truncated_docx(path: Path) -> Path:
+    good = good_docx(path.with_name("whole.docx")).read_bytes()
+    path.write_bytes(good[: len(good) // 2])
+    return path
+
+
+def _docx_bomb(path: Path) -> Path:
+    good_docx(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/media/zeros.bin", b"\x00" * (40 * 1024 * 1024))
+    return path
+
+
+def _docx_entities(path: Path) -> Path:
+    """document.xml with an external entity and a billion-laughs chain in its DOCTYPE."""
+    good_docx(path)
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    entities = '<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">'
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    xml = parts["word/document.xml"]
+    prolog, _, rest = xml.partition(b"?>")
+    rest = rest.replace(b"Gates lock at night.", b"&xxe; &i;")
+    parts["word/document.xml"] = (
+        prolog + b"?>" + f"<!DOCTYPE w:document [{entities}]>".encode() + rest
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _pdf(kind: str) -> Callable[[Path], Path]:
+    def make(path: Path) -> Path:
+        from tests.importing import pdf_fixtures
+
+        rows = pdf_fixtures.criteria_rows("1", 3)
+        if kind == "encrypted":
+            return pdf_fixtures.booklet(path, [("1. Seals", rows)], encrypt="secret")
+        if kind == "scanned":
+            return pdf_fixtures.image_only(path)
+        if kind == "pages":
+            return pdf_fixtures.claimed_pages(path, 10_000_000)
+        good = pdf_fixtures.booklet(path, [("1. Seals", rows)])
+        data = good.read_bytes()
+        if kind == "damaged":
+            path.write_bytes(data[: len(data) // 3])
+        elif kind == "javascript":  # an OpenAction script and an embedded file: never run
+            script = (
+                rb"/OpenAction << /S /JavaScript /JS (app.launchURL\('http://example.invalid'\)) >>"
+                b" /Names << /EmbeddedFiles << /Names [] >> >>"
+            )
+            path.write_bytes(data.replace(b"/Type /Catalog", b"/Type /Catalog " + script, 1))
+        return path
+
+    return make
+
+
 CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "random bytes named .xlsx": ("random.xlsx", _random_bytes),
     "random bytes named .csv": ("random.csv", _random_bytes),
@@ -273,5 +342,18 @@ CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "terminal escapes and bidi in a cell": ("tricks.xlsx", _terminal_tricks),
     "non-UTF-8 file name": ("name.csv", _non_utf8_name),
     "empty file": ("empty.csv", lambda p: (p.write_bytes(b""), p)[1]),
+    "encrypted Word document": (
+        "locked.docx",
+        lambda p: ole_file(p, ["EncryptionInfo", "EncryptedPackage"]),
+    ),
+    "old binary Word .doc": ("old.doc", lambda p: ole_file(p, ["WordDocument", "1Table"])),
+    "truncated docx": ("torn.docx", _truncated_docx),
+    "docx zip bomb": ("bomb.docx", _docx_bomb),
+    "docx with entity declarations": ("entities.docx", _docx_entities),
+    "encrypted PDF": ("locked.pdf", _pdf("encrypted")),
+    "truncated PDF": ("torn.pdf", _pdf("damaged")),
+    "scanned PDF (no text layer)": ("scan.pdf", _pdf("scanned")),
+    "PDF claiming 10 million pages": ("pages.pdf", _pdf("pages")),
+    "PDF with JavaScript and embedded files": ("script.pdf", _pdf("javascript")),
 }
 """Case name -> (file name, writer): every hostile file the corpus test tries."""

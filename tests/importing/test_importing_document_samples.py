@@ -31,3 +31,23 @@ def test_document_sample_matches_its_workbook(document: str, workbook: str) -> N
     for mine, theirs in zip(got, expected, strict=True):
         assert mine == theirs
     assert read_criteria(SAMPLES / document).warnings == ()
+
+
+def _flat(rows: list[tuple[str, str, str, str, str]]) -> list[tuple[str, ...]]:
+    """Line breaks in a PDF are layout: compare the words, not where the lines break."""
+    return [tuple(" ".join(field.split()) for field in row) for row in rows]
+
+
+def test_pdf_booklet_matches_the_workbook() -> None:
+    """The CTPAT booklet (headings, a table per category breaking across pages, running
+    header and footer) gives the workbook's criteria: refs, sections, texts, guidance and
+    levels, in order, and no warning."""
+    pdf = SAMPLES / "ctpat_msc_importer.pdf"
+    expected = _flat(_criteria(SAMPLES / "ctpat_msc_importer.xlsx"))
+    got = _flat(_criteria(pdf))
+    assert [row[0] for row in got] == [row[0] for row in expected]
+    for mine, theirs in zip(got, expected, strict=True):
+        assert mine == theirs
+    result = read_criteria(pdf)
+    assert result.warnings == ()
+    assert result.pages == 10

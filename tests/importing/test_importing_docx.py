@@ -217,3 +217,13 @@ def test_damaged_and_encrypted_documents(
     path.write_bytes(data)
     with pytest.raises(ImportFailed, match=sentence):
         read_criteria(path)
+
+
+def test_entity_declarations_are_refused(tmp_path: Path) -> None:
+    """A document.xml declaring entities (an external file, a billion-laughs chain) is
+    refused before it is parsed, with the same sentence as for a workbook."""
+    from tests.importing.hostile_corpus import CASES
+
+    name, make = CASES["docx with entity declarations"]
+    with pytest.raises(ImportFailed, match="contains XML entity or DTD declarations"):
+        read_criteria(make(tmp_path / name))

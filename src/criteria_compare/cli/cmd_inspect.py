@@ -27,13 +27,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "inspect",
         help="show how a criteria spreadsheet, CSV file or document is understood",
         description=(
-            "Read a criteria workbook (.xlsx, .xlsm), CSV/TSV file or Word document (.docx) "
+            "Read a criteria workbook (.xlsx, .xlsm), CSV/TSV file, Word document (.docx) or PDF "
             "and show the sheet or tables, header row, column roles, counts by section and "
             "level, and every import warning."
         ),
     )
     parser.add_argument(
-        "file", type=Path, metavar="FILE", help="the .xlsx, .xlsm, .csv, .tsv or .docx file"
+        "file", type=Path, metavar="FILE", help="the .xlsx, .xlsm, .csv, .tsv, .docx or .pdf file"
     )
     parser.add_argument("--sheet", metavar="NAME", help="the worksheet to read (default: detected)")
     parser.add_argument(

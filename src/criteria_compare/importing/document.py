@@ -2,7 +2,8 @@
 
 A document reader hands over blocks in reading order: headings (or short paragraphs) and
 table parts. The first table whose top rows read like a criteria header sets the layout.
-A later table that repeats that header loses the repeated rows; one headed with the same
+A row that repeats that header (at the top of each table, or where a table breaks
+across a page) is dropped; one headed with the same
 roles in another column order is reordered to it; one that continues without a header is
 appended; a table of another shape (a revision history, a signature block) is left out
 with a note. A row broken at the end of a table part (no ref, only text) is joined to the
@@ -238,6 +239,7 @@ def assemble(
                 )
                 continue
             out.section(section, block.place)
+        rows = [(i, line) for i, line in rows if _signature(line) != main_sig]
         for position, (i, line) in enumerate(rows):
             if position == 0 and section is None and out.join(line, ref_i):
                 continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -358,6 +359,24 @@ class _Walker:
                     yield from self.blocks(content, cancel)
 
 
+def _refuse_declarations(name: str, archive: zipfile.ZipFile) -> None:
+    """Refuse XML parts that declare a DTD or entities (Word never writes them): an external
+    entity could name a local file, an entity chain could expand to gigabytes."""
+    for info in archive.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            with archive.open(info) as part:
+                head = part.read(4096)
+        except Exception as exc:  # a damaged member: zlib, CRC  # noqa: BLE001
+            raise _unreadable(name, exc) from None
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise ImportFailed(
+                f"{name} contains XML entity or DTD declarations, which are refused for "
+                "safety; open it in Word and save it again as .docx."
+            )
+
+
 def _unreadable(name: str, exc: BaseException) -> ImportFailed:
     text = str(exc)
     if "macroEnabled" in text:
@@ -384,7 +403,11 @@ class DocxReader:
 
     def __init__(self, source: SourceFile, limits: ImportLimits) -> None:
         self._source, self._limits = source, limits
-        check_docx(source, limits).close()
+        archive = check_docx(source, limits)
+        try:
+            _refuse_declarations(source.name, archive)
+        finally:
+            archive.close()
         self._sheet: RawSheet | None = None
         try:
             import docx

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from criteria_compare.importing.csv_reader import CsvReader
 from criteria_compare.importing.docx_reader import DocxReader
+from criteria_compare.importing.pdf_reader import PdfReader
 from criteria_compare.importing.raw import SheetReader
 from criteria_compare.importing.result import ImportLimits
 from criteria_compare.importing.source import (
     CSV_EXTENSIONS,
     DOCX_EXTENSIONS,
+    PDF_EXTENSIONS,
     XLSX_EXTENSIONS,
     SourceFile,
     sniff_kind,
@@ -61,3 +63,4 @@ def open_reader(source: SourceFile, limits: ImportLimits) -> SheetReader:
 register_reader(ReaderEntry("Excel workbook", "xlsx", XLSX_EXTENSIONS, XlsxReader))
 register_reader(ReaderEntry("Delimited text", "text", CSV_EXTENSIONS, CsvReader))
 register_reader(ReaderEntry("Word document", "docx", DOCX_EXTENSIONS, DocxReader))
+register_reader(ReaderEntry("PDF document", "pdf", PDF_EXTENSIONS, PdfReader))
