@@ -81,7 +81,7 @@ def test_messy_workbook_reads_as_the_user_sees_it(messy_workbook: Path) -> None:
         (13, None, "this"),  # hidden row
         (14, "B", "this"),  # formula without a saved value
         (14, "B", "criterion"),  # ...so the text is empty
-        (15, None, "'Total'"),  # totals row
+        (15, None, "'Total"),  # totals row ('Total | 6')
         (None, "E", "this"),  # hidden 'Owner' column with data
     ]
 

@@ -12,6 +12,7 @@ from criteria_compare.importing.cells import (
     single_line,
 )
 from criteria_compare.importing.columns import ColumnMap
+from criteria_compare.importing.footers import BareNumbers, footer_label, is_totals_label
 from criteria_compare.importing.headers import EXACT_SCORE, match_header
 from criteria_compare.importing.levels import parse_level
 from criteria_compare.importing.raw import RawSheet
@@ -21,16 +22,10 @@ from criteria_compare.model import Criterion, Provenance
 __all__ = ["build_criteria", "is_totals_label"]
 
 _HEADING_REF = re.compile(r"(?:\d+|[IVXLC]+|[A-Z])\.?")
-_TOTALS = re.compile(r"(?:grand\s+|sub-?)?totals?\b|(?:sum|count|totales?)\s*(?::|$)", re.I)
 _MAX_HEADING = 120
 #: Rows whose unknown level is reported one by one; beyond them one summary follows.
 _LEVEL_WARNINGS_BY_ROW = 5
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-
-
-def is_totals_label(text: str) -> bool:
-    """Whether a cell starts like a totals line (``Total``, ``Grand total:``, ``Count:``)."""
-    return _TOTALS.match(text.strip()) is not None
 
 
 def _short_heading(text: str) -> bool:
@@ -131,19 +126,17 @@ class _Builder:
         ref_i, text_i = self.ref_i, self.text_i
         cell_marks = bool(raw.formulas_without_value or raw.error_cells)
         section_rows = raw.section_rows
+        bare = BareNumbers([single_line(self.cell(c, ref_i)) for _, c in data])
         for pos, (number, cells) in enumerate(data):
             filled = len(cells) - cells.count("")
             if number in section_rows:  # a document's heading between two tables
                 filled, cells = 1, (" ".join(c for c in cells if c),)
             if filled <= 3:
                 nonempty = [i for i, c in enumerate(cells) if c]
-                first = cells[nonempty[0]]
-                if nonempty[0] != text_i and is_totals_label(first):
-                    self.warn(
-                        f"'{single_line(first)[:40]}' looks like a totals row; it was not "
-                        "imported.",
-                        number,
-                    )
+                footer = footer_label(cells, text_i)
+                if footer is not None:
+                    self.warn_footer(footer, number, pending)
+                    pending = None
                     continue
                 heading = (
                     number in section_rows
@@ -172,6 +165,10 @@ class _Builder:
             ref = cells[ref_i] if ref_i < len(cells) else ""
             if not ref.isascii() or "  " in ref or "\n" in ref or "\t" in ref:
                 ref = single_line(ref.translate(_INVISIBLE))
+            if bare.is_count(ref, self.cell(cells, text_i)):
+                self.warn_footer(" | ".join(single_line(c) for c in cells if c), number, pending)
+                pending = None
+                continue
             if ref in seen:
                 pending = None
                 self.warn(
@@ -204,6 +201,18 @@ class _Builder:
         self.report_unknown_levels()
         self.report_second_columns(data)
         self.report_trailing(data)
+
+    def warn_footer(self, label: str, number: int, pending: tuple[int, str] | None) -> None:
+        """A totals, end-note or bare-count row; and the heading above it when it holds
+        nothing else (a "Summary" section)."""
+        alone = ""
+        if pending is not None:
+            alone = f", and '{pending[1][:60]}' above it holds nothing else"
+        self.warn(
+            f"'{label[:60]}' looks like a footer or summary row (a total, a count or an end "
+            f"note), not a criterion{alone}; it was not imported.",
+            number,
+        )
 
     def warn_empty_heading(self, pending: tuple[int, str]) -> None:
         """A text-column heading directly followed by another heading: a section with no
