@@ -51,3 +51,21 @@ def test_pdf_booklet_matches_the_workbook() -> None:
     result = read_criteria(pdf)
     assert result.warnings == ()
     assert result.pages == 10
+
+
+def test_inspect_json_counts_tables_and_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    """`inspect --json` says how many tables a document holds, and for a PDF on how many
+    pages; a workbook has neither."""
+    import json
+
+    from criteria_compare.cli import main
+
+    found = {}
+    for name in ("partner_aeo_meridia.docx", "ctpat_msc_importer.pdf", "partner_aeo_meridia.xlsx"):
+        assert main(["inspect", str(SAMPLES / name), "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        found[name] = (data["tables"], data["pages"])
+    assert found["partner_aeo_meridia.docx"] == (22, None)
+    assert found["ctpat_msc_importer.pdf"][1] == 10
+    assert found["ctpat_msc_importer.pdf"][0] >= 12
+    assert found["partner_aeo_meridia.xlsx"] == (None, None)

@@ -70,7 +70,7 @@ def test_footer_rows_are_warned_and_not_imported(tmp_path: Path, kind: str) -> N
     assert [c.ref for c in result.criteria] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
     messages = [w.message for w in result.warnings]
     assert len(messages) == 5, messages
-    assert all("looks like a footer or summary row" in m for m in messages), messages
+    assert all("looks like a totals or footer row" in m for m in messages), messages
     shown = " ".join(messages)
     for label in ("Total number of requirements | 5", "Number of criteria | 5", "'106'"):
         assert label in shown
@@ -90,3 +90,18 @@ def test_a_criterion_that_starts_with_total_is_kept(tmp_path: Path) -> None:
     result = read_criteria(_csv(tmp_path / "plain", rows))
     assert [c.ref for c in result.criteria] == ["1", "2", "3"]
     assert result.warnings == ()
+
+
+def test_preview_shows_the_last_rows(tmp_path: Path) -> None:
+    """Asked for them, the preview holds the last rows too, where the footer rows are."""
+    from criteria_compare.importing import preview
+
+    path = _csv(tmp_path / "annex", [*CRITERIA, *FOOTERS])
+    shown = preview(path, max_rows=2, tail_rows=3)
+    assert [cells[0] for _, cells in shown.rows] == ["ID", "1.1", "1.2"]
+    assert [cells[:2] for _, cells in shown.tail] == [
+        ("Summary",),
+        ("Total", "5"),
+        ("End of annex",),
+    ]
+    assert preview(path, max_rows=2).tail == ()

@@ -167,18 +167,23 @@ def preview(
     max_rows: int = 20,
     columns: Mapping[str, str | None] | None = None,
     limits: ImportLimits | None = None,
+    tail_rows: int = 0,
 ) -> Preview:
-    """The top of the sheet as text with the detected header row and column roles.
+    """The top of the sheet as text with the detected header row and column roles, and
+    with ``tail_rows`` the last rows too (reading the whole sheet).
 
     Never fails for want of a header: ``header_row`` is then None and ``roles``
     empty, so a wizard can ask the user to name the columns.
     """
     limits = limits or ImportLimits()
     source = load_source(path, limits)
+    raw = None
     with closing(open_reader(source, limits)) as reader:
         chosen = _choose_sheet(reader, source, sheet, columns).sheet
         head = reader.head(chosen, HEADER_SCAN_ROWS + max_rows)
         sheets, encoding = reader.sheet_names(), reader.encoding
+        if tail_rows > 0:
+            raw = reader.read(chosen)
     header_row: int | None = None
     roles: dict[int, str] = {}
     mapped = None
@@ -200,6 +205,17 @@ def preview(
     else:
         rows = tuple((n, c) for n, c in head if n <= header_row)
         rows += tuple((n, c) for n, c in head if n > header_row)[:max_rows]
+    tail: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    places: dict[int, str] = {}
+    if raw is not None:
+        shown = rows[-1][0] if rows else 0
+        tail = tuple((n, c) for n, c in raw.rows if n > shown)[-tail_rows:]
+        for n, _ in (*rows, *tail):
+            place = raw.places.get(n)
+            if place is not None:
+                places[n] = (
+                    f"{place[0]}, heading" if place[1] is None else f"{place[0]}, row {place[1]}"
+                )
     return Preview(
         file=source.name,
         sheet=chosen,
@@ -208,4 +224,6 @@ def preview(
         rows=rows,
         roles=roles,
         encoding=encoding,
+        tail=tail,
+        places=places,
     )

@@ -209,7 +209,7 @@ class _Builder:
         if pending is not None:
             alone = f", and '{pending[1][:60]}' above it holds nothing else"
         self.warn(
-            f"'{label[:60]}' looks like a footer or summary row (a total, a count or an end "
+            f"'{label[:60]}' looks like a totals or footer row (a total, a count or an end "
             f"note), not a criterion{alone}; it was not imported.",
             number,
         )

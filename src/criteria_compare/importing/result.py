@@ -155,6 +155,8 @@ class Preview:
     down to ``max_rows`` rows below the header; ``roles`` maps a 0-based column
     index to the role the importer would give it. ``header_row`` is None when
     no header was recognised (``rows`` then holds the first ``max_rows`` rows).
+    ``tail`` holds the last non-blank rows after those (where footer and summary rows
+    sit), when they were asked for; ``places`` names a document's rows by table and row.
     """
 
     file: str
@@ -164,6 +166,8 @@ class Preview:
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     roles: Mapping[int, str]
     encoding: str | None = None
+    tail: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    places: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def headers(self) -> tuple[str, ...]:

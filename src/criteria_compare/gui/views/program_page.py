@@ -85,7 +85,7 @@ class ProgramPage(QWizardPage):
         # widgets
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName(f"{side.capitalize()} file")
-        self.path_edit.setPlaceholderText("Choose or drop a .xlsx, .xlsm or .csv file…")
+        self.path_edit.setPlaceholderText("Choose or drop a .xlsx, .csv, .docx or .pdf file…")
         self.browse_button = QPushButton("Browse…")
         self.browse_button.setAccessibleName(f"Browse for the {side} file")
         self.sample_button = QPushButton(
@@ -144,8 +144,8 @@ class ProgramPage(QWizardPage):
                 item.setBuddy(self.name_edit if "name" in item.text() else self.version_edit)
         hint = muted(
             QLabel(
-                "First rows of the sheet. The row in bold is the header; "
-                "the choosers above each column set what it holds."
+                "First and last rows of the sheet or document. The row in bold is the "
+                "header; the choosers above each column set what it holds."
             )
         )
         hint.setWordWrap(True)
@@ -366,8 +366,13 @@ class ProgramPage(QWizardPage):
         if current:
             self.sheet_combo.setCurrentText(current)
         self.sheet_combo.setEnabled(len(check.sheets) > 1)
+        document = check.path.suffix.lower() in (".docx", ".pdf")
         self.sheet_combo.setPlaceholderText(
-            "" if check.sheets else "(a CSV file has a single table)"
+            ""
+            if check.sheets
+            else "(the document's tables are read one after another)"
+            if document
+            else "(a CSV file has a single table)"
         )
 
     def _fill_preview(self, check: SourceCheck) -> None:
@@ -380,12 +385,16 @@ class ProgramPage(QWizardPage):
             roles = self._current_roles()
         table.clear()
         rows = list(pre.rows) if pre is not None else []
+        if pre is not None and pre.tail:  # the last rows, after a gap marker
+            rows += [(0, ("…",)), *pre.tail]
         header_row = pre.header_row if pre is not None else None
         width = max((len(cells) for _, cells in rows), default=0)
         table.setColumnCount(width)
         table.setRowCount(len(rows) + 1)
         table.setHorizontalHeaderLabels([column_letter(i) for i in range(width)])
-        table.setVerticalHeaderLabels(["Role", *[str(n) for n, _ in rows]])
+        places = pre.places if pre is not None else {}
+        labels = [places.get(n, str(n)) if n else "…" for n, _ in rows]
+        table.setVerticalHeaderLabels(["Role", *labels])
         self.role_combos = []
         for col in range(width):
             combo = QComboBox()

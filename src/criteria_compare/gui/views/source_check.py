@@ -20,6 +20,7 @@ __all__ = [
     "IGNORE",
     "OPTIONAL_ROLES",
     "PREVIEW_ROWS",
+    "PREVIEW_TAIL",
     "REQUIRED_ROLES",
     "ROLE_LABELS",
     "SPREADSHEET_FILTER",
@@ -49,6 +50,7 @@ SPREADSHEET_SUFFIXES = frozenset(
     {".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls", ".docx", ".doc", ".pdf"}
 )
 PREVIEW_ROWS = 12
+PREVIEW_TAIL = 4  # the last rows too: footer and summary rows sit there
 REQUIRED_ROLES = ("ref", "text")
 OPTIONAL_ROLES = frozenset({"section", "level", "guidance"})
 
@@ -97,7 +99,7 @@ def check_source(
     from criteria_compare.importing import preview, read_criteria
 
     progress(0, 2, f"Reading {path.name}…")
-    pre = preview(path, sheet=sheet, max_rows=PREVIEW_ROWS)
+    pre = preview(path, sheet=sheet, max_rows=PREVIEW_ROWS, tail_rows=PREVIEW_TAIL)
     sheets = tuple(pre.sheets)
     progress(1, 2, f"Importing {path.name}…")
     try:
