@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from criteria_compare.align.settings import CHANNEL_LABELS
 from criteria_compare.gui.models.suggestions import CandidateRow, CandidateState
 from criteria_compare.gui.style import SPACING, highlight_color, muted_color
+from criteria_compare.gui.views.reflow import ReflowGrid, wrapping
 from criteria_compare.model import Relation
 
 __all__ = ["CandidateWidget", "RejectedWidget", "ScoreBar", "highlight_html", "why_text"]
@@ -174,14 +175,11 @@ class CandidateWidget(QFrame):
         self._confirm = QToolButton()
         self._confirm.setCheckable(True)
         self._reject = QToolButton()
-        self._text = QLabel()
-        self._text.setWordWrap(True)
+        self._text = wrapping(QLabel())
         self._text.setTextFormat(Qt.TextFormat.RichText)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._why = _muted(QLabel())
-        self._why.setWordWrap(True)
-        self._evidence = _muted(QLabel())
-        self._evidence.setWordWrap(True)
+        self._why = wrapping(_muted(QLabel()))
+        self._evidence = wrapping(_muted(QLabel()))
         self._evidence.setVisible(False)
 
         bold = self._ref.font()
@@ -190,21 +188,31 @@ class CandidateWidget(QFrame):
         self._number.setFont(bold)
         self._number.setMinimumWidth(self.fontMetrics().horizontalAdvance("00"))
 
-        head = QHBoxLayout()
-        head.setSpacing(SPACING)
-        head.addWidget(self._number)
-        head.addWidget(self._ref)
-        head.addSpacing(SPACING)
-        head.addWidget(self._score)
-        head.addStretch(1)
-        head.addWidget(self._state)
-        head.addWidget(self._relation)
-        head.addWidget(self._confirm)
-        head.addWidget(self._reject)
+        # Number, ref and score on the left, state and controls on the right; in a narrow
+        # pane the controls wrap below instead of being cut off.
+        left = QWidget()
+        left_row = QHBoxLayout(left)
+        left_row.setContentsMargins(0, 0, 0, 0)
+        left_row.setSpacing(SPACING)
+        left_row.addWidget(self._number)
+        left_row.addWidget(self._ref)
+        left_row.addSpacing(SPACING)
+        left_row.addWidget(self._score)
+        left_row.addStretch(1)
+        right = QWidget()
+        right_row = QHBoxLayout(right)
+        right_row.setContentsMargins(0, 0, 0, 0)
+        right_row.setSpacing(SPACING)
+        right_row.addStretch(1)
+        right_row.addWidget(self._state)
+        right_row.addWidget(self._relation)
+        right_row.addWidget(self._confirm)
+        right_row.addWidget(self._reject)
+        self._head = ReflowGrid([left, right], (2, 1), SPACING)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
         layout.setSpacing(2)
-        layout.addLayout(head)
+        layout.addWidget(self._head)
         layout.addWidget(self._text)
         layout.addWidget(self._why)
         layout.addWidget(self._evidence)
@@ -298,6 +306,11 @@ class CandidateWidget(QFrame):
             painter.end()
 
     @property
+    def header_columns(self) -> int:
+        """2 when the controls sit beside the score, 1 when they wrapped below it."""
+        return self._head.columns
+
+    @property
     def focused(self) -> bool:
         return self._focused
 
@@ -359,8 +372,7 @@ class RejectedWidget(QFrame):
         self._restore.setToolTip("Undo the rejection; the pair may be suggested again")
         self._restore.setAccessibleName(f"Restore rejected {row.partner_ref}")
         self._restore.setEnabled(not read_only)
-        self._text = _muted(QLabel(row.partner.text))
-        self._text.setWordWrap(True)
+        self._text = wrapping(_muted(QLabel(row.partner.text)))
         self._text.setVisible(False)
         head = QHBoxLayout()
         head.setSpacing(SPACING)

@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from criteria_compare.gui.views.candidate_widget import (
     highlight_html,
 )
 from criteria_compare.gui.views.redline_view import RedlinePanel, TextChange
+from criteria_compare.gui.views.reflow import ReflowGrid, wrapping
 from criteria_compare.model import Assessment, Criterion, HistoryEntry, Relation, Status
 
 __all__ = [
@@ -60,6 +61,7 @@ VERDICTS: tuple[tuple[Status, str], ...] = (
     (Status.GAP, "G"),
     (Status.CONFLICT, "C"),
     (Status.NOT_APPLICABLE, "N"),
+    (Status.UNREVIEWED, "U"),
 )
 
 
@@ -215,11 +217,10 @@ class FocusPane(QWidget):
         self._level.setContentsMargins(SPACING, 1, SPACING, 1)
         self._section = _muted(QLabel())
         self._section.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._suspect = QLabel("! Text changed since the decision — look again")
+        self._suspect = wrapping(QLabel("! Text changed since the decision — look again"))
         self._suspect.setVisible(False)
         self.redline = RedlinePanel()
-        self._text = QLabel()
-        self._text.setWordWrap(True)
+        self._text = wrapping(QLabel())
         self._text.setTextFormat(Qt.TextFormat.RichText)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._text.setAccessibleName("Criterion text")
@@ -233,8 +234,7 @@ class FocusPane(QWidget):
         self._guidance_toggle.setAutoRaise(True)
         self._guidance_toggle.setAccessibleName("Show implementation guidance")
         self._guidance_toggle.setText("Implementation guidance")
-        self._guidance = _muted(QLabel())
-        self._guidance.setWordWrap(True)
+        self._guidance = wrapping(_muted(QLabel()))
         self._guidance.setVisible(False)
         self._guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -253,7 +253,7 @@ class FocusPane(QWidget):
                 "No candidates. Search the partner criteria (/) to link one by hand, or decide Gap (G)."
             )
         )
-        self._no_candidates.setWordWrap(True)
+        wrapping(self._no_candidates)
         self._rejected_toggle = QToolButton()
         self._rejected_toggle.setCheckable(True)
         self._rejected_toggle.setAutoRaise(True)
@@ -267,8 +267,7 @@ class FocusPane(QWidget):
         self._rejected_holder.setVisible(False)
         self._history_title = QLabel("History")
         self._history_title.setFont(bold)
-        self._history = _muted(QLabel())
-        self._history.setWordWrap(True)
+        self._history = wrapping(_muted(QLabel()))
         self._history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._history.setAccessibleName("History of this criterion")
 
@@ -280,11 +279,14 @@ class FocusPane(QWidget):
             button.setText(f"{STATUS_GLYPHS[status]} {status.label}  ({key})")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAccessibleName(f"Verdict {status.label}")
-            button.setToolTip(f"Set the verdict to {status.label} ({key})")
+            button.setToolTip(
+                f"Clear the verdict: back to {status.label} ({key})"
+                if status is Status.UNREVIEWED
+                else f"Set the verdict to {status.label} ({key})"
+            )
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._verdict_buttons[status] = button
-        self._message = QLabel()
-        self._message.setWordWrap(True)
+        self._message = wrapping(QLabel())
         self._message.setVisible(False)
         self._message.setAccessibleName("Verdict message")
         self._message.setAutoFillBackground(True)
@@ -334,14 +336,13 @@ class FocusPane(QWidget):
         self._scroll.setWidget(content)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Everything wraps, so this bar only appears if a pane is made narrower than a card's
+        # controls; then nothing is cut off without a way to reach it.
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._content = content
-        content.installEventFilter(self)
 
-        verdicts = QHBoxLayout()
-        verdicts.setSpacing(SPACING)
-        for button in self._verdict_buttons.values():
-            verdicts.addWidget(button)
+        # One row when the pane is wide enough, else 3 + 3 (or 2 + 2 + 2): never "Ali… (A)".
+        self._verdicts = ReflowGrid(list(self._verdict_buttons.values()), (6, 3, 2), SPACING)
         flag_row = QHBoxLayout()
         flag_row.addWidget(self._flag)
         flag_row.addStretch(1)
@@ -351,7 +352,7 @@ class FocusPane(QWidget):
         panel_layout = QVBoxLayout(panel)
         panel_layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         panel_layout.setSpacing(SPACING)
-        panel_layout.addLayout(verdicts)
+        panel_layout.addWidget(self._verdicts)
         panel_layout.addWidget(self._message)
         panel_layout.addWidget(self._note)
         panel_layout.addLayout(flag_row)
@@ -537,22 +538,6 @@ class FocusPane(QWidget):
             pal.setColor(QPalette.ColorRole.WindowText, muted_color(self))
             label.setPalette(pal)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._content and event.type() == QEvent.Type.LayoutRequest:
-            self._fit_width()
-        return super().eventFilter(watched, event)
-
-    def _fit_width(self) -> None:
-        """Never let the splitter squeeze the candidates narrower than their controls.
-
-        The scroll area hides its horizontal bar, so without this a narrow window
-        would cut off candidate texts and the Confirm/Reject buttons.
-        """
-        bar = self._scroll.verticalScrollBar().sizeHint().width()
-        needed = self._content.minimumSizeHint().width() + bar
-        if needed != self._scroll.minimumWidth():
-            self._scroll.setMinimumWidth(needed)
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
@@ -658,7 +643,7 @@ class FocusPane(QWidget):
     def checked_verdict(self) -> Status | None:
         """The verdict the bar shows as chosen (None when unreviewed)."""
         for status, button in self._verdict_buttons.items():
-            if button.isChecked():
+            if button.isChecked() and status is not Status.UNREVIEWED:
                 return status
         return None
 

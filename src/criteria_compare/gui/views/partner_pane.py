@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from criteria_compare.gui.models.partner_table import (
     PartnerTableModel,
 )
 from criteria_compare.gui.style import MARGIN, SPACING, muted_color
+from criteria_compare.gui.views.reflow import wrapping
 from criteria_compare.gui.workers import Worker
 from criteria_compare.model import Criterion, Link
 
@@ -131,7 +132,7 @@ class PartnerPane(QWidget):
         self._fuzzy_worker: Worker | None = None
         self.model = PartnerTableModel(self)
 
-        self._title = QLabel("Partner criteria")
+        self._title = wrapping(QLabel("Partner criteria"))
         bold = self._title.font()
         bold.setBold(True)
         self._title.setFont(bold)
@@ -162,11 +163,14 @@ class PartnerPane(QWidget):
         header.resizeSection(COL_REF, fm.horizontalAdvance("MMM-00.00"))
         header.resizeSection(COL_USED_BY, fm.horizontalAdvance("0 · 00.00, …"))
         header.resizeSection(COL_SECTION, fm.horizontalAdvance("Section name"))
-        self._detail = QLabel()
-        self._detail.setWordWrap(True)
+        self._detail = wrapping(QLabel())
         self._detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._detail.setAccessibleName("Selected partner criterion")
         self._link_button = QPushButton("Link")
+        # One width for every criterion (a long ref is elided), so the pane never jumps.
+        self._link_button.setFixedWidth(
+            self._link_button.fontMetrics().horizontalAdvance("Link to 00.00.00") + 4 * SPACING
+        )
         self._link_button.setAccessibleName("Link the selected partner criterion")
         self._link_button.setEnabled(False)
         self._timer = QTimer(self)
@@ -195,7 +199,7 @@ class PartnerPane(QWidget):
         self._timer.timeout.connect(self.run_search)
         self._search.returnPressed.connect(self.link_selected)
         self._search.installEventFilter(self)
-        self._table.installEventFilter(self)  # Esc: back to the queue
+        self._table.installEventFilter(self)  # Esc: back to the queue; narrow: Section hides
         own_keys([self._table], enter=True)  # Up/Down/J/K move here, Enter links the row
         self._unlinked.toggled.connect(self.model.set_unlinked_only)
         self._table.clicked.connect(self._on_clicked)
@@ -227,7 +231,12 @@ class PartnerPane(QWidget):
         """Follow the current reference criterion: related sections first, its links in bold."""
         self._current_ref = ref
         self.model.set_context(related_sections, links)
-        self._link_button.setText(f"Link to {ref}" if ref else "Link")
+        label = f"Link to {ref}" if ref else "Link"
+        room = self._link_button.width() - 3 * SPACING
+        self._link_button.setText(
+            self._link_button.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, room)
+        )
+        self._link_button.setToolTip(label)
         self._update_detail()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -313,6 +322,9 @@ class PartnerPane(QWidget):
 
     # -- events ------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._table and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            self._fit_columns(event.size().width())
         if watched is self._table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Escape:
@@ -379,6 +391,15 @@ class PartnerPane(QWidget):
             f"{html.escape(entry.criterion.text)}<br><i>Used by: {html.escape(used)}</i>"
         )
         self._link_button.setEnabled(self._current_ref is not None and not self._read_only)
+
+    def _fit_columns(self, width: int) -> None:
+        """Below a readable Text column, hide Section (it is in the detail below the list)."""
+        header = self._table.horizontalHeader()
+        fixed = header.sectionSize(COL_REF) + header.sectionSize(COL_USED_BY)
+        section = header.sectionSize(COL_SECTION)
+        chrome = 2 * self._table.frameWidth() + self._table.verticalScrollBar().sizeHint().width()
+        room = width - chrome - fixed - section
+        header.setSectionHidden(COL_SECTION, room < self.fontMetrics().averageCharWidth() * 18)
 
     def _apply_palette(self) -> None:
         pal = self._count.palette()

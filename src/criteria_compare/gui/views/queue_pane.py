@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +43,10 @@ def _value(member: Enum | None) -> str | None:
 
 
 class QueueTreeView(QTreeView):
+    # Below this width for the Status column, the Links column gives way (the focus pane
+    # counts the links too), so "○ Unreviewed" stays readable in a narrow window.
+    STATUS_ROOM = "○ Unreviewed  "
+
     """The queue's view: keyboard moves (Shift+arrows, Page Up/Down) skip section headings.
 
     Typing letters does not search the rows: single keys are review shortcuts
@@ -52,6 +56,31 @@ class QueueTreeView(QTreeView):
 
     def keyboardSearch(self, search: str) -> None:
         return
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Hide the Links column when the Status column would be too narrow to read."""
+        header = self.header()
+        others = sum(
+            header.sectionSize(c) for c in (COL_REF, COL_SCORE, COL_MARKS) if c < header.count()
+        )
+        links = header.sectionSize(COL_LINKS) if header.count() > COL_LINKS else 0
+        room = self.viewport().width() - others - links
+        header.setSectionHidden(
+            COL_LINKS, room < self.fontMetrics().horizontalAdvance(self.STATUS_ROOM)
+        )
+
+    def fit_ref_column(self, refs: list[str]) -> None:
+        """The Ref column as wide as the longest ref (at least "00.00"), not a fixed guess."""
+        fm = self.fontMetrics()
+        widest = max((fm.horizontalAdvance(r) for r in refs[:5000]), default=0)
+        self.header().resizeSection(
+            COL_REF, max(widest, fm.horizontalAdvance("00.00")) + 3 * SPACING
+        )
+        self.fit_columns()
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
@@ -110,6 +139,12 @@ class QueuePane(QWidget):
         for b in Band:
             self._band.addItem(f"Best is {b.value}", b.value)
         self._band.addItem("Nothing above Low (likely gaps)", LIKELY_GAPS)
+        for combo in (self._status, self._band):
+            # Long entries ("Nothing above Low (likely gaps)") must not widen the pane.
+            combo.setMinimumContentsLength(6)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
         self._flagged = QCheckBox("⚑ Flagged")
         self._flagged.setAccessibleName("Show only criteria flagged for discussion")
         self._changed = QCheckBox("! Changed")
@@ -189,7 +224,7 @@ class QueuePane(QWidget):
 
     # -- widgets -----------------------------------------------------------------------------
     @property
-    def view(self) -> QTreeView:
+    def view(self) -> QueueTreeView:
         return self._view
 
     @property

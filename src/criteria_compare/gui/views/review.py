@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
 from criteria_compare.gui.keys import OwnKeys, own_keys
@@ -33,6 +33,8 @@ from criteria_compare.project import Decision, Project
 __all__ = ["ReviewView"]
 
 HISTORY_SHOWN = 8
+PANE_SHARE = 0.27  # of the window, for the queue and for the partner pane each
+PANE_MAX = 440  # px; a wide window gives the rest to the candidates
 
 
 class ReviewView(QWidget):
@@ -71,6 +73,11 @@ class ReviewView(QWidget):
         for index, stretch in enumerate((0, 1, 0)):
             self._splitter.setStretchFactor(index, stretch)
         self._splitter.setSizes([380, 640, 420])
+        # Until the reviewer drags a divider (or a saved layout is restored), the panes keep
+        # their shares of the window, so a small window narrows all three instead of
+        # squeezing the candidates.
+        self._auto_sizes = True
+        self._splitter.splitterMoved.connect(self._stop_auto_sizes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
@@ -177,6 +184,7 @@ class ReviewView(QWidget):
         links = prepared.links if prepared is not None else p.links()
         self._links = LinkIndex(links)
         self.queue.model.set_project(p, prepared.queue if prepared is not None else None)
+        self.queue.view.fit_ref_column(list(self._references))
         self.partners.set_criteria(p.partner.criteria, links)
         self.partners.set_program_name(p.partner.name)
         self._header.set_programs(p.reference, p.partner)
@@ -193,13 +201,34 @@ class ReviewView(QWidget):
         self.queue.focus_queue()
 
     def save_state(self) -> QByteArray:
-        """Splitter sizes, for the shell's settings."""
-        return self._splitter.saveState()
+        """Splitter sizes the reviewer chose, for the shell's settings (empty while they follow the window)."""
+        return QByteArray() if self._auto_sizes else self._splitter.saveState()
 
     def restore_state(self, state: QByteArray) -> None:
         """Restore splitter sizes saved by :meth:`save_state`."""
         if state is not None and not state.isEmpty():
             self._splitter.restoreState(state)
+            self._auto_sizes = False
+
+    def pane_widths(self) -> list[int]:
+        """The widths of the queue, focus and partner panes."""
+        return self._splitter.sizes()
+
+    def _stop_auto_sizes(self, *_: object) -> None:
+        self._auto_sizes = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._auto_sizes:
+            self._share_panes(event.size().width())
+
+    def _share_panes(self, width: int) -> None:
+        handles = self._splitter.handleWidth() * (self._splitter.count() - 1)
+        total = max(0, width - handles)
+        side = max(0, min(PANE_MAX, int(total * PANE_SHARE)))
+        queue = max(self.queue.minimumSizeHint().width(), side)
+        partner = max(self.partners.minimumSizeHint().width(), side)
+        self._splitter.setSizes([queue, max(0, total - queue - partner), partner])
 
     def progress(self) -> tuple[int, int]:
         """(reviewed, total) reference criteria, from the queue (no project read)."""

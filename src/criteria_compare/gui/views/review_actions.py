@@ -27,6 +27,7 @@ VERDICT_ACTIONS: Mapping[str, Status] = {
     "verdict_gap": Status.GAP,
     "verdict_conflict": Status.CONFLICT,
     "verdict_na": Status.NOT_APPLICABLE,
+    "verdict_unreviewed": Status.UNREVIEWED,
 }
 
 
