@@ -96,6 +96,7 @@ def _open(qtbot, fake: FakeUpdate, new_edition: Path) -> UpdateWizard:
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.check is not None, timeout=20000)
     assert "10 criteria" in page.status_label.text()
+    assert page.name_edit.text() == "Meridia AEO"  # the program keeps its name
     with qtbot.waitSignal(wizard.preview_page.previewed, timeout=20000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     return wizard

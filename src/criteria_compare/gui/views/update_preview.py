@@ -201,8 +201,9 @@ class PreviewPage(QWizardPage):
         if preview is None:
             return
         open_ = [a.old for a in preview.match.ambiguous if a.old not in self._choices]
+        what = "criterion" if len(open_) == 1 else "criteria"
         self.status.setText(
-            f"⚠ Choose a counterpart (or Removed) for {len(open_)} criteria marked ? first."
+            f"⚠ Choose a counterpart (or Removed) for {len(open_)} {what} marked ? first."
             if open_
             else "Ready: Update project writes these changes (a backup copy is kept)."
         )
@@ -212,13 +213,21 @@ class PreviewPage(QWizardPage):
         c = refs.get(ref)
         return _short(c.text) if c is not None else ""
 
+    @staticmethod
+    def _both(
+        old: Mapping[str, Criterion], new: Mapping[str, Criterion], old_ref: str, new_ref: str
+    ) -> str:
+        """Old and new text in full, for a changed row's tooltip."""
+        was, now = old.get(old_ref), new.get(new_ref)
+        return f"Old {old_ref}: {was.text if was else ''}\n\nNew {new_ref}: {now.text if now else ''}"
+
     def _group(self, title: str, count: int, *, expanded: bool = True) -> QTreeWidgetItem:
         item = QTreeWidgetItem([f"{title} ({count})"])
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
-        item.setFirstColumnSpanned(True)
         self.tree.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)  # only once the item is in the tree
         item.setExpanded(expanded)
         return item
 
@@ -246,15 +255,17 @@ class PreviewPage(QWizardPage):
         if changed:
             group = self._group("✎ Changed", len(changed))
             for pair in changed:
-                QTreeWidgetItem(
+                alike = "same text" if pair.similarity >= 1.0 else f"{pair.similarity:.0%} alike"
+                item = QTreeWidgetItem(
                     group,
                     [
                         change_words(pair.change),
                         pair.old,
                         pair.new,
-                        f"{pair.similarity:.0%} alike · {self._text(new, pair.new)}",
+                        f"{alike} · {self._text(new, pair.new)}",
                     ],
                 )
+                item.setToolTip(3, self._both(old, new, pair.old, pair.new))
         if match.added:
             group = self._group("+ Added, unreviewed", len(match.added))
             for ref in match.added:

@@ -45,6 +45,7 @@ class EditionPage(ProgramPage):
         )
         self.sample_button.hide()
         self.name_edit.setText(program.name)
+        self._name_touched = True  # the program keeps its name; the file's name is not offered
         self.version_edit.setPlaceholderText(f"e.g. the new edition (was {program.version or '—'})")
 
     def initializePage(self) -> None:
