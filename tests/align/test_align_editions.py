@@ -210,7 +210,7 @@ def test_repeated_text_with_nothing_to_tell_the_copies_apart_is_ambiguous() -> N
 def test_a_weak_counterpart_is_offered_not_matched() -> None:
     """A new criterion only loosely like a vanished old one is offered as a candidate."""
     old = [Criterion("4.1", "Seal numbers are written on the bill of lading.")]
-    new = [Criterion("8.8", "Seal numbers are recorded by the driver at the depot gate.")]
+    new = [Criterion("8.8", "Seal numbers are written down by the driver at the depot gate.")]
     result = match_editions(old, new)
     assert result.matched == ()
     assert result.ambiguous == (AmbiguousMatch("4.1", ("8.8",)),)

@@ -67,7 +67,7 @@ ACCEPT = 0.5
 SAME_REF_ACCEPT = 0.3
 #: Below this similarity a criterion is no candidate at all; between it and the acceptance
 #: level the best counterpart is only offered to the reviewer (ambiguous).
-GREY = 0.25
+GREY = 0.3
 #: A runner-up whose ranking score is within this of the best makes the choice ambiguous.
 MARGIN = 0.04
 #: Share of a part's words (weighted by rarity) found in the whole, for a split or a merge.
@@ -83,9 +83,9 @@ _W_CONTEXT = 0.12
 _IDENTICAL = 0.9999
 # Encoder cosine taken as no similarity at all (unrelated texts on one subject score about this).
 _EMBED_FLOOR = 0.3
-# Candidates kept per criterion, and old rows scored at a time.
+# Candidates kept per criterion, and (old row, new row) pairs scored at a time.
 _K = 6
-_BLOCK = 512
+_BLOCK_PAIRS = 4_000_000
 # Refs: runs of digits and runs of letters; leading zeros do not count (01 is 1, 10 is 10).
 _REF_PART = re.compile(r"\d+|[^\W\d_]+")
 
@@ -317,8 +317,9 @@ def _candidates(
     col_score = np.zeros((0, n_open), dtype=np.float32)
     col_text = np.zeros((0, n_open), dtype=np.float32)
     measured: dict[tuple[int, int], float] = {}
-    for r0 in range(0, len(rows), _BLOCK):
-        r1 = min(r0 + _BLOCK, len(rows))
+    block = max(64, _BLOCK_PAIRS // max(len(cols), 1))
+    for r0 in range(0, len(rows), block):
+        r1 = min(r0 + block, len(rows))
         text = sim.block(r0, r1)
         if vectors is not None:
             cosine = vectors[0][r0:r1] @ vectors[1].T
@@ -351,11 +352,19 @@ def _candidates(
             + _W_CONTEXT * context * (text >= _IDENTICAL)
         ).astype(np.float32)
         top = np.argpartition(-score, k - 1, axis=1)[:, :k]
-        for r in range(r1 - r0):
-            row_score, row_text = score[r].tolist(), text[r].tolist()
-            picks = sorted(top[r].tolist(), key=lambda c: (-row_score[c], c))
+        top_score = np.take_along_axis(score, top, 1)
+        # Each row's picks best first (equal scores in program order).
+        order = np.lexsort((top, -top_score), axis=1)
+        top = np.take_along_axis(top, order, 1)
+        picks = zip(
+            top.tolist(),
+            np.take_along_axis(top_score, order, 1).tolist(),
+            np.take_along_axis(text, top, 1).tolist(),
+            strict=True,
+        )
+        for r, (cs, ss, ts) in enumerate(picks):
             by_old[rows[r0 + r]] = [
-                (news[c], row_score[c], row_text[c]) for c in picks if row_text[c] >= GREY
+                (news[c], sc, t) for c, sc, t in zip(cs, ss, ts, strict=True) if t >= GREY
             ]
         # Each new row's best old rows so far (this block's and the earlier blocks').
         stacked = np.concatenate([col_score, score])
@@ -369,13 +378,15 @@ def _candidates(
     for i, j in extra:
         sides.similarity[i, j] = measured[i, j]
     by_new: dict[int, list[tuple[int, float, float]]] = {}
-    for c, j in enumerate(news):
-        order = np.argsort(-col_score[:, c], kind="stable")
-        by_new[j] = [
-            (int(col_best[o, c]), float(col_score[o, c]), float(col_text[o, c]))
-            for o in order
-            if col_text[o, c] >= GREY
-        ]
+    order = np.argsort(-col_score, axis=0, kind="stable")
+    columns = zip(
+        np.take_along_axis(col_best, order, 0).T.tolist(),
+        np.take_along_axis(col_score, order, 0).T.tolist(),
+        np.take_along_axis(col_text, order, 0).T.tolist(),
+        strict=True,
+    )
+    for j, (bs, ss, ts) in zip(news, columns, strict=True):
+        by_new[j] = [(b, sc, t) for b, sc, t in zip(bs, ss, ts, strict=True) if t >= GREY]
     return _Candidates(by_old, by_new)
 
 

@@ -219,7 +219,9 @@ class PreviewPage(QWizardPage):
     ) -> str:
         """Old and new text in full, for a changed row's tooltip."""
         was, now = old.get(old_ref), new.get(new_ref)
-        return f"Old {old_ref}: {was.text if was else ''}\n\nNew {new_ref}: {now.text if now else ''}"
+        return (
+            f"Old {old_ref}: {was.text if was else ''}\n\nNew {new_ref}: {now.text if now else ''}"
+        )
 
     def _group(self, title: str, count: int, *, expanded: bool = True) -> QTreeWidgetItem:
         item = QTreeWidgetItem([f"{title} ({count})"])
