@@ -227,3 +227,26 @@ def test_entity_declarations_are_refused(tmp_path: Path) -> None:
     name, make = CASES["docx with entity declarations"]
     with pytest.raises(ImportFailed, match="contains XML entity or DTD declarations"):
         read_criteria(make(tmp_path / name))
+
+
+def test_a_ref_merged_down_over_two_rows_is_one_criterion(tmp_path: Path) -> None:
+    """A ref cell merged down over two rows (the text goes on in the second row) gives one
+    criterion with both rows' text, not a duplicate ref."""
+    document = new_document()
+    table = add_table(
+        document,
+        [
+            HEADER,
+            ("5.1", "Containers are inspected", "Use the checklist.", "Must"),
+            ("", "before loading.", "", ""),
+            ("5.2", "Seals are logged.", "", "Must"),
+        ],
+    )
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(1, 3).merge(table.cell(2, 3))
+    result = read_criteria(save(document, tmp_path / "v.docx"))
+    assert [(c.ref, c.text, c.guidance, c.level) for c in result.criteria] == [
+        ("5.1", "Containers are inspected before loading.", "Use the checklist.", Level.MUST),
+        ("5.2", "Seals are logged.", "", Level.MUST),
+    ]
+    assert result.warnings == ()

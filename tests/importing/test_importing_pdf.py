@@ -84,3 +84,35 @@ def test_page_limit(tmp_path: Path) -> None:
     path = booklet(tmp_path / "three.pdf", [("1. Seals", criteria_rows("1", 40))])
     with pytest.raises(ImportFailed, match="pages, over the import limit of 1;"):
         read_criteria(path, limits=ImportLimits(max_pages=1))
+
+
+def test_hyphenated_word_at_a_line_end_is_joined(tmp_path: Path) -> None:
+    """A word hyphenated at the end of a full line reads as one word again; a short line
+    (the end of a list item) stays a line break."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "hyphen.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    first = "The site keeps a written secu-"
+    right = 110 + stringWidth(first, "Helvetica", 10) + 4
+    xs = (50, 106, right, right + 60)
+    ys = (700, 684, 630)  # header row, one criterion row
+    for x in xs:
+        c.line(x, ys[-1], x, ys[0])
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    c.setFont("Helvetica", 10)
+    for x, text in zip(xs, ("ID", "Criteria", "Level"), strict=False):
+        c.drawString(x + 4, 689, text)
+    c.drawString(54, 672, "1.1")
+    lines = (first, "rity log listing every visitor", "and the time:", "day and night.")
+    for n, line in enumerate(lines):
+        c.drawString(110, 672 - 11 * n, line)
+    c.drawString(right + 4, 672, "Must")
+    c.showPage()
+    c.save()
+    (criterion,) = read_criteria(path).criteria
+    assert criterion.text == (
+        "The site keeps a written security log listing every visitor and the time:\nday and night."
+    )

@@ -51,11 +51,14 @@ class Table:
 
     ``place`` names it for messages and provenance (``"page 3, table 2"``); ``continues``
     says the reader knows it carries on the table before it (a PDF table across a page).
+    ``merged_down`` holds the (row, column), 0-based, of cells merged with the cell above
+    (a Word vertical merge): a row whose ref cell is one of them carries on the row above.
     """
 
     rows: tuple[tuple[str, ...], ...]
     place: str
     continues: bool = False
+    merged_down: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def width(self) -> int:
@@ -127,17 +130,18 @@ class _Assembler:
         self.sections.add(len(self.rows))
         self.last_is_data = False
 
-    def join(self, cells: Sequence[str], ref_i: int) -> bool:
-        """Join a row with no ref to the row before it (a row broken across a page)."""
+    def join(self, cells: Sequence[str], ref_i: int, merged: bool = False) -> bool:
+        """Join a row with no ref to the row before it (a row broken across a page), or,
+        when ``merged``, a row whose ref cell is merged with the one above."""
         if not self.last_is_data or not self.rows:
             return False
-        if (ref_i < len(cells) and cells[ref_i]) or not any(cells):
+        if (ref_i < len(cells) and cells[ref_i] and not merged) or not any(cells):
             return False
         previous = self.rows[-1]
         if ref_i >= len(previous) or not previous[ref_i]:
             return False
         for i, text in enumerate(cells):
-            if not text:
+            if not text or (merged and i == ref_i) or (merged and text == previous[i]):
                 continue
             while len(previous) <= i:
                 previous.append("")
@@ -242,6 +246,8 @@ def assemble(
         rows = [(i, line) for i, line in rows if _signature(line) != main_sig]
         for position, (i, line) in enumerate(rows):
             if position == 0 and section is None and out.join(line, ref_i):
+                continue
+            if (i - 1, ref_i) in block.merged_down and out.join(line, ref_i, merged=True):
                 continue
             out.emit(line, block.place, i)
     if skipped_before:

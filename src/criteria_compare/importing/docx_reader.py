@@ -5,7 +5,8 @@ XML parser that expands no entities; nothing is fetched or run (linked images, e
 references and macros are never touched). The body is walked in order, content controls
 included. A cell's paragraphs become lines of its text; a merged cell's text sits in its
 first grid column (the columns it spans are blank) and a vertically merged cell repeats
-its text down the rows it covers. Word draws list numbers itself (they are not in the
+its text down the rows it covers, except a ref cell merged down: the rows it covers are
+one criterion, their text joined. Word draws list numbers itself (they are not in the
 text), so the numbers are computed here from the numbering definitions: decimal, letters,
 roman numerals and bullets, multi-level patterns such as ``%1.%2``, start values, start
 overrides and restarts of deeper levels; a list's numbers continue across tables.
@@ -298,7 +299,11 @@ class _Walker:
             raise ImportFailed(f"{self.source.name} has a table cell over the size limit.")
         return text
 
-    def table_rows(self, tbl: Any) -> list[tuple[str, ...]]:
+    def table_rows(
+        self, tbl: Any, merged: set[tuple[int, int]] | None = None
+    ) -> list[tuple[str, ...]]:
+        """The rows' cell texts; ``merged`` collects the (row, column) of cells merged with
+        the cell above."""
         rows: list[tuple[str, ...]] = []
         above: dict[int, str] = {}  # grid column -> text, for vertically merged cells
         max_columns = self.limits.max_columns
@@ -318,6 +323,8 @@ class _Walker:
                     continue
                 if vmerge is not None and vmerge.get(_VAL) in (None, "continue"):
                     text = above.get(column, "")
+                    if merged is not None:
+                        merged.add((number - 1, column))
                 else:
                     text = self.cell_text(tc)
                 above[column] = text
@@ -352,7 +359,9 @@ class _Walker:
                         "over the import limit; split the document or copy the criteria to a "
                         "workbook."
                     )
-                yield Table(tuple(self.table_rows(child)), f"table {self.tables}")
+                merged: set[tuple[int, int]] = set()
+                rows = tuple(self.table_rows(child, merged))
+                yield Table(rows, f"table {self.tables}", merged_down=frozenset(merged))
             elif child.tag == _SDT or child.tag == f"{_W}customXml":
                 content = child.find(f"{_W}sdtContent") if child.tag == _SDT else child
                 if content is not None:

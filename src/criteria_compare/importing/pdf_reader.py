@@ -22,6 +22,7 @@ repeated header row and joins a row split between two pages.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import io
 import re
@@ -29,7 +30,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from criteria_compare.errors import CriteriaCompareError, ImportFailed
 from criteria_compare.importing.columns import HEADER_MIN_SCORE, detect_header, header_score
@@ -50,8 +51,9 @@ _DIGITS = re.compile(r"\d+")
 _NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+\S")
 
 
-@dataclass(frozen=True)
-class _Char:
+class _Char(NamedTuple):
+    """One drawn character, top-down coordinates (a tuple: pages hold thousands of them)."""
+
     text: str
     x0: float
     x1: float
@@ -138,7 +140,8 @@ def _lines(chars: Sequence[_Char]) -> list[_Line]:
 
 def _cell_text(chars: Sequence[_Char], left: float, right: float) -> str:
     """A cell's lines joined: a line ending well short of the cell's right edge ends a
-    paragraph or a list item (a line break), the others wrapped (a space)."""
+    paragraph or a list item (a line break), the others wrapped (a space); a word
+    hyphenated at the end of a full line is joined again."""
     lines = _lines(chars)
     out = ""
     for i, line in enumerate(lines):
@@ -148,6 +151,9 @@ def _cell_text(chars: Sequence[_Char], left: float, right: float) -> str:
         if out:
             previous = lines[i - 1]
             short = previous.x1 < right - max(0.25 * (right - left), 4 * previous.size)
+            if not short and out[-1] == "-" and out[-2:-1].isalpha() and text[:1].islower():
+                out = out[:-1] + text  # a word hyphenated at the end of the line
+                continue
             out += ("\n" if short else " ") + text
         else:
             out = text
@@ -287,12 +293,23 @@ class _PageReader:
             )
         boxes = [box for row in grid for box in row if box is not None]
         texts: dict[tuple[float, ...], list[_Char]] = {box: [] for box in boxes}
+        # the row by its top edge, then the cell by its left edge (bisect both); a cell
+        # merged down from a row above is looked for in the rows above
+        rows_by_top = sorted(
+            (min(b[1] for b in row if b), sorted(b for b in row if b)) for row in grid if any(row)
+        )
+        tops = [top for top, _ in rows_by_top]
+        lefts = [[b[0] for b in row] for _, row in rows_by_top]
         for ch in chars:
             cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-            for box in boxes:
-                if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]:
-                    texts[box].append(ch)
-                    break
+            for k in range(bisect.bisect_right(tops, cy) - 1, -1, -1):
+                row = rows_by_top[k][1]
+                i = bisect.bisect_right(lefts[k], cx) - 1
+                if i >= 0:
+                    b = row[i]
+                    if cx <= b[2] and b[1] <= cy <= b[3]:
+                        texts[b].append(ch)
+                        break
         rows = tuple(
             tuple("" if box is None else _cell_text(texts[box], box[0], box[2]) for box in row)
             for row in grid
@@ -369,18 +386,23 @@ class _PageReader:
 
     def blocks(self, page: int, chars: list[_Char], edges: list[dict[str, Any]]) -> list[Block]:
         grids = _grids(edges)
-        inside: list[bool] = [False] * len(chars)
         boxes = []
         for grid in grids:
             cells = [c for r in grid for c in r if c]
             boxes.append((min(c[0] for c in cells), min(c[1] for c in cells),
                           max(c[2] for c in cells), max(c[3] for c in cells)))  # fmt: skip
-        for k, ch in enumerate(chars):
+        outside: list[_Char] = []
+        in_table: list[list[_Char]] = [[] for _ in boxes]
+        for ch in chars:
             cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-            inside[k] = any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
-        outside = [ch for ch, hit in zip(chars, inside, strict=True) if not hit]
+            for k, b in enumerate(boxes):
+                if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                    in_table[k].append(ch)
+                    break
+            else:
+                outside.append(ch)
         events: list[tuple[float, int, Any]] = [
-            (b[1], 1, (b, g)) for b, g in zip(boxes, grids, strict=True)
+            (b[1], 1, (g, found)) for b, g, found in zip(boxes, grids, in_table, strict=True)
         ]
         if not grids:
             return list(self.borderless(page, _lines(outside)))
@@ -399,18 +421,13 @@ class _PageReader:
                     blocks.append(Heading(text, strong or numbered, f"page {page}"))
                     first_table = False
                 continue
-            box, grid = item
+            grid, found = item
             self.place(page)
-            table = self.ruled(page, grid, [c for c in chars if _within(c, box)])
+            table = self.ruled(page, grid, found)
             continues = first_table and not any(isinstance(b, Heading) for b in blocks)
             blocks.append(Table(table.rows, table.place, continues=continues))
             first_table = False
         return blocks
-
-
-def _within(ch: _Char, box: tuple[float, ...]) -> bool:
-    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def _body_size(chars: Sequence[_Char]) -> float:
@@ -424,27 +441,22 @@ def _page_objects(layout: Any, height: float) -> tuple[list[_Char], list[dict[st
 
     chars: list[_Char] = []
     edges: list[dict[str, Any]] = []
+    bold_fonts: dict[str, bool] = {}
     stack = [layout]
     while stack:
         container = stack.pop()
         for obj in container:
-            if isinstance(obj, LTChar):
+            if obj.__class__ is LTChar or isinstance(obj, LTChar):
                 text = obj.get_text()
                 if not text.isascii():
                     text = unicodedata.normalize("NFKC", text)
-                font = str(obj.fontname)
+                font = obj.fontname
+                bold = bold_fonts.get(font)
+                if bold is None:
+                    name = str(font).lower()
+                    bold = bold_fonts[font] = any(w in name for w in ("bold", "black", "heavy"))
                 chars.append(
-                    _Char(
-                        text,
-                        obj.x0,
-                        obj.x1,
-                        height - obj.y1,
-                        height - obj.y0,
-                        "bold" in font.lower()
-                        or "black" in font.lower()
-                        or "heavy" in font.lower(),
-                        float(obj.size),
-                    )
+                    _Char(text, obj.x0, obj.x1, height - obj.y1, height - obj.y0, bold, obj.size)
                 )
             elif isinstance(obj, LTCurve):
                 edges.extend(_edges(obj, height))
