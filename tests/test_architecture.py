@@ -15,6 +15,7 @@ CORE = [
     "resources.py",
     "atomic.py",
     "osuser.py",
+    "processes.py",
     "crashlog.py",
     "textdiff.py",
     "importing",

@@ -22,6 +22,8 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from criteria_compare.processes import process_gone
+
 __all__ = ["STALE_AFTER", "atomic_path", "fsync_dir", "remove_abandoned", "replace_durably"]
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -78,20 +80,6 @@ def _create_unique(folder: Path, prefix: str, suffix: str) -> Path:
     raise FileExistsError(f"no unused temporary name in {folder}")
 
 
-def _owner_gone(pid: int) -> bool:
-    """True only if no process ``pid`` exists (POSIX); elsewhere there is no safe probe
-    (``os.kill`` would end the process on Windows), so the owner counts as alive."""
-    if os.name != "posix" or pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:  # it exists but belongs to another user
-        return False
-    return False
-
-
 def _default_prefix(target: Path) -> str:
     return f".{target.name}."
 
@@ -130,7 +118,7 @@ def remove_abandoned(
         if match is None:
             continue
         try:
-            stale = match.group(1) is not None and _owner_gone(int(match.group(1)))
+            stale = match.group(1) is not None and process_gone(int(match.group(1)))
             if not stale and older_than is not None:
                 stale = now - entry.stat(follow_symlinks=False).st_mtime > older_than
             if stale:

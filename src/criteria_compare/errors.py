@@ -14,6 +14,7 @@ Hierarchy::
     │   ├── ProjectDiskError        the disk refused a write (full, quota, size limit, I/O error)
     │   ├── ProjectTooNew           written by a newer version of the tool
     │   ├── ProjectLocked           another process is writing it
+    │   │   └── ProjectInUse        another program has it open for writing (.holder: LockHolder)
     │   └── ProjectReadOnly         opened read-only; changes are refused
     ├── UnusablePath                a path cannot be followed (a symbolic-link loop)
     ├── UnknownRef                  a criterion ref does not exist in the project
@@ -32,8 +33,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
-from criteria_compare.model import Status
+from criteria_compare.model import LockHolder, Status
 
 __all__ = [
     "Cancelled",
@@ -47,6 +49,7 @@ __all__ = [
     "ProjectDiskError",
     "ProjectError",
     "ProjectExists",
+    "ProjectInUse",
     "ProjectLocked",
     "ProjectReadOnly",
     "ProjectTampered",
@@ -105,6 +108,22 @@ class ProjectTooNew(ProjectError):
 
 class ProjectLocked(ProjectError):
     """Another process is writing the project."""
+
+
+class ProjectInUse(ProjectLocked):
+    """Another program has the project open for writing (its lock file names ``holder``).
+
+    ``stale`` is True when the holder ran on this computer and is known to be gone (the
+    lock outlived a crash); the sentence names no command, each front end adds its own.
+    """
+
+    def __init__(
+        self, path: Path, holder: LockHolder, message: str, *, stale: bool = False
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.holder = holder
+        self.stale = stale
 
 
 class ProjectReadOnly(ProjectError):

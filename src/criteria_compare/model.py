@@ -22,6 +22,7 @@ __all__ = [
     "Level",
     "Link",
     "LinkOrigin",
+    "LockHolder",
     "Program",
     "Provenance",
     "Relation",
@@ -220,3 +221,28 @@ class HistoryEntry:
     old_value: str | None
     new_value: str | None
     bulk: bool = False
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """Who has a project open for writing, as its lock file says (see ``project.lock``).
+
+    ``since`` is UTC ISO-8601; ``process`` names one run of ``pid`` where the system tells
+    (so a reused id is not taken for the writer); ``token`` tells one lock from another.
+    """
+
+    user: str
+    host: str
+    pid: int
+    since: str
+    app: str = ""
+    process: str | None = None
+    token: str = ""
+
+    @property
+    def since_text(self) -> str:
+        """``since`` as people read it, e.g. ``2026-12-03 12:40 UTC`` (as stored if it is not a time)."""
+        stamp = self.since
+        if len(stamp) >= 16 and stamp[10] == "T":
+            return f"{stamp[:10]} {stamp[11:16]} UTC"
+        return stamp or "an unknown time"

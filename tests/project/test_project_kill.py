@@ -148,14 +148,18 @@ def _kill_after(args: list[str], lines: int) -> list[str]:
 
 
 def _check(path: Path, pdf: Path, acked: set[str]) -> None:
-    final_names = {path.name, pdf.name, path.name + "-wal", path.name + "-shm"}
+    # A killed writer leaves its -wal, -shm and lock; the next open finishes the log and
+    # recognises the lock as stale (its process is gone), so it opens for writing.
+    final_names = {path.name, pdf.name} | {path.name + s for s in ("-wal", "-shm", ".lock")}
     assert {p.name for p in path.parent.iterdir() if not p.name.startswith(".")} <= final_names
     with Project.open(path) as project:
+        assert not project.read_only
         assert project.integrity_errors() == []
         notes = {e.new_value for e in project.history() if e.action == "note"}
         assert acked <= notes, sorted(acked - notes)[:3]
         assert project.alignment_info() == {} or project.summary()["suggestions"] > 0
     assert not path.with_name(path.name + "-wal").exists()
+    assert not path.with_name(path.name + ".lock").exists()
     if pdf.exists():
         assert len(PdfReader(pdf).pages) >= 1
 

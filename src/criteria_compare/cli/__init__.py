@@ -17,14 +17,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from criteria_compare import __version__
-from criteria_compare.cli import cmd_evaluate, cmd_inspect, cmd_project, cmd_refit, cmd_report
+from criteria_compare.cli import (
+    cmd_evaluate,
+    cmd_inspect,
+    cmd_lock,
+    cmd_project,
+    cmd_refit,
+    cmd_report,
+)
 from criteria_compare.cli.output import notice
 from criteria_compare.crashlog import log_exception, logged_to
-from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.errors import CriteriaCompareError, ProjectInUse
 
 __all__ = ["build_parser", "main"]
 
-_COMMAND_MODULES = (cmd_inspect, cmd_evaluate, cmd_project, cmd_report, cmd_refit)
+_COMMAND_MODULES = (cmd_inspect, cmd_evaluate, cmd_project, cmd_report, cmd_refit, cmd_lock)
 
 
 #: What an option looks like: ``-x`` or ``--word[=value]``. Anything else that starts with a dash
@@ -60,7 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
+    # Notices the core logs (e.g. a stale lock cleared) read like the CLI's own.
+    logging.basicConfig(
+        level=logging.WARNING, format="criteria-compare: %(message)s", stream=sys.stderr
+    )
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
@@ -69,6 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(func(args) or 0)
+    except ProjectInUse as exc:
+        notice(cmd_lock.in_use_sentence(exc))
+        return 2
     except CriteriaCompareError as exc:
         notice(str(exc))
         return 2

@@ -7,6 +7,7 @@ from pathlib import Path
 from criteria_compare.atomic import STALE_AFTER, remove_abandoned
 from criteria_compare.errors import ProjectError, ProjectExists, ProjectLocked
 from criteria_compare.paths import resolve_path
+from criteria_compare.project.lock import LOCK_SUFFIX, foreign_holder, in_use
 
 __all__ = [
     "SIDE_FILES",
@@ -20,8 +21,8 @@ __all__ = [
 #: The ending of a project being created (the name is hidden: a dot, the target's stem, random).
 TEMP_SUFFIX = ".ccproj.tmp"
 
-#: The files SQLite may keep beside a project being written.
-SIDE_FILES = ("-journal", "-wal", "-shm")
+#: The files SQLite (and the project's lock) may keep beside a project being written.
+SIDE_FILES = ("-journal", "-wal", "-shm", LOCK_SUFFIX)
 
 
 def remove_stale_temps(path: Path) -> list[Path]:
@@ -53,6 +54,9 @@ def check_target(path: Path, force: bool) -> None:
             f"{path.name} already exists in {resolve_path(path).parent}; choose another name or use --force "
             "to overwrite it."
         )
+    holder = foreign_holder(path) if path.exists() else None
+    if holder is not None:
+        raise in_use(path, holder)
     if path.exists() and any(
         path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")
     ):

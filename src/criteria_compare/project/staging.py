@@ -19,6 +19,7 @@ from criteria_compare.project.files import (
     remove_stale_temps,
     temp_prefix,
 )
+from criteria_compare.project.lock import acquire
 from criteria_compare.project.newfile import NewFileDetails, write_new_file
 
 if TYPE_CHECKING:
@@ -41,6 +42,9 @@ def staged_new_file(
     check_target(target, force)
     remove_stale_temps(target)
     stage = "create"
+    # Hold the target's lock while it is built and replaced, so no other program opens it
+    # for writing in between (and an open one is never replaced under it).
+    held = acquire(target)
     try:
         with atomic_path(
             target, prefix=temp_prefix(target), suffix=TEMP_SUFFIX, side_files=SIDE_FILES
@@ -64,3 +68,5 @@ def staged_new_file(
                 "programs and try again."
             ) from None
         raise
+    finally:
+        held.release()

@@ -71,6 +71,13 @@ from criteria_compare.project.decisions import (
 )
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
 from criteria_compare.project.history import mentions, read_history, record
+from criteria_compare.project.lock import (
+    WriteLock,
+    acquire,
+    clear_stale,
+    describe,
+    foreign_holder,
+)
 from criteria_compare.project.migrations import (
     SCHEMA_VERSION,
 )
@@ -114,15 +121,24 @@ class Project:
     """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
     def __init__(
-        self, path: Path, conn: sqlite3.Connection, *, read_only: bool, reason: str = ""
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        *,
+        read_only: bool,
+        reason: str = "",
+        write_lock: WriteLock | None = None,
     ) -> None:
         self.path = path
         self.read_only = read_only
         self.read_only_reason = reason
+        #: This process's hold on the project's lock file (None when read-only).
+        self.write_lock = write_lock
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
         self._tx = Transaction(conn, path)
         self._data_version = -1
+        self._outside_changes = 0
         self._programs: dict[Side, Program] = {}
         self._fps: Fingerprints | None = None
         self._positions: dict[Side, dict[str, int]] = {}
@@ -164,38 +180,69 @@ class Project:
         *,
         read_only: bool = False,
         busy_timeout: float | None = None,
+        take_over_stale: bool = True,
+        app: str | None = None,
     ) -> Project:
-        """Open a project, migrating an older schema (after a backup copy) when it is writable."""
+        """Open a project, migrating an older schema (after a backup copy) when it is writable.
+
+        Opening for writing takes the project's lock (``project.lock``): if another
+        program has it open for writing, ProjectInUse names who, where and since
+        when. A stale lock (its program on this computer is gone) is taken over with
+        a logged notice, or refused (``stale=True``) when ``take_over_stale`` is False.
+        ``app`` names this program in the lock (default: from the command line).
+        """
         target = Path(path)
         precheck(target)
         finish_interrupted(target, read_only=read_only)
         reason = ""
         if read_only:
             reason = "opened read-only on request"
+            if take_over_stale and writable(target):
+                clear_stale(target)  # a killed writer's lock, finished like its -wal above
+            holder = foreign_holder(target)
+            if holder is not None:
+                reason = f"open for writing by {describe(holder)}"
         elif not writable(target):
             read_only = True
             reason = "no write permission on the file or its folder"
         if busy_timeout is None:
             busy_timeout = connection.BUSY_TIMEOUT
-        conn = connect(target, read_only=read_only, busy_timeout=busy_timeout)
+        write_lock = (
+            None if read_only else acquire(target, app=app, take_over_stale=take_over_stale)
+        )
+        try:
+            conn = connect(target, read_only=read_only, busy_timeout=busy_timeout)
+        except BaseException:
+            if write_lock is not None:
+                write_lock.release()
+            raise
         try:
             conn = check_and_migrate(conn, target, read_only)
             if not read_only:
                 enable_wal(conn)
         except sqlite3.Error as exc:
             conn.close()
+            if write_lock is not None:
+                write_lock.release()
             raise translate(exc, target) from None
         except BaseException:
             conn.close()
+            if write_lock is not None:
+                write_lock.release()
             raise
-        return cls(target, conn, read_only=read_only, reason=reason)
+        return cls(target, conn, read_only=read_only, reason=reason, write_lock=write_lock)
 
     def close(self) -> None:
-        """Close the file (a single .ccproj again); later calls raise ProjectError. Closing twice is harmless."""
+        """Close the file (a single .ccproj again) and give back its lock; later calls raise
+        ProjectError. Closing twice is harmless."""
         with self._lock:
             if self._conn is not None:
                 conn, self._conn = self._conn, None
-                close_connection(conn, self.path, writer=not self.read_only)
+                try:
+                    close_connection(conn, self.path, writer=not self.read_only)
+                finally:
+                    if self.write_lock is not None:
+                        self.write_lock.release()
 
     def checkpoint(self) -> None:
         """Fold recent changes from the write-ahead log into the project file now (cheap; optional)."""
@@ -244,8 +291,20 @@ class Project:
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from None
         if version != self._data_version:
+            if self._data_version != -1:
+                self._outside_changes += 1
             self._data_version = version
             self._drop_caches()
+
+    @_locked
+    def outside_changes(self) -> int:
+        """How many times a commit by another connection (another program) has been seen so far.
+
+        Calling it looks now (cheap: ``PRAGMA data_version``) and drops the read caches
+        if the file changed; a view compares the number with the last one it saw and
+        re-reads what it shows when it grew.
+        """
+        return self._outside_changes
 
     def _drop_caches(self) -> None:
         self._programs = {}
