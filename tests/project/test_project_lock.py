@@ -77,7 +77,8 @@ def _held_by_child(path: Path) -> Iterator[subprocess.Popen[str]]:
                 child.wait()
         for stream in (child.stdin, child.stdout, child.stderr):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError):  # a killed child's pipe is broken
+                    stream.close()
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:

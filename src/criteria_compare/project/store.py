@@ -42,6 +42,7 @@ from criteria_compare.model import (
 )
 from criteria_compare.osuser import os_user
 from criteria_compare.project import connection
+from criteria_compare.project.agreement import VERDICT_ACTIONS, PairAgreement, agreement
 from criteria_compare.project.cache import DecisionIndex
 from criteria_compare.project.codec import (
     StoredValueError,
@@ -933,7 +934,20 @@ class Project:
                     "SELECT side, json_array_length(import_warnings) FROM programs"
                 )
             },
+            agreement=[pair.to_dict() for pair in self.agreement()],
         )
+
+    @_locked
+    def agreement(self) -> tuple[PairAgreement, ...]:
+        """Each pair of reviewers' agreement on the current criteria both assessed (from the
+        history: each one's last verdict per criterion); see ``project.agreement``."""
+        marks = ", ".join("?" for _ in VERDICT_ACTIONS)
+        rows = self._db.execute(
+            "SELECT reviewer, action, reference_ref, new_value FROM history "
+            f"WHERE action IN ({marks}) ORDER BY id",
+            VERDICT_ACTIONS,
+        )
+        return agreement(rows, self._fingerprints().reference)
 
     @_locked
     def integrity_errors(self) -> list[str]:

@@ -24,10 +24,12 @@ def build_summary(
     alignment: Mapping[str, Any],
     schema: int,
     import_warnings: Mapping[str, int] | None = None,
+    agreement: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """Counts by verdict, links, rejections, partner-only criteria and discussion points.
 
-    ``partner_only`` counts partner criteria with no confirmed link.
+    ``partner_only`` counts partner criteria with no confirmed link; ``agreement`` lists each
+    pair of reviewers' agreement (``project.agreement.PairAgreement.to_dict()``).
     """
     counts = {status.value: 0 for status in Status}
     for assessment in assessments.values():
@@ -69,4 +71,5 @@ def build_summary(
         "suggestions": suggestions,
         "aligned_at": alignment.get("timestamp"),
         "notices": list(alignment.get("notices", ())),
+        "agreement": [dict(pair) for pair in agreement],
     }

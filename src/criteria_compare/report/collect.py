@@ -134,6 +134,7 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
         partner_only=tuple(c for c in partner.criteria if c.ref not in linked_partners),
         settings=_settings(project),
         reviewers=reviewers,
+        agreement=project.agreement(),
         history_actions=dict(actions),
         history=history,
         project_file=project.path.name,

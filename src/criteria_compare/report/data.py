@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from criteria_compare.model import Criterion, HistoryEntry, Level, Relation, Status
+from criteria_compare.project.agreement import PairAgreement
 
 __all__ = [
     "REGISTER_STATUSES",
@@ -148,6 +149,7 @@ class ReportData:
     partner_only: tuple[Criterion, ...] = ()
     settings: Mapping[str, object] = field(default_factory=dict)
     reviewers: tuple[ReviewerActivity, ...] = ()
+    agreement: tuple[PairAgreement, ...] = ()  # each pair of reviewers (project.agreement)
     history_actions: Mapping[str, int] = field(default_factory=dict)
     history: tuple[HistoryEntry, ...] = ()
     project_file: str = ""

@@ -22,6 +22,7 @@ from reportlab.platypus.paragraph import ParagraphStyle
 
 from criteria_compare.align.settings import CHANNEL_WEIGHTS, AlignerSettings
 from criteria_compare.model import Criterion, Status
+from criteria_compare.project.agreement import agreement_sentence
 from criteria_compare.report.collect import RECENT_HISTORY
 from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
 from criteria_compare.report.escape import escaped_markup
@@ -766,6 +767,18 @@ class StoryBuilder:
             out.append(self.table(rows, self.cols(self.width, 0.4, 0.14, 0.23, 0.23)))
         else:
             out.append(self.markup_paragraph("No decision has been recorded yet.", s.muted))
+        if d.agreement:
+            out.append(Spacer(1, 4))
+            out.append(
+                self.markup_paragraph(
+                    "Agreement between reviewers, on the criteria both assessed (each one's last "
+                    "verdict); Cohen's kappa discounts the agreement expected by chance (1 is "
+                    "full agreement, 0 no better than chance):"
+                )
+            )
+            out.extend(
+                self.escaped_paragraph(agreement_sentence(pair), s.body) for pair in d.agreement
+            )
         out += self.h2(Heading("History", s.h2, level=1, key="method-history"))
         if d.history_actions:
             total = sum(d.history_actions.values())
