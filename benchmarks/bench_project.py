@@ -25,6 +25,7 @@ from criteria_compare.model import (
     Suggestion,
 )
 from criteria_compare.project import Decision, Project
+from criteria_compare.project.lock import acquire
 
 REFERENCE = 2_000
 PARTNER = 3_000
@@ -166,6 +167,23 @@ def main() -> None:
             Project.open(path).close()
             opens.append(time.perf_counter() - start)
         figure("open a 2,000 x 3,000 project (median of 5)", statistics.median(opens), 0.5)
+        readers = []
+        for _ in range(5):
+            start = time.perf_counter()
+            Project.open(path, read_only=True).close()
+            readers.append(time.perf_counter() - start)
+        info("  baseline: open read-only (no lock), median", f"{statistics.median(readers):.3f} s")
+        locks = []
+        for _ in range(20):
+            start = time.perf_counter()
+            acquire(path).release()
+            locks.append(time.perf_counter() - start)
+        figure(
+            "take and give back the project lock (median of 20)",
+            statistics.median(locks) * 1000,
+            20,
+            "ms",
+        )
         screens = [open_and_first_screen(path) for _ in range(5)]
         figure(
             "open + programs + verdicts + links + first suggestions",
@@ -213,6 +231,15 @@ def main() -> None:
             info(
                 "read one criterion's suggestions + verdict + links",
                 f"{(time.perf_counter() - start) / 100 * 1000:.2f} ms",
+            )
+            start = time.perf_counter()
+            for _ in range(1000):
+                project.outside_changes()
+            figure(
+                "look for other programs' commits (GUI polls it each second)",
+                (time.perf_counter() - start) / 1000 * 1000,  # ms per call
+                1.0,
+                "ms",
             )
 
 

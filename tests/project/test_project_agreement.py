@@ -64,6 +64,10 @@ def test_last_verdict_counts_and_unreviewed_means_not_assessed() -> None:
         ("ana", "status", "9.9", "gap"),
         ("ben", "redo", "9.9", "status=gap; links=[]"),  # 9.9 is no longer in the program
         ("ana", "note", "1.1", "a note"),
+        ("ana", "status", None, "gap"),  # not about a criterion
+        ("ana", "status", "2.1", None),
+        ("ana", "undo", "2.1", "links=[]"),  # no verdict in it
+        ("ana", "status", "2.1", "maybe"),  # not a verdict
     ]
     (pair,) = agreement(rows, refs={"1.1", "2.1"})
     assert (pair.criteria, pair.agreed, pair.percent) == (1, 1, 100.0)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from criteria_compare.cli import main
-from criteria_compare.errors import ProjectInUse, ProjectLocked
+from criteria_compare.errors import ProjectError, ProjectInUse, ProjectLocked
 from criteria_compare.model import Status
 from criteria_compare.processes import process_identity
 from criteria_compare.project import Project
@@ -296,3 +296,95 @@ def test_lock_is_held_while_a_new_project_replaces_the_file(
     with pytest.raises(ProjectLocked, match="open for writing by bruno"):
         Project.create(path, reference, partner, force=True)
     assert read_holder(path).user == "bruno"
+
+
+def test_a_lock_that_is_a_link_or_a_folder_is_a_lock_of_someone_unknown(new_project) -> None:
+    """A lock path that is a symbolic link or a folder is never followed or taken: refused."""
+    path = _closed(new_project)
+    lock = lock_path(path)
+    lock.symlink_to(path.with_name("elsewhere"))
+    with pytest.raises(ProjectInUse, match="someone on an unknown computer"):
+        Project.open(path)
+    lock.unlink()
+    lock.mkdir()
+    with pytest.raises(ProjectInUse, match="someone on an unknown computer"):
+        Project.open(path)
+
+
+def test_a_take_over_in_progress_elsewhere_is_waited_for(new_project) -> None:
+    """While another program takes a stale lock over (its fresh .break marker), the lock is left to
+    it; a marker left by a program killed while taking over (a minute old) is cleared."""
+    path = _closed(new_project)
+    _write_lock(path, host=this_host(), pid=os.getpid(), process="an-earlier-run:1")
+    assert is_stale(read_holder(path))  # our own id, but another run of it
+    marker = lock_path(path).with_name(lock_path(path).name + ".break")
+    marker.write_bytes(b"")
+    with pytest.raises(ProjectInUse) as caught:
+        Project.open(path)
+    assert caught.value.stale
+    old = marker.stat().st_mtime - 120
+    os.utime(marker, (old, old))
+    with Project.open(path) as project:
+        assert project.write_lock is not None
+        assert project.write_lock.cleared is not None
+        assert project.write_lock.cleared.process == "an-earlier-run:1"
+    assert not marker.exists()
+
+
+def test_a_lock_that_cannot_be_created_is_one_sentence(new_project, monkeypatch) -> None:
+    """If the lock file cannot be written, opening for writing says so and suggests read-only."""
+    path = _closed(new_project)
+
+    def refuse(lock: Path, holder: object) -> bool:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("criteria_compare.project.lock._create", refuse)
+    with pytest.raises(ProjectError, match=r"lock file review.ccproj.lock could not be created"):
+        Project.open(path)
+    with Project.open(path, read_only=True) as project:
+        assert project.read_only
+
+
+def test_releasing_twice_is_harmless(new_project) -> None:
+    """A lock given back twice (or after the file went) does nothing more."""
+    project = new_project()
+    held = project.write_lock
+    assert held is not None
+    project.close()
+    held.release()
+    assert not lock_path(project.path).exists()
+
+
+def test_the_program_is_named_from_its_command_line(monkeypatch) -> None:
+    """The CLI names itself with its subcommand; a script's own name is not shown."""
+    from criteria_compare.project import lock
+
+    monkeypatch.setattr(sys, "argv", ["/venv/bin/criteria-compare", "decide", "p.ccproj"])
+    assert lock._app_name() == "criteria-compare decide"
+    monkeypatch.setattr(sys, "argv", ["/src/criteria_compare/__main__.py", "--json"])
+    assert lock._app_name() == "criteria-compare"
+    monkeypatch.setattr(sys, "argv", ["-c"])
+    assert lock._app_name() == ""
+
+
+def test_the_cli_words_a_stale_lock_it_could_not_take(tmp_path: Path) -> None:
+    """A stale lock that was not taken over (a race) is worded with what to do."""
+    from criteria_compare.cli.cmd_lock import in_use_sentence
+    from criteria_compare.model import LockHolder
+    from criteria_compare.project.lock import in_use
+
+    holder = LockHolder(user="ana", host=this_host(), pid=7, since="2026-12-03T09:15:00Z")
+    sentence = in_use_sentence(in_use(tmp_path / "p.ccproj", holder, stale=True))
+    assert sentence == (
+        f"p.ccproj was left locked by ana on this computer ({this_host()}) since 2026-12-03 09:15 "
+        "UTC (process 7), which is no longer running; run the command again to take the lock over."
+    )
+
+
+def test_process_probe_edges() -> None:
+    """No id is gone, our own id runs, an id that does not exist has no identity."""
+    from criteria_compare.processes import process_gone
+
+    assert process_gone(0)
+    assert not process_gone(os.getpid())
+    assert process_identity(2**31 - 1) is None

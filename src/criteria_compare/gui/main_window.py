@@ -12,7 +12,7 @@ import contextlib
 import functools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from criteria_compare.gui.aligner_menu import AlignerMenu
 from criteria_compare.gui.errors_dialog import show_error, user_message
 from criteria_compare.gui.file_menu import PROJECT_FILTER, FileMenu, dropped_file
 from criteria_compare.gui.job_runner import JobRunner
+from criteria_compare.gui.outside_changes import OutsideChanges
 from criteria_compare.gui.recent_projects import RecentProjects, project_counts, project_title
 from criteria_compare.gui.reviewer_gate import ReviewerGate
 from criteria_compare.gui.settings import Settings
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.reviewer_gate = ReviewerGate(self.settings, self, ask=ask_reviewer)
         self.reviewer_gate.nameChanged.connect(self._apply_reviewer)
         self.file_menu = FileMenu(self)
+        self.outside = OutsideChanges(self)
         self.aligner_menu = AlignerMenu(self)
         self.recent = RecentProjects(
             self.settings, self.start_screen, self.recent_menu, self.file_menu.open_path, self
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
             self.settings.set_last_folder("project", project.path)
         self.status.project_shown(project)
         self._apply_reviewer()
+        self.outside.watch()
         if reveal:
             self._reveal(review)
         else:
@@ -206,6 +209,7 @@ class MainWindow(QMainWindow):
         self.projectOpened.emit(self.project)
 
     def _forget_project(self) -> None:
+        self.outside.stop()
         disconnect_review_actions(self.actions_by_name)
         self.reviewer_gate.drop_pending()
         self.project = None
@@ -275,6 +279,12 @@ class MainWindow(QMainWindow):
             self.typed_keys = None
         super().closeEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """On activation, look at once for decisions another program saved meanwhile."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.outside.check()
+
     # -- drag and drop -----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept one .ccproj file (to open) or one spreadsheet (to compare)."""
@@ -322,6 +332,8 @@ class MainWindow(QMainWindow):
         self.status.show_reviewer(name)
 
     def _saved(self, *_: object) -> None:
+        if self.project is not None and self.project.read_only:
+            return  # repainted after another program's change: still read-only here
         self.status.saved()
 
     def _counts_changed(self) -> None:

@@ -105,11 +105,14 @@ def _same_host(host: str) -> bool:
 def _app_name() -> str:
     """The running program as people know it, e.g. ``criteria-compare decide`` or ``criteria-compare-gui``."""
     argv = sys.argv or [""]
-    name = Path(argv[0]).name.removesuffix(".exe").removesuffix(".py")
-    if name in ("__main__", "criteria-compare", "criteria_compare"):
+    program = Path(argv[0])
+    name = program.name.removesuffix(".exe").removesuffix(".py")
+    if name == "criteria-compare" or (
+        name == "__main__" and program.parent.name == "criteria_compare"
+    ):
         command = next((a for a in argv[1:] if not a.startswith("-")), "")
         return f"criteria-compare {command}".strip()
-    return name or "criteria-compare"
+    return name if name.startswith("criteria-compare") else ""  # a script: no name worth showing
 
 
 # ---------------------------------------------------------------------------- reading
@@ -403,8 +406,8 @@ def acquire(project: Path, *, app: str | None = None, take_over_stale: bool = Tr
                 raise in_use(project, last, stale=True)
             if _remove_if_unchanged(lock, raw):
                 cleared = last
-        assert last is not None
-        raise in_use(project, last)
+        assert last is not None  # another program is taking the stale lock over right now
+        raise in_use(project, last, stale=is_stale(last))
 
 
 def clear_stale(project: Path) -> LockHolder | None:

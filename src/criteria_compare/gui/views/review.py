@@ -200,6 +200,17 @@ class ReviewView(QWidget):
         self._update_header()
         self.queue.focus_queue()
 
+    def show_outside_changes(self) -> None:
+        """Re-read what another program may have changed: queue rows, header counts, links and
+        the detail pane (a note being typed stays); everything when the criteria changed."""
+        p = self._project
+        if list(p.reference.by_ref()) != list(self._references) or list(p.partner.by_ref()) != list(
+            self._partners
+        ):
+            self.reload()
+            return
+        self._on_changed(list(self._references))
+
     def save_state(self) -> QByteArray:
         """Splitter sizes the reviewer chose, for the shell's settings (empty while they follow the window)."""
         return QByteArray() if self._auto_sizes else self._splitter.saveState()

@@ -34,6 +34,12 @@ def counts_text(counts: QueueCounts, next_ref: str | None) -> str:
 
 def read_only_text(reason: str) -> str:
     """The banner shown over a project opened read-only."""
+    if reason.startswith("open for writing by "):  # another program has it (project.lock)
+        return (
+            f"<b>Read-only</b>: {html.escape(reason[0].upper() + reason[1:])}. You can read, "
+            "search and export this comparison; decisions saved there appear here as they are "
+            "made. To review it here, open it again once it is closed there."
+        )
     why = f" ({html.escape(reason)})" if reason else ""
     return (
         f"<b>Read-only</b>{why}: you can read, search and export this comparison, but not "
