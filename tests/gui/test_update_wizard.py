@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem, QWizard
 
 from criteria_compare.align.editions import match_editions
-from criteria_compare.errors import Cancelled
+from criteria_compare.errors import Cancelled, InvalidValue
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.update_preview import UpdatePreview
 from criteria_compare.gui.views.update_wizard import UpdateWizard
@@ -190,3 +190,27 @@ def test_cancel_while_updating_writes_nothing_and_keeps_the_wizard(
     assert fake.applied == []
     assert wizard.isVisible()
     assert "not changed" in page.status.text()
+
+
+def test_a_file_that_cannot_be_matched_is_said_in_one_sentence(qtbot, new_edition: Path) -> None:
+    """When the dry run refuses the file (e.g. a ref held twice), the preview says why and
+    Update project stays off; nothing is applied."""
+    fake = FakeUpdate()
+
+    def refuse(choice, settled, progress, cancel) -> UpdatePreview:
+        raise InvalidValue("The new criteria hold ref 'M-2' twice; make every ref unique.")
+
+    wizard = UpdateWizard(Side.PARTNER, PARTNER, refuse, fake.apply, Settings())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.file_page
+    page.set_path(new_edition)
+    qtbot.waitUntil(lambda: page.check is not None, timeout=20000)
+    with qtbot.waitSignal(wizard.preview_page.previewed, timeout=20000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.preview_page.status.text() == (
+        "⚠ The new criteria hold ref 'M-2' twice; make every ref unique."
+    )
+    assert not wizard.preview_page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert fake.applied == []
