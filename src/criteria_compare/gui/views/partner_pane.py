@@ -122,7 +122,7 @@ class PartnerPane(QWidget):
 
     linkRequested = Signal(str)  # partner ref to link to the current reference criterion
     jumpRequested = Signal(str)  # reference ref
-    leaveRequested = Signal()  # Esc in an empty search box: back to the queue
+    leaveRequested = Signal()  # Esc in the search box or the list: back to the queue
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -339,11 +339,11 @@ class PartnerPane(QWidget):
                 self._table.selectRow(max(0, min(self.model.rowCount() - 1, row)))
                 return True
             if key == Qt.Key.Key_Escape:
+                # One Esc goes back to the queue, as the help says; the list is whole again.
                 if self._search.text():
                     self._search.clear()
                     self.run_search()
-                else:
-                    self.leaveRequested.emit()
+                self.leaveRequested.emit()
                 return True
         return super().eventFilter(watched, event)
 
