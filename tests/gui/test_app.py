@@ -35,7 +35,7 @@ def test_opening_a_project_shows_the_review_screen(
     """Opening a project shows it with both program names in the title and saved-state in the status bar."""
     open_in(qtbot, window, sample_project)
     assert window.stack.currentWidget() is window.review
-    assert window.windowTitle() == "Meridia AEO vs CTPAT MSC (Importers) — criteria-compare"
+    assert window.windowTitle() == "CTPAT MSC (Importers) ⇄ Meridia AEO — criteria-compare"
     assert window.status.saved_label.text() == "All changes saved"
     assert window.actions_by_name["export_report"].isEnabled()
 
@@ -54,7 +54,7 @@ def test_recent_projects_list_counts_after_closing(
     assert window.start_screen.recent_paths() == [sample_project.resolve()]
     item = window.start_screen.recent_list.item(0).text()
     assert f"1/{total} reviewed" in item
-    assert "Meridia AEO vs CTPAT MSC (Importers)" in item
+    assert "CTPAT MSC (Importers) ⇄ Meridia AEO" in item
     with qtbot.waitSignal(window.projectOpened, timeout=20000):
         window.start_screen.recent_list.itemActivated.emit(window.start_screen.recent_list.item(0))
     assert window.project.assessment(first).status.value == "gap"

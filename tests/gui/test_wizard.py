@@ -75,7 +75,7 @@ def test_wizard_end_to_end_lands_on_the_review_screen(
         wizard.accept()
     assert target.is_file()
     assert window.stack.currentWidget() is window.review
-    assert window.windowTitle().startswith("Meridia AEO-S vs CTPAT MSC (Importers)")
+    assert window.windowTitle().startswith("CTPAT MSC (Importers) ⇄ Meridia AEO-S")
     project = window.project
     assert len(project.reference.criteria) == n_reference
     assert project.partner.version == "2024 draft"

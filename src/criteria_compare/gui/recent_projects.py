@@ -27,8 +27,8 @@ def project_counts(project: Project) -> tuple[int, int]:
 
 
 def project_title(project: Project) -> str:
-    """ "<partner> vs <reference>", the name of a comparison."""
-    return f"{project.partner.name} vs {project.reference.name}"
+    """ "<reference> ⇄ <partner>", the name of a comparison, in the order of the review header."""
+    return f"{project.reference.name} ⇄ {project.partner.name}"
 
 
 class RecentProjects(QObject):
