@@ -181,6 +181,18 @@ class CandidateWidget(QFrame):
         self._why = wrapping(_muted(QLabel()))
         self._evidence = wrapping(_muted(QLabel()))
         self._evidence.setVisible(False)
+        # The partner program's own guidance (its "explanatory notes"), collapsed like the
+        # reference side's implementation guidance.
+        self._guidance_toggle = QToolButton()
+        self._guidance_toggle.setCheckable(True)
+        self._guidance_toggle.setAutoRaise(True)
+        self._guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._guidance_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self._guidance_toggle.setText("Partner guidance")
+        self._guidance_toggle.setAccessibleName("Show the partner's guidance")
+        self._guidance = wrapping(_muted(QLabel()))
+        self._guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._guidance.setVisible(False)
 
         bold = self._ref.font()
         bold.setBold(True)
@@ -215,11 +227,14 @@ class CandidateWidget(QFrame):
         layout.addWidget(self._head)
         layout.addWidget(self._text)
         layout.addWidget(self._why)
+        layout.addWidget(self._guidance_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._guidance)
         layout.addWidget(self._evidence)
 
         self._confirm.clicked.connect(self._on_confirm)
         self._reject.clicked.connect(self._on_reject)
         self._relation.activated.connect(self._on_relation)
+        self._guidance_toggle.toggled.connect(self._on_guidance_toggled)
 
     # -- content ---------------------------------------------------------------------------
     @property
@@ -253,6 +268,11 @@ class CandidateWidget(QFrame):
         self._reject.setVisible(not row.confirmed)
         self._target_spans = s.evidence.target_spans if s else ()
         self._render_text()
+        guidance = row.partner.guidance.strip()
+        if self._guidance.text() != guidance:
+            self._guidance_toggle.setChecked(False)  # collapsed for each new candidate
+            self._guidance.setText(guidance)
+        self._guidance_toggle.setVisible(bool(guidance))
         self._why.setText(why_text(row))
         self._why.setVisible(bool(self._why.text()))
         self._evidence.setText(self._evidence_text())
@@ -313,6 +333,21 @@ class CandidateWidget(QFrame):
     @property
     def focused(self) -> bool:
         return self._focused
+
+    def _on_guidance_toggled(self, on: bool) -> None:
+        self._guidance.setVisible(on)
+        self._guidance_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow
+        )
+
+    @property
+    def guidance_toggle(self) -> QToolButton:
+        """The button that shows or hides the partner's guidance (hidden when it has none)."""
+        return self._guidance_toggle
+
+    def guidance_shown(self) -> str:
+        """The partner guidance on screen ("" while collapsed)."""
+        return self._guidance.text() if not self._guidance.isHidden() else ""
 
     def set_evidence_visible(self, visible: bool) -> None:
         """Show or hide the per-channel evidence line."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -166,6 +167,18 @@ class PartnerPane(QWidget):
         self._detail = wrapping(QLabel())
         self._detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._detail.setAccessibleName("Selected partner criterion")
+        self._guidance_toggle = QToolButton()
+        self._guidance_toggle.setCheckable(True)
+        self._guidance_toggle.setAutoRaise(True)
+        self._guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._guidance_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self._guidance_toggle.setText("Guidance")
+        self._guidance_toggle.setAccessibleName("Show the selected criterion's guidance")
+        self._guidance_toggle.setVisible(False)
+        self._guidance = wrapping(QLabel())
+        self._guidance.setTextFormat(Qt.TextFormat.PlainText)
+        self._guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._guidance.setVisible(False)
         self._link_button = QPushButton("Link")
         # One width for every criterion (a long ref is elided), so the pane never jumps.
         self._link_button.setFixedWidth(
@@ -194,6 +207,8 @@ class PartnerPane(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self._table, 1)
         layout.addLayout(bottom)
+        layout.addWidget(self._guidance_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._guidance)
 
         self._search.textChanged.connect(self._timer.start)
         self._timer.timeout.connect(self.run_search)
@@ -206,6 +221,7 @@ class PartnerPane(QWidget):
         self._table.activated.connect(self._on_activated)
         self._table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._link_button.clicked.connect(self.link_selected)
+        self._guidance_toggle.toggled.connect(self._on_guidance_toggled)
         self.model.modelReset.connect(self._on_reset)
         self._apply_palette()
 
@@ -371,9 +387,31 @@ class PartnerPane(QWidget):
         self._count.setText(f"{self.model.rowCount()} shown")
         self._update_detail()
 
+    def _on_guidance_toggled(self, on: bool) -> None:
+        self._guidance.setVisible(on)
+        self._guidance_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow
+        )
+
+    @property
+    def guidance_toggle(self) -> QToolButton:
+        return self._guidance_toggle
+
+    def guidance_shown(self) -> str:
+        """The selected criterion's guidance on screen ("" while collapsed or absent)."""
+        return self._guidance.text() if not self._guidance.isHidden() else ""
+
+    def _show_guidance(self, guidance: str) -> None:
+        guidance = guidance.strip()
+        if guidance != self._guidance.text():
+            self._guidance_toggle.setChecked(False)  # collapsed for each criterion
+            self._guidance.setText(guidance)
+        self._guidance_toggle.setVisible(bool(guidance))
+
     def _update_detail(self) -> None:
         ref = self.selected_ref()
         if ref is None and self.model.searching and self.model.rowCount() == 0:
+            self._show_guidance("")
             query = html.escape(self._search.text().strip())
             self._detail.setText(
                 f"No partner criterion matches “{query}”. Try fewer or shorter words."
@@ -381,10 +419,12 @@ class PartnerPane(QWidget):
             self._link_button.setEnabled(False)
             return
         if ref is None:
+            self._show_guidance("")
             self._detail.setText("Select a partner criterion to read it in full.")
             self._link_button.setEnabled(False)
             return
         entry = self.model.entry(self._table.currentIndex().row())
+        self._show_guidance(entry.criterion.guidance)
         used = ", ".join(entry.used_by) or "none"
         self._detail.setText(
             f"<b>{html.escape(ref)}</b> · {html.escape(entry.criterion.section)}<br>"
