@@ -317,6 +317,32 @@ def _pdf(kind: str) -> Callable[[Path], Path]:
     return make
 
 
+def pdf_flate_bomb(path: Path, mebibytes: int = 400) -> Path:
+    """A one-page PDF whose content stream inflates to ``mebibytes`` MiB of spaces."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1024 * 1024)
+    stream = b"".join(packer.compress(chunk) for _ in range(mebibytes)) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n"
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    path.write_bytes(bytes(out))
+    return path
+
+
 CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "random bytes named .xlsx": ("random.xlsx", _random_bytes),
     "random bytes named .csv": ("random.csv", _random_bytes),
@@ -355,5 +381,6 @@ CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "scanned PDF (no text layer)": ("scan.pdf", _pdf("scanned")),
     "PDF claiming 10 million pages": ("pages.pdf", _pdf("pages")),
     "PDF with JavaScript and embedded files": ("script.pdf", _pdf("javascript")),
+    "PDF flate bomb (400 MiB content stream)": ("flate.pdf", pdf_flate_bomb),
 }
 """Case name -> (file name, writer): every hostile file the corpus test tries."""

@@ -116,3 +116,14 @@ def test_hyphenated_word_at_a_line_end_is_joined(tmp_path: Path) -> None:
     assert criterion.text == (
         "The site keeps a written security log listing every visitor and the time:\nday and night."
     )
+
+
+def test_flate_bomb_is_refused_and_leaves_no_budget_behind(tmp_path: Path) -> None:
+    """A content stream that inflates 100 MiB from a tiny file is refused while inflating
+    (not after); the next PDF imports normally."""
+    from tests.importing.hostile_corpus import pdf_flate_bomb
+
+    with pytest.raises(ImportFailed, match="looks like a decompression bomb"):
+        read_criteria(pdf_flate_bomb(tmp_path / "flate.pdf", mebibytes=100))
+    path = booklet(tmp_path / "fine.pdf", [("1. Seals", criteria_rows("1", 3))])
+    assert len(read_criteria(path).criteria) == 3

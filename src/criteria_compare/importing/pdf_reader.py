@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from criteria_compare.errors import CriteriaCompareError, ImportFailed
+from criteria_compare.importing import pdf_streams
 from criteria_compare.importing.columns import HEADER_MIN_SCORE, detect_header, header_score
 from criteria_compare.importing.document import Block, Heading, Table, assemble
 from criteria_compare.importing.raw import RawRow, RawSheet
@@ -496,6 +497,9 @@ def _running_lines(pages: list[tuple[list[_Char], float]]) -> list[set[int]]:
 
 def _refused(name: str, exc: BaseException) -> ImportFailed:
     # pdfplumber wraps pdfminer's exception in its own (the original is its first argument)
+    inner = next((a for a in exc.args if isinstance(a, ImportFailed)), None)
+    if inner is not None:  # the stream budget, raised inside pdfminer
+        return inner
     kinds = [type(exc).__name__, *(type(a).__name__ for a in exc.args if isinstance(a, Exception))]
     if any("Password" in kind or "Encrypt" in kind for kind in kinds):
         return ImportFailed(
@@ -520,8 +524,9 @@ class PdfReader:
         try:
             import pdfplumber
 
-            self._pdf: Any = pdfplumber.open(io.BytesIO(source.data))
-            self._notes = self._check_catalog()
+            with pdf_streams.budget(source.name, len(source.data), limits):
+                self._pdf: Any = pdfplumber.open(io.BytesIO(source.data))
+                self._notes = self._check_catalog()
         except CriteriaCompareError:
             raise
         except Exception as exc:  # pdfminer raises many types on damaged files  # noqa: BLE001
@@ -584,7 +589,8 @@ class PdfReader:
             return self._sheet
         name = self._source.name
         try:
-            pages = self._pages(cancel)
+            with pdf_streams.budget(name, len(self._source.data), self._limits):
+                pages = self._pages(cancel)
         except CriteriaCompareError:
             raise
         except Exception as exc:  # noqa: BLE001  # pdfminer on a damaged page
