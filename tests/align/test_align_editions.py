@@ -326,3 +326,39 @@ def test_csf_restructuring_hit_rate_stays_at_its_measured_level() -> None:
     rate, result, old, new = _one_to_one_hit_rate("csf11-to-csf20")
     assert rate >= 0.55
     _check_partition(result, old, new)
+
+
+def test_sentence_embedder_reuses_the_cache_and_is_none_without_an_encoder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The encoder adapter encodes only texts the cache lacks; without an encoder it is None."""
+    from criteria_compare.align import editions
+    from criteria_compare.align.embedding import (
+        ENCODER_DIM,
+        EncoderUnavailable,
+        MemoryEmbeddingCache,
+    )
+
+    encoded: list[str] = []
+
+    class Fake:
+        def encode(self, texts: Sequence[str]) -> np.ndarray:
+            encoded.extend(texts)
+            out = np.zeros((len(texts), ENCODER_DIM), dtype=np.float32)
+            out[:, 0] = 1.0
+            return out
+
+    monkeypatch.setattr(editions, "load_encoder", Fake)
+    cache = MemoryEmbeddingCache()
+    embed = editions.sentence_embedder(cache)
+    assert embed is not None
+    assert embed(["Keys are counted.", "Doors are locked."]).shape == (2, ENCODER_DIM)
+    assert embed(["Keys are counted."])[0, 0] == 1.0
+    assert encoded == ["Keys are counted.", "Doors are locked."]  # the second call hit the cache
+    assert len(cache) == 2
+
+    def unavailable() -> None:
+        raise EncoderUnavailable("not installed")
+
+    monkeypatch.setattr(editions, "load_encoder", unavailable)
+    assert editions.sentence_embedder(cache) is None

@@ -36,6 +36,12 @@ from typing import Literal
 
 import numpy as np
 
+from criteria_compare.align.embedding import (
+    EmbeddingCache,
+    EncoderUnavailable,
+    embed,
+    load_encoder,
+)
 from criteria_compare.align.normalize import text_key
 from criteria_compare.align.prepare import checked_criteria
 from criteria_compare.align.textsim import TextSimilarity
@@ -55,6 +61,7 @@ __all__ = [
     "EditionPair",
     "match_editions",
     "ref_key",
+    "sentence_embedder",
 ]
 
 ChangeKind = Literal[
@@ -124,6 +131,23 @@ def ref_key(ref: str) -> tuple[str, ...]:
     letters and digits, leading zeros dropped (``ID.AM-01`` ~ ``ID.AM-1``; ``7.10`` is not ``7.1``)."""
     parts = _REF_PART.findall(unicodedata.normalize("NFKC", ref).casefold())
     return tuple(p.lstrip("0") or "0" if p.isdigit() else p for p in parts)
+
+
+def sentence_embedder(
+    cache: EmbeddingCache | None = None,
+) -> Callable[[Sequence[str]], np.ndarray] | None:
+    """The bundled sentence encoder as ``match_editions``'s ``embed``, reusing the vectors in
+    ``cache`` (e.g. a project's stored embeddings) and adding the new ones; None when the
+    encoder cannot be used (then words alone count)."""
+    try:
+        encoder = load_encoder()
+    except EncoderUnavailable:
+        return None
+
+    def vectors(texts: Sequence[str]) -> np.ndarray:
+        return embed(texts, encoder, cache)
+
+    return vectors
 
 
 def _ids(values: Sequence[object], table: dict[object, int]) -> np.ndarray:
