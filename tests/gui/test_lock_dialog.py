@@ -128,9 +128,7 @@ def test_second_window_offers_read_only_and_shows_the_other_programs_decisions(
         assert f"Open for writing by {holder.user}" in review.read_only_banner_text()
         ref = window.project.reference.criteria[2].ref
         review.select_ref(ref)
-        assert _status_shown(window, ref) == "—" or Status.UNREVIEWED.label in _status_shown(
-            window, ref
-        )
+        assert "Gap" not in _status_shown(window, ref)
         assert "Gap 0" in review.header_text()
 
         _tell(child, f"{ref} gap")
@@ -141,8 +139,12 @@ def test_second_window_offers_read_only_and_shows_the_other_programs_decisions(
         assert review.focus.verdict_button(Status.GAP).isChecked()
         assert "bruno" in review.focus._saved_label.text()
         assert window.status.saved_label.text() == "Read-only"
-        window.close_project()
-    assert not lock_path(sample_project).exists()
+    assert not lock_path(sample_project).exists()  # the other program closed it
+    with qtbot.waitSignal(window.outside.released, timeout=10000) as released:
+        pass
+    assert released.args[0].startswith(f"{sample_project.name} is no longer open for writing")
+    assert window.statusBar().currentMessage() == released.args[0]
+    window.close_project()
 
 
 def test_cancel_opens_nothing(qtbot, sample_project: Path) -> None:

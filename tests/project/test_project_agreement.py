@@ -150,3 +150,15 @@ def test_one_reviewer_has_no_agreement(new_project) -> None:
     project = new_project(suggestions=False)
     project.decide("1.1", status="gap", reviewer="alice")
     assert project.summary()["agreement"] == []
+
+
+def test_status_text_gives_one_sentence_per_pair(reviewed, capsys) -> None:
+    """Plain `status` ends with one sentence per pair of reviewers."""
+    reviewed.close()
+    assert main(["status", str(reviewed.path)]) == 0
+    out = capsys.readouterr().out
+    assert "  agreement between reviewers:\n" in out
+    assert (
+        "    alice and bruno both assessed 4 criteria and gave the same verdict on 2 (50.0 %; "
+        "Cohen's kappa 0.20).\n"
+    ) in out

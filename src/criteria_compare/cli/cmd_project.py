@@ -499,6 +499,7 @@ def run_status(args: argparse.Namespace) -> int:
 
     with Project.open(args.project, read_only=True) as project:
         summary = project.summary()
+        pairs = project.agreement()
     if args.json:
         emit_json(summary)
         return 0
@@ -528,6 +529,12 @@ def run_status(args: argparse.Namespace) -> int:
             f"  import warnings: {ref['import_warnings']} reference, "
             f"{partner['import_warnings']} partner"
         )
+    if pairs:
+        from criteria_compare.project.agreement import agreement_sentence
+
+        say("  agreement between reviewers:")
+        for pair in pairs:
+            say(f"    {agreement_sentence(pair)}")
     return 0
 
 
