@@ -1,4 +1,4 @@
-"""Plain data shared by every layer: criteria, programs, suggestions, links, assessments.
+"""Plain data shared by every layer: criteria, programs, suggestions, links, assessments, positions.
 
 All classes are frozen dataclasses or str-valued enums, so they can be passed
 between threads, compared in tests and stored as text in the project file.
@@ -23,10 +23,12 @@ __all__ = [
     "Link",
     "LinkOrigin",
     "LockHolder",
+    "Position",
     "Program",
     "Provenance",
     "Relation",
     "Side",
+    "Stance",
     "Status",
     "Suggestion",
     "text_fingerprint",
@@ -78,6 +80,30 @@ class Status(str, Enum):
     @property
     def label(self) -> str:
         return "N/A" if self is Status.NOT_APPLICABLE else self.value.capitalize()
+
+
+class Stance(str, Enum):
+    """The partner administration's answer on one reference criterion (BLANK: no answer given)."""
+
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    NEEDS_DISCUSSION = "needs_discussion"
+    BLANK = ""
+
+    @property
+    def label(self) -> str:
+        """The word the exchange workbook's drop-down and the review screen show."""
+        return {
+            "agree": "Agree",
+            "disagree": "Disagree",
+            "needs_discussion": "Needs discussion",
+            "": "",
+        }[self.value]
+
+    @property
+    def is_open(self) -> bool:
+        """True when the partner's answer leaves the point to be resolved."""
+        return self in (Stance.DISAGREE, Stance.NEEDS_DISCUSSION)
 
 
 class LinkOrigin(str, Enum):
@@ -246,3 +272,20 @@ class LockHolder:
         if len(stamp) >= 16 and stamp[10] == "T":
             return f"{stamp[:10]} {stamp[11:16]} UTC"
         return stamp or "an unknown time"
+
+
+@dataclass(frozen=True)
+class Position:
+    """The partner administration's position on one reference criterion, from one exchange round.
+
+    It is brought in from the exchange workbook the partner filled in (``sha256``
+    is that file's) and never changes our own assessment.
+    """
+
+    reference_ref: str
+    stance: Stance = Stance.BLANK
+    comment: str = ""
+    round: int = 1
+    sha256: str = ""
+    imported_at: str = ""
+    imported_by: str = ""

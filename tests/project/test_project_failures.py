@@ -71,7 +71,9 @@ def test_newer_schema_is_refused(new_project) -> None:
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    with pytest.raises(ProjectTooNew, match=r"newer version of criteria-compare \(schema 3"):
+    with pytest.raises(
+        ProjectTooNew, match=rf"newer version of criteria-compare \(schema {SCHEMA_VERSION + 1}"
+    ):
         Project.open(path)
 
 

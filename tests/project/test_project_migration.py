@@ -110,7 +110,8 @@ def test_failed_migration_leaves_the_file_as_it_was(v1_copy: Path, monkeypatch) 
 
     monkeypatch.setattr(migrations, "MIGRATIONS", (migrations.MIGRATIONS[0], (2, broken)))
     with pytest.raises(
-        ProjectError, match=r"could not be upgraded from schema 1 to 2.*old\.ccproj\.v1\.bak"
+        ProjectError,
+        match=rf"could not be upgraded from schema 1 to {SCHEMA_VERSION}.*old\.ccproj\.v1\.bak",
     ):
         Project.open(v1_copy)
     assert _version(v1_copy) == 1
@@ -124,3 +125,43 @@ def test_failed_migration_leaves_the_file_as_it_was(v1_copy: Path, monkeypatch) 
     monkeypatch.undo()
     with Project.open(v1_copy) as project:  # a fixed version upgrades it fine
         assert project.assessment("1.1").status is Status.ALIGNED
+
+
+def test_v1_file_gains_positions_and_an_exchange_identity(v1_copy: Path) -> None:
+    """Schema 3: a migrated file has no positions yet and one exchange identity, kept across opens."""
+    with Project.open(v1_copy) as project:
+        assert project.positions() == {}
+        assert project.exchange_round() == 0
+        identity = project.exchange_identity()
+        assert len(identity.secret) == 32
+    with Project.open(v1_copy) as project:
+        assert project.exchange_identity() == identity
+        assert project.assessment("1.1").status is Status.ALIGNED
+
+
+def test_v2_file_is_migrated_to_3_keeping_its_decisions(tmp_path: Path) -> None:
+    """A file at the previous schema (2) gets the positions table and keeps every decision."""
+    from criteria_compare.model import Criterion, Program
+    from criteria_compare.project.newfile import write_new_file
+
+    old = tmp_path / "v2.ccproj"
+    write_new_file(
+        old,
+        Program("R", (Criterion("1.1", "A named manager answers for security."),)),
+        Program("P", (Criterion("P-1", "A security officer is named."),)),
+        schema=2,
+    )
+    conn = sqlite3.connect(old)
+    conn.execute(
+        "INSERT INTO assessments (reference_ref, status, note, discussion, reviewer, timestamp, "
+        "fingerprint) VALUES ('1.1', 'gap', 'none found', 1, 'bob', '2026-01-01T00:00:00Z', '')"
+    )
+    conn.commit()
+    conn.close()
+    assert _version(old) == 2
+    with Project.open(old) as project:
+        assert project.assessment("1.1").note == "none found"
+        assert project.positions() == {}
+        assert project.exchange_identity().id
+    assert _version(old) == SCHEMA_VERSION == 3
+    assert _version(backup_path(old, 2)) == 2

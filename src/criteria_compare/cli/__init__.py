@@ -19,6 +19,7 @@ from typing import Any
 from criteria_compare import __version__
 from criteria_compare.cli import (
     cmd_evaluate,
+    cmd_exchange,
     cmd_inspect,
     cmd_lock,
     cmd_project,
@@ -31,7 +32,15 @@ from criteria_compare.errors import CriteriaCompareError, ProjectInUse
 
 __all__ = ["build_parser", "main"]
 
-_COMMAND_MODULES = (cmd_inspect, cmd_evaluate, cmd_project, cmd_report, cmd_refit, cmd_lock)
+_COMMAND_MODULES = (
+    cmd_inspect,
+    cmd_evaluate,
+    cmd_project,
+    cmd_report,
+    cmd_refit,
+    cmd_lock,
+    cmd_exchange,
+)
 
 
 #: What an option looks like: ``-x`` or ``--word[=value]``. Anything else that starts with a dash

@@ -3,7 +3,10 @@
 Actions written: ``create``, ``align``, ``settings``, ``reviewer``, ``link``,
 ``unlink``, ``relation``, ``reject``, ``unreject``, ``pin``, ``unpin``,
 ``status``, ``note``, ``discussion``, ``confirm_unchanged`` (a decision kept for
-changed texts, :mod:`criteria_compare.project.stamps`), and ``restore``/``undo``/``redo`` (whose
+changed texts, :mod:`criteria_compare.project.stamps`), ``position`` (the partner
+administration's answer, written under its name, values as JSON with round and file
+SHA-256), ``exchange_export``/``exchange_import`` (which exchange workbook went out or
+came back, who, the file's SHA-256), and ``restore``/``undo``/``redo`` (whose
 old and new values describe the whole state of the criterion). Triggers in the
 schema refuse UPDATE and DELETE on the table.
 """

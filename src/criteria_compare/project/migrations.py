@@ -8,6 +8,12 @@ Schema history:
   and ``links.reference_fingerprint``/``links.partner_fingerprint`` (the basis
   of the "suspect" flag when a program is re-imported with changed text).
   Existing rows are back-filled from the criteria they point at.
+- **3** the partner administration's positions: ``positions`` (per reference
+  criterion and exchange round: agree, disagree, needs discussion or blank,
+  a comment, the SHA-256 of the workbook it came from, when and by whom it was
+  imported) and ``exchange_identity`` (one row: the public id that names this
+  comparison in its exchange workbooks, and the secret that keys their row
+  checks; the secret is generated here and never leaves the file).
 
 Each migration runs in one transaction together with its ``user_version``
 bump, so a file is always at exactly one schema version. Before an existing
@@ -17,6 +23,7 @@ file is migrated, :func:`backup_path` names the copy written next to it.
 from __future__ import annotations
 
 import functools
+import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -151,6 +158,31 @@ UPDATE links SET
          WHERE c.side = 'partner' AND c.ref = links.partner_ref), '');
 """
 
+_V3 = """
+CREATE TABLE positions (
+    reference_ref TEXT NOT NULL,
+    round INTEGER NOT NULL CHECK (round >= 1),
+    position TEXT NOT NULL CHECK (position IN ('', 'agree', 'disagree', 'needs_discussion')),
+    comment TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    PRIMARY KEY (reference_ref, round)
+);
+CREATE TABLE exchange_identity (
+    id TEXT NOT NULL,
+    secret TEXT NOT NULL
+);
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    _script(_V3)(conn)
+    conn.execute(
+        "INSERT INTO exchange_identity (id, secret) VALUES (?, ?)",
+        (secrets.token_hex(16), secrets.token_hex(32)),
+    )
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
@@ -180,6 +212,7 @@ def _split(sql: str) -> list[str]:
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (1, _script(_V1)),
     (2, _script(_V2)),
+    (3, _v3),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -34,9 +34,11 @@ from criteria_compare.model import (
     Evidence,
     HistoryEntry,
     Link,
+    Position,
     Program,
     Relation,
     Side,
+    Stance,
     Status,
     Suggestion,
 )
@@ -84,6 +86,14 @@ from criteria_compare.project.migrations import (
 )
 from criteria_compare.project.newfile import NewFileDetails
 from criteria_compare.project.opening import check_and_migrate, finish_interrupted, precheck
+from criteria_compare.project.positions import (
+    ExchangeIdentity,
+    latest_round,
+    read_identity,
+    read_positions,
+    record_export,
+    write_positions,
+)
 from criteria_compare.project.stamps import Stamps, confirm_stamps, restore_stamps
 from criteria_compare.project.state import AlignmentInputs, CriterionState, Decision, StoredSettings
 from criteria_compare.project.summary import build_summary
@@ -146,6 +156,7 @@ class Project:
         self._index: DecisionIndex | None = None
         self._suggestions: dict[tuple[str, str], tuple[Suggestion, ...]] = {}
         self._settings: dict[str, str] | None = None
+        self._partner_positions: dict[str, Position] | None = None
         self._checkpointed_at = float("-inf")
 
     # ----------------------------------------------------------------- lifecycle
@@ -314,6 +325,7 @@ class Project:
         self._index = None
         self._suggestions = {}
         self._settings = None
+        self._partner_positions = None
 
     def check_writable(self) -> None:
         """Raise ProjectReadOnly (one sentence) when the project cannot be changed."""
@@ -890,6 +902,71 @@ class Project:
         with self._write() as conn:
             restore_stamps(conn, fps, stamps, who, now_utc())
         self._after_write([stamps.ref])
+
+    # ----------------------------------------------------------------- the partner's positions
+
+    @_locked
+    def positions(self) -> dict[str, Position]:
+        """The partner administration's current position per reference ref (latest round)."""
+        if self._partner_positions is None:
+            self._partner_positions = read_positions(self._db)
+        return dict(self._partner_positions)
+
+    @_locked
+    def exchange_round(self) -> int:
+        """The latest exchange round positions were imported from (0: none yet)."""
+        return latest_round(self._db)
+
+    @_locked
+    def exchange_identity(self) -> ExchangeIdentity:
+        """The id naming this comparison in exchange workbooks, and the secret keying their checks."""
+        return read_identity(self._db)
+
+    @_locked
+    def store_positions(
+        self,
+        answers: Mapping[str, tuple[Stance, str]],
+        *,
+        round_: int,
+        sha256: str,
+        file_name: str,
+        reviewer: str | None = None,
+    ) -> int:
+        """Store the partner's answers (ref -> (stance, comment)) of one exchange round in one
+        transaction, with history; returns how many current positions changed. Our verdicts,
+        links and notes are never touched."""
+        for ref in answers:
+            self._ref(ref)
+        who = self._who(reviewer)
+        with self._write() as conn:
+            changed = write_positions(
+                conn,
+                answers,
+                round_=round_,
+                sha256=sha256,
+                file_name=file_name,
+                who=who,
+                stamp=now_utc(),
+            )
+        self._partner_positions = None
+        return changed
+
+    @_locked
+    def record_exchange_export(
+        self, *, round_: int, file_name: str, sha256: str, rows: int, reviewer: str | None = None
+    ) -> None:
+        """Write the history row of an exchange workbook sent to the partner."""
+        who = self._who(reviewer)
+        with self._write() as conn:
+            record_export(
+                conn,
+                round_=round_,
+                file_name=file_name,
+                sha256=sha256,
+                rows=rows,
+                who=who,
+                stamp=now_utc(),
+            )
 
     # ----------------------------------------------------------------- history and summary
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -24,7 +25,7 @@ from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, Rep
 from criteria_compare.report.escape import clean_cell_text, is_formula_like
 from criteria_compare.report.options import ReportOptions
 
-__all__ = ["SHEETS", "export_workbook", "render_workbook"]
+__all__ = ["SHEETS", "cell_value", "export_workbook", "put_cell", "render_workbook"]
 
 SHEETS = ("Summary", "Side by side", "Gaps", "Partner-only", "Discussion points", "History")
 
@@ -43,16 +44,25 @@ _STATUS_FILL = {
 }
 
 
-def _put(ws: Worksheet, row: int, column: int, value: object) -> None:
-    """Write one cell; formula-like strings stay literal text (quote-prefixed)."""
+def cell_value(value: object) -> object:
+    """What a cell holds for ``value``: text without control characters XML cannot hold, cut to
+    what a spreadsheet cell holds; other values unchanged."""
     if isinstance(value, str):
         value = clean_cell_text(value)
         if len(value) > _MAX_CELL:
             value = value[:_MAX_CELL] + " … [cut: longer than a spreadsheet cell holds]"
+    return value
+
+
+def put_cell(ws: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Write one cell (through :func:`cell_value`); formula-like strings stay literal text
+    (quote-prefixed). Every workbook writer goes through this guard."""
+    value = cell_value(value)
     cell = ws.cell(row=row, column=column, value=value)
     if is_formula_like(value):
         cell.data_type = "s"
         cell.quotePrefix = True
+    return cell
 
 
 def _table(
@@ -65,7 +75,7 @@ def _table(
 ) -> None:
     """Header row 1 (frozen, filtered), then ``rows``, all wrapped and top-aligned."""
     for col, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        _put(ws, 1, col, title)
+        put_cell(ws, 1, col, title)
         cell = ws.cell(row=1, column=col)
         cell.font = _HEAD_FONT
         cell.fill = _HEAD_FILL
@@ -73,7 +83,7 @@ def _table(
         ws.column_dimensions[get_column_letter(col)].width = width
     for r, values in enumerate(rows, start=2):
         for col, value in enumerate(values, start=1):
-            _put(ws, r, col, value)
+            put_cell(ws, r, col, value)
             ws.cell(row=r, column=col).alignment = _WRAP
         if status_column is not None:
             key = rows[r - 2][status_column - 1]
@@ -134,7 +144,7 @@ def _summary(ws: Worksheet, data: ReportData, options: ReportOptions) -> None:
     def put_row(*values: object, bold: bool = False, head: bool = False) -> None:
         nonlocal line
         for col, value in enumerate(values, start=1):
-            _put(ws, line, col, value)
+            put_cell(ws, line, col, value)
             cell = ws.cell(row=line, column=col)
             cell.alignment = _WRAP
             if bold:
@@ -144,7 +154,7 @@ def _summary(ws: Worksheet, data: ReportData, options: ReportOptions) -> None:
                 cell.fill = _HEAD_FILL
         line += 1
 
-    _put(ws, 1, 1, options.title)
+    put_cell(ws, 1, 1, options.title)
     ws.cell(row=1, column=1).font = _TITLE_FONT
     line = 3
     put_row("", "Reference program", "Partner program", head=True)

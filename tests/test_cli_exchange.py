@@ -1,0 +1,107 @@
+"""``criteria-compare exchange export/import`` from the command line: the JSON contract and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from criteria_compare.cli import main
+from criteria_compare.model import Criterion, Program
+from criteria_compare.project import Project
+from tests.workflow.exchange_helpers import edit, fill
+
+REFERENCE = Program(
+    "CTPAT MSC",
+    (
+        Criterion("1.1", "Management names a person who answers for security.", "Vision"),
+        Criterion("6.1", "High-security seals on every loaded container.", "Seals"),
+        Criterion("7.10", "Cargo shortages are reported the same day.", "Procedures"),
+        Criterion("7.2", "Cargo is checked against the documents.", "Procedures"),
+    ),
+)
+PARTNER = Program("Meridia AEO", (Criterion("P-1", "A security officer is named."),))
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    """A small project on disk with one verdict."""
+    path = tmp_path / "review.ccproj"
+    with Project.create(path, REFERENCE, PARTNER, reviewer="alice") as project:
+        project.decide("1.1", link=[("P-1", "equal")], status="aligned")
+    return path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_then_import_json_has_exactly_the_contract_keys(
+    project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--json prints one object with the counts and the set-aside refs, nothing else on stdout."""
+    out = tmp_path / "positions.xlsx"
+    code, stdout, _ = _run(
+        capsys, "exchange", "export", str(project_path), "-o", str(out), "--json"
+    )
+    assert code == 0
+    assert json.loads(stdout)["rows"] == 4
+    fill(out, {"1.1": ("Agree", ""), "6.1": ("Disagree", "Seal standard differs.")})
+    edit(out, "7.2", "Reference criterion", "Cargo is checked.")
+    code, stdout, stderr = _run(capsys, "exchange", "import", str(project_path), str(out), "--json")
+    assert code == 0
+    assert json.loads(stdout) == {
+        "positions": 3,
+        "agree": 1,
+        "disagree": 1,
+        "needs_discussion": 0,
+        "blank": 1,
+        "altered": ["7.2"],
+        "unknown": [],
+    }
+    assert "7.2" in stderr
+    with Project.open(project_path, read_only=True) as project:
+        assert project.assessment("1.1").status.value == "aligned"
+        assert project.positions()["6.1"].comment == "Seal standard differs."
+
+
+def test_a_wrong_workbook_exits_2_with_one_sentence(
+    project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook that is no exchange workbook: exit 2, one line on stderr, nothing on stdout."""
+    plain = tmp_path / "criteria.xlsx"
+    Workbook().save(plain)
+    code, stdout, stderr = _run(
+        capsys, "exchange", "import", str(project_path), str(plain), "--json"
+    )
+    assert code == 2
+    assert stdout == ""
+    assert stderr.count("\n") == 1
+    assert "not an exchange workbook" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_text_output_says_what_was_stored(
+    project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --json the import says how many positions of which round, and that verdicts stand."""
+    out = tmp_path / "positions.xlsx"
+    _run(capsys, "exchange", "export", str(project_path), "-o", str(out))
+    fill(out, {"7.10": ("Needs discussion", "")})
+    code, stdout, _ = _run(capsys, "exchange", "import", str(project_path), str(out))
+    assert code == 0
+    assert "Stored 4 positions of round 1" in stdout
+    assert "1 need discussion" in stdout
+    assert "verdicts are unchanged" in stdout
+
+
+def test_exchange_without_an_action_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """'exchange' alone names the two actions."""
+    code, stdout, stderr = _run(capsys, "exchange")
+    assert code == 2
+    assert stdout == ""
+    assert "exchange export" in stderr
