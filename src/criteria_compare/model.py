@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 __all__ = [
+    "PARTNER_ADMINISTRATION",
     "Assessment",
     "Band",
     "Criterion",
@@ -80,6 +81,11 @@ class Status(str, Enum):
     @property
     def label(self) -> str:
         return "N/A" if self is Status.NOT_APPLICABLE else self.value.capitalize()
+
+
+#: Who the history names for the partner's positions: the other delegation, not the reviewer who
+#: imported them.
+PARTNER_ADMINISTRATION = "Partner administration"
 
 
 class Stance(str, Enum):

@@ -229,16 +229,17 @@ def test_table_headers_name_each_column_and_explain_it_on_hover() -> None:
     horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
     display, tip = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
     queue, partners = CriteriaTableModel(), PartnerTableModel()
-    assert [queue.headerData(c, horizontal, display) for c in range(5)] == [
+    assert [queue.headerData(c, horizontal, display) for c in range(6)] == [
         "Ref",
         "Status",
         "Best",
         "Links",
         "Marks",
+        "Theirs",
     ]
     assert queue.headerData(1, horizontal, tip) == "Verdict"
     assert partners.headerData(COL_USED_BY, horizontal, display) == "Used by"
     assert partners.headerData(COL_USED_BY, horizontal, tip).startswith("Reference criteria")
     assert partners.headerData(0, horizontal, tip) is None
-    assert queue.headerData(5, horizontal, display) is None
+    assert queue.headerData(6, horizontal, display) is None
     assert queue.headerData(0, vertical, display) is None

@@ -11,9 +11,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from criteria_compare.errors import ImportFailed, ProjectReadOnly
-from criteria_compare.model import Relation, Stance, Status
+from criteria_compare.model import PARTNER_ADMINISTRATION, Relation, Stance, Status
 from criteria_compare.project import Project
-from criteria_compare.project.positions import PARTNER_ADMINISTRATION
 from criteria_compare.report.exchange_workbook import CHECK_HEADER, META_SHEET, POSITIONS_SHEET
 from criteria_compare.workflow.exchange import export_positions, import_positions
 from tests.workflow.exchange_helpers import columns, edit, fill, rows_by_ref

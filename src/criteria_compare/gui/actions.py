@@ -88,6 +88,22 @@ def _specs() -> tuple[ActionSpec, ...]:
             file_,
         ),
         ActionSpec(
+            "export_positions",
+            "E&xport positions for the partner…",
+            (),
+            "Write a workbook with our assessment of every criterion for the partner "
+            "administration to give its position.",
+            file_,
+        ),
+        ActionSpec(
+            "import_positions",
+            "Import the partner's &positions…",
+            (),
+            "Bring in the positions and comments from the workbook the partner sent back; our "
+            "verdicts stay as they are.",
+            file_,
+        ),
+        ActionSpec(
             "close_project",
             "C&lose project",
             ("Ctrl+W",),
@@ -303,6 +319,9 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "save_copy",
             "export_report",
             None,
+            "export_positions",
+            "import_positions",
+            None,
             "close_project",
             "quit",
         ),
@@ -490,6 +509,8 @@ SHELL_ACTIONS = frozenset(
         "open_sample",
         "save_copy",
         "export_report",
+        "export_positions",
+        "import_positions",
         "close_project",
         "quit",
         "undo",
@@ -520,5 +541,7 @@ WRITE_ACTIONS = frozenset(
         "confirm_unchanged",
         "bulk_confirm",
         "realign",
+        "export_positions",
+        "import_positions",
     }
 )

@@ -26,6 +26,7 @@ from criteria_compare.gui.about import show_about
 from criteria_compare.gui.actions import build_actions, install_typing_guard
 from criteria_compare.gui.aligner_menu import AlignerMenu
 from criteria_compare.gui.errors_dialog import show_error, user_message
+from criteria_compare.gui.exchange_menu import ExchangeMenu
 from criteria_compare.gui.file_menu import PROJECT_FILTER, FileMenu, dropped_file
 from criteria_compare.gui.job_runner import JobRunner
 from criteria_compare.gui.outside_changes import OutsideChanges
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.file_menu = FileMenu(self)
         self.outside = OutsideChanges(self)
         self.aligner_menu = AlignerMenu(self)
+        self.exchange_menu = ExchangeMenu(self)
         self.recent = RecentProjects(
             self.settings, self.start_screen, self.recent_menu, self.file_menu.open_path, self
         )

@@ -58,6 +58,8 @@ def connect_shell_actions(window: MainWindow) -> None:
         "open_sample": files.open_sample,
         "save_copy": files.save_copy,
         "export_report": files.export_report,
+        "export_positions": window.exchange_menu.export_positions,
+        "import_positions": window.exchange_menu.import_positions,
         "close_project": window.close_project,
         "quit": window.close,
         "realign": aligner.realign,

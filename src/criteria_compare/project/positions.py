@@ -11,12 +11,11 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from criteria_compare.model import Position, Stance
+from criteria_compare.model import PARTNER_ADMINISTRATION, Position, Stance
 from criteria_compare.project.codec import StoredValueError, dumps
 from criteria_compare.project.history import record
 
 __all__ = [
-    "PARTNER_ADMINISTRATION",
     "ExchangeIdentity",
     "latest_round",
     "read_identity",
@@ -25,8 +24,6 @@ __all__ = [
     "write_positions",
 ]
 
-#: Who the history names for a position: the other delegation, not the reviewer who imported it.
-PARTNER_ADMINISTRATION = "Partner administration"
 
 _CURRENT = (
     "SELECT p.reference_ref, p.position, p.comment, p.round, p.sha256, p.imported_at, "

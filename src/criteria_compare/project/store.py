@@ -913,6 +913,13 @@ class Project:
         return dict(self._partner_positions)
 
     @_locked
+    def position(self, ref: str) -> Position | None:
+        """The partner administration's current position on one reference criterion, if any."""
+        if self._partner_positions is None:
+            self._partner_positions = read_positions(self._db)
+        return self._partner_positions.get(self._ref(ref))
+
+    @_locked
     def exchange_round(self) -> int:
         """The latest exchange round positions were imported from (0: none yet)."""
         return latest_round(self._db)

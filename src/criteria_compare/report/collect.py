@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from criteria_compare.model import Link, Status
+from criteria_compare.model import PARTNER_ADMINISTRATION, Link, Status
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.data import (
     LinkedCriterion,
@@ -60,6 +60,7 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
     partner = project.partner
     partner_by_ref = partner.by_ref()
     assessments = project.assessments()
+    positions = project.positions()
     links_by_ref: dict[str, list[Link]] = {}
     for link in project.links():
         links_by_ref.setdefault(link.reference_ref, []).append(link)
@@ -94,6 +95,7 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
                 reviewer=a.reviewer if a else "",
                 timestamp=a.timestamp if a else "",
                 links=tuple(linked),
+                position=positions.get(criterion.ref),
             )
         )
     check_cancel(cancel)
@@ -102,7 +104,7 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
     actions = Counter(entry.action for entry in history)
     stamps: dict[str, list[str]] = {}
     for entry in history:
-        if entry.timestamp:
+        if entry.timestamp and entry.reviewer != PARTNER_ADMINISTRATION:
             stamps.setdefault(entry.reviewer, []).append(entry.timestamp)
     assessed = Counter(row.reviewer for row in rows if row.status is not Status.UNREVIEWED)
     reviewers = tuple(

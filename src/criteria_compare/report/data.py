@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from criteria_compare.model import Criterion, HistoryEntry, Level, Relation, Status
+from criteria_compare.model import Criterion, HistoryEntry, Level, Position, Relation, Status
 from criteria_compare.project.agreement import PairAgreement
 
 __all__ = [
@@ -78,6 +78,7 @@ class ReferenceRow:
     reviewer: str = ""
     timestamp: str = ""
     links: tuple[LinkedCriterion, ...] = ()
+    position: Position | None = None  # the partner administration's, if imported
 
     @property
     def ref(self) -> str:
@@ -214,6 +215,11 @@ class ReportData:
         for criterion in self.partner_only:
             grouped.setdefault(criterion.section or "Unsectioned", []).append(criterion)
         return grouped
+
+    @property
+    def has_positions(self) -> bool:
+        """True once the partner administration's positions were imported."""
+        return any(row.position is not None for row in self.rows)
 
     @property
     def link_count(self) -> int:

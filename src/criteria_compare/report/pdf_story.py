@@ -29,6 +29,7 @@ from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.fonts import BODY_FONT, FontChooser
 from criteria_compare.report.options import ReportOptions
 from criteria_compare.report.pdf_chart import MAX_CHART_CATEGORIES, category_chart
+from criteria_compare.report.pdf_consensus import consensus_section
 from criteria_compare.report.pdf_styles import (
     DRAFT_RED,
     GRID,
@@ -202,6 +203,7 @@ class StoryBuilder:
         story += self.contents()
         story += self.summary()
         story += self.discussion()
+        story += consensus_section(self)
         story += self.register()
         story += self.side_by_side()
         story += self.partner_only()

@@ -17,7 +17,9 @@ from criteria_compare.model import (
     Criterion,
     Level,
     Link,
+    Position,
     Program,
+    Stance,
     Status,
     Suggestion,
 )
@@ -27,6 +29,7 @@ __all__ = [
     "COLUMNS",
     "COL_LINKS",
     "COL_MARKS",
+    "COL_PARTNER",
     "COL_REF",
     "COL_SCORE",
     "COL_STATUS",
@@ -41,16 +44,25 @@ __all__ = [
     "SectionEntry",
     "build_entry",
     "build_queue_rows",
+    "partner_words",
 ]
 
-COL_REF, COL_STATUS, COL_SCORE, COL_LINKS, COL_MARKS = range(5)
-COLUMNS = ("Ref", "Status", "Best", "Links", "Marks")
+COL_REF, COL_STATUS, COL_SCORE, COL_LINKS, COL_MARKS, COL_PARTNER = range(6)
+COLUMNS = ("Ref", "Status", "Best", "Links", "Marks", "Theirs")
+#: The queue's marker for the partner administration's position.
+STANCE_MARKS = {
+    Stance.AGREE: "✓",
+    Stance.DISAGREE: "✗",
+    Stance.NEEDS_DISCUSSION: "?",
+    Stance.BLANK: "",
+}
 _TOOLTIPS = {
     COL_REF: "Reference criterion",
     COL_STATUS: "Verdict",
     COL_SCORE: "Score of the best candidate",
     COL_LINKS: "Confirmed links",
     COL_MARKS: "✎ note · ⚑ flagged for discussion · ! text changed since the decision",
+    COL_PARTNER: "The partner administration's position: ✓ agree · ✗ disagree · ? needs discussion",
 }
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # native value for sorting
@@ -83,6 +95,8 @@ class QueueSource(Protocol):
     def links(self, reference_ref: str | None = None) -> tuple[Link, ...]: ...
     def suggestions(self, reference_ref: str) -> tuple[Suggestion, ...]: ...
     def assessment(self, ref: str) -> Assessment: ...
+    def positions(self) -> dict[str, Position]: ...
+    def position(self, ref: str) -> Position | None: ...
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,11 @@ class QueueEntry:
     best_band: Band | None = None
     n_links: int = 0
     haystack: str = ""  # lower-cased ref, text, guidance and note for the text filter
+    position: Position | None = None  # the partner administration's, if imported
+
+    @property
+    def stance(self) -> Stance:
+        return self.position.stance if self.position is not None else Stance.BLANK
 
     @property
     def ref(self) -> str:
@@ -155,6 +174,7 @@ def build_entry(
     assessment: Assessment | None,
     suggestions: Sequence[Suggestion],
     n_links: int,
+    position: Position | None = None,
 ) -> QueueEntry:
     """Combine one criterion's assessment, best suggestion and link count into a queue entry."""
     a = assessment or Assessment(criterion.ref)
@@ -170,6 +190,7 @@ def build_entry(
         best_band=best.band if best else None,
         n_links=n_links,
         haystack=haystack,
+        position=position,
     )
 
 
@@ -202,6 +223,7 @@ def build_queue_rows(
     and ``cancel()`` is checked as often (``Cancelled`` when it says so).
     """
     assessments = project.assessments()
+    positions = project.positions()
     n_links: dict[str, int] = {}
     for link in project.links():
         n_links[link.reference_ref] = n_links.get(link.reference_ref, 0) + 1
@@ -221,7 +243,11 @@ def build_queue_rows(
             row_of[c.ref] = len(rows)
             rows.append(
                 build_entry(
-                    c, assessments.get(c.ref), project.suggestions(c.ref), n_links.get(c.ref, 0)
+                    c,
+                    assessments.get(c.ref),
+                    project.suggestions(c.ref),
+                    n_links.get(c.ref, 0),
+                    positions.get(c.ref),
                 )
             )
             done += 1
@@ -237,6 +263,15 @@ def build_queue_rows(
         section_row=section_row,
         order=tuple(c.ref for c in criteria),
     )
+
+
+def partner_words(position: Position) -> str:
+    """ "Partner (round 2): Disagree — their comment" for tooltips and screen readers."""
+    label = position.stance.label or "No position"
+    comment = position.comment.strip()
+    if len(comment) > 300:
+        comment = comment[:300] + "…"
+    return f"Partner (round {position.round}): {label}" + (f" — {comment}" if comment else "")
 
 
 class CriteriaTableModel(ColumnsModel):
@@ -290,12 +325,14 @@ class CriteriaTableModel(ColumnsModel):
             for link in project.links():
                 n_links[link.reference_ref] = n_links.get(link.reference_ref, 0) + 1
 
-            def read(ref: str) -> tuple[Assessment | None, int]:
-                return assessments.get(ref), n_links.get(ref, 0)
+            positions = project.positions()
+
+            def read(ref: str) -> tuple[Assessment | None, int, Position | None]:
+                return assessments.get(ref), n_links.get(ref, 0), positions.get(ref)
         else:
 
-            def read(ref: str) -> tuple[Assessment | None, int]:
-                return project.assessment(ref), len(project.links(ref))
+            def read(ref: str) -> tuple[Assessment | None, int, Position | None]:
+                return project.assessment(ref), len(project.links(ref)), project.position(ref)
 
         changed: list[int] = []
         for ref in wanted:
@@ -304,8 +341,10 @@ class CriteriaTableModel(ColumnsModel):
                 continue
             old = self._rows[row]
             assert isinstance(old, QueueEntry)
-            assessment, links = read(ref)
-            entry = build_entry(old.criterion, assessment, project.suggestions(ref), links)
+            assessment, links, position = read(ref)
+            entry = build_entry(
+                old.criterion, assessment, project.suggestions(ref), links, position
+            )
             if entry != old:
                 self._rows[row] = entry
                 changed.append(row)
@@ -369,6 +408,10 @@ class CriteriaTableModel(ColumnsModel):
             if entry is not None and not entry.reviewed and ref != after:
                 return ref
         return None
+
+    def has_positions(self) -> bool:
+        """True when any criterion carries a position of the partner administration."""
+        return any(e.position is not None for e in self.entries())
 
     def counts(self) -> QueueCounts:
         """Reviewed, per-status and flagged totals (cached until a row changes)."""
@@ -443,6 +486,8 @@ class CriteriaTableModel(ColumnsModel):
                 return str(e.n_links) if e.n_links else ""
             if col == COL_MARKS:
                 return e.marks
+            if col == COL_PARTNER:
+                return STANCE_MARKS[e.stance]
             return None
         if role == REF_ROLE:
             return e.ref
@@ -453,9 +498,13 @@ class CriteriaTableModel(ColumnsModel):
                 return e.n_links
             if col == COL_STATUS:
                 return e.status.value
+            if col == COL_PARTNER:
+                return e.stance.value
             return e.ref
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_SCORE, COL_LINKS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_PARTNER and e.position:
+            return partner_words(e.position)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = e.criterion.text
             tip = text if len(text) <= 300 else text[:300] + "…"
@@ -485,4 +534,6 @@ class CriteriaTableModel(ColumnsModel):
                 if on
             ]
             return ", ".join(words) or "no markers"
+        if col == COL_PARTNER:
+            return partner_words(e.position) if e.position else "no position of the partner"
         return e.ref

@@ -1,4 +1,5 @@
-"""Filter and sort proxy for the queue: status, flag, changed text, section, level, band, likely gaps, text terms."""
+"""Filter and sort proxy for the queue: status, flag, changed text, section, level, band, likely gaps,
+the partner's position, text terms."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from criteria_compare.gui.models.criteria_table import (
     QueueEntry,
     SectionEntry,
 )
-from criteria_compare.model import Band, Level, Status
+from criteria_compare.model import Band, Level, Stance, Status
 
 __all__ = ["MAX_QUERY", "QueueFilter", "QueueProxyModel", "entry_matches", "split_terms"]
 
@@ -38,6 +39,7 @@ class QueueFilter:
     band: Band | None = None  # best candidate's band
     likely_gap: bool = False  # no candidate above Low
     text: str = ""
+    partner: Stance | None = None  # the partner administration's position
 
     @property
     def active(self) -> bool:
@@ -59,6 +61,8 @@ def entry_matches(entry: QueueEntry, f: QueueFilter, terms: tuple[str, ...] = ()
     if f.band is not None and entry.best_band != f.band:
         return False
     if f.likely_gap and entry.best_band not in (None, Band.LOW):
+        return False
+    if f.partner is not None and entry.stance is not f.partner:
         return False
     return all(t in entry.haystack for t in terms)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 
@@ -41,7 +42,15 @@ from criteria_compare.gui.views.candidate_widget import (
 )
 from criteria_compare.gui.views.redline_view import RedlinePanel, TextChange
 from criteria_compare.gui.views.reflow import ReflowGrid, wrapping
-from criteria_compare.model import Assessment, Criterion, HistoryEntry, Relation, Status
+from criteria_compare.model import (
+    Assessment,
+    Criterion,
+    HistoryEntry,
+    Position,
+    Relation,
+    Stance,
+    Status,
+)
 
 __all__ = [
     "NOTE_IDLE_MS",
@@ -75,6 +84,7 @@ class FocusData:
     rejected: tuple[CandidateRow, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
     changes: tuple[TextChange, ...] = ()  # texts changed since the decision (a suspect one)
+    position: Position | None = None  # the partner administration's, if imported
 
 
 _ACTION_WORDS = {
@@ -86,7 +96,22 @@ _ACTION_WORDS = {
     "unreject": "rejection taken back",
     "pin": "pinned",
     "unpin": "unpinned",
+    "position": "partner's position",
 }
+
+
+def _position_words(value: str | None) -> str:
+    """A stored partner position (JSON with position, comment, round) as "Disagree (round 2)"."""
+    try:
+        data = json.loads(value or "")
+        label = Stance(data["position"]).label or "no position"
+        return f"{label} (round {int(data['round'])})"
+    except (ValueError, KeyError, TypeError):
+        return _short(value)
+
+
+#: Characters of the partner's comment shown in the decision panel (the tooltip has all of it).
+_PARTNER_COMMENT = 280
 
 
 def _short(value: str | None, limit: int = 60) -> str:
@@ -147,6 +172,9 @@ def history_line(entry: HistoryEntry) -> str:
             what += f" ({new})"
     elif entry.action == "confirm_unchanged":
         what = entry.new_value or "decision still holds"
+    elif entry.action == "position":
+        old, new = _position_words(entry.old_value), _position_words(entry.new_value)
+        what += f": {old + ' → ' if entry.old_value else ''}{new}"
     elif entry.action in ("undo", "redo", "restore"):
         state = _state_words(entry.new_value)
         what += f" → {state}" if state else ""
@@ -298,6 +326,13 @@ class FocusPane(QWidget):
         self._note.setAccessibleName("Note")
         self._note.setTabChangesFocus(True)
         self._note.setFixedHeight(self._note.fontMetrics().lineSpacing() * 4 + 2 * MARGIN)
+        self._partner = wrapping(QLabel())
+        self._partner.setTextFormat(Qt.TextFormat.RichText)
+        self._partner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._partner.setAccessibleName("The partner administration's position")
+        self._partner.setAutoFillBackground(True)
+        self._partner.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
+        self._partner.setVisible(False)
         self._flag = QCheckBox("Flag for discussion (F)")
         self._flag.setAccessibleName("Flag for discussion")
         self._saved_label = _muted(QLabel())
@@ -354,6 +389,7 @@ class FocusPane(QWidget):
         panel_layout.setSpacing(SPACING)
         panel_layout.addWidget(self._verdicts)
         panel_layout.addWidget(self._message)
+        panel_layout.addWidget(self._partner)
         panel_layout.addWidget(self._note)
         panel_layout.addLayout(flag_row)
         outer = QVBoxLayout(self)
@@ -400,6 +436,7 @@ class FocusPane(QWidget):
         if data is None:
             self._ref.setText("")
             self._text.setText("No criterion selected.")
+            self._fill_partner(None)
             return
         c, a = data.criterion, data.assessment
         self._ref.setText(c.ref)
@@ -420,6 +457,7 @@ class FocusPane(QWidget):
         self._fill_candidates()
         self._fill_rejected()
         self._fill_decision(a)
+        self._fill_partner(data.position)
         self._history.setText(
             "<br>".join(html.escape(history_line(h)) for h in data.history[:8])
             or "No decisions yet."
@@ -498,6 +536,37 @@ class FocusPane(QWidget):
             else ""
         )
 
+    def _fill_partner(self, position: Position | None) -> None:
+        """Their position and comment, beside our verdict and note (hidden when they gave neither)."""
+        if (
+            position is not None
+            and position.stance is Stance.BLANK
+            and not position.comment.strip()
+        ):
+            position = None
+        self._partner.setVisible(position is not None)
+        if position is None:
+            self._partner.clear()
+            return
+        label = position.stance.label or "No position given"
+        comment = " ".join(position.comment.split())
+        if len(comment) > _PARTNER_COMMENT:
+            self._partner.setToolTip(position.comment)
+            comment = comment[:_PARTNER_COMMENT] + "…"
+        else:
+            self._partner.setToolTip("")
+        text = (
+            f"<b>Partner administration</b> (round {position.round}): <b>{html.escape(label)}</b>"
+        )
+        if comment:
+            text += f" — {html.escape(comment)}"
+        self._partner.setText(text)
+
+    @property
+    def partner_label(self) -> QLabel:
+        """The line showing the partner administration's position and comment."""
+        return self._partner
+
     def _style_verdict(self, button: QToolButton, checked: bool) -> None:
         """Checked verdict: bold on the adaptive highlight, so the choice is clear in any palette."""
         button.setChecked(checked)
@@ -529,7 +598,7 @@ class FocusPane(QWidget):
         self._text.setText(highlight_html(self._data.criterion.text, spans, color))
 
     def _apply_palette(self) -> None:
-        for label in (self._level, self._message):
+        for label in (self._level, self._message, self._partner):
             pal = label.palette()
             pal.setColor(QPalette.ColorRole.Window, subtle_fill(self.palette()))
             label.setPalette(pal)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from criteria_compare.gui.models.criteria_table import (
     COL_LINKS,
     COL_MARKS,
+    COL_PARTNER,
     COL_REF,
     COL_SCORE,
     COL_STATUS,
@@ -31,7 +32,7 @@ from criteria_compare.gui.models.criteria_table import (
 )
 from criteria_compare.gui.models.sort_proxy import QueueFilter, QueueProxyModel
 from criteria_compare.gui.style import MARGIN, SPACING, STATUS_ORDER, muted_color, status_text
-from criteria_compare.model import Band, Level, Status
+from criteria_compare.model import Band, Level, Stance, Status
 
 __all__ = ["LIKELY_GAPS", "QueuePane", "QueueTreeView"]
 
@@ -145,6 +146,20 @@ class QueuePane(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
+        self._partner = QComboBox()
+        self._partner.setAccessibleName("Filter by the partner administration's position")
+        self._partner.addItem("Any partner position", None)
+        for stance, text in (
+            (Stance.DISAGREE, "They disagree"),
+            (Stance.NEEDS_DISCUSSION, "Needs discussion"),
+            (Stance.AGREE, "They agree"),
+        ):
+            self._partner.addItem(text, stance.value)
+        self._partner.setMinimumContentsLength(6)
+        self._partner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._partner.setVisible(False)
         self._flagged = QCheckBox("⚑ Flagged")
         self._flagged.setAccessibleName("Show only criteria flagged for discussion")
         self._changed = QCheckBox("! Changed")
@@ -176,11 +191,14 @@ class QueuePane(QWidget):
         header.resizeSection(COL_SCORE, fm.horizontalAdvance("0.00") + 3 * SPACING)
         header.resizeSection(COL_LINKS, fm.horizontalAdvance("Links") + 2 * SPACING)
         header.resizeSection(COL_MARKS, fm.horizontalAdvance("✎ ⚑ !") + 3 * SPACING)
+        header.resizeSection(COL_PARTNER, fm.horizontalAdvance("Theirs") + 2 * SPACING)
+        header.setSectionHidden(COL_PARTNER, True)
 
         row1 = QHBoxLayout()
         row1.setSpacing(SPACING)
         row1.addWidget(self._status)
         row1.addWidget(self._section, 1)
+        row1.addWidget(self._partner)
         row2 = QHBoxLayout()
         row2.setSpacing(SPACING)
         row2.addWidget(self._level)
@@ -206,7 +224,7 @@ class QueuePane(QWidget):
 
         self._text.textChanged.connect(self._apply_filter)
         self._text.installEventFilter(self)  # Down/Enter: into the list; Esc: clear, then leave
-        for combo in (self._status, self._section, self._level, self._band):
+        for combo in (self._status, self._section, self._level, self._band, self._partner):
             combo.currentIndexChanged.connect(self._apply_filter)
         self._flagged.toggled.connect(self._apply_filter)
         self._changed.toggled.connect(self._apply_filter)
@@ -220,6 +238,7 @@ class QueuePane(QWidget):
         ):
             signal.connect(self._after_rows_changed)
         self.model.modelReset.connect(self._fill_sections)
+        self.model.modelReset.connect(self._show_partner_controls)
         self._apply_palette()
 
     # -- widgets -----------------------------------------------------------------------------
@@ -230,6 +249,16 @@ class QueuePane(QWidget):
     @property
     def text_filter(self) -> QLineEdit:
         return self._text
+
+    @property
+    def partner_filter(self) -> QComboBox:
+        """ "They disagree", "Needs discussion"...: shown once the partner's positions are in."""
+        return self._partner
+
+    def _show_partner_controls(self) -> None:
+        shown = self.model.has_positions()
+        self._partner.setVisible(shown)
+        self._view.header().setSectionHidden(COL_PARTNER, not shown)
 
     def focus_queue(self) -> None:
         self._view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -263,6 +292,7 @@ class QueuePane(QWidget):
             self._band,
             self._flagged,
             self._changed,
+            self._partner,
         )
         for w in widgets:
             w.blockSignals(True)
@@ -274,6 +304,7 @@ class QueuePane(QWidget):
         self._band.setCurrentIndex(max(0, self._band.findData(band)))
         self._flagged.setChecked(f.flagged)
         self._changed.setChecked(f.changed)
+        self._partner.setCurrentIndex(max(0, self._partner.findData(_value(f.partner))))
         for w in widgets:
             w.blockSignals(False)
         self._apply_filter()
@@ -282,6 +313,7 @@ class QueuePane(QWidget):
         band = self._band.currentData()
         status = self._status.currentData()
         level = self._level.currentData()
+        partner = self._partner.currentData()
         return QueueFilter(
             status=Status(status) if status else None,
             flagged=self._flagged.isChecked(),
@@ -291,6 +323,7 @@ class QueuePane(QWidget):
             band=Band(band) if band and band != LIKELY_GAPS else None,
             likely_gap=band == LIKELY_GAPS,
             text=self._text.text(),
+            partner=Stance(partner) if partner else None,
         )
 
     def _apply_filter(self) -> None:

@@ -345,6 +345,7 @@ class ReviewView(QWidget):
             candidates=candidates,
             rejected=rejected,
             history=p.history(ref, limit=HISTORY_SHOWN),
+            position=p.position(ref),
         )
 
     def _refresh_focus(self, *, keep_view: bool) -> None:
