@@ -53,6 +53,7 @@ def test_groups_put_disagreement_and_flags_among_open_points(answered: Path) -> 
     assert open_refs - {refs[1], refs[2]} <= flagged
     assert {r.ref for r in first.agreed} == set(refs) - open_refs
     assert first.unanswered == ()
+    assert "Partner administration" not in {r.reviewer for r in data.reviewers}
     later = consensus_groups(data)[1]
     assert all(r.position is None or not r.position.comment for r in later.unanswered)
 
@@ -84,3 +85,22 @@ def test_no_section_without_positions(sample_project: Path, tmp_path: Path) -> N
     with Project.open(sample_project, read_only=True) as project:
         export_pdf(project, out, ReportOptions())
     assert not any(CONSENSUS_TITLE in p for p in pdf_pages(out))
+
+
+def test_workbook_gets_a_consensus_sheet(answered: Path, tmp_path: Path) -> None:
+    """The report workbook adds one row per criterion with both sides' words and the outcome."""
+    from openpyxl import load_workbook
+
+    from criteria_compare.report import export_workbook
+    from criteria_compare.report.workbook import CONSENSUS_SHEET
+
+    out = tmp_path / "report.xlsx"
+    with Project.open(answered, read_only=True) as project:
+        export_workbook(project, out, ReportOptions())
+    ws = load_workbook(out)[CONSENSUS_SHEET]
+    rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    disagreed = next(r for r in rows.values() if r[6] == "Disagree")
+    assert disagreed[7] == DISAGREE
+    assert disagreed[9] == "To be resolved"
+    assert any(r[9] == "Agreed" for r in rows.values())
+    assert any(r[9] == "No answer yet" for r in rows.values())

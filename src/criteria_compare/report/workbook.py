@@ -1,6 +1,7 @@
 """The workbook export: the report's content as filterable sheets, written atomically.
 
-Sheets: Summary, Side by side, Gaps, Partner-only, Discussion points, History.
+Sheets: Summary, Side by side, Gaps, Partner-only, Discussion points, History, and
+Consensus once the partner administration's positions were imported.
 Every table sheet has a frozen, filtered header row, wrapped text and set
 widths. Strings a spreadsheet could read as a formula are stored as text.
 """
@@ -21,13 +22,23 @@ from criteria_compare.paths import resolve_path
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.atomic import atomic_target
 from criteria_compare.report.collect import from_project
+from criteria_compare.report.consensus import is_agreed, is_open_point
 from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
 from criteria_compare.report.escape import clean_cell_text, is_formula_like
 from criteria_compare.report.options import ReportOptions
 
-__all__ = ["SHEETS", "cell_value", "export_workbook", "put_cell", "render_workbook"]
+__all__ = [
+    "CONSENSUS_SHEET",
+    "SHEETS",
+    "cell_value",
+    "export_workbook",
+    "put_cell",
+    "render_workbook",
+]
 
 SHEETS = ("Summary", "Side by side", "Gaps", "Partner-only", "Discussion points", "History")
+#: The sheet added once the partner's positions were imported.
+CONSENSUS_SHEET = "Consensus"
 
 _MAX_CELL = 32_000  # Excel refuses cells longer than 32,767 characters
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
@@ -201,6 +212,48 @@ def _partner_cells(row: ReferenceRow) -> tuple[str, str, str]:
     return refs, relations, texts
 
 
+def _consensus(ws: Worksheet, data: ReportData) -> None:
+    """One row per criterion: our assessment and note beside their position and comment."""
+
+    def outcome(row: ReferenceRow) -> str:
+        if is_open_point(row):
+            return "To be resolved"
+        return "Agreed" if is_agreed(row) else "No answer yet"
+
+    _table(
+        ws,
+        (
+            "Category",
+            "Ref",
+            "Reference criterion",
+            "Our assessment",
+            "Our note",
+            "Our discussion flag",
+            "Their position",
+            "Their comment",
+            "Round",
+            "Outcome",
+        ),
+        (24, 9, 55, 13, 40, 11, 16, 40, 8, 15),
+        [
+            [
+                row.section,
+                row.ref,
+                row.criterion.text,
+                row.status.label,
+                row.note,
+                "yes" if row.discussion else "",
+                row.position.stance.label if row.position else "",
+                row.position.comment if row.position else "",
+                row.position.round if row.position else "",
+                outcome(row),
+            ]
+            for row in data.rows
+        ],
+        status_column=4,
+    )
+
+
 def render_workbook(
     data: ReportData,
     path: str | os.PathLike[str],
@@ -366,6 +419,8 @@ def render_workbook(
             for h in data.history
         ],
     )
+    if data.has_positions:
+        _consensus(wb.create_sheet(CONSENSUS_SHEET), data)
     for sheet in wb.worksheets:
         _print_setup(sheet, options, landscape=sheet.title != SHEETS[0])
     wb.properties.title = options.title
