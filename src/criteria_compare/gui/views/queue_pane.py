@@ -66,7 +66,9 @@ class QueueTreeView(QTreeView):
         """Hide the Links column when the Status column would be too narrow to read."""
         header = self.header()
         others = sum(
-            header.sectionSize(c) for c in (COL_REF, COL_SCORE, COL_MARKS) if c < header.count()
+            header.sectionSize(c)
+            for c in (COL_REF, COL_SCORE, COL_MARKS, COL_PARTNER)
+            if c < header.count() and not header.isSectionHidden(c)
         )
         links = header.sectionSize(COL_LINKS) if header.count() > COL_LINKS else 0
         room = self.viewport().width() - others - links
@@ -259,6 +261,7 @@ class QueuePane(QWidget):
         shown = self.model.has_positions()
         self._partner.setVisible(shown)
         self._view.header().setSectionHidden(COL_PARTNER, not shown)
+        self._view.fit_columns()
 
     def focus_queue(self) -> None:
         self._view.setFocus(Qt.FocusReason.OtherFocusReason)
