@@ -40,3 +40,15 @@ def test_verdict_and_link_lines() -> None:
         "verdict: Unreviewed → Aligned"
     )
     assert history_line(_entry("link", None, "equal", "P-4")).endswith("linked P-4 (equal)")
+
+
+def test_partner_position_lines_read_as_words() -> None:
+    """A position from the exchange workbook reads "Disagree (round 1)", not its stored JSON."""
+    first = '{"position":"disagree","comment":"x","round":1,"sha256":"ab"}'
+    second = '{"position":"agree","comment":"","round":2,"sha256":"cd"}'
+    assert history_line(_entry("position", None, first)).endswith(
+        "partner's position: Disagree (round 1)"
+    )
+    line = history_line(_entry("position", first, second))
+    assert line.endswith("partner's position: Disagree (round 1) → Agree (round 2)")
+    assert "sha256" not in line
