@@ -13,6 +13,7 @@ from criteria_compare.cli.reading import (
     limits_from,
     parse_columns,
     read_for_cli,
+    warning_text,
 )
 from criteria_compare.importing import NO_LEVEL, ROLES, ImportResult
 
@@ -45,6 +46,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             '\'{"ref": "ID", "text": "Criteria", "level": "D"}\'; roles: ' + ", ".join(ROLES)
         ),
     )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help="when the text comes in several languages (description[fr]...), the one to read, "
+        "e.g. en or fr (default: English when present, else the file's own)",
+    )
     add_max_size_argument(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     parser.set_defaults(func=run)
@@ -53,9 +60,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Import the file and print what was understood; 0 even with warnings."""
     columns = parse_columns(args.columns)
-    result = read_for_cli(args.file, sheet=args.sheet, columns=columns, limits=limits_from(args))
+    result = read_for_cli(
+        args.file,
+        sheet=args.sheet,
+        columns=columns,
+        limits=limits_from(args),
+        language=args.language,
+    )
     if args.json:
-        emit_json(result.to_dict())
+        data = result.to_dict()
+        data["warnings"] = [warning_text(w) for w in result.warnings]
+        emit_json(data)
     else:
         print_summary(result, sys.stdout)
     return 0
@@ -81,6 +96,11 @@ def print_summary(result: ImportResult, out: TextIO) -> None:
         )
         write(f"Encoding:   {result.encoding}, {delimiter}-separated\n")
     write(f"SHA-256:    {result.sha256}\n")
+    if result.proposed_name or result.proposed_version:
+        label = " · ".join(x for x in (result.proposed_name, result.proposed_version) if x)
+        write(f"Title:      {label} (from {result.title_source or 'the document'})\n")
+    if len(result.languages) > 1:
+        write(f"Language:   {result.language} (the file holds {', '.join(result.languages)})\n")
     write(f"Header row: {result.header_row}\n")
     write("Columns:\n")
     for role in ROLES:
@@ -106,6 +126,6 @@ def print_summary(result: ImportResult, out: TextIO) -> None:
     warnings = result.warnings
     write(f"Warnings:   {len(warnings)}\n")
     for warning in warnings[:_MAX_WARNINGS_SHOWN]:
-        write(f"  - {warning}\n")
+        write(f"  - {warning_text(warning)}\n")
     if len(warnings) > _MAX_WARNINGS_SHOWN:
         write(f"  ... and {len(warnings) - _MAX_WARNINGS_SHOWN} more (use --json to see all)\n")

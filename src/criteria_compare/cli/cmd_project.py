@@ -6,20 +6,23 @@ import argparse
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from criteria_compare.cli.output import Progress, emit_json, notice, say, visible
 from criteria_compare.cli.reading import (
     add_max_size_argument,
-    advice,
     limits_from,
     parse_columns,
     read_for_cli,
+    warning_text,
 )
 from criteria_compare.cli.verdicts import verdict_sentence
 from criteria_compare.errors import InvalidValue, VerdictRuleError
 from criteria_compare.model import Relation, Status
 from criteria_compare.paths import resolve_path
+
+if TYPE_CHECKING:
+    from criteria_compare.importing import ImportResult
 
 __all__ = ["register"]
 
@@ -77,13 +80,21 @@ def _register_new(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
         p.add_argument(
             f"--{side}-name",
             metavar="NAME",
-            help=f"name of the {side} program (default: the file name)",
+            help=f"name of the {side} program (default: the title the file gives, such as a "
+            "title row or its metadata, else the file name)",
         )
         p.add_argument(
             f"--{side}-version",
             default="",
             metavar="V",
-            help=f"version or date label of the {side} program",
+            help=f"version or date label of the {side} program (default: the one the file "
+            "gives, such as 'Rev. 3' in its title)",
+        )
+        p.add_argument(
+            f"--{side}-language",
+            metavar="CODE",
+            help=f"when the {side} text comes in several languages, the one to read (default: "
+            "the other program's language when the file has it, else English)",
         )
         p.add_argument(f"--{side}-sheet", metavar="S", help=f"sheet of the {side} workbook")
         p.add_argument(
@@ -105,6 +116,7 @@ def _register_new(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
 
 def run_new(args: argparse.Namespace) -> int:
     """Import, align and write a new project; print a summary."""
+    from criteria_compare.importing import text_language
     from criteria_compare.project.files import check_target
     from criteria_compare.workflow.create import build_project
 
@@ -123,28 +135,30 @@ def run_new(args: argparse.Namespace) -> int:
     limits = limits_from(args)
     progress = Progress()
     try:
-        reference = read_for_cli(
-            args.reference,
-            sheet=args.reference_sheet,
-            columns=ref_columns,
-            limits=limits,
-            prefix="reference",
-            require_criteria=True,
-            progress=progress,
-        )
-        partner = read_for_cli(
-            args.partner,
-            sheet=args.partner_sheet,
-            columns=partner_columns,
-            limits=limits,
-            prefix="partner",
-            require_criteria=True,
-            progress=progress,
-        )
+
+        def read(side: str, prefer: str | None) -> ImportResult:
+            return read_for_cli(
+                getattr(args, side),
+                sheet=getattr(args, f"{side}_sheet"),
+                columns=ref_columns if side == "reference" else partner_columns,
+                limits=limits,
+                prefix=side,
+                require_criteria=True,
+                progress=progress,
+                language=getattr(args, f"{side}_language"),
+                prefer_language=prefer,
+            )
+
+        reference = read("reference", None)
+        partner = read("partner", text_language(reference))
+        if args.reference_language is None and len(reference.languages) > 1:
+            wanted = text_language(partner)  # the reference follows the partner's language
+            if wanted and wanted != reference.language and wanted in reference.languages:
+                reference = read("reference", wanted)
         progress.finish()
         for side, result in (("reference", reference), ("partner", partner)):
             for warning in result.warnings[:_MAX_WARNINGS_SHOWN]:
-                notice(f"warning: {advice(str(warning), side)}")
+                notice(f"warning: {warning_text(warning, side)}")
             more = len(result.warnings) - _MAX_WARNINGS_SHOWN
             if more > 0:
                 notice(
@@ -169,6 +183,9 @@ def run_new(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     for message in alignment.notices:
         notice(message)
+    for side, result in (("reference", reference), ("partner", partner)):
+        for message in _taken_from_document(side, result, args):
+            notice(message)
     with project:
         summary = project.summary()
         sides: dict[str, dict[str, Any]] = {}
@@ -182,7 +199,7 @@ def run_new(args: argparse.Namespace) -> int:
                 "file": result.file,
                 "sheet": result.sheet,
                 "criteria": len(program.criteria),
-                "warnings": [str(w) for w in result.warnings],
+                "warnings": [warning_text(w, side) for w in result.warnings],
             }
     data = {
         "project": str(target),
@@ -207,6 +224,29 @@ def run_new(args: argparse.Namespace) -> int:
     say(f"  suggestions {summary['suggestions']} (aligned in {alignment.seconds:.1f} s)")
     say(f"  total time  {seconds:.1f} s")
     return 0
+
+
+def _taken_from_document(side: str, result: ImportResult, args: argparse.Namespace) -> list[str]:
+    """What ``new`` took from the file for the names and versions it was not given."""
+    taken: list[str] = []
+    given_name = (getattr(args, f"{side}_name") or "").strip()
+    given_version = (getattr(args, f"{side}_version") or "").strip()
+    where = f"{result.title_source} of {result.file}" if result.title_source else result.file
+    if not given_name and result.proposed_name:
+        taken.append(f"name '{result.proposed_name}'")
+    if not given_version and result.proposed_version:
+        taken.append(f"version '{result.proposed_version}'")
+    if taken:
+        return [
+            f"{side} program: took the {' and the '.join(taken)} from {where}; give "
+            f"--{side}-name and --{side}-version to change them."
+        ]
+    if not given_name:
+        return [
+            f"{side} program: {result.file} gives no title, so the program is named after the "
+            f"file; give --{side}-name to name it."
+        ]
+    return []
 
 
 # ---------------------------------------------------------------------------- align

@@ -7,10 +7,22 @@ import json
 from pathlib import Path
 
 from criteria_compare.errors import ColumnMappingError, CriteriaCompareError, ImportFailed
-from criteria_compare.importing import ImportLimits, ImportResult, read_criteria
+from criteria_compare.importing import (
+    ImportLimits,
+    ImportResult,
+    ImportWarning,  # noqa: A004
+    read_criteria,
+)
 from criteria_compare.progress import ProgressCallback
 
-__all__ = ["add_max_size_argument", "advice", "limits_from", "parse_columns", "read_for_cli"]
+__all__ = [
+    "add_max_size_argument",
+    "advice",
+    "limits_from",
+    "parse_columns",
+    "read_for_cli",
+    "warning_text",
+]
 
 _MIB = 1024 * 1024
 _DEFAULT_MB = ImportLimits().max_bytes // _MIB
@@ -76,12 +88,31 @@ def advice(message: str, prefix: str) -> str:
     """The importer's advice with this command's option names (``--reference-columns``...)."""
     if prefix:
         message = message.replace("--columns", f"--{prefix}-columns")
+        message = message.replace("--language", f"--{prefix}-language")
+        message = message.replace("--sheet", f"--{prefix}-sheet")
     if "over the import limit" in message:
         message = message.replace(
             "remove unused sheets or rows and try again.",
             "remove unused sheets or rows, or raise the limit with --max-size MB.",
         )
     return message
+
+
+#: What the user can do about a warning, in this front end's words (see ImportWarning.advice).
+_WARNING_ADVICE = {
+    "columns": "map it with --columns",
+    "language": "give the language with --language CODE",
+    "sheet": "choose the sheet with --sheet NAME",
+}
+
+
+def warning_text(warning: ImportWarning, prefix: str = "") -> str:
+    """An import warning as the CLI prints it: located, with this command's option names."""
+    text = str(warning)
+    hint = _WARNING_ADVICE.get(warning.advice)
+    if hint:
+        text = f"{text.rstrip('.')} ({hint})."
+    return advice(text, prefix)
 
 
 def read_for_cli(
@@ -93,6 +124,8 @@ def read_for_cli(
     prefix: str = "",
     require_criteria: bool = False,
     progress: ProgressCallback | None = None,
+    language: str | None = None,
+    prefer_language: str | None = None,
 ) -> ImportResult:
     """``read_criteria`` whose errors name this command's options (``--{prefix}-columns``).
 
@@ -100,7 +133,15 @@ def read_for_cli(
     (a project needs criteria on both sides) instead of giving a warning.
     """
     try:
-        result = read_criteria(path, sheet=sheet, columns=columns, limits=limits, progress=progress)
+        result = read_criteria(
+            path,
+            sheet=sheet,
+            columns=columns,
+            limits=limits,
+            progress=progress,
+            language=language,
+            prefer_language=prefer_language,
+        )
     except CriteriaCompareError as exc:
         advised = advice(str(exc), prefix)
         if advised == str(exc):

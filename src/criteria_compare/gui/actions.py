@@ -288,6 +288,14 @@ def _specs() -> tuple[ActionSpec, ...]:
             view,
         ),
         ActionSpec(
+            "import_warnings",
+            "&Import warnings…",
+            (),
+            "What the importer noticed in each program's file (rows skipped, columns not "
+            "imported, languages), kept in the project.",
+            view,
+        ),
+        ActionSpec(
             "shortcuts_help",
             "&Keyboard shortcuts",
             ("F1", "?"),
@@ -364,7 +372,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "refit",
         ),
     ),
-    ("&View", ("expand_evidence",)),
+    ("&View", ("expand_evidence", None, "import_warnings")),
     ("&Help", ("shortcuts_help", None, "about")),
 )
 
@@ -520,6 +528,7 @@ SHELL_ACTIONS = frozenset(
         "set_reviewer",
         "shortcuts_help",
         "about",
+        "import_warnings",
     }
 )
 REVIEW_ACTIONS = frozenset(s.name for s in ACTION_SPECS) - SHELL_ACTIONS

@@ -316,6 +316,16 @@ class MainWindow(QMainWindow):
         self._shortcuts_dialog.activateWindow()
         return self._shortcuts_dialog
 
+    def show_import_warnings(self) -> QWidget | None:
+        """View → Import warnings: the importer's warnings for both programs (non-modal)."""
+        from criteria_compare.gui.views.import_warnings import ImportWarningsDialog
+
+        if self.project is None:
+            return None
+        dialog = ImportWarningsDialog(self.project, self)
+        dialog.show()
+        return dialog
+
     def show_about(self) -> QMessageBox:
         """Version, where settings, data and logs live, and the licence (non-modal)."""
         return show_about(self, self.settings.qsettings.fileName())

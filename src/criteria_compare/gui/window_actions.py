@@ -67,6 +67,7 @@ def connect_shell_actions(window: MainWindow) -> None:
         "set_reviewer": window.reviewer_gate.ask_name,
         "shortcuts_help": window.show_shortcuts,
         "about": window.show_about,
+        "import_warnings": window.show_import_warnings,
         "undo": window.undo.undo,
         "redo": window.undo.redo,
     }

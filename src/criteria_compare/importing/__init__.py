@@ -13,6 +13,7 @@ from __future__ import annotations
 from criteria_compare.importing.api import list_sheets, preview, read_criteria
 from criteria_compare.importing.columns import HeaderNotFound
 from criteria_compare.importing.headers import match_header, normalise_header
+from criteria_compare.importing.languages import LANGUAGE_NAMES, language_label, text_language
 from criteria_compare.importing.levels import parse_level
 from criteria_compare.importing.result import (
     NO_LEVEL,
@@ -24,6 +25,7 @@ from criteria_compare.importing.result import (
 )
 
 __all__ = [
+    "LANGUAGE_NAMES",
     "NO_LEVEL",
     "ROLES",
     "HeaderNotFound",
@@ -31,10 +33,12 @@ __all__ = [
     "ImportResult",
     "ImportWarning",
     "Preview",
+    "language_label",
     "list_sheets",
     "match_header",
     "normalise_header",
     "parse_level",
     "preview",
     "read_criteria",
+    "text_language",
 ]

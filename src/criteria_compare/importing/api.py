@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from criteria_compare.errors import ColumnMappingError
@@ -18,7 +18,8 @@ from criteria_compare.importing.columns import (
     header_score,
     map_columns,
 )
-from criteria_compare.importing.raw import SheetReader
+from criteria_compare.importing.meta import SheetMetadata, read_metadata
+from criteria_compare.importing.raw import RawRow, SheetReader
 from criteria_compare.importing.registry import open_reader
 from criteria_compare.importing.result import (
     ImportLimits,
@@ -27,6 +28,8 @@ from criteria_compare.importing.result import (
     Preview,
 )
 from criteria_compare.importing.source import SourceFile, load_source
+from criteria_compare.importing.title import ProposedTitle, propose_title
+from criteria_compare.importing.translated import choose_language
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 
 __all__ = ["list_sheets", "preview", "read_criteria"]
@@ -40,6 +43,14 @@ def _where(source: SourceFile, sheet: str | None) -> str:
 class _SheetChoice:
     sheet: str | None
     also_criteria: tuple[str, ...] = ()  # other sheets that look like criteria tables
+    metadata: SheetMetadata = field(default_factory=SheetMetadata)
+
+
+#: Score bonus of the sheet a metadata sheet names as the requirements table, and the
+#: penalty of the metadata sheets themselves and of the tables declared as something else.
+_DECLARED_BONUS = 5.0
+_META_PENALTY = 20.0
+_OTHER_PENALTY = 3.0
 
 
 def _choose_sheet(
@@ -56,26 +67,26 @@ def _choose_sheet(
                 f"{source.name} is a text file with no sheets; leave out the sheet name '{sheet}'."
             )
         return _SheetChoice(None)
+    heads = {name: reader.head(name, HEADER_SCAN_ROWS + 20) for name in names}
+    metadata = read_metadata(heads) if len(names) > 1 else SheetMetadata()
     if sheet is not None:
-        if sheet in names:
-            return _SheetChoice(sheet)
-        folded = [n for n in names if n.casefold() == sheet.strip().casefold()]
-        if len(folded) == 1:
-            return _SheetChoice(folded[0])
-        listed = ", ".join(f"'{n}'" for n in names)
-        raise ColumnMappingError(
-            f"{source.name} has no sheet named '{sheet}'; its sheets are {listed}."
-        )
+        return _SheetChoice(_named_sheet(names, sheet, source), metadata=metadata)
     if len(names) == 1:
         return _SheetChoice(names[0])
     scored: list[tuple[tuple[float, int, int], str]] = []
     for position, name in enumerate(names):
-        head = reader.head(name, HEADER_SCAN_ROWS + 20)
+        head = heads[name]
         score = max((header_score(cells) for _, cells in head[:HEADER_SCAN_ROWS]), default=0.0)
         if columns and find_named_header(head, columns) is not None:
             score += 10.0  # the headers the user named are on this sheet
         if reader.is_hidden(name):
             score -= 0.5
+        if name in metadata.content_sheets:
+            score += _DECLARED_BONUS
+        elif name in metadata.meta_sheets:
+            score -= _META_PENALTY
+        elif name in metadata.other_sheets:
+            score -= _OTHER_PENALTY
         scored.append(((score, len(head), -position), name))
     scored.sort(reverse=True)
     best_score = scored[0][0][0]
@@ -84,7 +95,50 @@ def _choose_sheet(
         for (score, _, _), name in scored[1:]
         if score >= HEADER_MIN_SCORE and score >= best_score - 1
     )
-    return _SheetChoice(scored[0][1], rivals)
+    return _SheetChoice(scored[0][1], rivals, metadata)
+
+
+def _named_sheet(names: tuple[str, ...], sheet: str, source: SourceFile) -> str:
+    """The sheet the user named, matched without regard to case when that is unambiguous."""
+    if sheet in names:
+        return sheet
+    folded = [n for n in names if n.casefold() == sheet.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    listed = ", ".join(f"'{n}'" for n in names)
+    raise ColumnMappingError(
+        f"{source.name} has no sheet named '{sheet}'; its sheets are {listed}."
+    )
+
+
+def _title_lines(rows: tuple[RawRow, ...], header_row: int) -> list[tuple[str, str]]:
+    """The lines above the header row that hold one text (title rows), as ``(where, text)``."""
+    lines: list[tuple[str, str]] = []
+    for number, cells in rows:
+        if number >= header_row:
+            break
+        filled = [c for c in cells if c]
+        if len(filled) == 1:
+            lines.append((f"row {number}", filled[0]))
+    return lines
+
+
+def _proposed(
+    rows: tuple[RawRow, ...],
+    header_row: int,
+    document_title: str | None,
+    choice: _SheetChoice,
+    language: str | None,
+) -> ProposedTitle:
+    metadata = choice.metadata
+    where = ", ".join(f"'{n}'" for n in metadata.meta_sheets)
+    return propose_title(
+        _title_lines(rows, header_row),
+        document_title=document_title,
+        meta_name=metadata.name_in(language),
+        meta_version=metadata.version,
+        meta_source=f"the metadata sheet {where}" if where else "",
+    )
 
 
 def read_criteria(
@@ -95,12 +149,17 @@ def read_criteria(
     limits: ImportLimits | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    language: str | None = None,
+    prefer_language: str | None = None,
 ) -> ImportResult:
     """Import the criteria of one workbook sheet or CSV file.
 
-    ``columns`` maps a role (ref, text, section, level, guidance) to a header
-    text or a column letter and overrides detection for that role; ``None``
-    says the role has no column (it is not detected either). Raises
+    ``columns`` maps a role (see ROLES) to a header text or a column letter
+    and overrides detection for that role; ``None`` says the role has no
+    column (it is not detected either). When the text comes in several
+    languages (``description[fr]``), ``language`` picks one; by default it is
+    ``prefer_language`` (the other program's) when the file has it, else
+    English, else the file's own. Raises
     ImportFailed for files that cannot be read, ColumnMappingError for a
     sheet or column that does not exist, and HeaderNotFound (both of those)
     when no header row or no ref/text column can be found.
@@ -121,8 +180,22 @@ def read_criteria(
     check_cancel(cancel)
     if progress is not None:
         progress(2, 3, "Recognising the columns")
-    column_map = map_columns(raw.rows, columns, _where(source, chosen))
+    where = _where(source, chosen)
+    column_map = map_columns(raw.rows, columns, where)
+    picked = choose_language(
+        column_map,
+        raw.rows,
+        language=language,
+        prefer=prefer_language,
+        locale=choice.metadata.locale,
+        where=where,
+    )
+    column_map = picked.columns
     criteria, warnings = build_criteria(raw, column_map, source.name, source.sha256)
+    if picked.notice:
+        notice = ImportWarning(picked.notice, source.name, chosen, advice="language")
+        warnings = (notice, *warnings)
+    title = _proposed(raw.rows, column_map.header_row, raw.document_title, choice, picked.language)
     if choice.also_criteria:
         others = ", ".join(f"'{n}'" for n in choice.also_criteria)
         notice = ImportWarning(
@@ -130,6 +203,7 @@ def read_criteria(
             "sheet to read another one.",
             source.name,
             chosen,
+            advice="sheet",
         )
         warnings = (notice, *warnings)
     if progress is not None:
@@ -149,6 +223,11 @@ def read_criteria(
         delimiter=delimiter,
         tables=raw.tables,
         pages=raw.pages,
+        language=picked.language,
+        languages=picked.languages,
+        proposed_name=title.name,
+        proposed_version=title.version,
+        title_source=title.source,
     )
 
 

@@ -14,18 +14,47 @@ from criteria_compare.importing.cells import (
 from criteria_compare.importing.columns import ColumnMap
 from criteria_compare.importing.footers import BareNumbers, footer_label, is_totals_label
 from criteria_compare.importing.headers import EXACT_SCORE, match_header
+from criteria_compare.importing.languages import split_language
 from criteria_compare.importing.levels import parse_level
 from criteria_compare.importing.raw import RawSheet
 from criteria_compare.importing.result import ImportWarning  # noqa: A004
 from criteria_compare.model import Criterion, Provenance
 
-__all__ = ["build_criteria", "is_totals_label"]
+__all__ = ["SECTION_JOIN", "build_criteria", "is_totals_label"]
+
+SECTION_JOIN = " › "
+"""Between the names of nested sections: "Chapter II › Article 5"."""
 
 _HEADING_REF = re.compile(r"(?:\d+|[IVXLC]+|[A-Z])\.?")
 _MAX_HEADING = 120
 #: Rows whose unknown level is reported one by one; beyond them one summary follows.
 _LEVEL_WARNINGS_BY_ROW = 5
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_NUMBERED = re.compile(r"[A-Za-z]{0,6}[-\s]?\d+((?:[.\-]\d+)*)[a-z]?\.?")
+_NOT_ASSESSABLE = frozenset(
+    {"", "no", "n", "false", "0", "non", "nein", "nao", "não", "-", "–", "none", "falso", "falsch"}
+)
+_URN_TAIL = re.compile(r"[^:\s]+$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _compose(title: str, text: str) -> str:
+    """A requirement's text with its short name before it ("Name: text"), unless one holds the other."""
+    if not title or title == text:
+        return text or title
+    if not text:
+        return title
+    if text.casefold().startswith(title.casefold()) or len(title) > 200:
+        return text
+    return f"{title}: {text}"
+
+
+def _numbering_depth(ref: str) -> int | None:
+    """1 for ``5``, 2 for ``5.1``, 3 for ``A.5.1``... when the ref is numbered, else None."""
+    match = _NUMBERED.fullmatch(ref.strip())
+    if match is None:
+        return None
+    return 1 + len(re.findall(r"[.\-]\d", match.group(1)))
 
 
 def _short_heading(text: str) -> bool:
@@ -52,19 +81,30 @@ class _Builder:
         self.section_i = idx.get("section")
         self.level_i = idx.get("level")
         self.guidance_i = idx.get("guidance")
+        self.title_i = idx.get("title")
+        self.depth_i = idx.get("depth")
+        self.assess_i = idx.get("assessable")
+        self.fallbacks = columns.fallbacks
         self.first_column = min(idx.values())
+        self.urn_i = next(
+            (i for i, c in enumerate(columns.header_cells) if c.strip().casefold() == "urn"), None
+        )
         self.unknown_levels: dict[str, int] = {}  # value -> rows, in file order
         self.unknown_level_rows = 0
 
-    def warn(self, message: str, row: int | None = None, column: int | None = None) -> None:
+    def warn(
+        self, message: str, row: int | None = None, column: int | None = None, advice: str = ""
+    ) -> None:
         letter = column_letter(column + 1) if column is not None else None
         place = self.raw.places.get(row) if row is not None else None
         if place is not None:  # a document: the page and table, and the row within that table
             self.warnings.append(
-                ImportWarning(message, self.file, self.raw.name, place[1], letter, place[0])
+                ImportWarning(message, self.file, self.raw.name, place[1], letter, place[0], advice)
             )
             return
-        self.warnings.append(ImportWarning(message, self.file, self.raw.name, row, letter))
+        self.warnings.append(
+            ImportWarning(message, self.file, self.raw.name, row, letter, advice=advice)
+        )
 
     def provenance(self, number: int) -> Provenance:
         place = self.raw.places.get(number)
@@ -75,6 +115,13 @@ class _Builder:
     @staticmethod
     def cell(cells: tuple[str, ...], index: int | None) -> str:
         return cells[index] if index is not None and index < len(cells) else ""
+
+    def role_cell(self, cells: tuple[str, ...], role: str, index: int | None) -> str:
+        """The cell of a role, or of its untranslated column when the translation is empty."""
+        value = self.cell(cells, index)
+        if not value and role in self.fallbacks:
+            return self.cell(cells, self.fallbacks[role])
+        return value
 
     def capped(self, value: str, number: int, index: int | None) -> str:
         """The cell's text cut to Excel's 32,767 characters, with a warning when it was longer."""
@@ -98,7 +145,7 @@ class _Builder:
         value = cells[index]
         if index == self.ref_i:
             return not looks_like_ref(value)
-        if index == self.text_i:
+        if index in (self.text_i, self.title_i):
             return _short_heading(value)
         return index == self.section_i or index < self.first_column
 
@@ -118,6 +165,22 @@ class _Builder:
         if raw.hidden:
             self.warn("this sheet is hidden in Excel; check that it is the one you meant.")
         data = [(n, cells) for n, cells in raw.rows if n > header_row]
+        if self.depth_i is not None or self.assess_i is not None or raw.outline_levels:
+            self.run_tree(data)
+        else:
+            self.run_flat(data)
+        if not self.criteria:
+            self.warn(
+                f"no criteria were found below the header row (row {header_row}); check the "
+                "sheet and the column mapping."
+            )
+        self.report_unknown_levels()
+        self.report_second_columns(data)
+        self.report_trailing(data)
+
+    def run_flat(self, data: list[tuple[int, tuple[str, ...]]]) -> None:
+        """Rows of a plain table: section rows between criteria, or a section column."""
+        raw = self.raw
         section = ""
         pending: tuple[int, str] | None = None
         pending_in_text = False
@@ -192,15 +255,126 @@ class _Builder:
                 "imported; delete it if it is a note.",
                 pending[0],
             )
-        if not self.criteria:
-            self.warn(
-                f"no criteria were found below the header row (row {header_row}); check the "
-                "sheet and the column mapping."
-            )
         self.report_hidden(used_rows, data)
-        self.report_unknown_levels()
-        self.report_second_columns(data)
-        self.report_trailing(data)
+
+    def row_depth(self, number: int, cells: tuple[str, ...], previous: int) -> int:
+        """A row's depth: the depth column, else the Excel outline level, else the numbering."""
+        if self.depth_i is not None:
+            value = self.cell(cells, self.depth_i).strip()
+            if value.isdigit():
+                return int(value)
+        elif self.raw.outline_levels:
+            return self.raw.outline_levels.get(number, 0) + 1
+        found = _numbering_depth(self.cell(cells, self.ref_i))
+        return found if found is not None else previous
+
+    def heading_label(self, cells: tuple[str, ...]) -> str:
+        """A heading row's name: its ref and title ("Chapter II Risk management"), or either."""
+        ref = single_line(self.cell(cells, self.ref_i))
+        title = single_line(self.role_cell(cells, "title", self.title_i))
+        if not title:
+            text = single_line(self.role_cell(cells, "text", self.text_i))
+            title = text if _short_heading(text) else ""
+        ref_words = set(_WORD.findall(ref.casefold())) - {"art", "sec", "ch", "no"}
+        if ref and title and not ref_words <= set(_WORD.findall(title.casefold())):
+            return f"{ref} {title}"[: _MAX_HEADING * 2]  # "GV Govern"; not "I Chapter I"
+        return (title or ref)[: _MAX_HEADING * 2]
+
+    def is_requirement(self, cells: tuple[str, ...], depth: int, next_depth: int | None) -> bool:
+        """The ``assessable`` mark when there is one, else: a row with nothing below it."""
+        if self.assess_i is not None:
+            mark = single_line(self.cell(cells, self.assess_i)).casefold()
+            return mark not in _NOT_ASSESSABLE
+        return next_depth is None or next_depth <= depth
+
+    def run_tree(self, data: list[tuple[int, tuple[str, ...]]]) -> None:
+        """Rows of a hierarchy (a depth column, outline levels, an assessable mark): headings
+        above requirements become their sections, nested ones joined with " › "."""
+        depths: list[int] = []
+        previous = 1
+        for number, cells in data:
+            previous = self.row_depth(number, cells, previous)
+            depths.append(previous)
+        stack: list[tuple[int, str, str]] = []  # (depth, label, ref) of the open headings
+        children: dict[tuple[int, str], int] = {}
+        seen: dict[str, int] = {}
+        used_rows: list[int] = []
+        generated: list[str] = []
+        unmarked_leaves: list[int] = []
+        cell_marks = bool(self.raw.formulas_without_value or self.raw.error_cells)
+        for pos, (number, cells) in enumerate(data):
+            depth = depths[pos]
+            next_depth = depths[pos + 1] if pos + 1 < len(data) else None
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            marks = (self.depth_i, self.assess_i)  # the hierarchy's own columns say nothing
+            footer = footer_label(
+                tuple("" if i in marks else c for i, c in enumerate(cells)), self.text_i
+            )
+            if footer is not None:
+                self.warn_footer(footer, number, None)
+                continue
+            if not self.is_requirement(cells, depth, next_depth):
+                if next_depth is None or next_depth <= depth:
+                    unmarked_leaves.append(number)
+                label = self.heading_label(cells)
+                if label:
+                    stack.append((depth, label, single_line(self.cell(cells, self.ref_i))))
+                used_rows.append(number)
+                continue
+            if cell_marks:
+                self.check_formulas(number)
+            parent = stack[-1] if stack else (0, "", "")
+            place = (parent[0], parent[1])
+            children[place] = children.get(place, 0) + 1
+            ref = single_line(self.cell(cells, self.ref_i).translate(_INVISIBLE))
+            if not ref and self.urn_i is not None:
+                tail = _URN_TAIL.search(self.cell(cells, self.urn_i).strip())
+                ref = tail.group(0) if tail else ""
+            if not ref and (self.role_cell(cells, "text", self.text_i) or self.title_i is not None):
+                ref = f"{parent[2]}.{children[place]}" if parent[2] else f"R{number}"
+                if ref in seen:
+                    ref = f"{ref}-{number}"
+                generated.append(ref)
+            if ref in seen:
+                self.warn(
+                    f"ref '{ref}' already appears in row {seen[ref]}; kept that row and skipped "
+                    "this one; give this criterion its own ref.",
+                    number,
+                    self.ref_i,
+                )
+                continue
+            section = SECTION_JOIN.join(label for _, label, _ in stack)
+            criterion = self.criterion(number, ref, cells, section)
+            if criterion is None:
+                continue
+            seen[criterion.ref] = number
+            self.criteria.append(criterion)
+            used_rows.append(number)
+        self.report_tree(generated, unmarked_leaves)
+        self.report_hidden(used_rows, data)
+
+    def report_tree(self, generated: list[str], unmarked_leaves: list[int]) -> None:
+        if generated:
+            examples = ", ".join(f"'{r}'" for r in generated[:3])
+            many = len(generated) > 1
+            self.warn(
+                f"{len(generated)} requirement{'s have' if many else ' has'} no ref, so "
+                f"{'each was' if many else 'it was'} given one from its place under its "
+                f"heading ({examples}); check {'them' if many else 'it'} against the document.",
+                None,
+                self.ref_i,
+            )
+        if unmarked_leaves and self.assess_i is not None:
+            rows = ", ".join(str(n) for n in unmarked_leaves[:5])
+            more = f" and {len(unmarked_leaves) - 5} more" if len(unmarked_leaves) > 5 else ""
+            self.warn(
+                f"{len(unmarked_leaves)} rows are not marked as requirements and have nothing "
+                f"below them (rows {rows}{more}); they were read as headings or notes and not "
+                "imported; mark them in the assessable column if they are requirements.",
+                None,
+                self.assess_i,
+            )
 
     def warn_footer(self, label: str, number: int, pending: tuple[int, str] | None) -> None:
         """A totals, end-note or bare-count row; and the heading above it when it holds
@@ -246,7 +420,10 @@ class _Builder:
     def criterion(
         self, number: int, ref: str, cells: tuple[str, ...], section: str
     ) -> Criterion | None:
-        text = self.capped(self.cell(cells, self.text_i), number, self.text_i)
+        text = self.capped(self.role_cell(cells, "text", self.text_i), number, self.text_i)
+        if self.title_i is not None:
+            title = single_line(self.role_cell(cells, "title", self.title_i))
+            text = _compose(self.capped(title, number, self.title_i), text)
         ref = self.capped(ref, number, self.ref_i)
         if not ref:
             if text:
@@ -296,7 +473,7 @@ class _Builder:
             ref=ref,
             text=text,
             section=own_section or section,
-            guidance=self.capped(self.cell(cells, guidance_i), number, guidance_i),
+            guidance=self.capped(self.role_cell(cells, "guidance", guidance_i), number, guidance_i),
             level=level,
             provenance=self.provenance(number),
         )
@@ -325,9 +502,10 @@ class _Builder:
             elif any(self.cell(cells, index) for _, cells in data):
                 self.warn(
                     f"this column{label} is hidden in Excel and holds data that was not "
-                    "imported; map it with --columns if it matters.",
+                    "imported; give it a role if it matters.",
                     None,
                     index,
+                    advice="columns",
                 )
 
     def report_unknown_levels(self) -> None:
@@ -350,8 +528,9 @@ class _Builder:
         """Columns headed like a role already taken by another column (two "Criteria"
         columns): their data was not imported, so say which column was used instead."""
         used = {i: role for role, i in self.columns.indexes.items()}
+        used.update({i: role for role, i in self.columns.fallbacks.items()})
         for index, header in enumerate(self.columns.header_cells):
-            if not header or index in used:
+            if not header or index in used or split_language(header)[1] is not None:
                 continue
             match = match_header(header)
             if match is None or match.score < EXACT_SCORE or match.role not in self.columns.indexes:

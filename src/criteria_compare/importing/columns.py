@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from criteria_compare.errors import ColumnMappingError, ImportFailed
 from criteria_compare.importing.cells import column_letter, looks_like_ref, single_line
 from criteria_compare.importing.headers import FUZZY_CUTOFF, match_header, normalise_header
+from criteria_compare.importing.languages import split_language
 from criteria_compare.importing.raw import RawRow
 from criteria_compare.importing.result import ROLES
 
@@ -16,6 +17,7 @@ __all__ = [
     "HEADER_MIN_SCORE",
     "HEADER_SCAN_ROWS",
     "REQUIRED_ROLES",
+    "TAGGED_SCORE",
     "ColumnMap",
     "HeaderNotFound",
     "column_index",
@@ -32,6 +34,10 @@ HEADER_MIN_SCORE = 1.6
 """header_score() a row needs to count as a header: two sure roles, or one and a partial one."""
 
 REQUIRED_ROLES = ("ref", "text")
+TAGGED_SCORE = 50.0
+"""Score of a header naming a role in another language (``description[fr]``): it counts
+towards finding the header row but never takes the role from an untagged column."""
+_SMALL_INT = re.compile(r"\d{1,2}")
 _LETTERS = re.compile(r"[A-Za-z]{1,3}")
 _EXAMPLE = '--columns \'{"ref": "ID", "text": "Criteria"}\''
 
@@ -53,6 +59,12 @@ class ColumnMap:
     indexes: Mapping[str, int]
     headers: Mapping[str, str]
     header_cells: tuple[str, ...]
+    translations: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """language code -> role -> column of the translation columns (``description[fr]``)."""
+    fallbacks: Mapping[str, int] = field(default_factory=dict)
+    """role -> untagged column read where the chosen language's cell is empty."""
+    language: str | None = None
+    """The language the text columns are read in, when the sheet holds several."""
 
     @property
     def letters(self) -> dict[str, str]:
@@ -69,9 +81,11 @@ def _assign(
     for index, cell in enumerate(cells):
         if not cell or index in used:
             continue
-        match = match_header(cell)
+        base, language = split_language(cell)
+        match = match_header(base)
         if match is not None and match.role not in taken and match.role not in skip:
-            candidates.append((match.score, -index, match.role))
+            score = match.score if language is None else min(match.score, TAGGED_SCORE)
+            candidates.append((score, -index, match.role))
     chosen: dict[str, tuple[int, float]] = {}
     for score, neg_index, role in sorted(candidates, reverse=True):
         index = -neg_index
@@ -214,8 +228,8 @@ def map_columns(
             f"{where}; give each role its own column."
         )
     for role, (index, score) in _assign(cells, indexes, skipped).items():
-        if score >= 60.0:
-            indexes[role] = index
+        if score >= 60.0 or (role in REQUIRED_ROLES and score >= TAGGED_SCORE):
+            indexes[role] = index  # a required role only in other languages: one of them
     missing = [r for r in REQUIRED_ROLES if r not in indexes]
     if missing:
         names = " or ".join("ID (ref)" if r == "ref" else "criteria text" for r in missing)
@@ -223,6 +237,14 @@ def map_columns(
             f"{where} has no {names} column in header row {number} (found {_shown(cells)}); "
             f"name the columns with {_EXAMPLE}."
         )
+    if (
+        "level" in indexes
+        and "level" not in named
+        and "depth" not in indexes
+        and "depth" not in skipped
+        and _holds_depths(rows, number, indexes["level"])
+    ):
+        indexes["depth"] = indexes.pop("level")  # "Level" holding 1, 2, 3: the hierarchy
     headers = {
         role: (single_line(cells[i]) if i < len(cells) and cells[i] else column_letter(i + 1))
         for role, i in indexes.items()
@@ -233,4 +255,28 @@ def map_columns(
         indexes=ordered,
         headers={r: headers[r] for r in ordered},
         header_cells=cells,
+        translations=_translations(cells),
     )
+
+
+def _holds_depths(rows: Sequence[RawRow], header_row: int, index: int) -> bool:
+    """Whether a column below the header holds only small whole numbers (1, 2, 3...)."""
+    values = [c[index] for n, c in rows if n > header_row and index < len(c) and c[index]]
+    return bool(values) and all(_SMALL_INT.fullmatch(v) for v in values)
+
+
+def _translations(cells: Sequence[str]) -> dict[str, dict[str, int]]:
+    """language -> role -> column for the headers tagged with a language (``name[fr]``)."""
+    found: dict[str, dict[str, int]] = {}
+    for index, cell in enumerate(cells):
+        if not cell:
+            continue
+        base, language = split_language(cell)
+        match = match_header(base) if language is not None else None
+        if language is None or match is None or match.role not in _TRANSLATABLE:
+            continue
+        found.setdefault(language, {}).setdefault(match.role, index)
+    return found
+
+
+_TRANSLATABLE = ("text", "title", "guidance", "section")

@@ -1,4 +1,4 @@
-"""Header names: normalisation and the role (ref, text, section, level, guidance) each one means.
+"""Header names: normalisation and the role (ref, text, section, ...) each one means.
 
 Matching ignores case, accents, punctuation and spacing (``Ref.`` = ``REF`` =
 ``ref``); near misses such as ``Requirment`` are caught with rapidfuzz, and a
@@ -30,6 +30,13 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "no", "nr", "n", "number", "num", "numero", "item", "item no", "code", "clause",
         "article", "control id", "identifier", "identificador", "referencia", "id criterio",
         "numero de criterio", "reference id", "msc id", "aeo ref", "question no",
+        # exports of GRC tools and other people's workbooks
+        "ref id", "node id", "condition no", "condition number", "condition id", "condition ref",
+        "requirement ref", "control no", "control number", "control ref", "article no",
+        "question id", "nummer", "lfd nr", "kennung", "anforderungs id",
+        "anforderung nr", "massnahme nr", "ziffer", "codigo", "id requisito",
+        "numero requisito", "identifiant", "numero exigence", "ref exigence", "riferimento",
+        "rif", "codice", "identificativo", "numero do requisito", "referencia do requisito",
     ),
     "text": (
         "criteria", "criterion", "criteria text", "criterion text", "requirement",
@@ -37,16 +44,26 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "descripcion", "criterio", "criterios", "texto", "condition", "conditions",
         "security criteria", "minimum security criteria", "statement", "requirement description",
         "exigence", "critere", "criteres", "question", "control", "obligation text",
+        "requirement statement", "control description", "control text", "exigences",
+        "mesure", "mesures", "texte", "enonce", "description de l exigence", "anforderung",
+        "anforderungen", "anforderungstext", "massnahme", "massnahmen", "beschreibung",
+        "kriterium", "kriterien", "descricao", "descricao do requisito", "requisito de seguranca",
+        "descrizione", "misura", "misure", "testo", "criteri", "condicion", "condiciones",
+        "descripcion del requisito", "texto del requisito", "controle", "controllo", "kontrolle",
     ),
     "section": (
         "category", "categories", "section", "chapter", "seccion", "area", "domain", "topic",
         "group", "heading", "capitulo", "categoria", "theme", "criteria category", "pillar",
         "part", "subject", "tema", "section title", "category name", "ambito",
+        "chapitre", "rubrique", "categorie", "domaine", "thematique", "kapitel", "abschnitt",
+        "bereich", "kategorie", "themenbereich", "capitolo", "sezione", "dominio", "secao",
+        "control family", "family",
     ),
     "level": (
         "must should", "must or should", "level", "priority", "requirement level", "obligation",
         "mandatory", "mandatory optional", "must", "type", "nivel", "prioridad", "m s",
         "obligatorio recomendado", "tipo", "status", "requirement type", "compliance level",
+        "verbindlichkeit", "obligatoriedad", "obbligatorieta", "obrigatoriedade",
     ),
     "guidance": (
         "implementation guidance", "guidance", "notes", "note", "explanatory notes",
@@ -54,6 +71,28 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "comments", "comment", "remarks", "guia", "orientacion", "guia de implementacion",
         "interpretation", "additional information", "observaciones", "how to comply",
         "implementation notes", "notes explicatives", "guidance notes", "commentary",
+        "annotation", "annotations", "commentaire", "commentaires", "remarque", "remarques",
+        "note explicative", "hinweis", "hinweise", "erlauterung", "erlauterungen",
+        "umsetzungshinweise", "anmerkung", "anmerkungen", "orientacao", "orientacoes",
+        "observacoes", "nota", "commento", "osservazioni", "linee guida", "indicazioni",
+    ),
+    # a short name or title beside the requirement text (``name`` in GRC tool exports)
+    "title": (
+        "name", "title", "short name", "control name", "requirement name", "requirement title",
+        "criterion name", "nom", "titre", "intitule", "libelle", "nombre", "titulo", "titel",
+        "bezeichnung", "kurztitel", "nome", "titolo", "denominazione", "nom de l exigence",
+        "titre de l exigence", "nombre del requisito",
+    ),
+    # the depth of a row in the hierarchy (1 = top): headings above requirements
+    "depth": (
+        "depth", "node depth", "hierarchy level", "outline level", "tree level", "tiefe",
+        "ebene", "gliederungsebene", "profondeur", "niveau hierarchique", "profundidad",
+        "nivel jerarquico", "profondita", "profundidade", "nivel hierarquico",
+    ),
+    # a marker (``x``) on the rows that are requirements, as opposed to headings
+    "assessable": (
+        "assessable", "is assessable", "evaluable", "bewertbar", "prufbar", "valutabile",
+        "avaliavel", "auditable", "is requirement", "requirement flag",
     ),
 }  # fmt: skip
 

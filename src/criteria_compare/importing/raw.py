@@ -56,6 +56,10 @@ class RawSheet:
     section_rows: frozenset[int] = frozenset()
     tables: int | None = None
     pages: int | None = None
+    outline_levels: Mapping[int, int] = field(default_factory=dict)
+    """Row -> Excel outline (grouping) level, for the rows grouped under others."""
+    document_title: str | None = None
+    """The document's own title (workbook properties, PDF or Word title), when it has one."""
 
 
 class SheetReader(Protocol):

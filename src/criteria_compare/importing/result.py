@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +17,24 @@ __all__ = [
     "ImportResult",
     "ImportWarning",
     "Preview",
+    "split_warning",
 ]
 
-ROLES: tuple[str, ...] = ("ref", "text", "section", "level", "guidance")
-"""Column roles the importer understands, in the order they are shown."""
+ROLES: tuple[str, ...] = (
+    "ref",
+    "text",
+    "section",
+    "level",
+    "guidance",
+    "title",
+    "depth",
+    "assessable",
+)
+"""Column roles the importer understands, in the order they are shown.
+
+``title`` is a short name beside the text (joined before it), ``depth`` a row's level in
+the hierarchy (1 = top) and ``assessable`` the mark (``x``) on the rows that are
+requirements; rows above them become sections."""
 
 NO_LEVEL = "none"
 """Key of ``ImportResult.levels`` counting criteria without a Must/Should level."""
@@ -65,6 +80,9 @@ class ImportWarning:  # noqa: A001 (the name the contract uses)
     row: int | None = None
     column: str | None = None
     place: str | None = None
+    advice: str = ""
+    """What the user can do about it, as a key each front end words its own way
+    (``"columns"``: map the column, ``"language"``: choose another language, ``"sheet"``)."""
 
     def __str__(self) -> str:
         parts = [self.file]
@@ -77,6 +95,16 @@ class ImportWarning:  # noqa: A001 (the name the contract uses)
         if self.column is not None:
             parts.append(f"column {self.column}")
         return f"{', '.join(parts)}: {self.message}"
+
+
+_PLACE = re.compile(r"^(.+?(?:, sheet '[^']*')?(?:, row \d+)?(?:, column [A-Z]+)?): (.*)$", re.S)
+
+
+def split_warning(sentence: str) -> tuple[str, str]:
+    """``("file.xlsx, sheet 'S', row 9", "message")`` of a warning kept as text (``str(w)``);
+    ``("", sentence)`` when it names no place."""
+    match = _PLACE.match(sentence)
+    return (match.group(1), match.group(2)) if match else ("", sentence)
 
 
 @dataclass(frozen=True)
@@ -97,6 +125,16 @@ class ImportResult:
     delimiter: str | None = None
     tables: int | None = None
     pages: int | None = None
+    language: str | None = None
+    """The language the text was taken in, when the file holds several (or says its own)."""
+    languages: tuple[str, ...] = ()
+    """Every language the file holds the text in (codes such as ``en``, ``fr``)."""
+    proposed_name: str | None = None
+    """The program's name as the document gives it (title row, metadata, document title)."""
+    proposed_version: str | None = None
+    """The version or date label the document gives (``Rev. 3``, ``1 July 2023``)."""
+    title_source: str = ""
+    """Where the proposed name was found, e.g. "row 1" or "the metadata sheet 'framework_meta'"."""
 
     @property
     def sections(self) -> dict[str, int]:
@@ -143,6 +181,10 @@ class ImportResult:
             "criteria": len(self.criteria),
             "sections": self.sections,
             "levels": self.levels,
+            "language": self.language,
+            "languages": list(self.languages),
+            "proposed_name": self.proposed_name,
+            "proposed_version": self.proposed_version,
             "warnings": [str(w) for w in self.warnings],
         }
 

@@ -1,4 +1,5 @@
-"""Facts openpyxl's read-only mode does not give: hidden rows and columns, formulas with no saved value.
+"""Facts openpyxl's read-only mode does not give: hidden rows and columns, outline levels, formulas
+with no saved value.
 
 A single regular-expression pass over the worksheet XML bytes; it never
 expands entities (openpyxl, which parses the same XML, refuses them through
@@ -8,7 +9,8 @@ defusedxml) and costs a few milliseconds for a 10,000-row sheet.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 __all__ = ["SheetFacts", "scan_sheet_xml"]
 
@@ -28,15 +30,18 @@ _ATTR_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _ATTR_MIN = re.compile(rb'\bmin="(\d+)"')
 _ATTR_MAX = re.compile(rb'\bmax="(\d+)"')
 _CELL_REF = re.compile(rb"([A-Z]{1,3})(\d+)")
+_ATTR_OUTLINE = re.compile(rb'\boutlineLevel="(\d{1,2})"')
 
 
 @dataclass(frozen=True)
 class SheetFacts:
-    """Hidden rows (1-based), hidden columns (1-based), and (row, column) of formulas with no value."""
+    """Hidden rows (1-based), hidden columns (1-based), (row, column) of formulas with no value,
+    and the Excel outline level (grouping depth, 1-7) of the rows that have one."""
 
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
     formulas_without_value: frozenset[tuple[int, int]] = frozenset()
+    outline_levels: Mapping[int, int] = field(default_factory=dict)
 
 
 def _column_number(letters: bytes) -> int:
@@ -104,4 +109,23 @@ def scan_sheet_xml(xml: bytes, max_columns: int = 16384) -> SheetFacts:
             if cell is not None:
                 missing.add((int(cell.group(2)), _column_number(cell.group(1))))
 
-    return SheetFacts(frozenset(hidden_rows), frozenset(hidden_columns), frozenset(missing))
+    return SheetFacts(
+        frozenset(hidden_rows),
+        frozenset(hidden_columns),
+        frozenset(missing),
+        _outline_levels(xml) if b"outlineLevel=" in xml else {},
+    )
+
+
+def _outline_levels(xml: bytes) -> dict[int, int]:
+    """Row number -> outline level of the row tags that carry one (rows counted when unnumbered)."""
+    found: dict[int, int] = {}
+    row_number = 0
+    for match in _ROW.finditer(xml):
+        attrs = match.group(1)
+        r = _ATTR_R.search(attrs)
+        row_number = int(r.group(1)) if r else row_number + 1
+        level = _ATTR_OUTLINE.search(attrs) if b"outlineLevel" in attrs else None
+        if level is not None and int(level.group(1)) > 0:
+            found[row_number] = int(level.group(1))
+    return found

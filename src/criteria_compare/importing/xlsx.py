@@ -262,7 +262,14 @@ class XlsxReader:
             formulas_without_value=facts.formulas_without_value,
             date_cells=frozenset(marks.dates),
             error_cells=dict(marks.errors),
+            outline_levels=facts.outline_levels,
+            document_title=self._title(),
         )
+
+    def _title(self) -> str | None:
+        """The workbook's Title property (File > Info), when set."""
+        title = getattr(getattr(self._book, "properties", None), "title", None)
+        return " ".join(title.split())[:200] if isinstance(title, str) and title.strip() else None
 
     def close(self) -> None:
         try:

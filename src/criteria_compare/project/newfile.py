@@ -64,7 +64,10 @@ def describe_program(
             f"Cannot build a program from {type(source).__name__}; pass an import result or a Program."
         )
     stem = Path(str(getattr(source, "file", "") or default_name)).stem or default_name
-    program = source.to_program(name or stem, version)
+    proposed = (getattr(source, "proposed_name", None) or "").strip()
+    proposed_version = (getattr(source, "proposed_version", None) or "").strip()
+    # the name the document gives itself (a title row, its metadata) before the file's name
+    program = source.to_program(name or proposed or stem, version or proposed_version)
     settings: dict[str, Any] = {}
     for key in ("sheet", "header_row", "encoding", "delimiter"):
         value = getattr(source, key, None)

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from criteria_compare.model import PARTNER_ADMINISTRATION, Link, Status
+from criteria_compare.model import PARTNER_ADMINISTRATION, Link, Side, Status
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.data import (
     LinkedCriterion,
@@ -124,6 +124,7 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
             reference.source_file,
             reference.sha256,
             len(reference.criteria),
+            project.import_warnings(Side.REFERENCE),
         ),
         partner=ProgramInfo(
             partner.name,
@@ -131,6 +132,7 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
             partner.source_file,
             partner.sha256,
             len(partner.criteria),
+            project.import_warnings(Side.PARTNER),
         ),
         rows=tuple(rows),
         partner_only=tuple(c for c in partner.criteria if c.ref not in linked_partners),

@@ -53,6 +53,8 @@ class ProgramInfo:
     source_file: str = ""
     sha256: str = ""
     criteria_count: int = 0
+    import_warnings: tuple[str, ...] = ()
+    """What the importer noticed in the source file (rows skipped, columns not imported)."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from reportlab.platypus import (
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from criteria_compare.align.settings import CHANNEL_WEIGHTS, AlignerSettings
+from criteria_compare.importing.result import split_warning
 from criteria_compare.model import Criterion, Status
 from criteria_compare.project.agreement import agreement_sentence
 from criteria_compare.report.collect import RECENT_HISTORY
@@ -837,7 +838,59 @@ class StoryBuilder:
                 ]
             )
         out.append(self.table(rows, self.cols(self.width, 0.25, 0.3, 0.45)))
+        out += self.import_warnings()
         return out
+
+    def import_warnings(self) -> list[Flowable]:
+        """What the importer noticed in each source file, as it was told when importing."""
+        d, s = self.data, self.s
+        out: list[Flowable] = self.h2(
+            Heading("Import warnings", s.h2, level=1, key="method-import-warnings")
+        )
+        total = len(d.reference.import_warnings) + len(d.partner.import_warnings)
+        if not total:
+            out.append(
+                self.markup_paragraph(
+                    "The importer reported nothing unusual in either source file.", s.muted
+                )
+            )
+            return out
+        out.append(
+            self.markup_paragraph(
+                f"When the programs were imported, the importer reported {total} "
+                f"warning{'s' if total != 1 else ''} (rows it skipped, columns it did not "
+                "import, languages it chose); each names the place in the source file."
+            )
+        )
+        rows = [self.head("Program", "Where", "Warning")]
+        for program in (d.reference, d.partner):
+            shown = program.import_warnings[:MAX_IMPORT_WARNINGS]
+            for sentence in shown:
+                where, message = split_warning(sentence)
+                rows.append(
+                    [
+                        self.escaped_paragraph(program.name, s.cell),
+                        self.escaped_paragraph(where, s.cell),
+                        self.escaped_paragraph(_clip(message, 400), s.cell),
+                    ]
+                )
+            more = len(program.import_warnings) - len(shown)
+            if more > 0:
+                rows.append(
+                    [
+                        self.escaped_paragraph(program.name, s.cell),
+                        self.markup_paragraph("", s.cell),
+                        self.escaped_paragraph(
+                            f"… and {more} more (the project keeps them all).", s.cell_muted
+                        ),
+                    ]
+                )
+        out.append(self.table(rows, self.cols(self.width, 0.2, 0.28, 0.52)))
+        return out
+
+
+MAX_IMPORT_WARNINGS = 40
+"""Import warnings listed per program in the report (the rest are counted)."""
 
 
 class _ContentsPlaceholder(Spacer):

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from criteria_compare.importing.result import split_warning
 from criteria_compare.paths import resolve_path
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.atomic import atomic_target
@@ -36,7 +37,15 @@ __all__ = [
     "render_workbook",
 ]
 
-SHEETS = ("Summary", "Side by side", "Gaps", "Partner-only", "Discussion points", "History")
+SHEETS = (
+    "Summary",
+    "Side by side",
+    "Gaps",
+    "Partner-only",
+    "Discussion points",
+    "History",
+    "Import warnings",
+)
 #: The sheet added once the partner's positions were imported.
 CONSENSUS_SHEET = "Consensus"
 
@@ -417,6 +426,16 @@ def render_workbook(
                 "yes" if h.bulk else "",
             ]
             for h in data.history
+        ],
+    )
+    _table(
+        wb.create_sheet(SHEETS[6]),
+        ("Program", "Where", "Warning"),
+        (28, 40, 100),
+        [
+            [program.name, *split_warning(sentence)]
+            for program in (data.reference, data.partner)
+            for sentence in program.import_warnings
         ],
     )
     if data.has_positions:

@@ -299,6 +299,8 @@ class NewComparisonWizard(QWizard):
         self.setMinimumSize(760, 560)
         self.reference_page = ProgramPage("reference", self.settings)
         self.partner_page = ProgramPage("partner", self.settings)
+        self.reference_page.other = self.partner_page  # each prefers the other's language
+        self.partner_page.other = self.reference_page
         self.save_page = SavePage(self.settings)
         self.addPage(self.reference_page)
         self.addPage(self.partner_page)

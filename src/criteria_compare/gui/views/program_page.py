@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.style import muted_color
+from criteria_compare.gui.views.import_warnings import gui_warning
 from criteria_compare.gui.views.source_check import (
     IGNORE,
     OPTIONAL_ROLES,
@@ -72,7 +73,9 @@ class ProgramPage(QWizardPage):
         self.check: SourceCheck | None = None
         self._worker: Worker | None = None
         self._name_touched = False
+        self._version_touched = False
         self._roles_touched = False
+        self._language: str | None = None
         is_ref = side == "reference"
         self.setTitle("Reference program" if is_ref else "Partner program")
         self.setSubTitle(
@@ -94,6 +97,14 @@ class ProgramPage(QWizardPage):
         self.sheet_combo = QComboBox()
         self.sheet_combo.setAccessibleName("Sheet")
         self.sheet_combo.setMinimumContentsLength(18)
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName("Language of the text")
+        self.language_combo.setToolTip(
+            "The file holds its criteria in several languages; choose the one to import."
+        )
+        self.language_label = QLabel("&Language:")
+        self.language_label.setBuddy(self.language_combo)
+        self.other: ProgramPage | None = None  # the other program's page, for its language
         self.preview_table = QTableWidget()
         self.preview_table.setAccessibleName(f"Preview of the {side} file")
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -129,7 +140,11 @@ class ProgramPage(QWizardPage):
         sheet_label = QLabel("&Sheet:")
         sheet_label.setBuddy(self.sheet_combo)
         form.addRow(file_label, file_row)
-        form.addRow(sheet_label, self.sheet_combo)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheet_combo, 1)
+        sheet_row.addWidget(self.language_label)
+        sheet_row.addWidget(self.language_combo)
+        form.addRow(sheet_label, sheet_row)
         names = QGridLayout()
         names.addWidget(QLabel("Program &name:"), 0, 0)
         names.addWidget(self.name_edit, 0, 1)
@@ -163,12 +178,15 @@ class ProgramPage(QWizardPage):
         self.sample_button.clicked.connect(self.use_sample)
         self.path_edit.editingFinished.connect(self._path_edited)
         self.sheet_combo.activated.connect(self._sheet_chosen)
+        self.language_combo.activated.connect(self._language_chosen)
         self.name_edit.textEdited.connect(self._name_edited)
+        self.version_edit.textEdited.connect(self._version_edited)
         self.name_edit.textChanged.connect(self.completeChanged)
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.reload)
 
         self._show_warnings(())
+        self._fill_languages(None)
         self.setAcceptDrops(True)
 
     # -- drag and drop ---------------------------------------------------------------------
@@ -219,6 +237,7 @@ class ProgramPage(QWizardPage):
         if path.parent != sample_path():
             self.settings.set_last_folder("spreadsheet", path)
         self._roles_touched = False
+        self._language = None
         self.sheet_combo.clear()
         if sheet:
             self.sheet_combo.addItem(sheet)
@@ -236,10 +255,18 @@ class ProgramPage(QWizardPage):
 
     def _sheet_chosen(self, _index: int) -> None:
         self._roles_touched = False
+        self._language = None
+        self.reload()
+
+    def _language_chosen(self, _index: int) -> None:
+        self._language = self.language_combo.currentData() or None
         self.reload()
 
     def _name_edited(self, _text: str) -> None:
         self._name_touched = True
+
+    def _version_edited(self, _text: str) -> None:
+        self._version_touched = True
 
     # -- reading ---------------------------------------------------------------------------
     def path(self) -> Path | None:
@@ -308,8 +335,16 @@ class ProgramPage(QWizardPage):
             self.completeChanged.emit()
             return None
         self._set_status(f"Reading {path.name}…")
+        other = self.other.check if self.other is not None else None
         worker = Worker(
-            functools.partial(check_source, path, self.sheet(), self.columns()),
+            functools.partial(
+                check_source,
+                path,
+                self.sheet(),
+                self.columns(),
+                language=self._language,
+                other=other.result if other is not None else None,
+            ),
             name="reading of the spreadsheet",
         )
         # Bound methods (not lambdas), so Qt drops the connection if the page goes away first.
@@ -338,6 +373,7 @@ class ProgramPage(QWizardPage):
         self.role_combos = []
         self._set_status(message, error=True)
         self._show_warnings(())
+        self._fill_languages(None)
         self.completeChanged.emit()
         self.checked.emit()
 
@@ -348,16 +384,45 @@ class ProgramPage(QWizardPage):
         self.check = check
         self._fill_sheets(check)
         self._fill_preview(check)
+        self._fill_languages(check.result)
         if check.error or check.result is None:
             self._set_status(check.error or "", error=True)
             self._show_warnings(())
         else:
             self._set_status(self._summary(check.result))
-            self._show_warnings([str(w) for w in check.result.warnings])
+            self._show_warnings([gui_warning(w) for w in check.result.warnings])
+            self._propose_title(check.result)
         self.completeChanged.emit()
         self.checked.emit()
 
     # -- showing ---------------------------------------------------------------------------
+    def _fill_languages(self, result: ImportResult | None) -> None:
+        """Offer the languages of a file that holds its text in several (hidden otherwise)."""
+        self.language_combo.clear()
+        if result is not None and len(result.languages) > 1:
+            from criteria_compare.importing import language_label  # loaded by the first check
+
+            for code in result.languages:
+                self.language_combo.addItem(language_label(code), code)
+        languages = result.languages if result is not None else ()
+        if result is not None and result.language:
+            self.language_combo.setCurrentIndex(
+                max(0, self.language_combo.findData(result.language))
+            )
+        several = len(languages) > 1
+        self.language_combo.setVisible(several)
+        self.language_label.setVisible(several)
+
+    def _propose_title(self, result: ImportResult) -> None:
+        """Take the name and version the document gives, unless the user typed their own."""
+        path = self.path()
+        if path is None or path.parent == sample_path():
+            return  # the bundled samples keep their short names
+        if result.proposed_name and not self._name_touched:
+            self.name_edit.setText(result.proposed_name)
+        if result.proposed_version and not self._version_touched:
+            self.version_edit.setText(result.proposed_version)
+
     def _fill_sheets(self, check: SourceCheck) -> None:
         current = check.preview.sheet if check.preview is not None else None
         self.sheet_combo.clear()

@@ -39,6 +39,9 @@ ROLE_LABELS: dict[str, str] = {
     "section": "Section",
     "level": "Must / Should",
     "guidance": "Guidance",
+    "title": "Title (name)",
+    "depth": "Depth (hierarchy)",
+    "assessable": "Assessable mark",
     IGNORE: "— ignore —",
 }
 SPREADSHEET_FILTER = (
@@ -52,7 +55,7 @@ SPREADSHEET_SUFFIXES = frozenset(
 PREVIEW_ROWS = 12
 PREVIEW_TAIL = 4  # the last rows too: footer and summary rows sit there
 REQUIRED_ROLES = ("ref", "text")
-OPTIONAL_ROLES = frozenset({"section", "level", "guidance"})
+OPTIONAL_ROLES = frozenset({"section", "level", "guidance", "title", "depth", "assessable"})
 
 
 def column_letter(index: int) -> str:
@@ -90,20 +93,32 @@ def check_source(
     columns: Mapping[str, str | None] | None,
     progress: ProgressCallback,
     cancel: CancelCheck,
+    *,
+    language: str | None = None,
+    other: ImportResult | None = None,
 ) -> SourceCheck:
     """Preview and import one spreadsheet (run in a worker); user errors become ``error``.
 
     ``columns`` maps roles to column letters; a role mapped to None has no column
     (the importer neither reads nor detects it), so "ignore" in the wizard means ignore.
+    ``language`` is the user's choice for a file in several languages; without it the
+    language of ``other`` (the other program, when already read) is preferred.
     """
-    from criteria_compare.importing import preview, read_criteria
+    from criteria_compare.importing import preview, read_criteria, text_language
 
     progress(0, 2, f"Reading {path.name}…")
     pre = preview(path, sheet=sheet, max_rows=PREVIEW_ROWS, tail_rows=PREVIEW_TAIL)
     sheets = tuple(pre.sheets)
     progress(1, 2, f"Importing {path.name}…")
     try:
-        result = read_criteria(path, sheet=pre.sheet, columns=columns, cancel=cancel)
+        result = read_criteria(
+            path,
+            sheet=pre.sheet,
+            columns=columns,
+            cancel=cancel,
+            language=language,
+            prefer_language=text_language(other) if other is not None and not language else None,
+        )
     except CriteriaCompareError as exc:
         return SourceCheck(path, sheets, pre, None, str(exc))
     return SourceCheck(path, sheets, pre, result, None)
