@@ -54,6 +54,9 @@ def test_ignoring_the_section_column_keeps_sections_from_heading_rows(
         "guidance": "C",
         "section": None,
         "level": None,
+        "title": None,
+        "depth": None,
+        "assessable": None,
     }
 
 

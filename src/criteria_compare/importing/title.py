@@ -38,6 +38,7 @@ _YEAR = re.compile(r"[(\[]\s*((?:19|20)\d\d)\s*[)\]]")
 _LEFT_EDGES = " \t-–—:;,.·|/)]"
 _RIGHT_EDGES = " \t-–—:;,.·|/(["
 _MAX_NAME = 150
+_MAX_LINE = 400
 
 
 @dataclass(frozen=True)
@@ -106,11 +107,13 @@ def propose_title(
     if document_title:
         candidates.append(("the document title", " ".join(document_title.split())))
     for where, text in candidates:
+        if len(text) > _MAX_LINE:
+            continue  # a paragraph, not a title (and not worth searching)
         stripped, found = split_version(text)
         if name is None and _looks_like_title(text) and stripped:
             name, source = stripped, where
             version = version or found
-        elif version is None and found and len(text) <= 400:
+        elif version is None and found:
             version = found
     if name is not None and len(name) > _MAX_NAME:
         name = name[:_MAX_NAME].rsplit(" ", 1)[0]
