@@ -15,7 +15,8 @@ Hierarchy::
     │   ├── ProjectTooNew           written by a newer version of the tool
     │   ├── ProjectLocked           another process is writing it
     │   │   └── ProjectInUse        another program has it open for writing (.holder: LockHolder)
-    │   └── ProjectReadOnly         opened read-only; changes are refused
+    │   ├── ProjectReadOnly         opened read-only; changes are refused
+    │   └── DifferentComparison     copies to merge hold different comparisons (programs, editions)
     ├── UnusablePath                a path cannot be followed (a symbolic-link loop)
     ├── UnknownRef                  a criterion ref does not exist in the project
     ├── InvalidValue                an unknown status, relation or option value
@@ -41,6 +42,7 @@ __all__ = [
     "Cancelled",
     "ColumnMappingError",
     "CriteriaCompareError",
+    "DifferentComparison",
     "GoldFileError",
     "ImportFailed",
     "InvalidValue",
@@ -124,6 +126,10 @@ class ProjectInUse(ProjectLocked):
         self.path = path
         self.holder = holder
         self.stale = stale
+
+
+class DifferentComparison(ProjectError):
+    """Copies given to a merge are not copies of one comparison (other programs or editions)."""
 
 
 class ProjectReadOnly(ProjectError):

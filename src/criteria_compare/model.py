@@ -242,7 +242,11 @@ class Assessment:
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One append-only audit record: who did what, when, with old and new values."""
+    """One append-only audit record: who did what, when, with old and new values.
+
+    ``origin`` is empty for the file's own rows and "merged from NAME" for rows a
+    merge brought in from another reviewer's copy.
+    """
 
     id: int
     timestamp: str
@@ -253,6 +257,7 @@ class HistoryEntry:
     old_value: str | None
     new_value: str | None
     bulk: bool = False
+    origin: str = ""
 
 
 @dataclass(frozen=True)

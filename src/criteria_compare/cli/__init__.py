@@ -22,6 +22,7 @@ from criteria_compare.cli import (
     cmd_exchange,
     cmd_inspect,
     cmd_lock,
+    cmd_merge,
     cmd_project,
     cmd_refit,
     cmd_report,
@@ -40,6 +41,7 @@ _COMMAND_MODULES = (
     cmd_refit,
     cmd_lock,
     cmd_exchange,
+    cmd_merge,
 )
 
 

@@ -621,6 +621,7 @@ def run_history(args: argparse.Namespace) -> int:
                         "old_value": e.old_value,
                         "new_value": e.new_value,
                         "bulk": e.bulk,
+                        "origin": e.origin,
                     }
                     for e in entries
                 ],
@@ -635,6 +636,7 @@ def run_history(args: argparse.Namespace) -> int:
         say(
             f"{e.timestamp}  {e.reviewer:<14} {e.action:<10} {target:<18} {change}"
             + ("  [bulk]" if e.bulk else "")
+            + (f"  [{e.origin}]" if e.origin else "")
         )
     if not entries:
         say("No history entries" + (f" for {args.ref}." if args.ref else "."))

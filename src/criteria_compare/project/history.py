@@ -6,8 +6,11 @@ Actions written: ``create``, ``align``, ``settings``, ``reviewer``, ``link``,
 changed texts, :mod:`criteria_compare.project.stamps`), ``position`` (the partner
 administration's answer, written under its name, values as JSON with round and file
 SHA-256), ``exchange_export``/``exchange_import`` (which exchange workbook went out or
-came back, who, the file's SHA-256), and ``restore``/``undo``/``redo`` (whose
-old and new values describe the whole state of the criterion). Triggers in the
+came back, who, the file's SHA-256), ``restore``/``undo``/``redo``/``merge``/``resolve``
+(whose old and new values describe the whole state of the criterion), and ``merged``
+(one row per merge of a reviewer's copy: which copies, what was taken). Rows a merge
+copied from the other reviewer's file keep their reviewer, time and action and carry
+``origin`` ("merged from NAME"). Triggers in the
 schema refuse UPDATE and DELETE on the table.
 """
 
@@ -18,7 +21,7 @@ from typing import Any
 
 from criteria_compare.model import HistoryEntry
 
-__all__ = ["mentions", "read_history", "record"]
+__all__ = ["first_entry", "mentions", "read_history", "record"]
 
 
 def record(
@@ -32,23 +35,63 @@ def record(
     old_value: str | None = None,
     new_value: str | None = None,
     bulk: bool = False,
+    origin: str = "",
 ) -> None:
-    """Append one history row (the fields of :class:`HistoryEntry` but its id)."""
-    conn.execute(
-        "INSERT INTO history (timestamp, reviewer, action, reference_ref, partner_ref, "
-        "old_value, new_value, bulk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (timestamp, reviewer, action, reference_ref, partner_ref, old_value, new_value, int(bulk)),
+    """Append one history row (the fields of :class:`HistoryEntry` but its id).
+
+    ``origin`` (schema 3) is written only when given, so files of older schemas
+    (written by tests and migrations) take rows too.
+    """
+    values = [
+        timestamp,
+        reviewer,
+        action,
+        reference_ref,
+        partner_ref,
+        old_value,
+        new_value,
+        int(bulk),
+    ]
+    columns = "timestamp, reviewer, action, reference_ref, partner_ref, old_value, new_value, bulk"
+    if origin:
+        columns += ", origin"
+        values.append(origin)
+    marks = ", ".join("?" * len(values))
+    conn.execute(f"INSERT INTO history ({columns}) VALUES ({marks})", values)
+
+
+_COLS = (
+    "id, timestamp, reviewer, action, reference_ref, partner_ref, old_value, new_value, bulk, "
+    "origin"
+)
+
+
+def _entry(row: tuple[Any, ...]) -> HistoryEntry:
+    return HistoryEntry(
+        id=row[0],
+        timestamp=row[1],
+        reviewer=row[2],
+        action=row[3],
+        reference_ref=row[4],
+        partner_ref=row[5],
+        old_value=row[6],
+        new_value=row[7],
+        bulk=bool(row[8]),
+        origin=str(row[9]),
     )
+
+
+def first_entry(conn: sqlite3.Connection) -> HistoryEntry | None:
+    """The oldest history row (a project's ``create`` row), or None for an empty history."""
+    row = conn.execute(f"SELECT {_COLS} FROM history ORDER BY id LIMIT 1").fetchone()
+    return None if row is None else _entry(row)
 
 
 def read_history(
     conn: sqlite3.Connection, reference_ref: str | None = None, limit: int | None = None
 ) -> tuple[HistoryEntry, ...]:
     """History rows, newest first; only those about ``reference_ref`` when given."""
-    sql = (
-        "SELECT id, timestamp, reviewer, action, reference_ref, partner_ref, old_value, "
-        "new_value, bulk FROM history"
-    )
+    sql = f"SELECT {_COLS} FROM history"
     params: list[Any] = []
     if reference_ref is not None:
         sql += " WHERE reference_ref = ?"
@@ -57,20 +100,7 @@ def read_history(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(max(0, int(limit)))
-    return tuple(
-        HistoryEntry(
-            id=row[0],
-            timestamp=row[1],
-            reviewer=row[2],
-            action=row[3],
-            reference_ref=row[4],
-            partner_ref=row[5],
-            old_value=row[6],
-            new_value=row[7],
-            bulk=bool(row[8]),
-        )
-        for row in conn.execute(sql, params)
-    )
+    return tuple(_entry(row) for row in conn.execute(sql, params))
 
 
 def mentions(conn: sqlite3.Connection, reference_ref: str) -> bool:

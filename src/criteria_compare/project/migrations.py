@@ -14,6 +14,12 @@ Schema history:
   imported) and ``exchange_identity`` (one row: the public id that names this
   comparison in its exchange workbooks, and the secret that keys their row
   checks; the secret is generated here and never leaves the file).
+- **4** reviewer copies merged three-way: ``merge_conflicts`` (one row per
+  decision element both copies changed differently: reference ref, field,
+  partner ref or side, the base/ours/theirs values as JSON, which copy and
+  when; a resolution deletes the row) and ``history.origin`` (empty for the
+  file's own rows; "merged from NAME" for rows a merge brought in from another
+  reviewer's copy).
 
 Each migration runs in one transaction together with its ``user_version``
 bump, so a file is always at exactly one schema version. Before an existing
@@ -184,6 +190,24 @@ def _v3(conn: sqlite3.Connection) -> None:
     )
 
 
+_V4 = """
+CREATE TABLE merge_conflicts (
+    reference_ref TEXT NOT NULL,
+    field TEXT NOT NULL CHECK (field IN ('status', 'note', 'discussion', 'link', 'rejection',
+        'pin', 'exclusion')),
+    partner_ref TEXT NOT NULL DEFAULT '',
+    base TEXT NOT NULL,
+    ours TEXT NOT NULL,
+    theirs TEXT NOT NULL,
+    theirs_file TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    timestamp TEXT NOT NULL,
+    PRIMARY KEY (reference_ref, field, partner_ref)
+);
+ALTER TABLE history ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement instead.
@@ -213,6 +237,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (1, _script(_V1)),
     (2, _script(_V2)),
     (3, _v3),
+    (4, _script(_V4)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,4 +1,5 @@
-"""Write a new project under a temporary name next to its target, and rename it into place only when complete."""
+"""Write a new project (from two programs, or from a copy of another project) under a temporary name
+next to its target, and rename it into place only when complete."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from criteria_compare.atomic import atomic_path
 from criteria_compare.errors import ProjectError
 from criteria_compare.paths import resolve_path
-from criteria_compare.project.connection import translate
+from criteria_compare.project.connection import connect, harden, translate
 from criteria_compare.project.files import (
     SIDE_FILES,
     TEMP_SUFFIX,
@@ -20,12 +21,13 @@ from criteria_compare.project.files import (
     temp_prefix,
 )
 from criteria_compare.project.lock import acquire
+from criteria_compare.project.migrations import migrate
 from criteria_compare.project.newfile import NewFileDetails, write_new_file
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-__all__ = ["staged_new_file"]
+__all__ = ["staged_copy", "staged_new_file"]
 
 
 @contextlib.contextmanager
@@ -39,6 +41,39 @@ def staged_new_file(
     ``target`` nor damages the file it would replace (``force``); the
     temporary file and its SQLite side files are removed.
     """
+    with _staged(target, force) as tmp:
+        write_new_file(tmp, reference, partner, **details)
+        yield tmp
+
+
+def _copy_into(source: Path, tmp: Path) -> None:
+    """Copy the project ``source`` (consistently, with SQLite's backup API) into ``tmp`` and bring
+    the copy to the current schema; ``source`` is never written."""
+    src = connect(source, read_only=True)
+    try:
+        dst = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            harden(dst)
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            migrate(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+@contextlib.contextmanager
+def staged_copy(source: Path, target: Path, *, force: bool = False) -> Iterator[Path]:
+    """Yield a copy of the project ``source`` under a temporary name next to ``target`` (at the
+    current schema); on success it is renamed to ``target``, as :func:`staged_new_file` does."""
+    with _staged(target, force) as tmp:
+        _copy_into(source, tmp)
+        yield tmp
+
+
+@contextlib.contextmanager
+def _staged(target: Path, force: bool) -> Iterator[Path]:
     check_target(target, force)
     remove_stale_temps(target)
     stage = "create"
@@ -50,7 +85,6 @@ def staged_new_file(
             target, prefix=temp_prefix(target), suffix=TEMP_SUFFIX, side_files=SIDE_FILES
         ) as tmp:
             stage = "write"
-            write_new_file(tmp, reference, partner, **details)
             yield tmp
             check_target(target, force)  # someone may have created it meanwhile
             stage = "replace"

@@ -56,6 +56,14 @@ from criteria_compare.project.codec import (
     now_utc,
     suggestion_from_row,
 )
+from criteria_compare.project.conflicts import (
+    MergeConflict,
+    MergeWrite,
+    delete_conflict,
+    insert_conflict,
+    read_conflicts,
+    write_merge,
+)
 from criteria_compare.project.connection import (
     Transaction,
     close_connection,
@@ -73,7 +81,7 @@ from criteria_compare.project.decisions import (
     set_pin,
 )
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
-from criteria_compare.project.history import mentions, read_history, record
+from criteria_compare.project.history import first_entry, mentions, read_history, record
 from criteria_compare.project.lock import (
     WriteLock,
     acquire,
@@ -975,6 +983,66 @@ class Project:
                 stamp=now_utc(),
             )
 
+    # ----------------------------------------------------------------- merges of reviewer copies
+
+    @_locked
+    def record_merge(self, merge: MergeWrite, *, reviewer: str | None = None) -> None:
+        """Write a three-way merge into this (new) file in ONE transaction (see ``project.conflicts``)."""
+        who = self._who(reviewer)
+        fps = self._fingerprints()
+        with self._write() as conn:
+            write_merge(conn, fps, merge, who, now_utc())
+        self._index = None
+
+    @_locked
+    def merge_conflicts(self, reference_ref: str | None = None) -> tuple[MergeConflict, ...]:
+        """The unresolved merge conflicts, of one reference criterion or all."""
+        return read_conflicts(self._db, reference_ref)
+
+    @_locked
+    def resolve_conflict(
+        self,
+        conflict: MergeConflict,
+        state: CriterionState,
+        *,
+        reviewer: str | None = None,
+        action: str = "resolve",
+    ) -> None:
+        """Write ``state`` (the criterion with the chosen value) and delete the conflict row, in
+        one transaction; ``action`` names the history row ("resolve" or "redo")."""
+        if action not in ("resolve", "redo"):
+            raise InvalidValue(f"Unknown history action {action!r}; use resolve or redo.")
+        who = self._who(reviewer)
+        fps = self._fingerprints()
+        stamp = now_utc()
+        with self._write() as conn:
+            if not restore_state(conn, fps, state, who, stamp, action):
+                record(
+                    conn,
+                    timestamp=stamp,
+                    reviewer=who,
+                    action=action,
+                    reference_ref=conflict.ref,
+                    partner_ref=conflict.partner if conflict.field.paired else None,
+                    old_value=f"merge conflict on {conflict.field.value}",
+                    new_value="kept as it was",
+                )
+            delete_conflict(conn, conflict.key)
+        self._after_write([state.ref])
+
+    @_locked
+    def reopen_conflict(
+        self, conflict: MergeConflict, state: CriterionState, *, reviewer: str | None = None
+    ) -> None:
+        """Undo a resolution: write back ``state`` and the conflict row, in one transaction."""
+        who = self._who(reviewer)
+        fps = self._fingerprints()
+        stamp = now_utc()
+        with self._write() as conn:
+            restore_state(conn, fps, state, who, stamp, "undo")
+            insert_conflict(conn, conflict, stamp)
+        self._after_write([state.ref])
+
     # ----------------------------------------------------------------- history and summary
 
     @_locked
@@ -990,6 +1058,11 @@ class Project:
         ):
             self._ref(reference_ref)
         return read_history(self._db, reference_ref, limit)
+
+    @_locked
+    def first_history_entry(self) -> HistoryEntry | None:
+        """The oldest history row (the project's ``create`` row), which every copy shares."""
+        return first_entry(self._db)
 
     @_locked
     def summary(self) -> dict[str, Any]:

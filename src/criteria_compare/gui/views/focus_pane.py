@@ -97,6 +97,8 @@ _ACTION_WORDS = {
     "pin": "pinned",
     "unpin": "unpinned",
     "position": "partner's position",
+    "merge": "merged",
+    "resolve": "merge conflict resolved",
 }
 
 
@@ -175,13 +177,14 @@ def history_line(entry: HistoryEntry) -> str:
     elif entry.action == "position":
         old, new = _position_words(entry.old_value), _position_words(entry.new_value)
         what += f": {old + ' → ' if entry.old_value else ''}{new}"
-    elif entry.action in ("undo", "redo", "restore"):
+    elif entry.action in ("undo", "redo", "restore", "merge", "resolve"):
         state = _state_words(entry.new_value)
         what += f" → {state}" if state else ""
     elif old or new:
         what += f": {old or '—'} → {new or '—'}"
     bulk = " (bulk)" if entry.bulk else ""
-    return f"{when} · {entry.reviewer or 'unknown'} · {what}{bulk}"
+    origin = f" ({entry.origin})" if entry.origin else ""
+    return f"{when} · {entry.reviewer or 'unknown'} · {what}{bulk}{origin}"
 
 
 class NoteEdit(QPlainTextEdit):

@@ -1,0 +1,220 @@
+"""Merge a reviewer's copy into ours against the copy both started from, into a new project file.
+
+``merge(base, ours, theirs, out)`` reads the three copies (never writing them),
+refuses copies of different comparisons with one sentence, merges every
+decision element three-way (``workflow.merge_plan``) and writes ``out`` as a
+copy of ours with theirs' changes taken, the conflicts stored (ours kept for
+them) and theirs' history appended with its reviewers' names. ``out`` appears
+only when complete (``project.staging``) and is never one of the three inputs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from criteria_compare.errors import DifferentComparison, ProjectError
+from criteria_compare.model import HistoryEntry
+from criteria_compare.paths import resolve_path
+from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
+from criteria_compare.project import Project
+from criteria_compare.project.conflicts import MergeConflict, MergeWrite
+from criteria_compare.project.elements import (
+    ComparisonIdentity,
+    ElementKey,
+    identity,
+    read_elements,
+)
+from criteria_compare.project.files import check_target
+from criteria_compare.project.staging import staged_copy
+from criteria_compare.workflow.merge_plan import MergePlan, plan_merge
+
+__all__ = ["MergeResult", "check_same_comparison", "merge"]
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What a merge did: elements taken from each side or the same on both, and the conflicts."""
+
+    out: Path
+    taken_ours: int
+    taken_theirs: int
+    same: int
+    conflicts: tuple[MergeConflict, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``merge --json`` object."""
+        return {
+            "taken_ours": self.taken_ours,
+            "taken_theirs": self.taken_theirs,
+            "same": self.same,
+            "conflicts": [c.to_dict() for c in self.conflicts],
+        }
+
+    @property
+    def message(self) -> str:
+        """One line both front ends show."""
+        n = len(self.conflicts)
+        kept = f"; {n} conflict{'s' if n != 1 else ''} kept ours, to be resolved" if n else ""
+        return (
+            f"Merged into {self.out.name}: {self.taken_theirs} change"
+            f"{'s' if self.taken_theirs != 1 else ''} taken from theirs, {self.taken_ours} from "
+            f"ours, {self.same} made the same on both{kept}."
+        )
+
+
+def _first_difference(
+    a: Sequence[tuple[str, str]], b: Sequence[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """(ref, what) of the first criterion that differs between two programs, if any."""
+    b_map = dict(b)
+    for ref, fingerprint in a:
+        if ref not in b_map:
+            return ref, "is missing"
+        if b_map[ref] != fingerprint:
+            return ref, "has another text"
+    extra = [ref for ref, _ in b if ref not in dict(a)]
+    if extra:
+        return extra[0], "is new"
+    if list(a) != list(b):
+        return a[0][0] if a else "", "is in another order"
+    return None
+
+
+def check_same_comparison(
+    base: ComparisonIdentity, other: ComparisonIdentity, name: str, base_name: str
+) -> None:
+    """Refuse (DifferentComparison, one sentence) a copy that is not of ``base``'s comparison."""
+    for side, mine, theirs, label in (
+        ("reference", base.reference, other.reference, other.reference_name),
+        ("partner", base.partner, other.partner, other.partner_name),
+    ):
+        diff = _first_difference(mine, theirs)
+        if diff is not None:
+            raise DifferentComparison(
+                f"{name} holds another {side} program or edition than {base_name} "
+                f"({label}: criterion {diff[0]} {diff[1]} there); merge only copies of the same "
+                "comparison and edition, or update both to the same edition first."
+            )
+    if other.created != base.created:
+        when = other.created[0].replace("T", " ")[:16] or "at an unknown time"
+        raise DifferentComparison(
+            f"{name} is not a copy of the comparison in {base_name}: it was created separately "
+            f"({when}); merge only copies made from one project."
+        )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return resolve_path(a) == resolve_path(b) or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _check_out(out: Path, inputs: Sequence[tuple[str, Path]], force: bool) -> None:
+    for label, path in inputs:
+        if _same_file(out, path):
+            raise ProjectError(
+                f"The merged project cannot be written to {out.name}: it is the {label} copy being "
+                "merged, which is never overwritten; choose a new file name."
+            )
+    check_target(out, force)
+
+
+def _row_key(e: HistoryEntry) -> tuple[object, ...]:
+    return (
+        e.timestamp,
+        e.reviewer,
+        e.action,
+        e.reference_ref,
+        e.partner_ref,
+        e.old_value,
+        e.new_value,
+        e.bulk,
+    )
+
+
+def _new_history(base: Project, ours: Project, theirs: Project) -> tuple[HistoryEntry, ...]:
+    """Theirs' history rows that neither base nor ours holds, oldest first."""
+    known = {_row_key(e) for e in base.history()} | {_row_key(e) for e in ours.history()}
+    return tuple(e for e in reversed(theirs.history()) if _row_key(e) not in known)
+
+
+def _stored_conflicts(
+    base: Project, ours: Project, theirs: Project
+) -> tuple[list[ElementKey], list[MergeConflict]]:
+    """Conflict rows of earlier merges: (those theirs resolved, those only theirs holds)."""
+    in_base = {c.key for c in base.merge_conflicts()}
+    in_ours = {c.key: c for c in ours.merge_conflicts()}
+    in_theirs = {c.key: c for c in theirs.merge_conflicts()}
+    resolved = [k for k in in_ours if k in in_base and k not in in_theirs]
+    only_theirs = [c for k, c in in_theirs.items() if k not in in_ours and k not in in_base]
+    return resolved, only_theirs
+
+
+def merge(
+    base: str | os.PathLike[str],
+    ours: str | os.PathLike[str],
+    theirs: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    reviewer: str | None = None,
+    force: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> MergeResult:
+    """Merge ``theirs`` into ``ours`` against ``base`` and write the result to the new file ``out``."""
+    paths = {"base": Path(base), "ours": Path(ours), "theirs": Path(theirs)}
+    target = Path(out)
+    report: Callable[[int, str], None] = (
+        (lambda step, msg: progress(step, 5, msg)) if progress else (lambda step, msg: None)
+    )
+    _check_out(target, list(paths.items()), force)
+    report(0, "Reading the three copies…")
+    with (
+        Project.open(paths["base"], read_only=True) as b,
+        Project.open(paths["ours"], read_only=True) as o,
+        Project.open(paths["theirs"], read_only=True) as t,
+    ):
+        base_id = identity(b)
+        for project in (o, t):
+            check_same_comparison(base_id, identity(project), project.path.name, b.path.name)
+        check_cancel(cancel)
+        report(1, "Comparing decisions…")
+        plan: MergePlan = plan_merge(
+            read_elements(b), read_elements(o), read_elements(t), t.path.name
+        )
+        resolved, only_theirs = _stored_conflicts(b, o, t)
+        history = _new_history(b, o, t)
+        check_cancel(cancel)
+        new_keys = {c.key for c in plan.conflicts}
+        write = MergeWrite(
+            states=plan.states,
+            conflicts=(*plan.conflicts, *(c for c in only_theirs if c.key not in new_keys)),
+            resolved=resolved,
+            history=history,
+            origin=f"merged from {t.path.name}",
+            summary=(
+                f"{t.path.name} into {o.path.name} against {b.path.name}: "
+                f"{plan.taken_theirs} taken from theirs, {plan.taken_ours} from ours, "
+                f"{plan.same} the same, {len(plan.conflicts)} conflicts"
+            ),
+        )
+        report(2, f"Writing {target.name}…")
+        with staged_copy(o.path, target, force=force) as tmp:
+            with Project.open(tmp) as merged:
+                check_cancel(cancel)
+                merged.record_merge(write, reviewer=reviewer)
+            report(4, f"Writing {target.name}…")
+            check_cancel(cancel)
+    report(5, "Merged")
+    return MergeResult(
+        out=target,
+        taken_ours=plan.taken_ours,
+        taken_theirs=plan.taken_theirs,
+        same=plan.same,
+        conflicts=plan.conflicts,
+    )

@@ -1,0 +1,228 @@
+"""The three-way merge of two reviewers' decisions against their common base, with no file access.
+
+Each decision element (``project.elements``) is compared on its own: changed on
+one side only, that side's value is taken; changed the same way on both, it is
+taken once; changed differently, ours is kept and a conflict listed.
+
+A merged criterion must still obey the rules every write obeys: the verdict
+rules (``project.rules``: no Aligned without a link, no Gap with one, notes
+where needed) and the pair rules (a pair is never both linked and rejected,
+nor both pinned and rejected). When taking a change of theirs would break one
+beside ours, that change is not taken: ours is kept for it and it is listed as
+a conflict, with the rule as its reason, so the reviewer decides instead of
+the merge storing an inconsistent verdict (or silently dropping a decision).
+Ours alone always obeys the rules, so keeping ours for every change of theirs
+on a criterion always ends in a consistent state.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from criteria_compare.errors import VerdictRule
+from criteria_compare.model import Assessment, Link, Relation, Status
+from criteria_compare.project.conflicts import MergeConflict
+from criteria_compare.project.elements import DecisionElements, ElementKey, ElementValue, Field
+from criteria_compare.project.rules import describe, violation
+from criteria_compare.project.state import CriterionState
+
+__all__ = ["MergePlan", "apply_value", "element_value", "plan_merge", "state_of"]
+
+_ASSESSMENT_FIELDS = (Field.STATUS, Field.NOTE, Field.DISCUSSION)
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What a merge takes and keeps: counts, conflicts, and the merged criteria to write."""
+
+    taken_ours: int
+    taken_theirs: int
+    same: int
+    conflicts: tuple[MergeConflict, ...]
+    states: tuple[CriterionState, ...]  # criteria that take at least one change of theirs
+
+
+class _Index:
+    """One copy's decisions grouped by reference criterion."""
+
+    def __init__(self, elements: DecisionElements) -> None:
+        self.elements = elements
+        self.links: dict[str, list[Link]] = defaultdict(list)
+        for (ref, _), link in elements.links.items():
+            self.links[ref].append(link)
+        self.rejected: dict[str, set[str]] = defaultdict(set)
+        self.pinned: dict[str, set[str]] = defaultdict(set)
+        for key in elements.values:
+            if key.field is Field.REJECTION:
+                self.rejected[key.ref].add(key.partner)
+            elif key.field is Field.PIN:
+                self.pinned[key.ref].add(key.partner)
+
+    def state(self, ref: str) -> CriterionState:
+        return CriterionState(
+            ref=ref,
+            links=tuple(self.links.get(ref, ())),
+            rejected=frozenset(self.rejected.get(ref, ())),
+            pinned=frozenset(self.pinned.get(ref, ())),
+            assessment=self.elements.assessments.get(ref, Assessment(reference_ref=ref)),
+        )
+
+
+def state_of(elements: DecisionElements, ref: str) -> CriterionState:
+    """The full reviewer state of ``ref`` in one copy."""
+    return _Index(elements).state(ref)
+
+
+def element_value(state: CriterionState, key: ElementKey) -> ElementValue:
+    """The value one element has in ``state`` (exclusions are not part of it: False)."""
+    a = state.assessment
+    if key.field is Field.STATUS:
+        return a.status.value
+    if key.field is Field.NOTE:
+        return a.note
+    if key.field is Field.DISCUSSION:
+        return a.discussion
+    if key.field is Field.LINK:
+        found = [lk.relation.value for lk in state.links if lk.partner_ref == key.partner]
+        return found[0] if found else None
+    if key.field is Field.REJECTION:
+        return key.partner in state.rejected
+    if key.field is Field.PIN:
+        return key.partner in state.pinned
+    return False
+
+
+def apply_value(
+    state: CriterionState,
+    key: ElementKey,
+    value: ElementValue,
+    *,
+    link: Link | None = None,
+    assessment: Assessment | None = None,
+) -> CriterionState:
+    """``state`` with one element set to ``value``.
+
+    ``link`` is the stored link to use when ``value`` links a pair (by default a
+    manual link with that relation); ``assessment`` gives who and when for a
+    changed verdict, note or flag (by default those of ``state``).
+    """
+    if key.field in _ASSESSMENT_FIELDS:
+        a = state.assessment
+        if assessment is not None:
+            a = dataclasses.replace(a, reviewer=assessment.reviewer, timestamp=assessment.timestamp)
+        if key.field is Field.STATUS:
+            a = dataclasses.replace(a, status=Status(str(value)))
+        elif key.field is Field.NOTE:
+            a = dataclasses.replace(a, note=str(value))
+        else:
+            a = dataclasses.replace(a, discussion=bool(value))
+        return dataclasses.replace(state, assessment=a)
+    if key.field is Field.LINK:
+        rest = [lk for lk in state.links if lk.partner_ref != key.partner]
+        if value is None:
+            return dataclasses.replace(state, links=tuple(rest))
+        relation = Relation(str(value))
+        new = link if link is not None else Link(state.ref, key.partner, relation)
+        new = dataclasses.replace(new, relation=relation)
+        kept = [new if lk.partner_ref == key.partner else lk for lk in state.links]
+        links = kept if len(kept) != len(rest) else [*rest, new]
+        return dataclasses.replace(state, links=tuple(links))
+    if key.field in (Field.REJECTION, Field.PIN):
+        current = state.rejected if key.field is Field.REJECTION else state.pinned
+        changed = current | {key.partner} if value else current - {key.partner}
+        if key.field is Field.REJECTION:
+            return dataclasses.replace(state, rejected=changed)
+        return dataclasses.replace(state, pinned=changed)
+    return state  # exclusions live outside a criterion's state
+
+
+_LINK_RULES = (VerdictRule.LAST_LINK, VerdictRule.NEEDS_LINK, VerdictRule.GAP_HAS_LINKS)
+
+
+def _problems(
+    state: CriterionState, taken: Iterable[ElementKey]
+) -> list[tuple[set[ElementKey], str]]:
+    """The rules ``state`` breaks, each with the elements that take part in it."""
+    ref = state.ref
+    out: list[tuple[set[ElementKey], str]] = []
+    linked = {lk.partner_ref for lk in state.links}
+    for pref in sorted(state.rejected & (linked | state.pinned)):
+        both = "linked" if pref in linked else "pinned"
+        out.append(
+            (
+                {ElementKey(ref, f, pref) for f in (Field.LINK, Field.REJECTION, Field.PIN)},
+                f"{pref} would be both {both} and rejected",
+            )
+        )
+    a = state.assessment
+    v = violation(ref, a.status, a.note, len(state.links))
+    if v is not None:
+        keys = {ElementKey(ref, Field.STATUS)}
+        if v.rule in _LINK_RULES:
+            keys |= {k for k in taken if k.field is Field.LINK}
+        else:
+            keys.add(ElementKey(ref, Field.NOTE))
+        out.append((keys, describe(v)))
+    return out
+
+
+def _build(
+    ours: _Index, theirs: _Index, ref: str, taken: Mapping[ElementKey, ElementValue]
+) -> CriterionState:
+    state = ours.state(ref)
+    theirs_assessment = theirs.elements.assessments.get(ref)
+    for key, value in sorted(taken.items()):
+        state = apply_value(
+            state,
+            key,
+            value,
+            link=theirs.elements.links.get((ref, key.partner)),
+            assessment=theirs_assessment,
+        )
+    return state
+
+
+def plan_merge(
+    base: DecisionElements,
+    ours: DecisionElements,
+    theirs: DecisionElements,
+    theirs_file: str = "",
+) -> MergePlan:
+    """Merge ``theirs`` into ``ours`` against ``base`` (see the module docstring)."""
+    taken_ours = taken_theirs = same = 0
+    conflicts: list[MergeConflict] = []
+    take: dict[str, dict[ElementKey, ElementValue]] = defaultdict(dict)
+    for key in sorted(set(base.values) | set(ours.values) | set(theirs.values)):
+        b, o, t = base.get(key), ours.get(key), theirs.get(key)
+        if o == t:
+            same += o != b
+        elif t == b:
+            taken_ours += 1
+        elif o == b:
+            take[key.ref][key] = t
+        else:
+            conflicts.append(MergeConflict(key, b, o, t, theirs_file))
+    ours_index, theirs_index = _Index(ours), _Index(theirs)
+    states: list[CriterionState] = []
+    for ref, taken in take.items():
+        state = _build(ours_index, theirs_index, ref, taken)
+        problems = _problems(state, taken)
+        while problems and taken:  # ours alone (no change of theirs) is left as it is
+            involved, reason = problems[0]
+            back = [k for k in taken if k in involved] or list(taken)
+            conflicts.extend(
+                MergeConflict(
+                    key, base.get(key), ours.get(key), taken.pop(key), theirs_file, reason
+                )
+                for key in back
+            )
+            state = _build(ours_index, theirs_index, ref, taken)
+            problems = _problems(state, taken)
+        taken_theirs += len(taken)
+        if taken:
+            states.append(state)
+    conflicts.sort(key=lambda c: c.key)
+    return MergePlan(taken_ours, taken_theirs, same, tuple(conflicts), tuple(states))
