@@ -52,3 +52,14 @@ def test_partner_position_lines_read_as_words() -> None:
     line = history_line(_entry("position", first, second))
     assert line.endswith("partner's position: Disagree (round 1) → Agree (round 2)")
     assert "sha256" not in line
+
+
+def test_rows_brought_in_by_a_merge_say_where_they_came_from() -> None:
+    """A row merged from another reviewer's copy names that copy; a merge row reads as a state."""
+    entry = HistoryEntry(
+        2, "2026-11-23T14:01:02.000Z", "bob", "note", "1.1", None, "", "Theirs.", False,
+        "merged from bob.ccproj",
+    )  # fmt: skip
+    assert history_line(entry).endswith("· bob · note: — → Theirs. (merged from bob.ccproj)")
+    merged = history_line(_entry("merge", "status=unreviewed; links=[]", "status=gap; links=[]"))
+    assert merged.endswith("merged → Gap, no links")

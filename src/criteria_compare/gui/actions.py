@@ -81,6 +81,22 @@ def _specs() -> tuple[ActionSpec, ...]:
             file_,
         ),
         ActionSpec(
+            "merge_copy",
+            "&Merge a reviewer's copy…",
+            ("Ctrl+Shift+M",),
+            "Merge another reviewer's copy of this comparison into a new project file, against "
+            "the copy you both started from; this project is not changed.",
+            file_,
+        ),
+        ActionSpec(
+            "merge_conflicts",
+            "Resolve &merge conflicts…",
+            ("Ctrl+Shift+R",),
+            "Show each decision both reviewers changed differently, base, ours and theirs side "
+            "by side, and keep ours, take theirs or edit the note.",
+            review,
+        ),
+        ActionSpec(
             "export_report",
             "&Export report…",
             ("Ctrl+E",),
@@ -325,6 +341,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "open_sample",
             None,
             "save_copy",
+            "merge_copy",
             "export_report",
             None,
             "export_positions",
@@ -370,6 +387,8 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "bulk_confirm",
             "realign",
             "refit",
+            None,
+            "merge_conflicts",
         ),
     ),
     ("&View", ("expand_evidence", None, "import_warnings")),
@@ -516,6 +535,8 @@ SHELL_ACTIONS = frozenset(
         "open_project",
         "open_sample",
         "save_copy",
+        "merge_copy",
+        "merge_conflicts",
         "export_report",
         "export_positions",
         "import_positions",

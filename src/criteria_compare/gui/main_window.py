@@ -1,7 +1,8 @@
 """The main window: start screen or review screen, menus from actions.py, one undo stack per project.
 
 Its roles live in their own modules: the menus and action wiring (``window_actions``),
-the File menu (``file_menu``), Re-align/Re-fit (``aligner_menu``), recent projects
+the File menu (``file_menu``), Re-align/Re-fit (``aligner_menu``), merging reviewer copies
+(``merge_menu``), recent projects
 (``recent_projects``), the reviewer-name question (``reviewer_gate``), long jobs
 (``job_runner``) and the About box (``about``).
 """
@@ -29,6 +30,7 @@ from criteria_compare.gui.errors_dialog import show_error, user_message
 from criteria_compare.gui.exchange_menu import ExchangeMenu
 from criteria_compare.gui.file_menu import PROJECT_FILTER, FileMenu, dropped_file
 from criteria_compare.gui.job_runner import JobRunner
+from criteria_compare.gui.merge_menu import MergeMenu
 from criteria_compare.gui.outside_changes import OutsideChanges
 from criteria_compare.gui.recent_projects import RecentProjects, project_counts, project_title
 from criteria_compare.gui.reviewer_gate import ReviewerGate
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         self.outside = OutsideChanges(self)
         self.aligner_menu = AlignerMenu(self)
         self.exchange_menu = ExchangeMenu(self)
+        self.merge_menu = MergeMenu(self)
         self.recent = RecentProjects(
             self.settings, self.start_screen, self.recent_menu, self.file_menu.open_path, self
         )

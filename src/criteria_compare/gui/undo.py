@@ -9,13 +9,17 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Project
+from criteria_compare.project.conflicts import MergeConflict
 from criteria_compare.project.stamps import Stamps
 from criteria_compare.project.state import CriterionState, Decision
+from criteria_compare.workflow import merge_resolve
+from criteria_compare.workflow.merge_resolve import Choice, Resolution
 
 __all__ = [
     "NOTE_COMMAND_ID",
     "ChangeNotifier",
     "ProjectCommand",
+    "ResolveConflictCommand",
     "StillHoldsCommand",
     "apply_command",
     "decide_command",
@@ -23,6 +27,7 @@ __all__ = [
     "note_command",
     "push",
     "relation_command",
+    "resolve_conflict",
 ]
 
 NOTE_COMMAND_ID = 1061  # consecutive note edits of one criterion merge into one undo step
@@ -243,3 +248,58 @@ class StillHoldsCommand(ProjectCommand):
         if self._stamps is not None:
             self._project.restore_stamps(self._stamps)
         self._notify(restored=True)
+
+
+class ResolveConflictCommand(QUndoCommand):
+    """Resolving one merge conflict (``workflow.merge_resolve``): undo lists it again as it was."""
+
+    def __init__(
+        self,
+        project: Project,
+        conflict: MergeConflict,
+        choice: Choice,
+        note: str | None = None,
+        notifier: ChangeNotifier | None = None,
+    ) -> None:
+        what = conflict.field.value + (f" {conflict.partner}" if conflict.field.paired else "")
+        super().__init__(f"Resolve {what} of {conflict.ref}: {choice.value}")
+        self._project = project
+        self._conflict = conflict
+        self._choice = choice
+        self._note = note
+        self._notifier = notifier
+        self._resolution: Resolution | None = None
+        self._done = False
+
+    def execute(self) -> None:
+        """Resolve now (errors propagate and nothing is kept); the first redo only repaints."""
+        self._resolution = merge_resolve.resolve(
+            self._project, self._conflict, self._choice, self._note
+        )
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            self._notify(restored=False)
+            return
+        assert self._resolution is not None
+        merge_resolve.redo(self._project, self._resolution)
+        self._notify(restored=True)
+
+    def undo(self) -> None:
+        assert self._resolution is not None
+        merge_resolve.undo(self._project, self._resolution)
+        self._notify(restored=True)
+
+    def _notify(self, *, restored: bool) -> None:
+        if self._notifier is not None:
+            self._notifier.changed.emit([self._conflict.ref])
+            if restored:
+                self._notifier.restored.emit([self._conflict.ref])
+
+
+def resolve_conflict(stack: QUndoStack, command: ResolveConflictCommand) -> None:
+    """Resolve and put the step on ``stack``; a refused choice (VerdictRuleError...) propagates."""
+    command.execute()
+    stack.push(command)

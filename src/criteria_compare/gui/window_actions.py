@@ -57,6 +57,8 @@ def connect_shell_actions(window: MainWindow) -> None:
         "open_project": files.choose_project,
         "open_sample": files.open_sample,
         "save_copy": files.save_copy,
+        "merge_copy": window.merge_menu.merge_copy,
+        "merge_conflicts": window.merge_menu.show_conflicts,
         "export_report": files.export_report,
         "export_positions": window.exchange_menu.export_positions,
         "import_positions": window.exchange_menu.import_positions,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -24,6 +25,7 @@ from criteria_compare.model import (
     Suggestion,
 )
 from criteria_compare.progress import check_cancel
+from criteria_compare.project.conflicts import MergeConflict
 
 __all__ = [
     "COLUMNS",
@@ -61,7 +63,10 @@ _TOOLTIPS = {
     COL_STATUS: "Verdict",
     COL_SCORE: "Score of the best candidate",
     COL_LINKS: "Confirmed links",
-    COL_MARKS: "✎ note · ⚑ flagged for discussion · ! text changed since the decision",
+    COL_MARKS: (
+        "✎ note · ⚑ flagged for discussion · ! text changed since the decision · "
+        "⇄ merge conflict to resolve"
+    ),
     COL_PARTNER: "The partner administration's position: ✓ agree · ✗ disagree · ? needs discussion",
 }
 
@@ -97,6 +102,7 @@ class QueueSource(Protocol):
     def assessment(self, ref: str) -> Assessment: ...
     def positions(self) -> dict[str, Position]: ...
     def position(self, ref: str) -> Position | None: ...
+    def merge_conflicts(self, reference_ref: str | None = None) -> Sequence[MergeConflict]: ...
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,7 @@ class QueueEntry:
     best_score: float | None = None
     best_band: Band | None = None
     n_links: int = 0
+    conflicts: int = 0  # unresolved merge conflicts on this criterion
     haystack: str = ""  # lower-cased ref, text, guidance and note for the text filter
     position: Position | None = None  # the partner administration's, if imported
 
@@ -136,7 +143,7 @@ class QueueEntry:
 
     @property
     def marks(self) -> str:
-        """Note ✎, flag ⚑ and suspect ! markers."""
+        """Note ✎, flag ⚑, suspect ! and merge conflict ⇄ markers."""
         parts = []
         if self.note.strip():
             parts.append("✎")
@@ -144,6 +151,8 @@ class QueueEntry:
             parts.append("⚑")
         if self.suspect:
             parts.append("!")
+        if self.conflicts:
+            parts.append("⇄")
         return " ".join(parts)
 
 
@@ -175,6 +184,7 @@ def build_entry(
     suggestions: Sequence[Suggestion],
     n_links: int,
     position: Position | None = None,
+    conflicts: int = 0,
 ) -> QueueEntry:
     """Combine one criterion's assessment, best suggestion and link count into a queue entry."""
     a = assessment or Assessment(criterion.ref)
@@ -189,6 +199,7 @@ def build_entry(
         best_score=best.score if best else None,
         best_band=best.band if best else None,
         n_links=n_links,
+        conflicts=conflicts,
         haystack=haystack,
         position=position,
     )
@@ -227,6 +238,7 @@ def build_queue_rows(
     n_links: dict[str, int] = {}
     for link in project.links():
         n_links[link.reference_ref] = n_links.get(link.reference_ref, 0) + 1
+    conflicts = Counter(c.ref for c in project.merge_conflicts())
     criteria = project.reference.criteria
     grouped: dict[str, list[Criterion]] = {}
     for c in criteria:
@@ -248,6 +260,7 @@ def build_queue_rows(
                     project.suggestions(c.ref),
                     n_links.get(c.ref, 0),
                     positions.get(c.ref),
+                    conflicts[c.ref],
                 )
             )
             done += 1
@@ -326,13 +339,19 @@ class CriteriaTableModel(ColumnsModel):
                 n_links[link.reference_ref] = n_links.get(link.reference_ref, 0) + 1
 
             positions = project.positions()
+            conflicts = Counter(c.ref for c in project.merge_conflicts())
 
-            def read(ref: str) -> tuple[Assessment | None, int, Position | None]:
-                return assessments.get(ref), n_links.get(ref, 0), positions.get(ref)
+            def read(ref: str) -> tuple[Assessment | None, int, Position | None, int]:
+                return assessments.get(ref), n_links.get(ref, 0), positions.get(ref), conflicts[ref]
         else:
 
-            def read(ref: str) -> tuple[Assessment | None, int, Position | None]:
-                return project.assessment(ref), len(project.links(ref)), project.position(ref)
+            def read(ref: str) -> tuple[Assessment | None, int, Position | None, int]:
+                return (
+                    project.assessment(ref),
+                    len(project.links(ref)),
+                    project.position(ref),
+                    len(project.merge_conflicts(ref)),
+                )
 
         changed: list[int] = []
         for ref in wanted:
@@ -341,9 +360,14 @@ class CriteriaTableModel(ColumnsModel):
                 continue
             old = self._rows[row]
             assert isinstance(old, QueueEntry)
-            assessment, links, position = read(ref)
+            assessment, links, position, conflicts_here = read(ref)
             entry = build_entry(
-                old.criterion, assessment, project.suggestions(ref), links, position
+                old.criterion,
+                assessment,
+                project.suggestions(ref),
+                links,
+                position,
+                conflicts_here,
             )
             if entry != old:
                 self._rows[row] = entry

@@ -38,6 +38,7 @@ class QueueFilter:
     level: Level | None = None
     band: Band | None = None  # best candidate's band
     likely_gap: bool = False  # no candidate above Low
+    merge_conflicts: bool = False  # only criteria with an unresolved merge conflict
     text: str = ""
     partner: Stance | None = None  # the partner administration's position
 
@@ -53,6 +54,8 @@ def entry_matches(entry: QueueEntry, f: QueueFilter, terms: tuple[str, ...] = ()
     if f.flagged and not entry.discussion:
         return False
     if f.changed and not entry.suspect:
+        return False
+    if f.merge_conflicts and not entry.conflicts:
         return False
     if f.section is not None and entry.section != f.section:
         return False

@@ -34,9 +34,12 @@ from criteria_compare.gui.models.sort_proxy import QueueFilter, QueueProxyModel
 from criteria_compare.gui.style import MARGIN, SPACING, STATUS_ORDER, muted_color, status_text
 from criteria_compare.model import Band, Level, Stance, Status
 
-__all__ = ["LIKELY_GAPS", "QueuePane", "QueueTreeView"]
+__all__ = ["LIKELY_GAPS", "MERGE_CONFLICTS", "QueuePane", "QueueTreeView"]
 
 LIKELY_GAPS = "likely_gaps"  # band combo value: no candidate above Low
+MERGE_CONFLICTS = (
+    "merge_conflicts"  # status combo value: criteria with an unresolved merge conflict
+)
 
 
 def _value(member: Enum | None) -> str | None:
@@ -125,6 +128,7 @@ class QueuePane(QWidget):
         self._status.addItem("Any status", None)
         for s in STATUS_ORDER:
             self._status.addItem(status_text(s), s.value)
+        self._status.addItem("⇄ Merge conflicts", MERGE_CONFLICTS)
         self._section = QComboBox()
         self._section.setAccessibleName("Filter by section")
         self._section.setMinimumContentsLength(8)
@@ -300,7 +304,8 @@ class QueuePane(QWidget):
         for w in widgets:
             w.blockSignals(True)
         self._text.setText(f.text)
-        self._status.setCurrentIndex(max(0, self._status.findData(_value(f.status))))
+        status = MERGE_CONFLICTS if f.merge_conflicts else _value(f.status)
+        self._status.setCurrentIndex(max(0, self._status.findData(status)))
         self._section.setCurrentIndex(max(0, self._section.findData(f.section)))
         self._level.setCurrentIndex(max(0, self._level.findData(_value(f.level))))
         band = LIKELY_GAPS if f.likely_gap else _value(f.band)
@@ -318,7 +323,8 @@ class QueuePane(QWidget):
         level = self._level.currentData()
         partner = self._partner.currentData()
         return QueueFilter(
-            status=Status(status) if status else None,
+            status=Status(status) if status and status != MERGE_CONFLICTS else None,
+            merge_conflicts=status == MERGE_CONFLICTS,
             flagged=self._flagged.isChecked(),
             changed=self._changed.isChecked(),
             section=self._section.currentData(),

@@ -148,6 +148,11 @@ class ReviewView(QWidget):
         return self._project
 
     @property
+    def notifier(self) -> ChangeNotifier:
+        """Tells this screen which criteria a change touched (commands from other windows use it)."""
+        return self._notifier
+
+    @property
     def read_only(self) -> bool:
         """True when the project was opened read-only: navigation works, writing controls are off."""
         return self._project.read_only
