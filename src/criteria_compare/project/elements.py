@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from criteria_compare.model import Assessment, Link, Program, Status
+from criteria_compare.model import Assessment, Link, Status
 
 if TYPE_CHECKING:
     from criteria_compare.project.store import Project
@@ -92,7 +92,7 @@ def read_elements(project: Project) -> DecisionElements:
     """Every decision element of ``project``, read through its decision index in one pass."""
     values: dict[ElementKey, ElementValue] = {}
     assessments: dict[str, Assessment] = {}
-    for ref, a in project.assessments().items():
+    for ref, a in project.stored_assessments().items():
         if a.status is Status.UNREVIEWED and not a.note and not a.discussion:
             continue
         assessments[ref] = dataclasses.replace(a, suspect=False)
@@ -120,26 +120,19 @@ class ComparisonIdentity:
     history row) and the exact criteria of both programs (refs and text fingerprints, in order)."""
 
     created: tuple[str, str, str]  # timestamp, reviewer, description of the ``create`` row
-    reference: tuple[tuple[str, str], ...]
+    reference: tuple[tuple[str, str], ...]  # (ref, fingerprint) in program order
     partner: tuple[tuple[str, str], ...]
-    reference_name: str
-    partner_name: str
-
-
-def _criteria(program: Program) -> tuple[tuple[str, str], ...]:
-    return tuple((c.ref, c.fingerprint) for c in program.criteria)
 
 
 def identity(project: Project) -> ComparisonIdentity:
-    """The comparison ``project`` holds (see :class:`ComparisonIdentity`)."""
+    """The comparison ``project`` holds (see :class:`ComparisonIdentity`), from stored fingerprints."""
     first = project.first_history_entry()
     created = (
         ("", "", "") if first is None else (first.timestamp, first.reviewer, first.new_value or "")
     )
+    fps = project.criterion_fingerprints()
     return ComparisonIdentity(
         created=created,
-        reference=_criteria(project.reference),
-        partner=_criteria(project.partner),
-        reference_name=project.reference.name,
-        partner_name=project.partner.name,
+        reference=tuple(fps.reference.items()),
+        partner=tuple(fps.partner.items()),
     )

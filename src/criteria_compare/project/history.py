@@ -21,7 +21,7 @@ from typing import Any
 
 from criteria_compare.model import HistoryEntry
 
-__all__ = ["first_entry", "mentions", "read_history", "record"]
+__all__ = ["first_entry", "mentions", "read_after", "read_history", "record"]
 
 
 def record(
@@ -85,6 +85,12 @@ def first_entry(conn: sqlite3.Connection) -> HistoryEntry | None:
     """The oldest history row (a project's ``create`` row), or None for an empty history."""
     row = conn.execute(f"SELECT {_COLS} FROM history ORDER BY id LIMIT 1").fetchone()
     return None if row is None else _entry(row)
+
+
+def read_after(conn: sqlite3.Connection, entry_id: int) -> tuple[HistoryEntry, ...]:
+    """History rows with an id above ``entry_id``, oldest first."""
+    rows = conn.execute(f"SELECT {_COLS} FROM history WHERE id > ? ORDER BY id", (int(entry_id),))
+    return tuple(_entry(row) for row in rows)
 
 
 def read_history(

@@ -81,7 +81,13 @@ from criteria_compare.project.decisions import (
     set_pin,
 )
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
-from criteria_compare.project.history import first_entry, mentions, read_history, record
+from criteria_compare.project.history import (
+    first_entry,
+    mentions,
+    read_after,
+    read_history,
+    record,
+)
 from criteria_compare.project.lock import (
     WriteLock,
     acquire,
@@ -528,6 +534,16 @@ class Project:
         """Every reference criterion's verdict, in program order."""
         refs = list(self._fingerprints().reference)
         return {ref: self._assessment(ref) for ref in refs}
+
+    @_locked
+    def stored_assessments(self) -> dict[str, Assessment]:
+        """Only the criteria with a stored verdict, note or flag (``suspect`` not worked out)."""
+        return {ref: a for ref, (a, _) in self._decisions().assessments.items()}
+
+    @_locked
+    def criterion_fingerprints(self) -> Fingerprints:
+        """The stored text fingerprint of every criterion by ref, per side, in program order."""
+        return self._fingerprints()
 
     @_locked
     def links(self, reference_ref: str | None = None) -> tuple[Link, ...]:
@@ -1063,6 +1079,11 @@ class Project:
     def first_history_entry(self) -> HistoryEntry | None:
         """The oldest history row (the project's ``create`` row), which every copy shares."""
         return first_entry(self._db)
+
+    @_locked
+    def history_after(self, entry_id: int) -> tuple[HistoryEntry, ...]:
+        """The history rows with an id above ``entry_id``, oldest first (what a copy added)."""
+        return read_after(self._db, entry_id)
 
     @_locked
     def summary(self) -> dict[str, Any]:

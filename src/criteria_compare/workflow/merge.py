@@ -70,34 +70,35 @@ def _first_difference(
     a: Sequence[tuple[str, str]], b: Sequence[tuple[str, str]]
 ) -> tuple[str, str] | None:
     """(ref, what) of the first criterion that differs between two programs, if any."""
-    b_map = dict(b)
+    if a == b:
+        return None
+    a_map, b_map = dict(a), dict(b)
     for ref, fingerprint in a:
         if ref not in b_map:
             return ref, "is missing"
         if b_map[ref] != fingerprint:
             return ref, "has another text"
-    extra = [ref for ref, _ in b if ref not in dict(a)]
+    extra = [ref for ref, _ in b if ref not in a_map]
     if extra:
         return extra[0], "is new"
-    if list(a) != list(b):
-        return a[0][0] if a else "", "is in another order"
-    return None
+    moved = next(x for x, y in zip(a, b, strict=False) if x != y)
+    return moved[0], "is in another place"
 
 
 def check_same_comparison(
     base: ComparisonIdentity, other: ComparisonIdentity, name: str, base_name: str
 ) -> None:
     """Refuse (DifferentComparison, one sentence) a copy that is not of ``base``'s comparison."""
-    for side, mine, theirs, label in (
-        ("reference", base.reference, other.reference, other.reference_name),
-        ("partner", base.partner, other.partner, other.partner_name),
+    for side, mine, theirs in (
+        ("reference", base.reference, other.reference),
+        ("partner", base.partner, other.partner),
     ):
         diff = _first_difference(mine, theirs)
         if diff is not None:
             raise DifferentComparison(
-                f"{name} holds another {side} program or edition than {base_name} "
-                f"({label}: criterion {diff[0]} {diff[1]} there); merge only copies of the same "
-                "comparison and edition, or update both to the same edition first."
+                f"{name} holds another {side} program or edition than {base_name} (its "
+                f"criterion {diff[0]} {diff[1]}); merge only copies of the same comparison and "
+                "edition, or update both to the same edition first."
             )
     if other.created != base.created:
         when = other.created[0].replace("T", " ")[:16] or "at an unknown time"
@@ -138,9 +139,16 @@ def _row_key(e: HistoryEntry) -> tuple[object, ...]:
 
 
 def _new_history(base: Project, ours: Project, theirs: Project) -> tuple[HistoryEntry, ...]:
-    """Theirs' history rows that neither base nor ours holds, oldest first."""
-    known = {_row_key(e) for e in base.history()} | {_row_key(e) for e in ours.history()}
-    return tuple(e for e in reversed(theirs.history()) if _row_key(e) not in known)
+    """Theirs' history rows that neither base nor ours holds, oldest first.
+
+    Both copies hold base's rows under base's ids, so only the rows after base's
+    newest one are compared; a row ours already has (an earlier merge brought it
+    in) is not added twice.
+    """
+    newest = base.history(limit=1)
+    after = newest[0].id if newest else 0
+    known = {_row_key(e) for e in ours.history_after(after)}
+    return tuple(e for e in theirs.history_after(after) if _row_key(e) not in known)
 
 
 def _stored_conflicts(
@@ -184,8 +192,9 @@ def merge(
             check_same_comparison(base_id, identity(project), project.path.name, b.path.name)
         check_cancel(cancel)
         report(1, "Comparing decisions…")
+        order = {ref: i for i, (ref, _) in enumerate(base_id.reference)}
         plan: MergePlan = plan_merge(
-            read_elements(b), read_elements(o), read_elements(t), t.path.name
+            read_elements(b), read_elements(o), read_elements(t), t.path.name, order
         )
         resolved, only_theirs = _stored_conflicts(b, o, t)
         history = _new_history(b, o, t)

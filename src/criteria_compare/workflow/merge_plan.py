@@ -174,7 +174,9 @@ def _build(
 ) -> CriterionState:
     state = ours.state(ref)
     theirs_assessment = theirs.elements.assessments.get(ref)
-    for key, value in sorted(taken.items()):
+    for key, value in sorted(
+        taken.items(), key=lambda kv: (_FIELD_ORDER[kv[0].field], kv[0].partner)
+    ):
         state = apply_value(
             state,
             key,
@@ -185,17 +187,30 @@ def _build(
     return state
 
 
+_FIELD_ORDER = {f: i for i, f in enumerate(Field)}
+
+
 def plan_merge(
     base: DecisionElements,
     ours: DecisionElements,
     theirs: DecisionElements,
     theirs_file: str = "",
+    order: Mapping[str, int] | None = None,
 ) -> MergePlan:
-    """Merge ``theirs`` into ``ours`` against ``base`` (see the module docstring)."""
+    """Merge ``theirs`` into ``ours`` against ``base`` (see the module docstring).
+
+    Conflicts are listed in ``order`` (reference ref -> position in the program), then by field
+    and partner ref.
+    """
+    place = order or {}
+
+    def listed(c: MergeConflict) -> tuple[int, str, int, str]:
+        return (place.get(c.ref, len(place)), c.ref, _FIELD_ORDER[c.field], c.partner)
+
     taken_ours = taken_theirs = same = 0
     conflicts: list[MergeConflict] = []
     take: dict[str, dict[ElementKey, ElementValue]] = defaultdict(dict)
-    for key in sorted(set(base.values) | set(ours.values) | set(theirs.values)):
+    for key in set(base.values) | set(ours.values) | set(theirs.values):
         b, o, t = base.get(key), ours.get(key), theirs.get(key)
         if o == t:
             same += o != b
@@ -224,5 +239,5 @@ def plan_merge(
         taken_theirs += len(taken)
         if taken:
             states.append(state)
-    conflicts.sort(key=lambda c: c.key)
+    conflicts.sort(key=listed)
     return MergePlan(taken_ours, taken_theirs, same, tuple(conflicts), tuple(states))
