@@ -66,7 +66,7 @@ def test_merging_opens_the_merged_file_and_lists_the_conflicts(qtbot, window: Ma
         assert ours.merge_conflicts() == ()
         assert "merged" not in {e.action for e in ours.history()}
     titles = [conflicts.list.item(i).text() for i in range(conflicts.list.count())]
-    assert titles == ["6.1 · link to P-4", "7.10 · note", "7.10 · verdict"]
+    assert titles == ["6.1 · link to P-4", "7.10 · verdict", "7.10 · note"]
     assert conflicts.ours_text.toPlainText() == "linked (subset)"
     assert conflicts.theirs_text.toPlainText() == "not linked"
     assert window.project.assessment("3.1").discussion is True  # theirs' one-sided change
@@ -80,7 +80,7 @@ def test_conflicts_are_resolved_with_o_t_e_and_undone_with_ctrl_z(qtbot, window:
     project = window.project
     assert project is not None
     conflicts.list.setFocus()
-    conflicts.list.setCurrentRow(2)  # 7.10 verdict
+    conflicts.list.setCurrentRow(1)  # 7.10 verdict
     qtbot.keyClick(conflicts.list, Qt.Key.Key_T)
     assert project.assessment("7.10").status is Status.CONFLICT
     assert conflicts.list.count() == 2
@@ -88,7 +88,7 @@ def test_conflicts_are_resolved_with_o_t_e_and_undone_with_ctrl_z(qtbot, window:
     assert project.assessment("7.10").status is Status.GAP
     assert conflicts.list.count() == 3
 
-    conflicts.list.setCurrentRow(1)  # 7.10 note
+    conflicts.list.setCurrentRow(2)  # 7.10 note
     qtbot.keyClick(conflicts.list, Qt.Key.Key_E)
     assert conflicts.editor.isVisible()
     assert QApplication.focusWidget() is conflicts.editor

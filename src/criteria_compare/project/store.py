@@ -80,6 +80,7 @@ from criteria_compare.project.decisions import (
     restore_state,
     set_pin,
 )
+from criteria_compare.project.elements import Field
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
 from criteria_compare.project.history import (
     first_entry,
@@ -1012,8 +1013,17 @@ class Project:
 
     @_locked
     def merge_conflicts(self, reference_ref: str | None = None) -> tuple[MergeConflict, ...]:
-        """The unresolved merge conflicts, of one reference criterion or all."""
-        return read_conflicts(self._db, reference_ref)
+        """The unresolved merge conflicts, of one reference criterion or all, in program order
+        (then by field, as ``project.elements.Field`` lists them, and partner ref)."""
+        self._fingerprints()
+        order = self._positions[Side.REFERENCE]
+        fields = list(Field)
+        return tuple(
+            sorted(
+                read_conflicts(self._db, reference_ref),
+                key=lambda c: (order.get(c.ref, len(order)), fields.index(c.field), c.partner),
+            )
+        )
 
     @_locked
     def resolve_conflict(
