@@ -109,3 +109,18 @@ def test_missing_output_option_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["merge", str(copies.base), str(copies.ours), str(copies.theirs)])
     assert exc.value.code == 2
+
+
+def test_status_counts_the_unresolved_conflicts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    """`status` says how many merge conflicts are left ("merge_conflicts" in --json)."""
+    copies = make_copies(
+        tmp_path, None, lambda p: p.decide("7.10", note="Ours."), lambda p: p.decide("7.10", note="Theirs.")
+    )  # fmt: skip
+    assert main(_args(copies)) == 0
+    capsys.readouterr()
+    assert main(["status", str(copies.out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["merge_conflicts"] == 1
+    assert main(["status", str(copies.out)]) == 0
+    assert "merge conflicts 1" in capsys.readouterr().out
+    assert main(["status", str(copies.ours), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["merge_conflicts"] == 0

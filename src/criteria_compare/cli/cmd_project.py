@@ -563,6 +563,11 @@ def run_status(args: argparse.Namespace) -> int:
         f"  links {summary['links']}, rejected {summary['rejected']}, pinned {summary['pinned']}, "
         f"discussion points {summary['discussion_points']}, suggestions {summary['suggestions']}"
     )
+    if summary.get("merge_conflicts"):
+        say(
+            f"  merge conflicts {summary['merge_conflicts']} (ours kept; resolve them in the "
+            "review screen, filter 'Merge conflicts')"
+        )
     warnings = ref["import_warnings"] + partner["import_warnings"]
     if warnings:
         say(

@@ -1101,7 +1101,7 @@ class Project:
         index = self._decisions()
         ref_program = self._program(Side.REFERENCE)
         partner_program = self._program(Side.PARTNER)
-        return build_summary(
+        summary = build_summary(
             path=self.path,
             reference=ref_program,
             partner=partner_program,
@@ -1124,6 +1124,8 @@ class Project:
             },
             agreement=[pair.to_dict() for pair in self.agreement()],
         )
+        summary["merge_conflicts"] = len(read_conflicts(self._db))
+        return summary
 
     @_locked
     def agreement(self) -> tuple[PairAgreement, ...]:
