@@ -16,7 +16,7 @@ from criteria_compare.project import Decision, Project
 from criteria_compare.workflow.copying import save_copy
 from criteria_compare.workflow.merge import merge
 
-DIFFERING = 500  # decisions that differ between the two copies (some the same change, some conflicts)
+DIFFERING = 500  # decisions that differ between the copies (some the same, some conflicts)
 
 
 def _edit(path: Path, decisions: list[Decision], who: str) -> None:
