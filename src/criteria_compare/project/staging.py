@@ -23,6 +23,7 @@ from criteria_compare.project.files import (
 from criteria_compare.project.lock import acquire
 from criteria_compare.project.migrations import migrate
 from criteria_compare.project.newfile import NewFileDetails, write_new_file
+from criteria_compare.project.store import Project
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -64,12 +65,15 @@ def _copy_into(source: Path, tmp: Path) -> None:
 
 
 @contextlib.contextmanager
-def staged_copy(source: Path, target: Path, *, force: bool = False) -> Iterator[Path]:
-    """Yield a copy of the project ``source`` under a temporary name next to ``target`` (at the
-    current schema); on success it is renamed to ``target``, as :func:`staged_new_file` does."""
+def staged_copy(source: Path, target: Path, *, force: bool = False) -> Iterator[Project]:
+    """Yield a copy of the project ``source``, open for writing, under a temporary name next to
+    ``target`` (at the current schema); it is closed and, on success, renamed to ``target``, as
+    :func:`staged_new_file` does. ``source`` must be a project that was opened (so checked)."""
     with _staged(target, force) as tmp:
         _copy_into(source, tmp)
-        yield tmp
+        # Our own copy of a checked file: opened without checking it a second time.
+        with Project(tmp, connect(tmp, read_only=False), read_only=False) as project:
+            yield project
 
 
 @contextlib.contextmanager

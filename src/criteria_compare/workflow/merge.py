@@ -10,11 +10,13 @@ only when complete (``project.staging``) and is never one of the three inputs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from criteria_compare.errors import DifferentComparison, ProjectError
 from criteria_compare.model import HistoryEntry
@@ -163,6 +165,34 @@ def _stored_conflicts(
     return resolved, only_theirs
 
 
+_T = TypeVar("_T")
+
+
+def _open_all(paths: Sequence[Path]) -> list[Project]:
+    """Open the copies read-only side by side (each open checks its file); the first failure, in
+    the order given, is raised after the others are closed again."""
+    with ThreadPoolExecutor(max_workers=len(paths)) as pool:
+        futures = [pool.submit(Project.open, path, read_only=True) for path in paths]
+    opened: list[Project] = []
+    failure: BaseException | None = None
+    for future in futures:
+        try:
+            opened.append(future.result())
+        except BaseException as exc:  # noqa: BLE001 - re-raised below, once the others are closed
+            failure = failure or exc
+    if failure is not None:
+        for project in opened:
+            project.close()
+        raise failure
+    return opened
+
+
+def _in_threads(func: Callable[[Project], _T], projects: Sequence[Project]) -> list[_T]:
+    """``func`` of each project, read side by side (SQLite works outside the interpreter lock)."""
+    with ThreadPoolExecutor(max_workers=len(projects)) as pool:
+        return list(pool.map(func, projects))
+
+
 def merge(
     base: str | os.PathLike[str],
     ours: str | os.PathLike[str],
@@ -182,20 +212,16 @@ def merge(
     )
     _check_out(target, list(paths.items()), force)
     report(0, "Reading the three copies…")
-    with (
-        Project.open(paths["base"], read_only=True) as b,
-        Project.open(paths["ours"], read_only=True) as o,
-        Project.open(paths["theirs"], read_only=True) as t,
-    ):
-        base_id = identity(b)
-        for project in (o, t):
-            check_same_comparison(base_id, identity(project), project.path.name, b.path.name)
+    with contextlib.ExitStack() as stack:
+        b, o, t = (stack.enter_context(p) for p in _open_all(list(paths.values())))
+        ids = _in_threads(identity, (b, o, t))
+        for project, found in zip((o, t), ids[1:], strict=True):
+            check_same_comparison(ids[0], found, project.path.name, b.path.name)
         check_cancel(cancel)
         report(1, "Comparing decisions…")
-        order = {ref: i for i, (ref, _) in enumerate(base_id.reference)}
-        plan: MergePlan = plan_merge(
-            read_elements(b), read_elements(o), read_elements(t), t.path.name, order
-        )
+        order = {ref: i for i, (ref, _) in enumerate(ids[0].reference)}
+        base_el, ours_el, theirs_el = _in_threads(read_elements, (b, o, t))
+        plan: MergePlan = plan_merge(base_el, ours_el, theirs_el, t.path.name, order)
         resolved, only_theirs = _stored_conflicts(b, o, t)
         history = _new_history(b, o, t)
         check_cancel(cancel)
@@ -213,10 +239,9 @@ def merge(
             ),
         )
         report(2, f"Writing {target.name}…")
-        with staged_copy(o.path, target, force=force) as tmp:
-            with Project.open(tmp) as merged:
-                check_cancel(cancel)
-                merged.record_merge(write, reviewer=reviewer)
+        with staged_copy(o.path, target, force=force) as merged:
+            check_cancel(cancel)
+            merged.record_merge(write, reviewer=reviewer)
             report(4, f"Writing {target.name}…")
             check_cancel(cancel)
     report(5, "Merged")
