@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import sys
@@ -84,6 +85,8 @@ def main() -> None:
             "  reference: save a copy of the same project (median of 3)",
             f"{statistics.median(plain):.3f} s",
         )
+        if hasattr(os, "getloadavg"):
+            info("  machine load average (1 min) during the run", f"{os.getloadavg()[0]:.1f}")
         info(
             "  taken ours / theirs / same / conflicts",
             f"{result.taken_ours} / {result.taken_theirs} / {result.same} / "
