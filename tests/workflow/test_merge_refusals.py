@@ -128,3 +128,38 @@ def test_old_schema_copies_merge_into_a_current_file(tmp_path: Path) -> None:
     assert _version(tmp_path / "out.ccproj") == SCHEMA_VERSION
     assert not list(tmp_path.glob("*.bak"))
     assert merge_module.MergeResult  # the public result type stays importable
+
+
+def test_a_tampered_copy_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """Theirs holding a trigger of someone else's making is refused with one sentence; no OUT."""
+    import sqlite3
+
+    from criteria_compare.errors import ProjectTampered
+
+    copies = make_copies(tmp_path, None, _note("A."), _note("B."))
+    conn = sqlite3.connect(copies.theirs)
+    conn.execute(
+        "CREATE TRIGGER sneaky AFTER INSERT ON assessments BEGIN "
+        "UPDATE assessments SET status = 'aligned'; END"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectTampered, match=r"bob\.ccproj"):
+        merge(copies.base, copies.ours, copies.theirs, copies.out)
+    assert not copies.out.exists()
+
+
+def test_a_damaged_conflict_row_is_one_sentence(tmp_path: Path) -> None:
+    """A conflict row whose stored value is not JSON makes the file 'damaged', naming the table."""
+    import sqlite3
+
+    from criteria_compare.errors import ProjectCorrupt
+
+    copies = make_copies(tmp_path, None, _note("A."), _note("B."))
+    merge(copies.base, copies.ours, copies.theirs, copies.out)
+    conn = sqlite3.connect(copies.out)
+    conn.execute("UPDATE merge_conflicts SET theirs = 'not json'")
+    conn.commit()
+    conn.close()
+    with Project.open(copies.out, read_only=True) as merged, pytest.raises(ProjectCorrupt, match="merge_conflicts"):  # fmt: skip
+        merged.merge_conflicts()
