@@ -297,6 +297,20 @@ def _specs() -> tuple[ActionSpec, ...]:
             review,
         ),
         ActionSpec(
+            "next_candidate",
+            "Next ca&ndidate",
+            ("Right",),
+            "Move the keyboard to the next candidate card (R, W and the highlights follow it).",
+            view,
+        ),
+        ActionSpec(
+            "previous_candidate",
+            "Previous cand&idate",
+            ("Left",),
+            "Move the keyboard to the previous candidate card.",
+            view,
+        ),
+        ActionSpec(
             "expand_evidence",
             "Expand &evidence",
             ("W",),
@@ -391,7 +405,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "merge_conflicts",
         ),
     ),
-    ("&View", ("expand_evidence", None, "import_warnings")),
+    ("&View", ("next_candidate", "previous_candidate", "expand_evidence", None, "import_warnings")),
     ("&Help", ("shortcuts_help", None, "about")),
 )
 

@@ -664,6 +664,17 @@ class FocusPane(QWidget):
                 card.set_focused(card.row.partner_ref == partner_ref)
         self._render_criterion_text()
 
+    def step_candidate(self, step: int) -> None:
+        """Move the focused candidate ``step`` cards down (or up), scrolling it into view."""
+        cards = [c for c in self.candidate_cards() if c.row is not None]
+        if not cards:
+            return
+        refs = [c.row.partner_ref for c in cards if c.row is not None]
+        at = refs.index(self._focused_ref) if self._focused_ref in refs else -1
+        index = max(0, min(len(cards) - 1, at + step)) if at >= 0 else 0
+        self.focus_candidate(refs[index])
+        self._scroll.ensureWidgetVisible(cards[index], 0, SPACING)
+
     def toggle_more(self) -> None:
         """Show up to 10 candidates, or back to 5."""
         self._more = not self._more

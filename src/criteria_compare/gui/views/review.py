@@ -136,6 +136,8 @@ class ReviewView(QWidget):
             "flag": c.toggle_flag,
             "search": self.partners.focus_search,
             "expand_evidence": self.focus.toggle_evidence,
+            "next_candidate": lambda: self.focus.step_candidate(1),
+            "previous_candidate": lambda: self.focus.step_candidate(-1),
             "commit_next": self.commit_next,
             "confirm_unchanged": self.confirm_unchanged,
             "bulk_confirm": c.open_bulk_confirm,

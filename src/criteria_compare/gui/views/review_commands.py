@@ -108,6 +108,7 @@ class ReviewCommands(QObject):
         if partner_ref in {lk.partner_ref for lk in self._project.links(ref)}:
             self._focus.show_message(f"{ref} is already linked to {partner_ref}.")
             return
+        self._focus.focus_candidate(partner_ref)  # R and W act on the link just made
         self._decide(
             Decision(ref, link=((partner_ref, Relation.EQUAL),)),
             f"Link {ref} to {partner_ref} by hand",
@@ -132,13 +133,15 @@ class ReviewCommands(QObject):
             )
 
     def cycle_relation(self) -> None:
-        """Cycle the relation of the focused link (or the first link)."""
+        """Cycle the relation of the focused link (or, when none has the keyboard, the newest link)."""
         data = self._focus.data
         if data is None:
             return
         row = self._focus.focused_row()
         if row is None or not row.confirmed:
-            row = next((r for r in data.candidates if r.confirmed), None)
+            # Nothing linked has the keyboard: the newest link, never an older one by accident.
+            linked = [r for r in data.candidates if r.confirmed]
+            row = max(linked, key=lambda r: r.link.timestamp if r.link else "", default=None)
         if row is None or row.relation is None:
             self._focus.show_message("There is no confirmed link to change; confirm one with 1–5.")
             return
