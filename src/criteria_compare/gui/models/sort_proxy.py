@@ -3,6 +3,7 @@ the partner's position, text terms."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
@@ -17,9 +18,31 @@ from criteria_compare.gui.models.criteria_table import (
 )
 from criteria_compare.model import Band, Level, Stance, Status
 
-__all__ = ["MAX_QUERY", "QueueFilter", "QueueProxyModel", "entry_matches", "split_terms"]
+__all__ = [
+    "MAX_QUERY",
+    "QueueFilter",
+    "QueueProxyModel",
+    "entry_matches",
+    "is_ref_term",
+    "ref_matches",
+    "split_terms",
+]
 
 MAX_QUERY = 200  # characters of filter text considered (qutebrowser caps its input too)
+
+
+_REF_TERM = re.compile(r"^\d+(?:\.\d+)*\.?$")  # 2, 2.3, 2.3.1, "2.3." — typed as a ref
+
+
+def is_ref_term(term: str) -> bool:
+    """True for a filter term written like a ref (digits and dots): it matches refs only."""
+    return _REF_TERM.match(term) is not None
+
+
+def ref_matches(ref: str, term: str) -> bool:
+    """``ref`` is ``term`` or lies under it ("2.3" matches 2.3 and 2.3.1, never 12.3 or 2.30)."""
+    ref, term = ref.lower(), term.rstrip(".")
+    return ref == term or ref.startswith(term + ".")
 
 
 def split_terms(text: str) -> tuple[str, ...]:
@@ -67,7 +90,8 @@ def entry_matches(entry: QueueEntry, f: QueueFilter, terms: tuple[str, ...] = ()
         return False
     if f.partner is not None and entry.stance is not f.partner:
         return False
-    return all(t in entry.haystack for t in terms)
+    ref = entry.criterion.ref
+    return all(ref_matches(ref, t) if is_ref_term(t) else t in entry.haystack for t in terms)
 
 
 class QueueProxyModel(QSortFilterProxyModel):

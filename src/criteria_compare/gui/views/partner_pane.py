@@ -149,6 +149,10 @@ class PartnerPane(QWidget):
         self._table = QTableView()
         self._table.setModel(self.model)
         self._table.setAccessibleName("Partner criteria")
+        self._table.setToolTip(
+            "Related sections first: partner sections named like the criterion on screen, "
+            "then the sections of its candidates in rank order; the rest in program order."
+        )
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._table.setAlternatingRowColors(True)
@@ -385,6 +389,12 @@ class PartnerPane(QWidget):
 
     def _on_reset(self) -> None:
         self._count.setText(f"{self.model.rowCount()} shown")
+        self._count.setToolTip(
+            "Search hits, best first"
+            if self.model.searching
+            else "Related sections first (named like the criterion's, then its candidates'), "
+            "then the rest in program order"
+        )
         self._update_detail()
 
     def _on_guidance_toggled(self, on: bool) -> None:

@@ -114,6 +114,7 @@ class QueuePane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._place: str | None = None  # hidden by the filter, shown again when it allows
         self.model = CriteriaTableModel(self)
         self.proxy = QueueProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -336,10 +337,12 @@ class QueuePane(QWidget):
         )
 
     def _apply_filter(self) -> None:
-        current = self.current_ref()
+        # The criterion on screen stays the place to come back to while a filter hides it,
+        # so ticking and unticking a box (Flagged) returns to it.
+        current = self._place or self.current_ref()
         self.proxy.set_filter(self.current_filter())
         if current is not None:
-            self.select_ref(current, emit=False)
+            self._place = None if self.select_ref(current) else current
 
     def refilter(self) -> None:
         """Re-apply the filter to the current data (decisions may have changed what matches)."""
