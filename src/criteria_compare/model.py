@@ -18,7 +18,10 @@ __all__ = [
     "Assessment",
     "Band",
     "Criterion",
+    "Edition",
+    "EditionChange",
     "Evidence",
+    "Exclusion",
     "HistoryEntry",
     "Level",
     "Link",
@@ -300,3 +303,48 @@ class Position:
     sha256: str = ""
     imported_at: str = ""
     imported_by: str = ""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One imported version of a program: number 1 is the first import, each update adds one."""
+
+    side: Side
+    number: int
+    label: str
+    source_file: str
+    sha256: str
+    imported_at: str
+    imported_by: str
+    criteria: int
+
+
+@dataclass(frozen=True)
+class EditionChange:
+    """What one update did to one criterion (or one old/new pair of a split or merge).
+
+    ``change`` is ``reworded``, ``renumbered``, ``renumbered_reworded``, ``split``,
+    ``merged``, ``removed`` or ``added``; ``old_ref``/``new_ref`` is None for an
+    added/removed criterion. ``decision`` describes the carried (or, for a removed
+    criterion, the dropped) decision at the time of the update.
+    """
+
+    side: Side
+    edition: int
+    change: str
+    old_ref: str | None
+    new_ref: str | None
+    old_text: str = ""
+    new_text: str = ""
+    decision: str = ""
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A criterion a reviewer took out of the comparison (a footer, note or duplicate row)."""
+
+    side: Side
+    criterion: Criterion
+    reviewer: str
+    timestamp: str
+    reason: str = ""

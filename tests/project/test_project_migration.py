@@ -165,3 +165,38 @@ def test_v2_file_is_migrated_keeping_its_decisions(tmp_path: Path) -> None:
         assert project.exchange_identity().id
     assert _version(old) == SCHEMA_VERSION
     assert _version(backup_path(old, 2)) == 2
+
+
+def test_v1_file_gets_its_first_edition_on_record(v1_copy: Path) -> None:
+    """Schema 4 back-fills edition 1 of each side from the programs and the create history row;
+    nothing is excluded yet."""
+    with Project.open(v1_copy) as project:
+        reference = project.editions("reference")
+        partner = project.editions("partner")
+        assert [(e.number, e.label, e.source_file, e.criteria) for e in reference] == [
+            (1, "2019-11", "ctpat.xlsx", 5)
+        ]
+        assert [(e.number, e.label, e.source_file, e.criteria) for e in partner] == [
+            (1, "v3", "meridia.csv", 6)
+        ]
+        assert reference[0].sha256 == "a" * 64
+        assert reference[0].imported_by == "v1-reviewer"
+        assert reference[0].imported_at == project.history()[-1].timestamp
+        assert project.excluded() == ()
+        assert project.edition_changes() == ()
+
+
+def test_schema_4_file_is_migrated_to_editions(tmp_path: Path) -> None:
+    """A file at the previous schema (4) is upgraded too, after its own backup copy."""
+    from criteria_compare.project.newfile import write_new_file
+    from tests.project.conftest import make_partner, make_reference
+
+    path = tmp_path / "v4.ccproj"
+    write_new_file(path, make_reference(), make_partner(), reviewer="bob", schema=4)
+    assert _version(path) == 4
+    with Project.open(path) as project:
+        assert [e.number for e in project.editions("partner")] == [1]
+        assert project.editions("partner")[0].imported_by == "bob"
+        assert project.summary()["partner"]["editions"][0]["criteria"] == 6
+    assert _version(backup_path(path, 4)) == 4
+    assert _version(path) == SCHEMA_VERSION

@@ -20,6 +20,7 @@ from criteria_compare import __version__
 from criteria_compare.cli import (
     cmd_evaluate,
     cmd_exchange,
+    cmd_exclude,
     cmd_inspect,
     cmd_lock,
     cmd_merge,
@@ -42,6 +43,7 @@ _COMMAND_MODULES = (
     cmd_lock,
     cmd_exchange,
     cmd_merge,
+    cmd_exclude,
 )
 
 

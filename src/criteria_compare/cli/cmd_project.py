@@ -568,6 +568,17 @@ def run_status(args: argparse.Namespace) -> int:
             f"  merge conflicts {summary['merge_conflicts']} (ours kept; resolve them in the "
             "review screen, filter 'Merge conflicts')"
         )
+    for side, info in (("reference", ref), ("partner", partner)):
+        editions = info.get("editions", [])
+        if len(editions) > 1:
+            last = editions[-1]
+            say(
+                f"  {side} edition {last['number']}"
+                + (f" ({last['label']})" if last["label"] else "")
+                + f" from {last['source_file']}, {last['imported_at']} by {last['imported_by']}"
+            )
+        if info.get("excluded"):
+            say(f"  {side} criteria excluded: {info['excluded']}")
     warnings = ref["import_warnings"] + partner["import_warnings"]
     if warnings:
         say(

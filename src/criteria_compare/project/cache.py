@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from criteria_compare.model import Assessment, Link
 from criteria_compare.project.codec import assessment_from_row, link_from_row
@@ -26,11 +26,19 @@ class DecisionIndex:
     """Decisions by reference ref and by partner ref, for fast reads by the review screen.
 
     ``positions`` gives each reference ref's place in program order, so the
-    links of a partner criterion are listed in reference order.
+    links of a partner criterion are listed in reference order. With ``known``,
+    decisions naming a criterion it does not list (an excluded one) are left
+    out: they stay in the file and come back when the criterion is restored.
     """
 
-    def __init__(self, conn: sqlite3.Connection, positions: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        positions: Mapping[str, int],
+        known: Fingerprints | None = None,
+    ) -> None:
         self._positions = positions
+        self._known = known
         self.links: dict[str, list[Link]] = {}
         self.by_partner: dict[str, list[Link]] = {}
         self.assessments: dict[str, tuple[Assessment, str]] = {}
@@ -38,13 +46,23 @@ class DecisionIndex:
         self.pinned: set[tuple[str, str]] = set()
         self._link_fps: dict[tuple[str, str], tuple[str, str]] = {}
         for row in conn.execute(_LINKS + " ORDER BY rowid"):
-            self._add_link(row)
+            if self._shown(row[0], row[1]):
+                self._add_link(row)
         for group in self.by_partner.values():
             group.sort(key=self._order)
         for row in conn.execute(_ASSESSMENTS):
             self.assessments[row[0]] = (assessment_from_row(row[:6]), row[6])
-        self.rejected = set(conn.execute("SELECT reference_ref, partner_ref FROM rejections"))
-        self.pinned = set(conn.execute("SELECT reference_ref, partner_ref FROM pins"))
+        self.rejected = self._pairs(
+            conn.execute("SELECT reference_ref, partner_ref FROM rejections")
+        )
+        self.pinned = self._pairs(conn.execute("SELECT reference_ref, partner_ref FROM pins"))
+
+    def _shown(self, ref: object, pref: object) -> bool:
+        known = self._known
+        return known is None or (ref in known.reference and pref in known.partner)
+
+    def _pairs(self, rows: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        return {(r, p) for r, p in rows if self._shown(r, p)}
 
     def _order(self, link: Link) -> int:
         return self._positions.get(link.reference_ref, 0)
@@ -63,14 +81,16 @@ class DecisionIndex:
             group[:] = [lk for lk in group if lk.reference_ref != ref]
             self._link_fps.pop((ref, link.partner_ref), None)
         for row in conn.execute(_LINKS + " WHERE reference_ref = ? ORDER BY rowid", (ref,)):
+            if not self._shown(row[0], row[1]):
+                continue
             link = self._add_link(row)
             self.by_partner[link.partner_ref].sort(key=self._order)
-        self.rejected = {p for p in self.rejected if p[0] != ref} | set(
+        self.rejected = {p for p in self.rejected if p[0] != ref} | self._pairs(
             conn.execute(
                 "SELECT reference_ref, partner_ref FROM rejections WHERE reference_ref = ?", (ref,)
             )
         )
-        self.pinned = {p for p in self.pinned if p[0] != ref} | set(
+        self.pinned = {p for p in self.pinned if p[0] != ref} | self._pairs(
             conn.execute(
                 "SELECT reference_ref, partner_ref FROM pins WHERE reference_ref = ?", (ref,)
             )
@@ -94,10 +114,11 @@ class DecisionIndex:
         return False
 
     def assessment(self, ref: str, fps: Fingerprints) -> Assessment:
-        """The stored verdict (or unreviewed), with ``suspect`` worked out."""
+        """The stored verdict (or unreviewed), with ``suspect`` worked out (also for an
+        unreviewed criterion whose confirmed links were made on other texts)."""
         found = self.assessments.get(ref)
         if found is None:
-            return Assessment(reference_ref=ref)
+            return Assessment(reference_ref=ref, suspect=self.suspect(ref, "", fps))
         assessment, fingerprint = found
         if not self.suspect(ref, fingerprint, fps):
             return assessment

@@ -7,10 +7,13 @@ changed texts, :mod:`criteria_compare.project.stamps`), ``position`` (the partne
 administration's answer, written under its name, values as JSON with round and file
 SHA-256), ``exchange_export``/``exchange_import`` (which exchange workbook went out or
 came back, who, the file's SHA-256), ``restore``/``undo``/``redo``/``merge``/``resolve``
-(whose old and new values describe the whole state of the criterion), and ``merged``
-(one row per merge of a reviewer's copy: which copies, what was taken). Rows a merge
-copied from the other reviewer's file keep their reviewer, time and action and carry
-``origin`` ("merged from NAME"). Triggers in the
+(whose old and new values describe the whole state of the criterion), ``merged``
+(one row per merge of a reviewer's copy: which copies, what was taken); ``exclude`` and
+``unexclude`` (a criterion taken out and restored; ``partner_ref`` names a
+partner one); ``edition`` (an update to a new edition), ``carry`` (a decision
+moved to a new criterion by it) and ``drop`` (a decision on a criterion the new
+edition no longer has). Rows a merge copied from the other reviewer's file keep
+their reviewer, time and action and carry ``origin`` ("merged from NAME"). Triggers in the
 schema refuse UPDATE and DELETE on the table.
 """
 

@@ -20,6 +20,13 @@ Schema history:
   when; a resolution deletes the row) and ``history.origin`` (empty for the
   file's own rows; "merged from NAME" for rows a merge brought in from another
   reviewer's copy).
+- **5** editions and exclusions: ``editions`` (one row per imported edition of
+  each side: label, file name, SHA-256, imported when and by whom, criterion
+  count, number 1, 2, ...; the first import is back-filled from ``programs``
+  and the ``create`` history row), ``edition_changes`` (what an update changed:
+  kind, old and new ref and text, the state of the carried decision, for the
+  redline and the report's "Changes since the previous edition") and
+  ``exclusions`` (criteria a reviewer took out: side, ref, who, when, why).
 
 Each migration runs in one transaction together with its ``user_version``
 bump, so a file is always at exactly one schema version. Before an existing
@@ -208,6 +215,48 @@ ALTER TABLE history ADD COLUMN origin TEXT NOT NULL DEFAULT '';
 """
 
 
+_V5 = """
+CREATE TABLE editions (
+    side TEXT NOT NULL CHECK (side IN ('reference', 'partner')),
+    number INTEGER NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    source_file TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL DEFAULT '',
+    imported_by TEXT NOT NULL DEFAULT '',
+    criteria INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (side, number)
+);
+CREATE TABLE edition_changes (
+    side TEXT NOT NULL CHECK (side IN ('reference', 'partner')),
+    edition INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    change TEXT NOT NULL,
+    old_ref TEXT,
+    new_ref TEXT,
+    old_text TEXT NOT NULL DEFAULT '',
+    new_text TEXT NOT NULL DEFAULT '',
+    decision TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (side, edition, seq)
+);
+CREATE INDEX edition_changes_by_new ON edition_changes (side, new_ref);
+CREATE TABLE exclusions (
+    side TEXT NOT NULL CHECK (side IN ('reference', 'partner')),
+    ref TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    timestamp TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (side, ref)
+);
+INSERT INTO editions (side, number, label, source_file, sha256, imported_at, imported_by, criteria)
+SELECT p.side, 1, p.version, p.source_file, p.sha256,
+    COALESCE((SELECT h.timestamp FROM history h WHERE h.action = 'create' ORDER BY h.id LIMIT 1), ''),
+    COALESCE((SELECT h.reviewer FROM history h WHERE h.action = 'create' ORDER BY h.id LIMIT 1), ''),
+    (SELECT COUNT(*) FROM criteria c WHERE c.side = p.side)
+FROM programs p;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
         # executescript() would COMMIT first; run statement by statement instead.
@@ -238,6 +287,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _script(_V2)),
     (3, _v3),
     (4, _script(_V4)),
+    (5, _script(_V5)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -143,6 +143,20 @@ def write_new_file(
                     dumps(warns),
                 ),
             )
+            if schema >= 5:
+                conn.execute(
+                    "INSERT INTO editions (side, number, label, source_file, sha256, imported_at, "
+                    "imported_by, criteria) VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
+                    (
+                        side.value,
+                        program.version,
+                        program.source_file,
+                        program.sha256,
+                        stamp,
+                        who,
+                        len(program.criteria),
+                    ),
+                )
             conn.executemany(
                 "INSERT INTO criteria (side, ref, position, section, text, guidance, level, "
                 "prov_file, prov_sha256, prov_sheet, prov_row, fingerprint) "

@@ -31,7 +31,11 @@ from criteria_compare.errors import (
 from criteria_compare.model import (
     Assessment,
     Band,
+    Criterion,
+    Edition,
+    EditionChange,
     Evidence,
+    Exclusion,
     HistoryEntry,
     Link,
     Position,
@@ -43,9 +47,10 @@ from criteria_compare.model import (
     Suggestion,
 )
 from criteria_compare.osuser import os_user
-from criteria_compare.project import connection
+from criteria_compare.project import connection, editions, exclusions
 from criteria_compare.project.agreement import VERDICT_ACTIONS, PairAgreement, agreement
 from criteria_compare.project.cache import DecisionIndex
+from criteria_compare.project.carry import DecisionRows
 from criteria_compare.project.codec import (
     StoredValueError,
     check_reviewer,
@@ -81,6 +86,7 @@ from criteria_compare.project.decisions import (
     set_pin,
 )
 from criteria_compare.project.elements import Field
+from criteria_compare.project.editions import EditionWrite
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
 from criteria_compare.project.history import (
     first_entry,
@@ -126,6 +132,8 @@ _CRITERION_COLS = (
     "ref, section, text, guidance, level, prov_file, prov_sha256, prov_sheet, prov_row"
 )
 _SUGGESTION_COLS = "source_ref, target_ref, rank, score, band, evidence"
+#: Criteria (aliased ``c``) a reviewer has not excluded; the excluded ones are out of every read.
+_SHOWN = "NOT EXISTS (SELECT 1 FROM exclusions e WHERE e.side = c.side AND e.ref = c.ref)"
 
 
 def _locked(method: _F) -> _F:
@@ -375,7 +383,8 @@ class Project:
         criteria = tuple(
             criterion_from_row(r)
             for r in self._db.execute(
-                f"SELECT {_CRITERION_COLS} FROM criteria WHERE side = ? ORDER BY position",
+                f"SELECT {_CRITERION_COLS} FROM criteria c WHERE side = ? AND {_SHOWN} "
+                "ORDER BY position",
                 (side.value,),
             )
         )
@@ -402,7 +411,8 @@ class Project:
             maps: dict[str, dict[str, str]] = {"reference": {}, "partner": {}}
             positions: dict[Side, dict[str, int]] = {Side.REFERENCE: {}, Side.PARTNER: {}}
             for side, ref, fp, pos in self._db.execute(
-                "SELECT side, ref, fingerprint, position FROM criteria ORDER BY position"
+                f"SELECT side, ref, fingerprint, position FROM criteria c WHERE {_SHOWN} "
+                "ORDER BY position"
             ):
                 maps[side][ref] = fp
                 positions[Side(side)][ref] = pos
@@ -511,7 +521,9 @@ class Project:
     def _decisions(self) -> DecisionIndex:
         if self._index is None:
             self._fingerprints()
-            self._index = DecisionIndex(self._db, self._positions[Side.REFERENCE])
+            self._index = DecisionIndex(
+                self._db, self._positions[Side.REFERENCE], self._fingerprints()
+            )
         return self._index
 
     def _ref(self, ref: str) -> str:
@@ -658,35 +670,7 @@ class Project:
         Returns the number of forward suggestions stored. Suggestions naming refs that
         are not in the project are refused (UnknownRef) and nothing changes.
         """
-        fps = self._fingerprints()
-        rows: list[tuple[Any, ...]] = []
-        for direction, table, check_src, check_dst in (
-            ("forward", forward, fps.check_reference, fps.check_partner),
-            ("backward", backward or {}, fps.check_partner, fps.check_reference),
-        ):
-            for source, items in table.items():
-                check_src(source)
-                seen: set[str] = set()
-                for s in items:
-                    if s.source_ref != source:
-                        raise InvalidValue(
-                            f"A suggestion listed under {source} starts at {s.source_ref}."
-                        )
-                    check_dst(s.target_ref)
-                    if s.target_ref in seen:
-                        continue
-                    seen.add(s.target_ref)
-                    rows.append(
-                        (
-                            direction,
-                            s.source_ref,
-                            s.target_ref,
-                            int(s.rank),
-                            float(s.score),
-                            Band(s.band).value,
-                            evidence_to_json(s.evidence),
-                        )
-                    )
+        rows = _suggestion_rows(self._fingerprints(), forward, backward)
         who = check_reviewer(reviewer) if reviewer else self.reviewer
         stamp = now_utc()
         old = self.alignment_info()
@@ -1069,6 +1053,108 @@ class Project:
             insert_conflict(conn, conflict, stamp)
         self._after_write([state.ref])
 
+    # ----------------------------------------------------------------- exclusions and editions
+
+    @_locked
+    def excluded(self, side: Side | str | None = None) -> tuple[Exclusion, ...]:
+        """The criteria a reviewer excluded (of one side, or both), in program order."""
+        return exclusions.read_exclusions(self._db, None if side is None else Side(side))
+
+    @_locked
+    def exclude(
+        self, side: Side | str, ref: str, *, reason: str = "", reviewer: str | None = None
+    ) -> None:
+        """Take a criterion out of counts, aligner, report and queue (see ``project.exclusions``)."""
+        who = self._who(reviewer)
+        with self._write() as conn:
+            exclusions.exclude(conn, Side(side), ref, reason, who, now_utc())
+        self._drop_caches()
+
+    @_locked
+    def restore_criterion(self, side: Side | str, ref: str, *, reviewer: str | None = None) -> None:
+        """Bring an excluded criterion back (it gets suggestions at the next alignment)."""
+        who = self._who(reviewer)
+        with self._write() as conn:
+            exclusions.restore(conn, Side(side), ref, who, now_utc())
+        self._drop_caches()
+
+    @_locked
+    def stored_criteria(self, side: Side | str) -> tuple[Criterion, ...]:
+        """Every criterion of one side in program order, the excluded ones included."""
+        return tuple(
+            criterion_from_row(r)
+            for r in self._db.execute(
+                f"SELECT {_CRITERION_COLS} FROM criteria WHERE side = ? ORDER BY position",
+                (Side(side).value,),
+            )
+        )
+
+    @_locked
+    def editions(self, side: Side | str) -> tuple[Edition, ...]:
+        """The editions of one side on record, oldest first (number 1 is the first import)."""
+        return editions.read_editions(self._db, Side(side))
+
+    @_locked
+    def edition_changes(
+        self, side: Side | str | None = None, edition: int | None = None
+    ) -> tuple[EditionChange, ...]:
+        """What updates changed (of one side, and one edition, when given), in the order written."""
+        return editions.read_changes(self._db, None if side is None else Side(side), edition)
+
+    @_locked
+    def decision_rows(self) -> DecisionRows:
+        """Every decision row as stored, with the fingerprints it was made on (for an update)."""
+        return editions.read_decision_rows(self._db)
+
+    @_locked
+    def apply_edition(
+        self,
+        write: EditionWrite,
+        forward: Mapping[str, Sequence[Suggestion]],
+        backward: Mapping[str, Sequence[Suggestion]],
+        *,
+        notices: Sequence[str] = (),
+        seconds: float | None = None,
+        reviewer: str | None = None,
+    ) -> None:
+        """Write one update in ONE transaction: the side's new criteria, the carried decisions,
+        exclusions, the new suggestions, the edition and its change list, and the history rows."""
+        who = self._who(reviewer)
+        stamp = now_utc()
+        excluded = {row[0] for row in write.exclusions}
+        new_fps = {c.ref: c.fingerprint for c in write.criteria if c.ref not in excluded}
+        current = self._fingerprints()
+        fps = (
+            Fingerprints(reference=new_fps, partner=current.partner)
+            if write.side is Side.REFERENCE
+            else Fingerprints(reference=current.reference, partner=new_fps)
+        )
+        rows = _suggestion_rows(fps, forward, backward)
+        n_forward = sum(1 for row in rows if row[0] == "forward")
+        info: dict[str, Any] = {
+            "timestamp": stamp,
+            "suggestions": n_forward,
+            "backward_suggestions": len(rows) - n_forward,
+            "notices": list(notices),
+        }
+        if seconds is not None:
+            info["seconds"] = round(float(seconds), 3)
+        write = dataclasses.replace(write, suggestion_rows=tuple(rows), alignment=info)
+        with self._write() as conn:
+            editions.write_edition(conn, write, who, stamp)
+        self._drop_caches()
+
+    @_locked
+    def write_backup(self, target: Path) -> Path:
+        """A consistent copy of the file at ``target`` (SQLite's backup API), e.g. before an update."""
+        dst = sqlite3.connect(str(target))
+        try:
+            self._db.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        return target
+
     # ----------------------------------------------------------------- history and summary
 
     @_locked
@@ -1116,6 +1202,8 @@ class Project:
             ),
             alignment=self.alignment_info(),
             schema=SCHEMA_VERSION,
+            editions={side: self.editions(side) for side in Side},
+            excluded={side: len(self.excluded(side)) for side in Side},
             import_warnings={
                 side: int(n)
                 for side, n in self._db.execute(
@@ -1144,6 +1232,43 @@ class Project:
         """Run SQLite's full integrity check; an empty list means the file is sound."""
         rows = [r[0] for r in self._db.execute("PRAGMA integrity_check")]
         return [] if rows == ["ok"] else rows
+
+
+def _suggestion_rows(
+    fps: Fingerprints,
+    forward: Mapping[str, Sequence[Suggestion]],
+    backward: Mapping[str, Sequence[Suggestion]] | None,
+) -> list[tuple[Any, ...]]:
+    """Rows of the suggestions table, checked against the refs of ``fps`` (UnknownRef otherwise)."""
+    rows: list[tuple[Any, ...]] = []
+    for direction, table, check_src, check_dst in (
+        ("forward", forward, fps.check_reference, fps.check_partner),
+        ("backward", backward or {}, fps.check_partner, fps.check_reference),
+    ):
+        for source, items in table.items():
+            check_src(source)
+            seen: set[str] = set()
+            for s in items:
+                if s.source_ref != source:
+                    raise InvalidValue(
+                        f"A suggestion listed under {source} starts at {s.source_ref}."
+                    )
+                check_dst(s.target_ref)
+                if s.target_ref in seen:
+                    continue
+                seen.add(s.target_ref)
+                rows.append(
+                    (
+                        direction,
+                        s.source_ref,
+                        s.target_ref,
+                        int(s.rank),
+                        float(s.score),
+                        Band(s.band).value,
+                        evidence_to_json(s.evidence),
+                    )
+                )
+    return rows
 
 
 def _with_pin(s: Suggestion) -> Suggestion:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from criteria_compare.model import Assessment, Link, Program, Relation, Status
+from criteria_compare.model import Assessment, Edition, Link, Program, Relation, Side, Status
 
 __all__ = ["build_summary"]
 
@@ -25,6 +25,8 @@ def build_summary(
     schema: int,
     import_warnings: Mapping[str, int] | None = None,
     agreement: Sequence[Mapping[str, Any]] = (),
+    editions: Mapping[Side, Sequence[Edition]] | None = None,
+    excluded: Mapping[Side, int] | None = None,
 ) -> dict[str, Any]:
     """Counts by verdict, links, rejections, partner-only criteria and discussion points.
 
@@ -52,6 +54,8 @@ def build_summary(
             "reviewed": total - counts[Status.UNREVIEWED.value],
             "suspect": sum(1 for a in assessments.values() if a.suspect),
             "import_warnings": (import_warnings or {}).get("reference", 0),
+            "excluded": (excluded or {}).get(Side.REFERENCE, 0),
+            "editions": _editions((editions or {}).get(Side.REFERENCE, ())),
         },
         "partner": {
             "name": partner.name,
@@ -61,6 +65,8 @@ def build_summary(
             "linked": len(linked_partner),
             "partner_only": partner_only,
             "import_warnings": (import_warnings or {}).get("partner", 0),
+            "excluded": (excluded or {}).get(Side.PARTNER, 0),
+            "editions": _editions((editions or {}).get(Side.PARTNER, ())),
         },
         "links": len(links),
         "links_by_relation": by_relation,
@@ -73,3 +79,18 @@ def build_summary(
         "notices": list(alignment.get("notices", ())),
         "agreement": [dict(pair) for pair in agreement],
     }
+
+
+def _editions(editions: Sequence[Edition]) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": e.number,
+            "label": e.label,
+            "source_file": e.source_file,
+            "sha256": e.sha256,
+            "imported_at": e.imported_at,
+            "imported_by": e.imported_by,
+            "criteria": e.criteria,
+        }
+        for e in editions
+    ]

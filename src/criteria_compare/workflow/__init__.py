@@ -11,4 +11,6 @@ Modules (import the one you need; only ``create`` and ``realign`` load the align
     merge_plan the merge itself on decision elements (no files): plan_merge, apply_value
     merge_resolve  resolve / undo / redo a stored merge conflict (ours, theirs, an edited note)
     bulk       clear_winners (the "confirm clear winners" rule)
+    exclusion  exclude, restore (a criterion that is not a requirement)
+    update     plan_update, apply_update, confirm_carried (a new edition of either program)
 """

@@ -1,0 +1,404 @@
+"""Carrying reviewer decisions from one edition of a program to the next (pure functions, no SQL, no aligner).
+
+Given every decision row of the project and, for the side being updated, where
+each old criterion went (``old ref -> ((new ref, change kind), ...)``), work
+out the decision rows of the updated project:
+
+- **unchanged / renumbered**: the decision moves to the new ref as it is (same
+  text, so it is not suspect).
+- **reworded / renumbered_reworded**: it moves and keeps the fingerprint of the
+  text it was made on, which no longer matches: it is suspect.
+- **split** (one old into several new): it fans out, a copy on every new
+  criterion (links, verdict, note, discussion flag, rejections, pins), each
+  marked suspect.
+- **merged** (several old into one new): links, rejections and pins are united
+  (a link wins over a rejection of the same pair; of two links to the same
+  partner criterion the first in program order keeps its relation); the
+  verdict is the old criteria's common verdict, or ``unreviewed`` when they
+  differ (the note then says which verdicts were merged); notes are joined,
+  each prefixed with its old ref; the discussion flag is kept if any had it;
+  the result is marked suspect.
+- **removed**: the decisions are dropped from the live tables and returned in
+  ``dropped`` (the caller writes them to the history and the edition's change
+  list). On the partner side a reference criterion that lost a link is marked
+  suspect, and an aligned or partial verdict that lost its last link goes back
+  to unreviewed (as the review policy does when a reviewer removes it).
+
+A verdict that the carried links no longer allow (e.g. a merged ``gap`` that
+now has a link) goes back to ``unreviewed`` with its note kept. "Suspect" is
+the store's own rule: a decision's stored fingerprint differs from the
+criterion's current one; split and merged decisions get a marker fingerprint
+(:data:`CHANGED_MARK` + old fingerprint) that never equals a text's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from criteria_compare.model import Side, Status
+from criteria_compare.project.rules import violation
+
+__all__ = [
+    "CHANGED_MARK",
+    "MOVE_KINDS",
+    "AssessmentRow",
+    "CarryResult",
+    "DecisionRows",
+    "Dropped",
+    "LinkRow",
+    "PairRow",
+    "carry",
+    "suspect_refs",
+]
+
+#: Prefix of the fingerprint stored on a split or merged decision (never a SHA-256 of a text).
+CHANGED_MARK = "changed:"
+
+#: Change kinds that move a decision to one new criterion without copying or merging it.
+MOVE_KINDS = frozenset({"unchanged", "reworded", "renumbered", "renumbered_reworded"})
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """One row of the ``links`` table."""
+
+    reference_ref: str
+    partner_ref: str
+    relation: str
+    origin: str
+    score: float | None
+    reviewer: str
+    timestamp: str
+    reference_fingerprint: str
+    partner_fingerprint: str
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """One row of the ``assessments`` table."""
+
+    reference_ref: str
+    status: str
+    note: str
+    discussion: bool
+    reviewer: str
+    timestamp: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One row of the ``rejections`` or ``pins`` table."""
+
+    reference_ref: str
+    partner_ref: str
+    reviewer: str
+    timestamp: str
+
+
+@dataclass(frozen=True)
+class DecisionRows:
+    """Every reviewer decision of a project, as stored."""
+
+    links: tuple[LinkRow, ...] = ()
+    assessments: tuple[AssessmentRow, ...] = ()
+    rejections: tuple[PairRow, ...] = ()
+    pins: tuple[PairRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A decision on a criterion the new edition no longer has (kept in the history, never silently lost)."""
+
+    reference_ref: str
+    partner_ref: str | None
+    what: str  # "link", "verdict", "rejection", "pin" or "reset"
+    description: str
+
+
+@dataclass(frozen=True)
+class Carried:
+    """One decision that moved: on ``reference_ref`` (its new ref), from ``old`` (old ref of the updated side)."""
+
+    reference_ref: str
+    partner_ref: str | None
+    old: str
+    new: str
+    change: str
+
+
+@dataclass(frozen=True)
+class CarryResult:
+    """The decision rows after the update, what moved and what was dropped."""
+
+    rows: DecisionRows
+    carried: tuple[Carried, ...]
+    dropped: tuple[Dropped, ...]
+    resets: tuple[str, ...]  # reference refs whose verdict went back to unreviewed
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Decisions kept on the new edition: links, assessments (verdicts), rejections."""
+        return {
+            "links": len(self.rows.links),
+            "assessments": sum(1 for a in self.rows.assessments if a.status != "unreviewed"),
+            "rejections": len(self.rows.rejections),
+        }
+
+
+Targets = Mapping[str, Sequence[tuple[str, str]]]
+
+
+def _mark(fingerprint: str, change: str) -> str:
+    if change in MOVE_KINDS:
+        return fingerprint
+    return CHANGED_MARK + fingerprint.removeprefix(CHANGED_MARK)
+
+
+def _label(status: str) -> str:
+    try:
+        return Status(status).label
+    except ValueError:
+        return status
+
+
+def describe_assessment(a: AssessmentRow) -> str:
+    """A verdict as the history and the change list show it."""
+    parts = [_label(a.status)]
+    if a.discussion:
+        parts.append("discussion point")
+    if a.note:
+        parts.append(f"note: {a.note}")
+    return "; ".join(parts)
+
+
+def carry(rows: DecisionRows, side: Side, targets: Targets) -> CarryResult:
+    """The decision rows once ``side`` is replaced by its new edition (see the module docstring).
+
+    ``targets`` maps every old ref of ``side`` that is kept to its new refs with
+    the change kind; an old ref it does not list was removed.
+    """
+    if side is Side.REFERENCE:
+        return _carry_reference(rows, targets)
+    return _carry_partner(rows, targets)
+
+
+def _dedup_pairs(rows: Iterable[PairRow], linked: set[tuple[str, str]]) -> tuple[PairRow, ...]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for row in rows:
+        key = (row.reference_ref, row.partner_ref)
+        if key in seen or key in linked:
+            continue
+        seen.add(key)
+        out.append(row)
+    return tuple(out)
+
+
+def _carry_reference(rows: DecisionRows, targets: Targets) -> CarryResult:
+    dropped: list[Dropped] = []
+    carried: list[Carried] = []
+    links: list[LinkRow] = []
+    seen_links: set[tuple[str, str]] = set()
+    for link in rows.links:
+        goes = targets.get(link.reference_ref, ())
+        if not goes:
+            dropped.append(
+                Dropped(
+                    link.reference_ref,
+                    link.partner_ref,
+                    "link",
+                    f"link to {link.partner_ref} ({link.relation})",
+                )
+            )
+        for new, change in goes:
+            key = (new, link.partner_ref)
+            if key in seen_links:
+                continue
+            seen_links.add(key)
+            links.append(
+                dataclasses.replace(
+                    link,
+                    reference_ref=new,
+                    reference_fingerprint=_mark(link.reference_fingerprint, change),
+                )
+            )
+    pairs: dict[str, list[PairRow]] = {"rejections": [], "pins": []}
+    for name, table in (("rejections", rows.rejections), ("pins", rows.pins)):
+        for pair in table:
+            goes = targets.get(pair.reference_ref, ())
+            if not goes:
+                what = "rejection" if name == "rejections" else "pin"
+                dropped.append(
+                    Dropped(
+                        pair.reference_ref, pair.partner_ref, what, f"{what} of {pair.partner_ref}"
+                    )
+                )
+            pairs[name].extend(dataclasses.replace(pair, reference_ref=new) for new, _ in goes)
+    link_count: dict[str, int] = {}
+    for link in links:
+        link_count[link.reference_ref] = link_count.get(link.reference_ref, 0) + 1
+    grouped: dict[str, list[tuple[AssessmentRow, str]]] = {}
+    order: list[str] = []
+    for a in rows.assessments:
+        goes = targets.get(a.reference_ref, ())
+        if not goes:
+            dropped.append(Dropped(a.reference_ref, None, "verdict", describe_assessment(a)))
+        for new, change in goes:
+            if new not in grouped:
+                order.append(new)
+            grouped.setdefault(new, []).append((a, change))
+    # A merged criterion whose other old criteria had no verdict row: they count as unreviewed.
+    sources: dict[str, list[str]] = {}
+    for old, goes in targets.items():
+        for new, _ in goes:
+            sources.setdefault(new, []).append(old)
+    assessments: list[AssessmentRow] = []
+    resets: list[str] = []
+    for new in order:
+        group = grouped[new]
+        merged_from = sources.get(new, [])
+        a = _merge_assessments(new, group, merged_from)
+        if violation(new, Status(a.status), a.note, link_count.get(new, 0)) is not None:
+            resets.append(new)
+            a = dataclasses.replace(a, status=Status.UNREVIEWED.value)
+        assessments.append(a)
+    for old, goes in targets.items():
+        for new, change in goes:
+            if old != new or change != "unchanged":
+                carried.append(Carried(new, None, old, new, change))
+    linked = set(seen_links)
+    return CarryResult(
+        rows=DecisionRows(
+            links=tuple(links),
+            assessments=tuple(assessments),
+            rejections=_dedup_pairs(pairs["rejections"], linked),
+            pins=_dedup_pairs(pairs["pins"], set()),
+        ),
+        carried=tuple(carried),
+        dropped=tuple(dropped),
+        resets=tuple(resets),
+    )
+
+
+def _merge_assessments(
+    new: str, group: Sequence[tuple[AssessmentRow, str]], merged_from: Sequence[str]
+) -> AssessmentRow:
+    first, change = group[0]
+    if len(group) == 1 and len(merged_from) <= 1:
+        return dataclasses.replace(
+            first, reference_ref=new, fingerprint=_mark(first.fingerprint, change)
+        )
+    statuses = {a.status for a, _ in group}
+    if len(group) < len(merged_from):
+        statuses.add(Status.UNREVIEWED.value)
+    notes = [(a.reference_ref, a.note) for a, _ in group if a.note.strip()]
+    if len(notes) == 1 and len(statuses) == 1:
+        note = notes[0][1]
+    else:
+        note = "\n".join(f"[{ref}] {text}" for ref, text in notes)
+    status = first.status if len(statuses) == 1 else Status.UNREVIEWED.value
+    if len(statuses) > 1:
+        verdicts = ", ".join(f"{a.reference_ref} {_label(a.status)}" for a, _ in group)
+        note = f"Merged from {verdicts}." + (f"\n{note}" if note else "")
+    return AssessmentRow(
+        reference_ref=new,
+        status=status,
+        note=note,
+        discussion=any(a.discussion for a, _ in group),
+        reviewer=first.reviewer,
+        timestamp=max(a.timestamp for a, _ in group),
+        fingerprint=_mark(first.fingerprint, "merged"),
+    )
+
+
+def _carry_partner(rows: DecisionRows, targets: Targets) -> CarryResult:
+    dropped: list[Dropped] = []
+    carried: list[Carried] = []
+    links: list[LinkRow] = []
+    seen: set[tuple[str, str]] = set()
+    lost: dict[str, int] = {}
+    for link in rows.links:
+        goes = targets.get(link.partner_ref, ())
+        if not goes:
+            dropped.append(
+                Dropped(
+                    link.reference_ref,
+                    link.partner_ref,
+                    "link",
+                    f"link to {link.partner_ref} ({link.relation})",
+                )
+            )
+            lost[link.reference_ref] = lost.get(link.reference_ref, 0) + 1
+        for new, change in goes:
+            key = (link.reference_ref, new)
+            if key in seen:
+                continue
+            seen.add(key)
+            links.append(
+                dataclasses.replace(
+                    link,
+                    partner_ref=new,
+                    partner_fingerprint=_mark(link.partner_fingerprint, change),
+                )
+            )
+            if link.partner_ref != new or change != "unchanged":
+                carried.append(Carried(link.reference_ref, new, link.partner_ref, new, change))
+    pairs: dict[str, list[PairRow]] = {"rejections": [], "pins": []}
+    for name, table in (("rejections", rows.rejections), ("pins", rows.pins)):
+        for pair in table:
+            goes = targets.get(pair.partner_ref, ())
+            if not goes:
+                what = "rejection" if name == "rejections" else "pin"
+                dropped.append(
+                    Dropped(
+                        pair.reference_ref, pair.partner_ref, what, f"{what} of {pair.partner_ref}"
+                    )
+                )
+            pairs[name].extend(dataclasses.replace(pair, partner_ref=new) for new, _ in goes)
+    link_count: dict[str, int] = {}
+    for link in links:
+        link_count[link.reference_ref] = link_count.get(link.reference_ref, 0) + 1
+    assessments: list[AssessmentRow] = []
+    resets: list[str] = []
+    for a in rows.assessments:
+        ref = a.reference_ref
+        if ref in lost:
+            a = dataclasses.replace(a, fingerprint=_mark(a.fingerprint, "removed"))
+            if violation(ref, Status(a.status), a.note, link_count.get(ref, 0)) is not None:
+                resets.append(ref)
+                dropped.append(
+                    Dropped(ref, None, "reset", f"{_label(a.status)} set back to Unreviewed")
+                )
+                a = dataclasses.replace(a, status=Status.UNREVIEWED.value)
+        assessments.append(a)
+    return CarryResult(
+        rows=DecisionRows(
+            links=tuple(links),
+            assessments=tuple(assessments),
+            rejections=_dedup_pairs(pairs["rejections"], seen),
+            pins=_dedup_pairs(pairs["pins"], set()),
+        ),
+        carried=tuple(carried),
+        dropped=tuple(dropped),
+        resets=tuple(resets),
+    )
+
+
+def suspect_refs(
+    rows: DecisionRows, reference: Mapping[str, str], partner: Mapping[str, str]
+) -> frozenset[str]:
+    """Reference refs whose decision was made on another text than the current one (the store's rule)."""
+    out: set[str] = set()
+    for a in rows.assessments:
+        if a.fingerprint and a.fingerprint != reference.get(a.reference_ref, a.fingerprint):
+            out.add(a.reference_ref)
+    for link in rows.links:
+        if link.reference_ref not in reference or link.partner_ref not in partner:
+            continue
+        rf, pf = link.reference_fingerprint, link.partner_fingerprint
+        if (rf and rf != reference[link.reference_ref]) or (pf and pf != partner[link.partner_ref]):
+            out.add(link.reference_ref)
+    return frozenset(r for r in out if r in reference)
