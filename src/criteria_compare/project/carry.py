@@ -393,6 +393,8 @@ def suspect_refs(
     """Reference refs whose decision was made on another text than the current one (the store's rule)."""
     out: set[str] = set()
     for a in rows.assessments:
+        if a.status == Status.UNREVIEWED.value and not a.note and not a.discussion:
+            continue  # not stored: an unreviewed criterion is in the queue anyway
         if a.fingerprint and a.fingerprint != reference.get(a.reference_ref, a.fingerprint):
             out.add(a.reference_ref)
     for link in rows.links:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from criteria_compare.align import AlignerSettings, AlignmentResult, align
+from criteria_compare.align import AlignerSettings, AlignmentResult, EmbeddingCache, align
 from criteria_compare.align.refit import RefitResult, refit
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.project import Project
+from criteria_compare.project.state import AlignmentInputs
 
-__all__ = ["aligner_settings", "realign", "refit_project"]
+__all__ = ["aligner_settings", "realign", "refit_project", "suggest"]
 
 
 def aligner_settings(project: Project) -> AlignerSettings:
@@ -33,19 +34,13 @@ def realign(
     project.check_writable()
     if settings is not None:
         project.set_settings(settings, reviewer=reviewer)
-    inputs = project.alignment_inputs()
-    result = align(
-        inputs.reference,
-        inputs.partner,
+    result = suggest(
+        project.alignment_inputs(),
         aligner_settings(project),
-        rejected=inputs.rejected,
-        pinned=inputs.pinned,
-        cache=project.embedding_cache(),
+        project.embedding_cache(),
         progress=progress,
         cancel=cancel,
-        links=inputs.links,
     )
-    check_cancel(cancel)
     project.store_suggestions(
         result.forward,
         result.backward,
@@ -53,6 +48,32 @@ def realign(
         seconds=result.seconds,
         reviewer=reviewer,
     )
+    return result
+
+
+def suggest(
+    inputs: AlignmentInputs,
+    settings: AlignerSettings,
+    cache: EmbeddingCache | None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> AlignmentResult:
+    """Run the aligner over ``inputs`` (a project's, or an update's before it is written): rejected
+    pairs left out, pinned ones first, confirmed links feeding the affinity channel; embeddings
+    come from ``cache`` where it holds them. Raises Cancelled."""
+    result = align(
+        inputs.reference,
+        inputs.partner,
+        settings,
+        rejected=inputs.rejected,
+        pinned=inputs.pinned,
+        cache=cache,
+        progress=progress,
+        cancel=cancel,
+        links=inputs.links,
+    )
+    check_cancel(cancel)
     return result
 
 
