@@ -116,7 +116,7 @@ def test_confirming_a_carried_decision_clears_suspect(reviewed: Project, tmp_pat
     assert reviewed.assessment("1.1").suspect is False
     assert reviewed.assessment("6.1").suspect is True
     entry = reviewed.history("1.1", limit=1)[0]
-    assert (entry.action, entry.reviewer) == ("confirm", "carol")
+    assert (entry.action, entry.reviewer) == ("confirm_unchanged", "carol")
     assert confirm_carried(reviewed, "1.1") is False
 
 

@@ -27,6 +27,7 @@ from criteria_compare.cli import (
     cmd_project,
     cmd_refit,
     cmd_report,
+    cmd_update,
 )
 from criteria_compare.cli.output import notice
 from criteria_compare.crashlog import log_exception, logged_to
@@ -38,12 +39,13 @@ _COMMAND_MODULES = (
     cmd_inspect,
     cmd_evaluate,
     cmd_project,
+    cmd_update,
+    cmd_exclude,
     cmd_report,
     cmd_refit,
     cmd_lock,
     cmd_exchange,
     cmd_merge,
-    cmd_exclude,
 )
 
 

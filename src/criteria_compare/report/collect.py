@@ -7,9 +7,11 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from criteria_compare.model import PARTNER_ADMINISTRATION, Link, Side, Status
+from criteria_compare.model import PARTNER_ADMINISTRATION, Assessment, Link, Side, Status
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.data import (
+    ChangeRow,
+    EditionsInfo,
     LinkedCriterion,
     ProgramInfo,
     ReferenceRow,
@@ -52,6 +54,69 @@ def _settings(project: Project) -> dict[str, Any]:
         return dict(AlignerSettings.from_dict(project.settings_dict()).to_dict())
     except Exception:  # an unreadable or newer settings blob must not stop the report  # noqa: BLE001
         return dict(project.settings_dict())
+
+
+def _state(assessment: Assessment | None, links: list[Link]) -> str:
+    """A reference criterion's decision as the changes appendix shows it."""
+    if assessment is None:
+        return ""
+    parts = [assessment.status.label]
+    if links:
+        parts.append(
+            "links " + ", ".join(f"{lk.partner_ref} ({lk.relation.label})" for lk in links)
+        )
+    parts.append("to be checked again" if assessment.suspect else "holds")
+    return "; ".join(parts)
+
+
+def _editions(
+    project: Project,
+    assessments: dict[str, Assessment],
+    links_by_ref: dict[str, list[Link]],
+) -> tuple[EditionsInfo, ...]:
+    """Each side's editions and, after an update, its last changes (excluded criteria left out)."""
+    shown = {
+        Side.REFERENCE: {c.ref for c in project.reference.criteria},
+        Side.PARTNER: {c.ref for c in project.partner.criteria},
+    }
+    by_partner: dict[str, list[Link]] = {}
+    for group in links_by_ref.values():
+        for link in group:
+            by_partner.setdefault(link.partner_ref, []).append(link)
+    out = []
+    for side, program in ((Side.REFERENCE, project.reference), (Side.PARTNER, project.partner)):
+        editions = project.editions(side)
+        rows: list[ChangeRow] = []
+        if len(editions) > 1:
+            for change in project.edition_changes(side, editions[-1].number):
+                if change.new_ref is not None and change.new_ref not in shown[side]:
+                    continue  # excluded since
+                if change.new_ref is None:
+                    state = f"Dropped: {change.decision}" if change.decision else ""
+                elif side is Side.REFERENCE:
+                    state = _state(
+                        assessments.get(change.new_ref), links_by_ref.get(change.new_ref, [])
+                    )
+                else:
+                    linked = by_partner.get(change.new_ref, [])
+                    state = "; ".join(
+                        f"linked from {lk.reference_ref} ("
+                        + _state(assessments.get(lk.reference_ref), [])
+                        + ")"
+                        for lk in linked
+                    )
+                rows.append(
+                    ChangeRow(
+                        change.change,
+                        change.old_ref,
+                        change.new_ref,
+                        change.old_text,
+                        change.new_text,
+                        state,
+                    )
+                )
+        out.append(EditionsInfo(side.value, program.name, editions, tuple(rows)))
+    return tuple(out)
 
 
 def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportData:
@@ -144,6 +209,7 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
         project_file=project.path.name,
         aligned_at=str(alignment.get("timestamp") or ""),
         notices=tuple(str(n) for n in alignment.get("notices") or ()),
+        editions=_editions(project, assessments, links_by_ref),
     )
 
 

@@ -10,13 +10,24 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from criteria_compare.model import Criterion, HistoryEntry, Level, Position, Relation, Status
+from criteria_compare.model import (
+    Criterion,
+    Edition,
+    HistoryEntry,
+    Level,
+    Position,
+    Relation,
+    Status,
+)
 from criteria_compare.project.agreement import PairAgreement
 
 __all__ = [
+    "CHANGE_ORDER",
     "REGISTER_STATUSES",
     "STATUS_ORDER",
+    "ChangeRow",
     "Counts",
+    "EditionsInfo",
     "LinkedCriterion",
     "ProgramInfo",
     "ReferenceRow",
@@ -37,6 +48,18 @@ STATUS_ORDER = (
 
 #: Assessments shown in the gap and conflict register, in this order within a level.
 REGISTER_STATUSES = (Status.CONFLICT, Status.GAP, Status.PARTIAL)
+
+
+#: Order of the change kinds in the "Changes since the previous edition" appendix.
+CHANGE_ORDER = (
+    "added",
+    "removed",
+    "reworded",
+    "renumbered",
+    "renumbered_reworded",
+    "split",
+    "merged",
+)
 
 
 def level_label(level: Level | None) -> str:
@@ -111,6 +134,37 @@ class ReferenceRow:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    """One criterion changed by the last update of its program, with the state of its decision.
+
+    ``state`` is the carried decision as it stands now (e.g. "Aligned; to be checked
+    again"), or for a removed criterion the decision that went with it.
+    """
+
+    change: str
+    old_ref: str | None
+    new_ref: str | None
+    old_text: str = ""
+    new_text: str = ""
+    state: str = ""
+
+
+@dataclass(frozen=True)
+class EditionsInfo:
+    """One program's editions on record and what its last update changed (empty if never updated)."""
+
+    side: str  # "reference" or "partner"
+    program: str
+    editions: tuple[Edition, ...] = ()
+    changes: tuple[ChangeRow, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        """Changed criteria per kind, in :data:`CHANGE_ORDER`."""
+        counter = Counter(row.change for row in self.changes)
+        return {kind: counter.get(kind, 0) for kind in CHANGE_ORDER}
+
+
+@dataclass(frozen=True)
 class ReviewerActivity:
     """How many decisions one reviewer recorded, and when the first and last were."""
 
@@ -158,6 +212,7 @@ class ReportData:
     project_file: str = ""
     aligned_at: str = ""
     notices: tuple[str, ...] = ()
+    editions: tuple[EditionsInfo, ...] = ()  # reference first; empty for data built in code
 
     # -- counts ---------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, Rep
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.fonts import BODY_FONT, FontChooser
 from criteria_compare.report.options import ReportOptions
+from criteria_compare.report.pdf_changes import changes_appendix
 from criteria_compare.report.pdf_chart import MAX_CHART_CATEGORIES, category_chart
 from criteria_compare.report.pdf_consensus import consensus_section
 from criteria_compare.report.pdf_styles import (
@@ -209,6 +210,7 @@ class StoryBuilder:
         story += self.side_by_side()
         story += self.partner_only()
         story += self.method()
+        story += changes_appendix(self)
         # The contents lists every heading; their page numbers are filled in after layout.
         at = next(i for i, f in enumerate(story) if isinstance(f, _ContentsPlaceholder))
         story[at : at + 1] = self.contents_lines(story)
@@ -828,6 +830,10 @@ class StoryBuilder:
                 self.markup_paragraph("No change is recorded in the project's history.", s.muted)
             )
         out += self.h2(Heading("Sources", s.h2, level=1, key="method-sources"))
+        if any(len(info.editions) > 1 for info in d.editions):
+            out += self.editions_table()
+            out += self.import_warnings()
+            return out
         rows = [self.head("Program", "Source file", "SHA-256")]
         for program in (d.reference, d.partner):
             rows.append(
@@ -886,6 +892,39 @@ class StoryBuilder:
                     ]
                 )
         out.append(self.table(rows, self.cols(self.width, 0.2, 0.28, 0.52)))
+        return out
+
+    def editions_table(self) -> list[Flowable]:
+        """Every edition of both programs on record: label, file, SHA-256, imported when, by whom."""
+        d, s = self.data, self.s
+        out: list[Flowable] = [
+            self.markup_paragraph(
+                "Each program's editions, oldest first; the comparison uses the last of each.",
+                s.body,
+            )
+        ]
+        rows: list[list[Any]] = [
+            self.head("Program", "Edition", "Source file", "Imported (UTC)", "SHA-256")
+        ]
+        for info in d.editions:
+            for e in info.editions:
+                label = f"{e.number}" + (f" ({e.label})" if e.label else "")
+                rows.append(
+                    [
+                        self.escaped_paragraph(info.program, s.cell),
+                        self.escaped_paragraph(label, s.cell),
+                        self.escaped_paragraph(
+                            f"{e.source_file or 'not recorded'}, {e.criteria} criteria", s.cell
+                        ),
+                        self.escaped_paragraph(
+                            _short_time(e.imported_at)
+                            + (f" by {e.imported_by}" if e.imported_by else ""),
+                            s.cell,
+                        ),
+                        self.escaped_paragraph(_spaced_hash(e.sha256), s.cell),
+                    ]
+                )
+        out.append(self.table(rows, self.cols(self.width, 0.18, 0.13, 0.23, 0.18, 0.28)))
         return out
 
 

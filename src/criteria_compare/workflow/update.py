@@ -27,11 +27,10 @@ file, a wrong sheet) is refused with one sentence unless ``force`` is given.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any
 
 from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Criterion, EditionChange, Program, Side, Status
@@ -45,11 +44,11 @@ from criteria_compare.project.state import AlignmentInputs
 if TYPE_CHECKING:
     import numpy as np
 
+    from criteria_compare.align.editions import AmbiguousMatch, EditionMatch
     from criteria_compare.importing import ImportResult
 
 __all__ = [
     "MIN_MATCHED_SHARE",
-    "EditionMatch",
     "Matcher",
     "UpdatePreview",
     "UpdateResult",
@@ -68,40 +67,8 @@ MIN_MATCHED_SHARE = 0.2
 _MIN_FOR_SHARE = 5
 
 
-class _Pair(Protocol):
-    """One old/new pair of ``align.editions.EditionMatch.matched``."""
-
-    @property
-    def old(self) -> str: ...
-    @property
-    def new(self) -> str: ...
-    @property
-    def change(self) -> str: ...
-
-
-class _Unclear(Protocol):
-    """One ``align.editions.AmbiguousMatch``."""
-
-    @property
-    def old(self) -> str: ...
-    @property
-    def candidates(self) -> tuple[str, ...]: ...
-
-
-class EditionMatch(Protocol):
-    """What ``align.editions.match_editions`` returns (the fields this module reads)."""
-
-    @property
-    def matched(self) -> Sequence[_Pair]: ...
-    @property
-    def removed(self) -> Sequence[str]: ...
-    @property
-    def added(self) -> Sequence[str]: ...
-    @property
-    def ambiguous(self) -> Sequence[_Unclear]: ...
-
-
-Matcher = Callable[..., EditionMatch]
+#: ``align.editions.match_editions`` or a stand-in with its signature.
+Matcher = Callable[..., "EditionMatch"]
 
 
 @dataclass(frozen=True)
@@ -181,7 +148,7 @@ class UpdateResult:
     notices: tuple[str, ...] = ()
 
 
-def unsettled_sentence(ambiguous: Sequence[Any]) -> str:
+def unsettled_sentence(ambiguous: Sequence[AmbiguousMatch]) -> str:
     """The refusal for unsettled ambiguous matches, naming the first and how to settle it (CLI words)."""
     first = ambiguous[0]
     more = len(ambiguous) - 1
@@ -194,8 +161,9 @@ def unsettled_sentence(ambiguous: Sequence[Any]) -> str:
 
 
 def _default_matcher() -> Matcher:
-    module = importlib.import_module("criteria_compare.align.editions")
-    return cast(Matcher, module.match_editions)
+    from criteria_compare.align.editions import match_editions
+
+    return match_editions
 
 
 def _embedder(project: Project) -> Callable[[Sequence[str]], np.ndarray] | None:
@@ -508,5 +476,6 @@ def apply_update(
 
 def confirm_carried(project: Project, ref: str, *, reviewer: str | None = None) -> bool:
     """The carried decision on reference criterion ``ref`` still holds: clear its suspect flag
-    (recorded in the history). False when it was not suspect."""
-    return project.confirm_carried(ref, reviewer=reviewer)
+    (``Project.confirm_unchanged``, recorded in the history; the GUI's undo uses its result
+    directly). False when it was not suspect."""
+    return project.confirm_unchanged(ref, reviewer=reviewer) is not None

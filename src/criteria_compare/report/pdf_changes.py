@@ -1,0 +1,151 @@
+"""The PDF appendix "Changes since the previous edition": what the last update of each program changed.
+
+For every side whose program was updated, the criteria added, removed,
+reworded, renumbered, split and merged, each with a word-level redline of its
+old and new text (removed words struck through in red, added words underlined
+in green on a light tint) and the state of the decision carried with it (or,
+for a removed criterion, the decision that went with it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from criteria_compare.report.data import CHANGE_ORDER, ChangeRow, EditionsInfo
+from criteria_compare.report.escape import escaped_markup
+from criteria_compare.report.pdf_template import Heading
+from criteria_compare.textdiff import redline
+
+if TYPE_CHECKING:
+    from criteria_compare.report.pdf_story import StoryBuilder
+
+__all__ = [
+    "CHANGES_TITLE",
+    "REDLINE_ADDED",
+    "REDLINE_REMOVED",
+    "changes_appendix",
+    "redline_markup",
+]
+
+CHANGES_TITLE = "Changes since the previous edition"
+
+#: Colours of the redline (removed: struck through in red; added: underlined green on a tint).
+REDLINE_REMOVED = "#B3261E"
+REDLINE_ADDED = "#1B6E3A"
+_ADDED_TINT = "#E3F4E8"
+
+_KIND_TITLES = {
+    "added": "Added",
+    "removed": "Removed",
+    "reworded": "Reworded",
+    "renumbered": "Renumbered",
+    "renumbered_reworded": "Renumbered and reworded",
+    "split": "Split",
+    "merged": "Merged",
+}
+
+
+def redline_markup(builder: StoryBuilder, old: str, new: str) -> str:
+    """Paragraph markup of the word-level redline from ``old`` to ``new`` (user text escaped)."""
+    parts = []
+    for span in redline(old, new):
+        text = builder.escaped_markup(span.text)
+        if span.kind == "removed":
+            parts.append(f'<strike><font color="{REDLINE_REMOVED}">{text}</font></strike>')
+        elif span.kind == "added":
+            parts.append(
+                f'<u><font color="{REDLINE_ADDED}" backColor="{_ADDED_TINT}">{text}</font></u>'
+            )
+        else:
+            parts.append(text)
+    return "".join(parts)
+
+
+def _refs(row: ChangeRow) -> str:
+    if row.old_ref and row.new_ref and row.old_ref != row.new_ref:
+        return f"{escaped_markup(row.old_ref)} → {escaped_markup(row.new_ref)}"
+    return escaped_markup(row.new_ref or row.old_ref or "")
+
+
+def _text(builder: StoryBuilder, row: ChangeRow) -> str:
+    if row.change == "added":
+        return redline_markup(builder, "", row.new_text)
+    if row.change == "removed":
+        return redline_markup(builder, row.old_text, "")
+    if row.old_text == row.new_text:
+        return builder.escaped_markup(row.new_text)
+    return redline_markup(builder, row.old_text, row.new_text)
+
+
+def _intro(builder: StoryBuilder, info: EditionsInfo) -> str:
+    previous, current = info.editions[-2], info.editions[-1]
+
+    def name(e: Any) -> str:
+        parts = [escaped_markup(p) for p in (e.label, e.source_file) if p]
+        return f"edition {e.number}" + (f" ({', '.join(parts)})" if parts else "")
+
+    counts = ", ".join(
+        f"{n} {_KIND_TITLES[kind].lower()}" for kind, n in info.counts().items() if n
+    )
+    return (
+        f"The {escaped_markup(info.side)} program {builder.escaped_markup(info.program)} went from "
+        f"{name(previous)} to {name(current)} on {escaped_markup(current.imported_at[:10])}, "
+        f"imported by {builder.escaped_markup(current.imported_by or 'an unnamed reviewer')}: "
+        f"{counts or 'no criterion changed'}. Decisions were carried to the new criteria; those "
+        "touching a changed text are marked to be checked again until a reviewer confirms them."
+    )
+
+
+def _no_decision(side: str, kind: str) -> str:
+    if kind == "added":
+        return "Unreviewed" if side == "reference" else "Not linked yet"
+    return "No decision"
+
+
+def changes_appendix(builder: StoryBuilder) -> list[Flowable]:
+    """The appendix, or nothing when neither program was updated."""
+    d, s = builder.data, builder.s
+    updated = [info for info in d.editions if len(info.editions) > 1]
+    if not updated:
+        return []
+    out: list[Flowable] = [
+        CondPageBreak(250),
+        Heading(CHANGES_TITLE, s.h1, level=0, key="changes"),
+        builder.markup_paragraph(
+            "In the texts below, words struck through in red were removed and words underlined "
+            "in green were added.",
+            s.muted,
+        ),
+    ]
+    widths = builder.cols(builder.width, 0.14, 0.58, 0.28)
+    for index, info in enumerate(updated):
+        out += builder.h2(
+            Heading(
+                f"{info.side.capitalize()} program",
+                s.h2,
+                level=1,
+                key=f"changes-{index}",
+            )
+        )
+        out.append(builder.markup_paragraph(_intro(builder, info), s.body))
+        for kind in CHANGE_ORDER:
+            rows = [row for row in info.changes if row.change == kind]
+            if not rows:
+                continue
+            out.append(
+                builder.markup_paragraph(f"<b>{_KIND_TITLES[kind]} ({len(rows)})</b>", s.body)
+            )
+            table: list[list[Any]] = [builder.head("Ref", "Text", "Decision")]
+            table.extend(
+                [
+                    builder.markup_paragraph(_refs(row), s.cell_bold),
+                    builder.markup_paragraph(_text(builder, row), s.cell),
+                    builder.escaped_paragraph(row.state or _no_decision(info.side, kind), s.cell),
+                ]
+                for row in rows
+            )
+            out += builder.chunked_table(table, widths, ())
+            out.append(Spacer(1, 6))
+    return out
