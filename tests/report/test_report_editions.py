@@ -99,6 +99,12 @@ class _Builder:
         return escaped_markup(text)
 
 
+def test_replaced_words_stay_apart() -> None:
+    """A removed run ending a sentence and the added run after it are not glued together."""
+    marked = redline_markup(_Builder(), "Screened before contracts.", "Screened and sealed.")  # type: ignore[arg-type]
+    assert "contracts</font></strike> <u>" in marked
+
+
 def test_redline_markup_strikes_removed_and_escapes_text() -> None:
     """Removed words are struck through in red, added ones underlined; markup in the text is escaped."""
     marked = redline_markup(

@@ -65,6 +65,12 @@ def test_preview_writes_nothing_and_lists_every_change(reviewed: Project, tmp_pa
     assert data["suspect"] == 2  # 1.1 (P-1 reworded), 6.1 (P-4 split); 3.1 is unreviewed again
     assert reviewed.path.read_bytes() == before
     assert len(reviewed.editions("partner")) == 1
+    words = preview.decision_words()
+    assert words["P-3"] == "linked from 3.1 (equal)"
+    assert "P-5" not in words
+    assert preview.summary.startswith(
+        "partner edition 2 (meridia-v4) from meridia-v4.csv, 7 criteria:"
+    )
 
 
 def test_partner_update_carries_links_and_marks_suspect(reviewed: Project, tmp_path: Path) -> None:

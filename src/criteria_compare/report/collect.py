@@ -65,7 +65,10 @@ def _state(assessment: Assessment | None, links: list[Link]) -> str:
         parts.append(
             "links " + ", ".join(f"{lk.partner_ref} ({lk.relation.label})" for lk in links)
         )
-    parts.append("to be checked again" if assessment.suspect else "holds")
+    if assessment.suspect:
+        parts.append("to be checked again")
+    elif links or assessment.status is not Status.UNREVIEWED:
+        parts.append("holds")
     return "; ".join(parts)
 
 

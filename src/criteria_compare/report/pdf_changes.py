@@ -50,8 +50,12 @@ _KIND_TITLES = {
 def redline_markup(builder: StoryBuilder, old: str, new: str) -> str:
     """Paragraph markup of the word-level redline from ``old`` to ``new`` (user text escaped)."""
     parts = []
+    previous = ""
     for span in redline(old, new):
         text = builder.escaped_markup(span.text)
+        if span.kind == "added" and previous and not previous[-1].isspace():
+            parts.append(" ")  # a replaced run: keep its removed and added words apart
+        previous = span.text
         if span.kind == "removed":
             parts.append(f'<strike><font color="{REDLINE_REMOVED}">{text}</font></strike>')
         elif span.kind == "added":
@@ -134,6 +138,7 @@ def changes_appendix(builder: StoryBuilder) -> list[Flowable]:
             rows = [row for row in info.changes if row.change == kind]
             if not rows:
                 continue
+            out.append(CondPageBreak(90))  # the label never ends a page without its table
             out.append(
                 builder.markup_paragraph(f"<b>{_KIND_TITLES[kind]} ({len(rows)})</b>", s.body)
             )

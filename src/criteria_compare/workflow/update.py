@@ -103,6 +103,18 @@ class UpdatePreview:
         out["ambiguous"] = len(self.match.ambiguous)
         return out
 
+    def decision_words(self) -> dict[str, str]:
+        """For each old ref that carries decisions, those decisions in words (for a preview list),
+        e.g. ``{"P-3": "linked from 3.1 (equal)"}`` or ``{"7.10": "Gap"}``."""
+        describe = _describe_reference if self.side is Side.REFERENCE else _describe_partner
+        out = {c.ref: describe(self.before, c.ref) for c in self.old}
+        return {ref: words for ref, words in out.items() if words}
+
+    @property
+    def summary(self) -> str:
+        """One line: the edition, its file and how many criteria went each way."""
+        return _summary(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The ``update --json`` object (the issue's contract, plus ``dropped`` and ``counts``)."""
         return {
