@@ -42,8 +42,6 @@ from criteria_compare.project.newfile import describe_program
 from criteria_compare.project.state import AlignmentInputs
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from criteria_compare.align.editions import AmbiguousMatch, EditionMatch
     from criteria_compare.importing import ImportResult
 
@@ -178,23 +176,6 @@ def _default_matcher() -> Matcher:
     return match_editions
 
 
-def _embedder(project: Project) -> Callable[[Sequence[str]], np.ndarray] | None:
-    """Sentence vectors for texts, from the project's stored embeddings (the encoder only for new
-    texts); None when the project's settings leave the encoder out."""
-    from criteria_compare.workflow.realign import aligner_settings
-
-    if not aligner_settings(project).use_embedding:
-        return None
-    from criteria_compare.align.embedding import embed, load_encoder
-
-    cache = project.embedding_cache()
-
-    def vectors(texts: Sequence[str]) -> np.ndarray:
-        return embed(texts, load_encoder(), cache)
-
-    return vectors
-
-
 def _match(
     matcher: Matcher,
     project: Project,
@@ -203,16 +184,21 @@ def _match(
     settled: Mapping[str, str | None],
     progress: ProgressCallback | None,
 ) -> tuple[EditionMatch, tuple[str, ...]]:
-    from criteria_compare.align.embedding import EncoderUnavailable
+    """The matcher's answer, with the project's stored embeddings reused for the encoder channel
+    (``align.editions.sentence_embedder``) unless the project's settings leave the encoder out."""
+    from criteria_compare.align.editions import sentence_embedder
+    from criteria_compare.workflow.realign import aligner_settings
 
-    embedder = _embedder(project)
-    try:
-        return matcher(old, new, settled=settled, embed=embedder, progress=progress), ()
-    except EncoderUnavailable as exc:
-        from criteria_compare.align import encoder_notice
-
-        found = matcher(old, new, settled=settled, embed=None, progress=progress)
-        return found, (encoder_notice(str(exc)),)
+    notices: tuple[str, ...] = ()
+    embed = None
+    if aligner_settings(project).use_embedding:
+        embed = sentence_embedder(project.embedding_cache())
+        if embed is None:
+            notices = (
+                "The sentence encoder is unavailable; old and new criteria were matched "
+                "by their words alone.",
+            )
+    return matcher(old, new, settled=settled, embed=embed, progress=progress), notices
 
 
 def _targets(match: EditionMatch) -> dict[str, list[tuple[str, str]]]:
