@@ -85,8 +85,8 @@ from criteria_compare.project.decisions import (
     restore_state,
     set_pin,
 )
-from criteria_compare.project.elements import Field
 from criteria_compare.project.editions import EditionWrite
+from criteria_compare.project.elements import Field
 from criteria_compare.project.embeddings import ProjectEmbeddingCache
 from criteria_compare.project.history import (
     first_entry,
