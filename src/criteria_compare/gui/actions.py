@@ -120,6 +120,22 @@ def _specs() -> tuple[ActionSpec, ...]:
             file_,
         ),
         ActionSpec(
+            "update_reference",
+            "Update &reference program…",
+            (),
+            "Bring in a new edition (or a corrected copy) of the reference program; every "
+            "decision moves with its criterion, and you see each change before it is written.",
+            file_,
+        ),
+        ActionSpec(
+            "update_partner",
+            "Update &partner program…",
+            (),
+            "Bring in a new edition (or a corrected copy) of the partner program; every "
+            "decision moves with its criterion, and you see each change before it is written.",
+            file_,
+        ),
+        ActionSpec(
             "close_project",
             "C&lose project",
             ("Ctrl+W",),
@@ -360,6 +376,8 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             None,
             "export_positions",
             "import_positions",
+            "update_reference",
+            "update_partner",
             None,
             "close_project",
             "quit",
@@ -554,6 +572,8 @@ SHELL_ACTIONS = frozenset(
         "export_report",
         "export_positions",
         "import_positions",
+        "update_reference",
+        "update_partner",
         "close_project",
         "quit",
         "undo",
@@ -587,5 +607,7 @@ WRITE_ACTIONS = frozenset(
         "realign",
         "export_positions",
         "import_positions",
+        "update_reference",
+        "update_partner",
     }
 )

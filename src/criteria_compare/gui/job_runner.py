@@ -57,10 +57,15 @@ class JobRunner(QObject):
         file after the window is gone.
         """
         from criteria_compare.gui.views.import_wizard import NewComparisonWizard
+        from criteria_compare.gui.views.update_wizard import UpdateWizard
 
         if self.active_worker is not None:
             self.active_worker.cancel()
-        for wizard in self._window.findChildren(NewComparisonWizard):
+        wizards: list[NewComparisonWizard | UpdateWizard] = [
+            *self._window.findChildren(NewComparisonWizard),
+            *self._window.findChildren(UpdateWizard),
+        ]
+        for wizard in wizards:
             if wizard.worker is not None:
                 wizard.worker.cancel()
         project_pool().waitForDone(15000)

@@ -37,6 +37,7 @@ from criteria_compare.gui.reviewer_gate import ReviewerGate
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.typed_keys import install_typed_keys
 from criteria_compare.gui.undo_actions import UndoActions
+from criteria_compare.gui.update_menu import UpdateMenu
 from criteria_compare.gui.views.review_data import OpenedProject, ReviewData, release_frozen
 from criteria_compare.gui.views.start_screen import StartScreen
 from criteria_compare.gui.window_actions import (
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.aligner_menu = AlignerMenu(self)
         self.exchange_menu = ExchangeMenu(self)
         self.merge_menu = MergeMenu(self)
+        self.update_menu = UpdateMenu(self)
         self.recent = RecentProjects(
             self.settings, self.start_screen, self.recent_menu, self.file_menu.open_path, self
         )

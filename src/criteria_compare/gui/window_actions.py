@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import warnings
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from criteria_compare.gui.actions import (
     REVIEW_ACTIONS,
     SHELL_ACTIONS,
 )
+from criteria_compare.model import Side
 
 if TYPE_CHECKING:
     from criteria_compare.gui.main_window import MainWindow
@@ -62,6 +64,8 @@ def connect_shell_actions(window: MainWindow) -> None:
         "export_report": files.export_report,
         "export_positions": window.exchange_menu.export_positions,
         "import_positions": window.exchange_menu.import_positions,
+        "update_reference": functools.partial(window.update_menu.update_program, Side.REFERENCE),
+        "update_partner": functools.partial(window.update_menu.update_program, Side.PARTNER),
         "close_project": window.close_project,
         "quit": window.close,
         "realign": aligner.realign,

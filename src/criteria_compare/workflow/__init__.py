@@ -13,4 +13,5 @@ Modules (import the one you need; only ``create`` and ``realign`` load the align
     bulk       clear_winners (the "confirm clear winners" rule)
     exclusion  exclude, restore (a criterion that is not a requirement)
     update     plan_update, apply_update, confirm_carried (a new edition of either program)
+    changes    changed_texts (old and new texts under a suspect decision, for the redline)
 """

@@ -22,6 +22,7 @@ from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
 from criteria_compare.gui.views.focus_pane import FocusData, FocusPane
 from criteria_compare.gui.views.partner_pane import PartnerPane
 from criteria_compare.gui.views.queue_pane import QueuePane
+from criteria_compare.gui.views.redline_view import TextChange
 from criteria_compare.gui.views.review_actions import ActionBinding, Handler, numbered
 from criteria_compare.gui.views.review_commands import ReviewCommands
 from criteria_compare.gui.views.review_data import LinkIndex, ReviewData
@@ -29,6 +30,7 @@ from criteria_compare.gui.views.review_header import ReviewHeader
 from criteria_compare.gui.views.review_writer import ReviewWriter, WriteGate
 from criteria_compare.model import Criterion, Status
 from criteria_compare.project import Decision, Project
+from criteria_compare.workflow.changes import changed_texts
 
 __all__ = ["ReviewView"]
 
@@ -346,12 +348,18 @@ class ReviewView(QWidget):
     def _focus_data(self, ref: str) -> FocusData:
         p = self._project
         candidates, rejected = candidate_rows(p, ref, self._partners)
+        assessment = p.assessment(ref)
+        changes = tuple(
+            TextChange(c.side, c.new_ref or "", c.old_text, c.new_text, c.old_ref or "")
+            for c in (changed_texts(p, ref) if assessment.suspect else ())
+        )
         return FocusData(
             criterion=self._references[ref],
-            assessment=p.assessment(ref),
+            assessment=assessment,
             candidates=candidates,
             rejected=rejected,
             history=p.history(ref, limit=HISTORY_SHOWN),
+            changes=changes,
             position=p.position(ref),
         )
 

@@ -258,13 +258,16 @@ class PreviewPage(QWizardPage):
             group = self._group("✎ Changed", len(changed))
             for pair in changed:
                 alike = "same text" if pair.similarity >= 1.0 else f"{pair.similarity:.0%} alike"
+                decided = preview.decisions.get(pair.old, "")
+                again = "" if pair.change == "renumbered" else ", to look at again"  # same words
+                carried = f"Decisions carried{again}: {decided} · " if decided else ""
                 item = QTreeWidgetItem(
                     group,
                     [
                         change_words(pair.change),
                         pair.old,
                         pair.new,
-                        f"{alike} · {self._text(new, pair.new)}",
+                        f"{carried}{alike} · {self._text(new, pair.new)}",
                     ],
                 )
                 item.setToolTip(3, self._both(old, new, pair.old, pair.new))

@@ -1,0 +1,136 @@
+"""File → Update reference / partner program…: the update wizard over the open project, then a fresh review screen.
+
+The dry run and the update itself are the ``workflow.update`` functions (the
+CLI's ``update`` command calls the same ones); this module only turns their
+results into what the wizard's preview shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+
+from criteria_compare.gui.views.update_preview import UpdatePreview
+from criteria_compare.gui.views.update_wizard import UpdateWizard
+from criteria_compare.model import Side
+from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
+from criteria_compare.workflow.create import SourceChoice
+from criteria_compare.workflow.update import UpdatePreview as WorkflowPreview
+from criteria_compare.workflow.update import UpdateResult, apply_update, plan_update
+
+if TYPE_CHECKING:
+    from criteria_compare.gui.main_window import MainWindow
+    from criteria_compare.project import Project
+
+__all__ = ["UpdateMenu"]
+
+
+class UpdateMenu(QObject):
+    """Opens the update wizard for one side of the project shown in ``window``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.wizard: UpdateWizard | None = None
+
+    def update_program(self, side: Side) -> UpdateWizard | None:
+        """Start the wizard (non-blocking); the review screen is rebuilt when the update is written."""
+        w = self._window
+        project = w.project
+        if project is None:
+            return None
+        w.flush_review()
+        program = project.reference if side is Side.REFERENCE else project.partner
+        reviewer = w.settings.reviewer_name() or None
+
+        def plan(
+            choice: SourceChoice,
+            settled: Mapping[str, str | None],
+            progress: ProgressCallback,
+            cancel: CancelCheck,
+        ) -> UpdatePreview:
+            return preview_update(project, side, choice, settled, progress, cancel)
+
+        def apply(
+            choice: SourceChoice,
+            settled: Mapping[str, str | None],
+            progress: ProgressCallback,
+            cancel: CancelCheck,
+        ) -> UpdateResult:
+            return run_update(project, side, choice, settled, reviewer, progress, cancel)
+
+        wizard = UpdateWizard(side, program, plan, apply, w.settings, w)
+        wizard.updated.connect(self._updated)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.wizard = wizard
+        wizard.open()
+        return wizard
+
+    def _updated(self, _result: object) -> None:
+        w = self._window
+        if w.review is not None:
+            w.review.reload()
+        w.statusBar().showMessage(
+            "Program updated; every decision moved with its criterion. "
+            'Tick "! Changed" to review the ones whose texts changed.',
+            10000,
+        )
+
+
+def _plan(
+    project: Project,
+    side: Side,
+    choice: SourceChoice,
+    settled: Mapping[str, str | None],
+    progress: ProgressCallback,
+    cancel: CancelCheck,
+) -> WorkflowPreview:
+    """``workflow.update.plan_update`` on the file the wizard read (read again if it was not)."""
+    from criteria_compare.importing import read_criteria
+
+    check_cancel(cancel)
+    source = choice.imported
+    if source is None:
+        source = read_criteria(
+            choice.path, sheet=choice.sheet, columns=choice.columns, cancel=cancel
+        )
+    check_cancel(cancel)
+    return plan_update(
+        project, side, source, label=choice.version or None, settled=settled, progress=progress
+    )
+
+
+def preview_update(
+    project: Project,
+    side: Side,
+    choice: SourceChoice,
+    settled: Mapping[str, str | None],
+    progress: ProgressCallback,
+    cancel: CancelCheck,
+) -> UpdatePreview:
+    """The dry run of ``workflow.update`` as the preview page shows it."""
+    planned = _plan(project, side, choice, settled, progress, cancel)
+    return UpdatePreview(
+        planned.match,
+        old={c.ref: c for c in planned.old},
+        new={c.ref: c for c in planned.new},
+        decisions=planned.decision_words(),
+        summary=planned.summary,
+    )
+
+
+def run_update(
+    project: Project,
+    side: Side,
+    choice: SourceChoice,
+    settled: Mapping[str, str | None],
+    reviewer: str | None,
+    progress: ProgressCallback,
+    cancel: CancelCheck,
+) -> UpdateResult:
+    """``workflow.update`` itself, in the project's worker: the dry run again with the reviewer's
+    choices, then ``apply_update`` (backup copy first, one transaction)."""
+    planned = _plan(project, side, choice, settled, progress, cancel)
+    return apply_update(project, planned, reviewer=reviewer, progress=progress, cancel=cancel)
