@@ -183,3 +183,15 @@ def test_review_actions_are_defined_once_and_each_has_a_handler() -> None:
     handlers["reject_2"]()
     handlers["verdict_gap"]()
     assert seen == [3, -2, Status.GAP]
+
+
+def test_file_menu_letters_are_unique(window) -> None:
+    """Alt+F then one letter reaches each File item: no two share their underlined letter
+    (Update partner program once shared P with Import the partner's positions)."""
+    letters = []
+    for action in window.menus["File"].actions():
+        text = action.text()
+        if "&" in text:
+            letters.append(text[text.index("&") + 1].lower())
+    assert letters
+    assert len(letters) == len(set(letters))

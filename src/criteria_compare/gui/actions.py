@@ -121,7 +121,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "update_reference",
-            "Update &reference program…",
+            "&Update reference program…",
             (),
             "Bring in a new edition (or a corrected copy) of the reference program; every "
             "decision moves with its criterion, and you see each change before it is written.",
@@ -129,7 +129,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "update_partner",
-            "Update &partner program…",
+            "Up&date partner program…",
             (),
             "Bring in a new edition (or a corrected copy) of the partner program; every "
             "decision moves with its criterion, and you see each change before it is written.",

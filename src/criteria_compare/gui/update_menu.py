@@ -117,7 +117,7 @@ def preview_update(
         old={c.ref: c for c in planned.old},
         new={c.ref: c for c in planned.new},
         decisions=planned.decision_words(),
-        summary=planned.summary,
+        summary=planned.summary[:1].upper() + planned.summary[1:],
     )
 
 
