@@ -95,7 +95,8 @@ def test_update_partner_writes_the_new_edition_and_the_review_shows_what_changed
     page = wizard.file_page
     page.set_path(new_file)
     qtbot.waitUntil(lambda: page.check is not None, timeout=20000)
-    qtbot.keyClicks(page.version_edit, "3.2")
+    qtbot.keyClick(page.version_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.version_edit, "3.2")  # over what the file's title proposes
     with qtbot.waitSignal(wizard.preview_page.previewed, timeout=30000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     preview = wizard.preview_page
