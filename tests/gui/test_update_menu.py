@@ -139,3 +139,29 @@ def test_update_partner_writes_the_new_edition_and_the_review_shows_what_changed
     assert f"Linked partner {_REWORDED}" in text
     assert re.search(r"<s[^>]*>[^<]*documented", text)  # the old words struck through
     assert re.search(r"<u[^>]*>[^<]*written procedure", text)  # the new ones marked
+
+
+def test_another_programs_file_is_refused_in_the_preview(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """Choosing the reference program's workbook as the partner's new edition: the preview says
+    so in one sentence, Update project stays off, and the project is unchanged."""
+    open_in(qtbot, window, sample_project)
+    before = sample_project.read_bytes()
+    window.actions_by_name["update_partner"].trigger()
+    wizard = window.findChild(UpdateWizard)
+    assert wizard is not None
+    page = wizard.file_page
+    page.set_path(_SAMPLE.with_name("ctpat_msc_importer.xlsx"))
+    qtbot.waitUntil(lambda: page.check is not None, timeout=20000)
+    with qtbot.waitSignal(wizard.preview_page.previewed, timeout=30000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    preview = wizard.preview_page
+    assert preview.error
+    assert "Traceback" not in preview.error
+    assert "ctpat_msc_importer.xlsx is the file of the reference program" in preview.error
+    assert preview.error.count(". ") <= 1
+    assert not preview.isComplete()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.reject()
+    assert sample_project.read_bytes() == before
