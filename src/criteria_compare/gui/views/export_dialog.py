@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.style import MARGIN, SPACING, muted_color
 from criteria_compare.gui.workers import Worker
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
@@ -129,7 +130,7 @@ class ExportDialog(QDialog):
         self._settings = QSettings()
         self.setWindowTitle("Export report")
         self.setAccessibleName("Export report")
-        self.resize(1040, 720)
+        fit_to_screen(self, 1040, 720)
 
         # -- widgets ---------------------------------------------------------------------
         reference, partner = project.reference, project.partner

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.program_page import ProgramPage, muted
 from criteria_compare.gui.views.source_check import (
@@ -295,8 +296,7 @@ class NewComparisonWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Create comparison")
-        self.resize(1000, 720)
-        self.setMinimumSize(760, 560)
+        fit_to_screen(self, 1000, 720, 760, 560)
         self.reference_page = ProgramPage("reference", self.settings)
         self.partner_page = ProgramPage("partner", self.settings)
         self.reference_page.other = self.partner_page  # each prefers the other's language

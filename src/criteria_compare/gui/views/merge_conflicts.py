@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.errors import CriteriaCompareError, VerdictRuleError
+from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.style import MARGIN, SPACING, status_text
 from criteria_compare.gui.undo import ChangeNotifier, ResolveConflictCommand, resolve_conflict
 from criteria_compare.gui.views.rule_messages import verdict_message
@@ -108,7 +109,7 @@ class MergeConflictsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Merge conflicts")
         self.setObjectName("mergeConflicts")
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 560)
         self._project = project
         self._stack = stack
         self._notifier = notifier

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
+from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.program_page import ProgramPage
 from criteria_compare.gui.views.update_preview import PreviewPage, UpdatePreview
@@ -78,8 +79,7 @@ class UpdateWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Update project")
-        self.resize(1000, 720)
-        self.setMinimumSize(760, 560)
+        fit_to_screen(self, 1000, 720, 760, 560)
         self.file_page = EditionPage(side, program, self.settings)
         self.preview_page = PreviewPage(self._plan_job(plan))
         self.addPage(self.file_page)
