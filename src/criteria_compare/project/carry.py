@@ -197,6 +197,26 @@ def _dedup_pairs(rows: Iterable[PairRow], linked: set[tuple[str, str]]) -> tuple
     return tuple(out)
 
 
+def _carry_pairs(
+    rows: DecisionRows, targets: Targets, field: str, dropped: list[Dropped]
+) -> dict[str, list[PairRow]]:
+    """Rejections and pins moved to the new criteria of their ``field`` side (``reference_ref`` or
+    ``partner_ref``); those whose criterion is gone are added to ``dropped``."""
+    pairs: dict[str, list[PairRow]] = {"rejections": [], "pins": []}
+    for name, table in (("rejections", rows.rejections), ("pins", rows.pins)):
+        for pair in table:
+            goes = targets.get(getattr(pair, field), ())
+            if not goes:
+                what = "rejection" if name == "rejections" else "pin"
+                dropped.append(
+                    Dropped(
+                        pair.reference_ref, pair.partner_ref, what, f"{what} of {pair.partner_ref}"
+                    )
+                )
+            pairs[name].extend(dataclasses.replace(pair, **{field: new}) for new, _ in goes)
+    return pairs
+
+
 def _carry_reference(rows: DecisionRows, targets: Targets) -> CarryResult:
     dropped: list[Dropped] = []
     carried: list[Carried] = []
@@ -225,18 +245,7 @@ def _carry_reference(rows: DecisionRows, targets: Targets) -> CarryResult:
                     reference_fingerprint=_mark(link.reference_fingerprint, change),
                 )
             )
-    pairs: dict[str, list[PairRow]] = {"rejections": [], "pins": []}
-    for name, table in (("rejections", rows.rejections), ("pins", rows.pins)):
-        for pair in table:
-            goes = targets.get(pair.reference_ref, ())
-            if not goes:
-                what = "rejection" if name == "rejections" else "pin"
-                dropped.append(
-                    Dropped(
-                        pair.reference_ref, pair.partner_ref, what, f"{what} of {pair.partner_ref}"
-                    )
-                )
-            pairs[name].extend(dataclasses.replace(pair, reference_ref=new) for new, _ in goes)
+    pairs = _carry_pairs(rows, targets, "reference_ref", dropped)
     link_count: dict[str, int] = {}
     for link in links:
         link_count[link.reference_ref] = link_count.get(link.reference_ref, 0) + 1
@@ -346,18 +355,7 @@ def _carry_partner(rows: DecisionRows, targets: Targets) -> CarryResult:
             )
             if link.partner_ref != new or change != "unchanged":
                 carried.append(Carried(link.reference_ref, new, link.partner_ref, new, change))
-    pairs: dict[str, list[PairRow]] = {"rejections": [], "pins": []}
-    for name, table in (("rejections", rows.rejections), ("pins", rows.pins)):
-        for pair in table:
-            goes = targets.get(pair.partner_ref, ())
-            if not goes:
-                what = "rejection" if name == "rejections" else "pin"
-                dropped.append(
-                    Dropped(
-                        pair.reference_ref, pair.partner_ref, what, f"{what} of {pair.partner_ref}"
-                    )
-                )
-            pairs[name].extend(dataclasses.replace(pair, partner_ref=new) for new, _ in goes)
+    pairs = _carry_pairs(rows, targets, "partner_ref", dropped)
     link_count: dict[str, int] = {}
     for link in links:
         link_count[link.reference_ref] = link_count.get(link.reference_ref, 0) + 1
