@@ -160,3 +160,30 @@ def test_value_words() -> None:
     assert value_words(Field.REJECTION, False) == "not rejected"
     assert value_words(Field.PIN, True) == "pinned"
     assert value_words(Field.EXCLUSION, True) == "excluded"
+
+
+def test_changes_of_theirs_on_a_criterion_ours_excluded_are_listed_after_the_merge(qtbot, window: MainWindow, tmp_path: Path) -> None:  # fmt: skip
+    """A decision of theirs that the merge cannot take is said in a box, not dropped silently."""
+    copies = make_copies(
+        tmp_path,
+        None,
+        lambda p: p.exclude("reference", "7.10", reason="A footer row."),
+        lambda p: p.decide("7.10", status="gap", note="No counterpart."),
+    )
+    open_in(qtbot, window, copies.ours)
+    qtbot.keyClick(window, Qt.Key.Key_M, CTRL_SHIFT)
+    dialog = window.merge_menu.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.theirs, str(copies.theirs))
+    qtbot.keyClicks(dialog.base, str(copies.base))
+    dialog.out.clear()
+    qtbot.keyClicks(dialog.out, str(copies.out))
+    with qtbot.waitSignal(window.projectOpened, timeout=30000):
+        qtbot.keyClick(dialog.out, Qt.Key.Key_Return)
+    box = window.merge_menu.left_out_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert "reference criterion 7.10 were not taken: ours excluded it" in box.text()
+    qtbot.waitUntil(lambda: "not taken" in window.statusBar().currentMessage())
+    box.accept()

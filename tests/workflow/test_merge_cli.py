@@ -17,7 +17,8 @@ def _args(copies, *extra: str) -> list[str]:
 
 
 def test_json_is_exactly_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--json prints one object with taken_ours, taken_theirs, same and the conflicts, nothing else."""
+    """--json prints one object with taken_ours, taken_theirs, same, the conflicts and the changes
+    not taken, nothing else."""
     copies = make_copies(
         tmp_path,
         lambda p: p.decide("6.1", link=(("P-4", "equal"),)),
@@ -47,6 +48,7 @@ def test_json_is_exactly_the_contract(tmp_path: Path, capsys: pytest.CaptureFixt
             },
             {"ref": "7.10", "field": "note", "base": "", "ours": "Ours.", "theirs": "Theirs."},
         ],
+        "not_taken": [],
     }
     assert "2 conflicts" in captured.err
     with Project.open(copies.out, read_only=True) as merged:

@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
             f"{len(result.conflicts)} conflicts keep our value in {args.output.name}; resolve "
             "them in the review screen (filter 'Merge conflicts')."
         )
+    for sentence in result.not_taken:
+        notice(sentence)
     if args.json:
         emit_json(result.to_dict())
         return 0

@@ -15,7 +15,8 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from criteria_compare.gui.views.merge_conflicts import MergeConflictsDialog
 from criteria_compare.gui.views.merge_dialog import MergeChoice, MergeDialog
@@ -57,6 +58,8 @@ class MergeMenu(QObject):
         self.dialog: MergeDialog | None = None
         self.conflicts_dialog: MergeConflictsDialog | None = None
         self.last_result: MergeResult | None = None
+        self.left_out_box: QMessageBox | None = None
+        self._announce: MergeResult | None = None
         window.projectOpened.connect(self._opened)
         window.projectClosed.connect(self._drop_conflicts_dialog)
 
@@ -92,10 +95,27 @@ class MergeMenu(QObject):
         self.last_result = result
         self._window.statusBar().showMessage(result.message, 15000)
         self._show_conflicts_of = result.out if result.conflicts else None
+        self._announce = result
         self._window.file_menu.open_path(result.out)
+        if result.not_taken:
+            self.left_out_box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Changes not taken",
+                "Some of theirs' changes name criteria excluded in the merged project and were "
+                "not taken:\n\n" + "\n".join(f"• {s}" for s in result.not_taken),
+                QMessageBox.StandardButton.Ok,
+                self._window,
+            )
+            self.left_out_box.open()
 
     def _opened(self, project: Project) -> None:
         self._drop_conflicts_dialog()
+        result, self._announce = self._announce, None
+        if result is not None and project.path.resolve() == result.out.resolve():
+            # After the window's own "Opened …" notice, which would hide the merge's summary.
+            QTimer.singleShot(
+                0, functools.partial(self._window.statusBar().showMessage, result.message, 15000)
+            )
         pending, self._show_conflicts_of = self._show_conflicts_of, None
         if pending is not None and project.path.resolve() == pending.resolve():
             self.show_conflicts()

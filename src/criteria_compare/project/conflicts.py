@@ -14,11 +14,13 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from criteria_compare.model import HistoryEntry
+from criteria_compare.model import Exclusion, HistoryEntry, Position, Side
 from criteria_compare.project.codec import StoredValueError
 from criteria_compare.project.decisions import Fingerprints, restore_state
 from criteria_compare.project.elements import ElementKey, ElementValue, Field
+from criteria_compare.project.exclusions import write_merged
 from criteria_compare.project.history import record
+from criteria_compare.project.positions import write_merged_positions
 from criteria_compare.project.state import CriterionState
 
 __all__ = [
@@ -82,6 +84,9 @@ class MergeWrite:
     history: Sequence[HistoryEntry]  # theirs' rows that base lacks, appended in order
     origin: str  # e.g. "merged from bob.ccproj", stored with each appended row
     summary: str  # the new value of the one ``merged`` history row
+    excluded: Sequence[Exclusion] = ()  # theirs' new exclusions, taken
+    restored: Sequence[tuple[Side, str]] = ()  # criteria theirs brought back, taken
+    positions: Sequence[Position] = ()  # theirs' partner positions (rounds ours lacks are added)
 
 
 def _load(text: object, where: str) -> ElementValue:
@@ -153,8 +158,11 @@ def write_merge(
     conn: sqlite3.Connection, fps: Fingerprints, merge: MergeWrite, who: str, stamp: str
 ) -> None:
     """Write a merge: merged criteria, conflict rows, theirs' history rows, one ``merged`` row."""
+    write_merged(conn, (), merge.restored)
     for state in merge.states:
         restore_state(conn, fps, state, who, stamp, "merge", bulk=True)
+    write_merged(conn, merge.excluded, ())
+    write_merged_positions(conn, merge.positions)
     for key in merge.resolved:
         delete_conflict(conn, key)
     for conflict in merge.conflicts:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from criteria_compare.model import Assessment, Link, Status
+from criteria_compare.model import Assessment, Exclusion, Link, Status
 
 if TYPE_CHECKING:
     from criteria_compare.project.store import Project
@@ -82,6 +82,8 @@ class DecisionElements:
     values: Mapping[ElementKey, ElementValue]
     assessments: Mapping[str, Assessment]
     links: Mapping[tuple[str, str], Link]
+    exclusions: Mapping[tuple[str, str], Exclusion] = dataclasses.field(default_factory=dict)
+    """(side, ref) -> the stored exclusion, for who, when and why."""
 
     def get(self, key: ElementKey) -> ElementValue:
         """The element's value (its default when absent)."""
@@ -110,8 +112,13 @@ def read_elements(project: Project) -> DecisionElements:
         values[ElementKey(ref, Field.REJECTION, pref)] = True
     for ref, pref in project.pinned():
         values[ElementKey(ref, Field.PIN, pref)] = True
-    # Exclusions (issue 11) join here as ElementKey(ref, Field.EXCLUSION, side) once stored.
-    return DecisionElements(values=values, assessments=assessments, links=links)
+    excluded: dict[tuple[str, str], Exclusion] = {}
+    for e in project.excluded():
+        excluded[(e.side.value, e.criterion.ref)] = e
+        values[ElementKey(e.criterion.ref, Field.EXCLUSION, e.side.value)] = True
+    return DecisionElements(
+        values=values, assessments=assessments, links=links, exclusions=excluded
+    )
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,7 @@ def identity(project: Project) -> ComparisonIdentity:
     created = (
         ("", "", "") if first is None else (first.timestamp, first.reviewer, first.new_value or "")
     )
-    fps = project.criterion_fingerprints()
+    fps = project.criterion_fingerprints(with_excluded=True)
     return ComparisonIdentity(
         created=created,
         reference=tuple(fps.reference.items()),

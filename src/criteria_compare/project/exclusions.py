@@ -12,13 +12,14 @@ refused: those decisions would otherwise vanish from the report without a trace.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 from criteria_compare.errors import InvalidValue, UnknownRef
 from criteria_compare.model import Exclusion, Side
 from criteria_compare.project.codec import check_text, criterion_from_row
 from criteria_compare.project.history import record
 
-__all__ = ["MAX_REASON", "exclude", "read_exclusions", "restore"]
+__all__ = ["MAX_REASON", "exclude", "read_exclusions", "restore", "write_merged"]
 
 MAX_REASON = 2_000
 
@@ -101,16 +102,7 @@ def exclude(
             f"{_label(side)} criterion {ref} is the last one of its program; a comparison needs "
             "at least one criterion on each side."
         )
-    conn.execute(
-        "INSERT INTO exclusions (side, ref, reviewer, timestamp, reason) VALUES (?, ?, ?, ?, ?)",
-        (side.value, ref, who, stamp, reason),
-    )
-    source, target = ("forward", "backward") if side is Side.REFERENCE else ("backward", "forward")
-    conn.execute(
-        "DELETE FROM suggestions WHERE (direction = ? AND source_ref = ?) "
-        "OR (direction = ? AND target_ref = ?)",
-        (source, ref, target, ref),
-    )
+    _take_out(conn, side, ref, who, stamp, reason)
     record(
         conn,
         timestamp=stamp,
@@ -121,6 +113,37 @@ def exclude(
         old_value=side.value,
         new_value=reason or "excluded",
     )
+
+
+def _take_out(
+    conn: sqlite3.Connection, side: Side, ref: str, who: str, stamp: str, reason: str
+) -> None:
+    """The exclusion row, and the criterion's machine suggestions gone (no history row)."""
+    conn.execute(
+        "INSERT INTO exclusions (side, ref, reviewer, timestamp, reason) VALUES (?, ?, ?, ?, ?)",
+        (side.value, ref, who, stamp, reason),
+    )
+    source, target = ("forward", "backward") if side is Side.REFERENCE else ("backward", "forward")
+    conn.execute(
+        "DELETE FROM suggestions WHERE (direction = ? AND source_ref = ?) "
+        "OR (direction = ? AND target_ref = ?)",
+        (source, ref, target, ref),
+    )
+
+
+def write_merged(
+    conn: sqlite3.Connection, add: Sequence[Exclusion], remove: Sequence[tuple[Side, str]]
+) -> None:
+    """A merge's exclusions and restorations, as theirs made them (who, when, why).
+
+    No history row is written here: theirs' own ``exclude`` and ``unexclude`` rows
+    come into the merged file with the rest of theirs' history.
+    """
+    for side, ref in remove:
+        conn.execute("DELETE FROM exclusions WHERE side = ? AND ref = ?", (side.value, ref))
+    for e in add:
+        if not _is_excluded(conn, e.side, e.criterion.ref):
+            _take_out(conn, e.side, e.criterion.ref, e.reviewer, e.timestamp, e.reason)
 
 
 def restore(conn: sqlite3.Connection, side: Side, ref: str, who: str, stamp: str) -> None:

@@ -8,7 +8,7 @@ an assessment, a link or any other decision of ours.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from criteria_compare.model import PARTNER_ADMINISTRATION, Position, Stance
@@ -18,9 +18,11 @@ from criteria_compare.project.history import record
 __all__ = [
     "ExchangeIdentity",
     "latest_round",
+    "read_all_positions",
     "read_identity",
     "read_positions",
     "record_export",
+    "write_merged_positions",
     "write_positions",
 ]
 
@@ -74,6 +76,43 @@ def _position(row: tuple[object, ...]) -> Position:
 def read_positions(conn: sqlite3.Connection) -> dict[str, Position]:
     """Each reference criterion's current position (its latest round), by ref."""
     return {str(row[0]): _position(row) for row in conn.execute(_CURRENT)}
+
+
+_ALL = (
+    "SELECT reference_ref, position, comment, round, sha256, imported_at, imported_by "
+    "FROM positions ORDER BY round, reference_ref"
+)
+
+
+def read_all_positions(conn: sqlite3.Connection) -> tuple[Position, ...]:
+    """Every stored position of every round, oldest round first."""
+    return tuple(_position(row) for row in conn.execute(_ALL))
+
+
+def write_merged_positions(conn: sqlite3.Connection, rows: Sequence[Position]) -> int:
+    """Add a reviewer copy's positions of rounds this file lacks; returns how many were added.
+
+    A (criterion, round) this file already holds keeps its row: both copies imported
+    that round, and the history of each import says from which file.
+    """
+    before = conn.total_changes
+    conn.executemany(
+        "INSERT OR IGNORE INTO positions (reference_ref, round, position, comment, sha256, "
+        "imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                p.reference_ref,
+                p.round,
+                p.stance.value,
+                p.comment,
+                p.sha256,
+                p.imported_at,
+                p.imported_by,
+            )
+            for p in rows
+        ],
+    )
+    return conn.total_changes - before
 
 
 def latest_round(conn: sqlite3.Connection) -> int:

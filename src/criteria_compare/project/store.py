@@ -110,6 +110,7 @@ from criteria_compare.project.opening import check_and_migrate, finish_interrupt
 from criteria_compare.project.positions import (
     ExchangeIdentity,
     latest_round,
+    read_all_positions,
     read_identity,
     read_positions,
     record_export,
@@ -554,9 +555,19 @@ class Project:
         return {ref: a for ref, (a, _) in self._decisions().assessments.items()}
 
     @_locked
-    def criterion_fingerprints(self) -> Fingerprints:
-        """The stored text fingerprint of every criterion by ref, per side, in program order."""
-        return self._fingerprints()
+    def criterion_fingerprints(self, *, with_excluded: bool = False) -> Fingerprints:
+        """The stored text fingerprint of every criterion by ref, per side, in program order;
+        ``with_excluded`` counts the criteria a reviewer excluded too (what makes two copies
+        of one comparison, whatever each excluded)."""
+        return self._every_fingerprint() if with_excluded else self._fingerprints()
+
+    def _every_fingerprint(self) -> Fingerprints:
+        maps: dict[str, dict[str, str]] = {"reference": {}, "partner": {}}
+        for side, ref, fp in self._db.execute(
+            "SELECT side, ref, fingerprint FROM criteria ORDER BY position"
+        ):
+            maps[side][ref] = fp
+        return Fingerprints(reference=maps["reference"], partner=maps["partner"])
 
     @_locked
     def links(self, reference_ref: str | None = None) -> tuple[Link, ...]:
@@ -922,6 +933,11 @@ class Project:
         return dict(self._partner_positions)
 
     @_locked
+    def position_rows(self) -> tuple[Position, ...]:
+        """Every stored position of the partner administration, of every round (for a merge)."""
+        return read_all_positions(self._db)
+
+    @_locked
     def position(self, ref: str) -> Position | None:
         """The partner administration's current position on one reference criterion, if any."""
         if self._partner_positions is None:
@@ -988,12 +1004,16 @@ class Project:
 
     @_locked
     def record_merge(self, merge: MergeWrite, *, reviewer: str | None = None) -> None:
-        """Write a three-way merge into this (new) file in ONE transaction (see ``project.conflicts``)."""
+        """Write a three-way merge into this (new) file in ONE transaction (see ``project.conflicts``).
+
+        Every criterion, excluded or not, is known to the write: the plan takes no decision on a
+        criterion the merged file excludes, and one theirs restored gets its decisions.
+        """
         who = self._who(reviewer)
-        fps = self._fingerprints()
+        fps = self._every_fingerprint()
         with self._write() as conn:
             write_merge(conn, fps, merge, who, now_utc())
-        self._index = None
+        self._drop_caches()
 
     @_locked
     def merge_conflicts(self, reference_ref: str | None = None) -> tuple[MergeConflict, ...]:

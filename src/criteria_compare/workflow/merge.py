@@ -46,6 +46,8 @@ class MergeResult:
     taken_theirs: int
     same: int
     conflicts: tuple[MergeConflict, ...]
+    not_taken: tuple[str, ...] = ()
+    left_out: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The ``merge --json`` object."""
@@ -54,6 +56,7 @@ class MergeResult:
             "taken_theirs": self.taken_theirs,
             "same": self.same,
             "conflicts": [c.to_dict() for c in self.conflicts],
+            "not_taken": list(self.not_taken),
         }
 
     @property
@@ -61,10 +64,16 @@ class MergeResult:
         """One line both front ends show."""
         n = len(self.conflicts)
         kept = f"; {n} conflict{'s' if n != 1 else ''} kept ours, to be resolved" if n else ""
+        left = self.left_out
+        left_out = (
+            f"; {left} change{'s' if left != 1 else ''} of theirs not taken (on excluded criteria)"
+            if left
+            else ""
+        )
         return (
             f"Merged into {self.out.name}: {self.taken_theirs} change"
             f"{'s' if self.taken_theirs != 1 else ''} taken from theirs, {self.taken_ours} from "
-            f"ours, {self.same} made the same on both{kept}."
+            f"ours, {self.same} made the same on both{kept}{left_out}."
         )
 
 
@@ -232,6 +241,9 @@ def merge(
             resolved=resolved,
             history=history,
             origin=f"merged from {t.path.name}",
+            excluded=plan.excluded,
+            restored=plan.restored,
+            positions=t.position_rows(),
             summary=(
                 f"{t.path.name} into {o.path.name} against {b.path.name}: "
                 f"{plan.taken_theirs} taken from theirs, {plan.taken_ours} from ours, "
@@ -251,4 +263,6 @@ def merge(
         taken_theirs=plan.taken_theirs,
         same=plan.same,
         conflicts=plan.conflicts,
+        not_taken=plan.not_taken,
+        left_out=plan.left_out,
     )

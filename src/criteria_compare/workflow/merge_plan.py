@@ -13,6 +13,11 @@ a conflict, with the rule as its reason, so the reviewer decides instead of
 the merge storing an inconsistent verdict (or silently dropping a decision).
 Ours alone always obeys the rules, so keeping ours for every change of theirs
 on a criterion always ends in a consistent state.
+
+Exclusions merge the same way, with one more rule: no decision may stand on an
+excluded criterion. Theirs' decisions on a criterion ours excluded, and theirs'
+exclusion of a criterion the merged project has decisions on, are not taken;
+each is listed in :attr:`MergePlan.not_taken` as a sentence saying what to do.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from criteria_compare.errors import VerdictRule
-from criteria_compare.model import Assessment, Link, Relation, Status
+from criteria_compare.model import Assessment, Exclusion, Link, Relation, Side, Status
 from criteria_compare.project.conflicts import MergeConflict
 from criteria_compare.project.elements import DecisionElements, ElementKey, ElementValue, Field
 from criteria_compare.project.rules import describe, violation
@@ -43,6 +48,10 @@ class MergePlan:
     same: int
     conflicts: tuple[MergeConflict, ...]
     states: tuple[CriterionState, ...]  # criteria that take at least one change of theirs
+    excluded: tuple[Exclusion, ...] = ()  # theirs' exclusions taken
+    restored: tuple[tuple[Side, str], ...] = ()  # theirs' restorations taken
+    not_taken: tuple[str, ...] = ()  # changes of theirs left out, one sentence per criterion
+    left_out: int = 0  # how many changes of theirs those sentences leave out
 
 
 class _Index:
@@ -210,6 +219,7 @@ def plan_merge(
     taken_ours = taken_theirs = same = 0
     conflicts: list[MergeConflict] = []
     take: dict[str, dict[ElementKey, ElementValue]] = defaultdict(dict)
+    exclusion_changes: dict[ElementKey, ElementValue] = {}
     for key in set(base.values) | set(ours.values) | set(theirs.values):
         b, o, t = base.get(key), ours.get(key), theirs.get(key)
         if o == t:
@@ -217,9 +227,21 @@ def plan_merge(
         elif t == b:
             taken_ours += 1
         elif o == b:
-            take[key.ref][key] = t
+            if key.field is Field.EXCLUSION:
+                exclusion_changes[key] = t
+            else:
+                take[key.ref][key] = t
         else:
             conflicts.append(MergeConflict(key, b, o, t, theirs_file))
+    restored = tuple(
+        sorted((Side(k.partner), k.ref) for k, v in exclusion_changes.items() if not v)
+    )
+    still_out = {(Side(k.partner), k.ref) for k in ours.values if k.field is Field.EXCLUSION} - set(
+        restored
+    )
+    before = sum(len(t) for t in take.values())
+    not_taken = _drop_decisions_on_excluded(take, still_out)
+    left_out = before - sum(len(t) for t in take.values())
     ours_index, theirs_index = _Index(ours), _Index(theirs)
     states: list[CriterionState] = []
     for ref, taken in take.items():
@@ -239,5 +261,94 @@ def plan_merge(
         taken_theirs += len(taken)
         if taken:
             states.append(state)
+    excluded, refused = _exclusions_to_take(
+        exclusion_changes, theirs, _merged_decisions(ours_index, states)
+    )
+    taken_theirs += len(excluded) + len(restored)
     conflicts.sort(key=listed)
-    return MergePlan(taken_ours, taken_theirs, same, tuple(conflicts), tuple(states))
+    return MergePlan(
+        taken_ours,
+        taken_theirs,
+        same,
+        tuple(conflicts),
+        tuple(states),
+        excluded=excluded,
+        restored=restored,
+        not_taken=(*not_taken, *refused),
+        left_out=left_out + len(refused),
+    )
+
+
+def _drop_decisions_on_excluded(
+    take: dict[str, dict[ElementKey, ElementValue]], excluded: set[tuple[Side, str]]
+) -> list[str]:
+    """Take out of ``take`` theirs' decisions that name a criterion the merged file excludes."""
+    out: list[str] = []
+    for ref in sorted(take):
+        taken = take[ref]
+        if (Side.REFERENCE, ref) in excluded:
+            del take[ref]
+            n = len(taken)
+            out.append(
+                f"{n} change{'s' if n != 1 else ''} of theirs on reference criterion {ref} "
+                f"{'were' if n != 1 else 'was'} not taken: ours excluded it; restore it and "
+                "merge again to take them."
+            )
+            continue
+        for key in sorted(k for k in taken if k.field.paired):
+            if (Side.PARTNER, key.partner) in excluded:
+                del taken[key]
+                out.append(
+                    f"Theirs' {key.field.value} of {ref} with partner criterion {key.partner} "
+                    "was not taken: ours excluded that partner criterion; restore it and merge "
+                    "again to take it."
+                )
+        if not taken:
+            del take[ref]
+    return out
+
+
+def _merged_decisions(
+    ours: _Index, states: Iterable[CriterionState]
+) -> dict[tuple[Side, str], str]:
+    """(side, ref) -> what reviewer decisions the merged file holds on that criterion."""
+    merged = {s.ref: s for s in states}
+    refs = set(ours.elements.assessments) | set(ours.links) | set(merged)
+    held: dict[tuple[Side, str], list[str]] = defaultdict(list)
+    for ref in sorted(refs):
+        state = merged.get(ref) or ours.state(ref)
+        a = state.assessment
+        if a.status is not Status.UNREVIEWED:
+            held[(Side.REFERENCE, ref)].append(f"the verdict {a.status.value}")
+        if a.note:
+            held[(Side.REFERENCE, ref)].append("a note")
+        if a.discussion:
+            held[(Side.REFERENCE, ref)].append("a discussion flag")
+        if state.links:
+            n = len(state.links)
+            held[(Side.REFERENCE, ref)].append(f"{n} link{'s' if n != 1 else ''}")
+        for link in state.links:
+            held[(Side.PARTNER, link.partner_ref)].append(f"a link from {ref}")
+    return {key: ", ".join(parts) for key, parts in held.items()}
+
+
+def _exclusions_to_take(
+    changes: Mapping[ElementKey, ElementValue],
+    theirs: DecisionElements,
+    held: Mapping[tuple[Side, str], str],
+) -> tuple[tuple[Exclusion, ...], list[str]]:
+    """Theirs' new exclusions that can be taken, and a sentence for each that cannot."""
+    taken: list[Exclusion] = []
+    refused: list[str] = []
+    for key in sorted(k for k, v in changes.items() if v):
+        side = Side(key.partner)
+        decisions = held.get((side, key.ref))
+        if decisions:
+            refused.append(
+                f"Theirs excluded {side.value} criterion {key.ref}; not taken, because the "
+                f"merged project has decisions on it ({decisions}); remove them and exclude it "
+                "there if it should go."
+            )
+        else:
+            taken.append(theirs.exclusions[(side.value, key.ref)])
+    return tuple(taken), refused
