@@ -30,10 +30,14 @@ def booklet(
     *,
     ruled: bool = True,
     encrypt: str | None = None,
+    title: str | None = None,
 ) -> Path:
-    """A PDF with, per section, a bold heading and a table (header repeated on each page)."""
+    """A PDF with, per section, a bold heading and a table (header repeated on each page);
+    ``title`` is the document information's Title (reportlab writes "untitled" without it)."""
     buf = io.BytesIO()
     kwargs: dict[str, object] = {"invariant": 1}
+    if title is not None:
+        kwargs["title"] = title
     if encrypt is not None:
         kwargs["encrypt"] = encrypt
     doc = SimpleDocTemplate(buf, pagesize=A4, topMargin=60, bottomMargin=60, **kwargs)

@@ -13,6 +13,7 @@ common pipeline (columns, build) then treats like the category rows of a workboo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from criteria_compare.importing.headers import normalise_header
 from criteria_compare.importing.raw import RawRow, RawSheet
 from criteria_compare.importing.result import ImportLimits
 
-__all__ = ["Block", "Heading", "Table", "assemble"]
+__all__ = ["Block", "Heading", "Table", "assemble", "document_title"]
 
 _HEADER_DEPTH = 3  # a table's header sits in its first rows
 _MAX_HEADING = 150
@@ -43,6 +44,7 @@ class Heading:
     text: str
     strong: bool
     place: str
+    title: bool = False  # set in the document's Title style (never a section)
 
 
 @dataclass(frozen=True)
@@ -173,10 +175,49 @@ def _reorder(cells: Sequence[str], own: dict[str, int], main: dict[str, int]) ->
     return out
 
 
+_GENERIC_TITLE = re.compile(
+    r"^(?:microsoft word\s*-|untitled\b|document\d*$|\(\w+\)$)|\.(?:docx?|pdf|rtf)$",
+    re.IGNORECASE,
+)
+
+
+def document_title(blocks: Sequence[Block], metadata_title: str | None = None) -> str | None:
+    """The title to propose the program's name from: the first paragraph before any table set
+    in the Title style, or else set as a heading (not a numbered section heading); else the file's own Title
+    property, unless it is a placeholder a word processor filled in ("Microsoft Word - x.doc")."""
+    lead: list[Heading] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            break
+        if " ".join(block.text.split()):
+            lead.append(block)
+    styled = [h for h in lead if h.title]
+    strong = [h for h in lead if h.strong and not _NUMBERED_HEADING.match(h.text.strip())]
+    for heading in (*styled, *strong):
+        return " ".join(heading.text.split())[:200]
+    meta = " ".join((metadata_title or "").split())
+    if meta and not _GENERIC_TITLE.search(meta):
+        return meta[:200]
+    return None
+
+
 def assemble(
-    blocks: Sequence[Block], name: str, limits: ImportLimits, pages: int | None = None
+    blocks: Sequence[Block],
+    name: str,
+    limits: ImportLimits,
+    pages: int | None = None,
+    metadata_title: str | None = None,
 ) -> RawSheet:
     """The document's tables as one sheet of rows (see the module docstring)."""
+    return dataclasses.replace(
+        _assemble(blocks, name, limits, pages),
+        document_title=document_title(blocks, metadata_title),
+    )
+
+
+def _assemble(
+    blocks: Sequence[Block], name: str, limits: ImportLimits, pages: int | None
+) -> RawSheet:
     tables = [b for b in blocks if isinstance(b, Table) and b.rows]
     if len(tables) > limits.max_tables:
         raise ImportFailed(

@@ -246,8 +246,9 @@ class _Walker:
                 parts.append("\n")
         return "".join(parts)
 
-    def paragraph(self, p: Any) -> tuple[str, bool]:
-        """The paragraph's text with its list number in front, and whether it is a heading."""
+    def paragraph(self, p: Any) -> tuple[str, bool, bool]:
+        """The paragraph's text with its list number in front, whether it is a heading, and
+        whether it is set in the Title style."""
         text = clean_text(self.paragraph_text(p))
         ppr = p.find(f"{_W}pPr")
         style = self.styles.get(_val(ppr, "pStyle", "") or "") if ppr is not None else None
@@ -271,9 +272,10 @@ class _Walker:
             runs = [r for r in p.iter(f"{_W}r") if r.find(_T) is not None]
             bold_style = style is not None and style.bold
             heading = bool(runs) and all(self._bold(r, bold_style) for r in runs)
+        title = style is not None and style.name.lower() == "title"
         if style is not None and style.name.lower() in ("title", "subtitle"):
             heading = False
-        return text, heading
+        return text, heading, title
 
     @staticmethod
     def _bold(run: Any, default: bool) -> bool:
@@ -346,10 +348,10 @@ class _Walker:
     def blocks(self, parent: Any, cancel: CancelCheck | None) -> Iterator[Block]:
         for child in parent.iterchildren():
             if child.tag == _P:
-                text, heading = self.paragraph(child)
+                text, heading, title = self.paragraph(child)
                 if text:
                     where = f"before table {self.tables + 1}" if self.tables else "before table 1"
-                    yield Heading(text, heading, where)
+                    yield Heading(text, heading, where, title=title)
             elif child.tag == _TBL:
                 check_cancel(cancel)
                 self.tables += 1
@@ -442,8 +444,15 @@ class DocxReader:
                 raise
             except Exception as exc:  # lxml on a damaged part  # noqa: BLE001
                 raise _unreadable(self._source.name, exc) from None
-            self._sheet = assemble(blocks, self._source.name, self._limits)
+            self._sheet = assemble(
+                blocks, self._source.name, self._limits, metadata_title=self._metadata_title()
+            )
         return self._sheet
+
+    def _metadata_title(self) -> str | None:
+        """The document's Title property (File > Info), when set."""
+        title = getattr(getattr(self._document, "core_properties", None), "title", None)
+        return title if isinstance(title, str) and title.strip() else None
 
     def head(self, sheet: str | None, max_rows: int) -> tuple[RawRow, ...]:
         return self._read().rows[:max_rows]

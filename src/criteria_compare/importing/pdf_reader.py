@@ -558,6 +558,14 @@ class PdfReader:
             return ()
         return (f"this PDF holds {' and '.join(active)}; they were ignored (never run or opened).",)
 
+    def _metadata_title(self) -> str | None:
+        """The document information's Title, when it is text (pdfplumber decodes it)."""
+        try:
+            title = (self._pdf.metadata or {}).get("Title")
+        except Exception:  # noqa: BLE001 - a damaged Info dictionary proposes nothing
+            return None
+        return title if isinstance(title, str) and title.strip() else None
+
     def sheet_names(self) -> tuple[str, ...]:
         return ()
 
@@ -616,7 +624,9 @@ class PdfReader:
         for number, ((chars, edges, _), drop) in enumerate(zip(pages, running, strict=True), 1):
             kept = [c for k, c in enumerate(chars) if k not in drop]
             blocks.extend(reader.blocks(number, kept, edges))
-        sheet = assemble(blocks, name, self._limits, pages=len(pages))
+        sheet = assemble(
+            blocks, name, self._limits, pages=len(pages), metadata_title=self._metadata_title()
+        )
         if self._notes:
             sheet = dataclasses.replace(sheet, notes=self._notes + sheet.notes)
         self._sheet = sheet
