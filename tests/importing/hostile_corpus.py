@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import random
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -324,11 +324,51 @@ def pdf_flate_bomb(path: Path, mebibytes: int = 400) -> Path:
     packer = zlib.compressobj(9)
     chunk = b" " * (1024 * 1024)
     stream = b"".join(packer.compress(chunk) for _ in range(mebibytes)) + packer.flush()
+    return _one_stream_pdf(path, stream, b"/FlateDecode")
+
+
+def _lzw_codes(mebibytes: int) -> Iterator[tuple[int, int]]:
+    """(code, width) of an LZW stream of spaces: each code the entry it creates, so entries
+    grow by one byte each, then the longest entry again and again (about 2,500 bytes out for
+    each 12-bit code in)."""
+    yield 256, 9
+    yield 32, 9
+    size, out, longest = 258, 1, 1
+    width = 9
+    while size < 4096:
+        yield size, width
+        size += 1
+        longest += 1
+        out += longest
+        width = 12 if size >= 2047 else 11 if size >= 1023 else 10 if size >= 511 else 9
+    while out < mebibytes * 1024 * 1024:
+        yield 4095, 12
+        out += longest
+
+
+def pdf_lzw_bomb(path: Path, mebibytes: int = 400) -> Path:
+    """A one-page PDF whose LZW content stream decodes to ``mebibytes`` MiB of spaces."""
+    bits = bytearray()
+    acc = n = 0
+    for code, width in _lzw_codes(mebibytes):
+        acc, n = (acc << width) | code, n + width
+        while n >= 8:
+            n -= 8
+            bits.append((acc >> n) & 0xFF)
+        acc &= (1 << n) - 1
+    if n:
+        bits.append((acc << (8 - n)) & 0xFF)
+    return _one_stream_pdf(path, bytes(bits), b"/LZWDecode")
+
+
+def _one_stream_pdf(path: Path, stream: bytes, filter_name: bytes) -> Path:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filter_name)
+        + stream
+        + b"\nendstream",
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

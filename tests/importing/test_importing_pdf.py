@@ -127,3 +127,13 @@ def test_flate_bomb_is_refused_and_leaves_no_budget_behind(tmp_path: Path) -> No
         read_criteria(pdf_flate_bomb(tmp_path / "flate.pdf", mebibytes=100))
     path = booklet(tmp_path / "fine.pdf", [("1. Seals", criteria_rows("1", 3))])
     assert len(read_criteria(path).criteria) == 3
+
+
+def test_lzw_bomb_is_refused_while_decoding(tmp_path: Path) -> None:
+    """An LZW content stream of 11 KB that decodes to 100 MiB is refused like a flate bomb."""
+    from tests.importing.hostile_corpus import pdf_lzw_bomb
+
+    with pytest.raises(ImportFailed, match="looks like a decompression bomb"):
+        read_criteria(pdf_lzw_bomb(tmp_path / "lzw.pdf", mebibytes=100))
+    path = booklet(tmp_path / "fine.pdf", [("1. Seals", criteria_rows("1", 3))])
+    assert len(read_criteria(path).criteria) == 3

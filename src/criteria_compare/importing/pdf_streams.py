@@ -1,16 +1,18 @@
-"""A size budget on the compressed streams of a PDF being imported (a flate bomb guard).
+"""A size budget on the compressed streams of a PDF being imported (a flate and LZW bomb guard).
 
-pdfminer.six inflates a page's content stream whole with ``zlib.decompress`` and has no
-limit, so a 50 MB PDF could inflate to gigabytes. While ``budget()`` is active, the
+pdfminer.six inflates a page's content stream whole with ``zlib.decompress`` (or its
+LZW decoder) and has no limit, so a 50 MB PDF could inflate to gigabytes. While ``budget()`` is active, the
 ``zlib`` that pdfminer's stream decoder uses inflates at most what the import limits allow:
 ``max_uncompressed_bytes`` in all, and no more than ``max_compression_ratio`` times the
 file's size once past ``ratio_floor_bytes`` (the same rules as a workbook's zip parts).
-Outside a budget (any other use of pdfminer) it is plain ``zlib``.
+LZW streams are decoded chunk by chunk against the same budget. Outside a budget (any
+other use of pdfminer) both are pdfminer's own.
 """
 
 from __future__ import annotations
 
 import contextvars
+import io
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -101,12 +103,28 @@ class _BoundedZlib:
         return getattr(zlib, name)
 
 
+def _bounded_lzw(data: bytes) -> bytes:
+    """pdfminer's ``lzwdecode``, its output counted against the budget as it is produced."""
+    from pdfminer.lzw import LZWDecoder
+
+    current = _CURRENT.get()
+    chunks: list[bytes] = []
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        if current is not None:
+            if len(chunk) > current.room():
+                current.refuse()
+            current.total += len(chunk)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def install() -> None:
-    """Point pdfminer's stream decoder at the bounded zlib (once; harmless without a budget)."""
+    """Point pdfminer's stream decoders at the bounded ones (once; harmless without a budget)."""
     import pdfminer.pdftypes
 
     if not isinstance(pdfminer.pdftypes.zlib, _BoundedZlib):
         pdfminer.pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
+    pdfminer.pdftypes.lzwdecode = _bounded_lzw
 
 
 @contextmanager
