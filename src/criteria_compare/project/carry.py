@@ -246,9 +246,7 @@ def _carry_reference(rows: DecisionRows, targets: Targets) -> CarryResult:
                 )
             )
     pairs = _carry_pairs(rows, targets, "reference_ref", dropped)
-    link_count: dict[str, int] = {}
-    for link in links:
-        link_count[link.reference_ref] = link_count.get(link.reference_ref, 0) + 1
+    link_count = _link_counts(links)
     grouped: dict[str, list[tuple[AssessmentRow, str]]] = {}
     order: list[str] = []
     for a in rows.assessments:
@@ -269,16 +267,44 @@ def _carry_reference(rows: DecisionRows, targets: Targets) -> CarryResult:
     for new in order:
         group = grouped[new]
         merged_from = sources.get(new, [])
-        a = _merge_assessments(new, group, merged_from)
-        if violation(new, Status(a.status), a.note, link_count.get(new, 0)) is not None:
-            resets.append(new)
-            a = dataclasses.replace(a, status=Status.UNREVIEWED.value)
-        assessments.append(a)
+        assessments.append(
+            _reset_if_broken(_merge_assessments(new, group, merged_from), link_count, resets)
+        )
     for old, goes in targets.items():
         for new, change in goes:
             if old != new or change != "unchanged":
                 carried.append(Carried(new, None, old, new, change))
-    linked = set(seen_links)
+    return _result(links, assessments, pairs, set(seen_links), carried, dropped, resets)
+
+
+def _link_counts(links: Sequence[LinkRow]) -> dict[str, int]:
+    count: dict[str, int] = {}
+    for link in links:
+        count[link.reference_ref] = count.get(link.reference_ref, 0) + 1
+    return count
+
+
+def _reset_if_broken(
+    a: AssessmentRow, link_count: Mapping[str, int], resets: list[str]
+) -> AssessmentRow:
+    """``a`` set back to Unreviewed, its ref listed in ``resets``, when it breaks a verdict rule
+    with the links it keeps (an Aligned criterion whose only link went, say)."""
+    ref = a.reference_ref
+    if violation(ref, Status(a.status), a.note, link_count.get(ref, 0)) is None:
+        return a
+    resets.append(ref)
+    return dataclasses.replace(a, status=Status.UNREVIEWED.value)
+
+
+def _result(
+    links: Sequence[LinkRow],
+    assessments: Sequence[AssessmentRow],
+    pairs: Mapping[str, Sequence[PairRow]],
+    linked: set[tuple[str, str]],
+    carried: Sequence[Carried],
+    dropped: Sequence[Dropped],
+    resets: Sequence[str],
+) -> CarryResult:
     return CarryResult(
         rows=DecisionRows(
             links=tuple(links),
@@ -356,33 +382,19 @@ def _carry_partner(rows: DecisionRows, targets: Targets) -> CarryResult:
             if link.partner_ref != new or change != "unchanged":
                 carried.append(Carried(link.reference_ref, new, link.partner_ref, new, change))
     pairs = _carry_pairs(rows, targets, "partner_ref", dropped)
-    link_count: dict[str, int] = {}
-    for link in links:
-        link_count[link.reference_ref] = link_count.get(link.reference_ref, 0) + 1
+    link_count = _link_counts(links)
     assessments: list[AssessmentRow] = []
     resets: list[str] = []
     for a in rows.assessments:
         ref = a.reference_ref
         if ref in lost:
             a = dataclasses.replace(a, fingerprint=_mark(a.fingerprint, "removed"))
-            if violation(ref, Status(a.status), a.note, link_count.get(ref, 0)) is not None:
-                resets.append(ref)
-                dropped.append(
-                    Dropped(ref, None, "reset", f"{_label(a.status)} set back to Unreviewed")
-                )
-                a = dataclasses.replace(a, status=Status.UNREVIEWED.value)
+            was = a.status
+            a = _reset_if_broken(a, link_count, resets)
+            if a.status != was:
+                dropped.append(Dropped(ref, None, "reset", f"{_label(was)} set back to Unreviewed"))
         assessments.append(a)
-    return CarryResult(
-        rows=DecisionRows(
-            links=tuple(links),
-            assessments=tuple(assessments),
-            rejections=_dedup_pairs(pairs["rejections"], seen),
-            pins=_dedup_pairs(pairs["pins"], set()),
-        ),
-        carried=tuple(carried),
-        dropped=tuple(dropped),
-        resets=tuple(resets),
-    )
+    return _result(links, assessments, pairs, seen, carried, dropped, resets)
 
 
 def suspect_refs(

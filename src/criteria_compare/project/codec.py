@@ -22,6 +22,7 @@ from criteria_compare.model import (
     LinkOrigin,
     Provenance,
     Relation,
+    Side,
     Status,
     Suggestion,
 )
@@ -232,6 +233,32 @@ def evidence_from_json(text: str | None, where: str = "suggestions") -> Evidence
         )
     except (TypeError, ValueError, AttributeError):
         raise StoredValueError(where, "evidence that is not in the expected form") from None
+
+
+#: Stores one criterion; its values in the order :func:`criterion_row` gives them.
+INSERT_CRITERION = (
+    "INSERT INTO criteria (side, ref, position, section, text, guidance, level, prov_file, "
+    "prov_sha256, prov_sheet, prov_row, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def criterion_row(side: Side, position: int, c: Criterion) -> tuple[Any, ...]:
+    """The values of :data:`INSERT_CRITERION` for criterion ``c`` at ``position`` on ``side``."""
+    p = c.provenance
+    return (
+        side.value,
+        c.ref,
+        position,
+        c.section,
+        c.text,
+        c.guidance,
+        None if c.level is None else c.level.value,
+        None if p is None else p.file,
+        None if p is None else p.sha256,
+        None if p is None else p.sheet,
+        None if p is None else p.row,
+        c.fingerprint,
+    )
 
 
 def criterion_from_row(row: tuple[Any, ...]) -> Criterion:

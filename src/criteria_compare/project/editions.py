@@ -23,7 +23,7 @@ from criteria_compare.project.carry import (
     LinkRow,
     PairRow,
 )
-from criteria_compare.project.codec import dumps
+from criteria_compare.project.codec import INSERT_CRITERION, criterion_row, dumps
 from criteria_compare.project.history import record
 
 __all__ = [
@@ -153,24 +153,6 @@ def read_decision_rows(conn: sqlite3.Connection) -> DecisionRows:
     )
 
 
-def _criterion_row(side: Side, i: int, c: Criterion) -> tuple[Any, ...]:
-    p = c.provenance
-    return (
-        side.value,
-        c.ref,
-        i,
-        c.section,
-        c.text,
-        c.guidance,
-        None if c.level is None else c.level.value,
-        None if p is None else p.file,
-        None if p is None else p.sha256,
-        None if p is None else p.sheet,
-        None if p is None else p.row,
-        c.fingerprint,
-    )
-
-
 def write_edition(conn: sqlite3.Connection, w: EditionWrite, who: str, stamp: str) -> None:
     """Write one update (inside the caller's transaction); see :class:`EditionWrite`."""
     side = w.side.value
@@ -186,9 +168,8 @@ def write_edition(conn: sqlite3.Connection, w: EditionWrite, who: str, stamp: st
         )
     conn.execute("DELETE FROM criteria WHERE side = ?", (side,))
     conn.executemany(
-        "INSERT INTO criteria (side, ref, position, section, text, guidance, level, prov_file, "
-        "prov_sha256, prov_sheet, prov_row, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_criterion_row(w.side, i, c) for i, c in enumerate(w.criteria)],
+        INSERT_CRITERION,
+        [criterion_row(w.side, i, c) for i, c in enumerate(w.criteria)],
     )
     for table in ("links", "assessments", "rejections", "pins", "suggestions"):
         conn.execute(f"DELETE FROM {table}")

@@ -103,15 +103,28 @@ def exclude(
             "at least one criterion on each side."
         )
     _take_out(conn, side, ref, who, stamp, reason)
+    _record(conn, side, ref, who, stamp, "exclude", side.value, reason or "excluded")
+
+
+def _record(
+    conn: sqlite3.Connection,
+    side: Side,
+    ref: str,
+    who: str,
+    stamp: str,
+    action: str,
+    old: str,
+    new: str,
+) -> None:
     record(
         conn,
         timestamp=stamp,
         reviewer=who,
-        action="exclude",
+        action=action,
         reference_ref=ref if side is Side.REFERENCE else None,
         partner_ref=ref if side is Side.PARTNER else None,
-        old_value=side.value,
-        new_value=reason or "excluded",
+        old_value=old,
+        new_value=new,
     )
 
 
@@ -152,16 +165,7 @@ def restore(conn: sqlite3.Connection, side: Side, ref: str, who: str, stamp: str
     if not _is_excluded(conn, side, ref):
         raise InvalidValue(f"{_label(side)} criterion {ref} is not excluded; nothing to restore.")
     conn.execute("DELETE FROM exclusions WHERE side = ? AND ref = ?", (side.value, ref))
-    record(
-        conn,
-        timestamp=stamp,
-        reviewer=who,
-        action="unexclude",
-        reference_ref=ref if side is Side.REFERENCE else None,
-        partner_ref=ref if side is Side.PARTNER else None,
-        old_value="excluded",
-        new_value=side.value,
-    )
+    _record(conn, side, ref, who, stamp, "unexclude", "excluded", side.value)
 
 
 def read_exclusions(conn: sqlite3.Connection, side: Side | None = None) -> tuple[Exclusion, ...]:

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Program, Side
 from criteria_compare.osuser import os_user
-from criteria_compare.project.codec import check_reviewer, dumps, now_utc
+from criteria_compare.project.codec import (
+    INSERT_CRITERION,
+    check_reviewer,
+    criterion_row,
+    dumps,
+    now_utc,
+)
 from criteria_compare.project.connection import harden
 from criteria_compare.project.history import record
 from criteria_compare.project.migrations import SCHEMA_VERSION, migrate
@@ -158,26 +164,8 @@ def write_new_file(
                     ),
                 )
             conn.executemany(
-                "INSERT INTO criteria (side, ref, position, section, text, guidance, level, "
-                "prov_file, prov_sha256, prov_sheet, prov_row, fingerprint) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        side.value,
-                        c.ref,
-                        i,
-                        c.section,
-                        c.text,
-                        c.guidance,
-                        None if c.level is None else c.level.value,
-                        None if c.provenance is None else c.provenance.file,
-                        None if c.provenance is None else c.provenance.sha256,
-                        None if c.provenance is None else c.provenance.sheet,
-                        None if c.provenance is None else c.provenance.row,
-                        c.fingerprint,
-                    )
-                    for i, c in enumerate(program.criteria)
-                ],
+                INSERT_CRITERION,
+                [criterion_row(side, i, c) for i, c in enumerate(program.criteria)],
             )
         if settings is not None:
             data = dict(settings) if isinstance(settings, Mapping) else settings.to_dict()

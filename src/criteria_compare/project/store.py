@@ -18,7 +18,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -585,20 +585,20 @@ class Project:
     @_locked
     def rejected(self, reference_ref: str | None = None) -> frozenset[tuple[str, str]]:
         """Rejected (reference_ref, partner_ref) pairs, of one criterion or all."""
-        rejected = self._decisions().rejected
-        if reference_ref is None:
-            return frozenset(rejected)
-        ref = self._ref(reference_ref)
-        return frozenset(pair for pair in rejected if pair[0] == ref)
+        return self._pairs_of(self._decisions().rejected, reference_ref)
 
     @_locked
     def pinned(self, reference_ref: str | None = None) -> frozenset[tuple[str, str]]:
         """Pinned (reference_ref, partner_ref) pairs, of one criterion or all."""
-        pinned = self._decisions().pinned
+        return self._pairs_of(self._decisions().pinned, reference_ref)
+
+    def _pairs_of(
+        self, pairs: Iterable[tuple[str, str]], reference_ref: str | None
+    ) -> frozenset[tuple[str, str]]:
         if reference_ref is None:
-            return frozenset(pinned)
+            return frozenset(pairs)
         ref = self._ref(reference_ref)
-        return frozenset(pair for pair in pinned if pair[0] == ref)
+        return frozenset(pair for pair in pairs if pair[0] == ref)
 
     @_locked
     def snapshot(self, ref: str) -> CriterionState:
