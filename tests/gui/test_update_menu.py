@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QWizard
+from PySide6.QtWidgets import QApplication, QCheckBox, QWizard
 
 from criteria_compare.gui.main_window import MainWindow
 from criteria_compare.gui.views.update_wizard import UpdateWizard
@@ -165,3 +165,58 @@ def test_another_programs_file_is_refused_in_the_preview(
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     wizard.reject()
     assert sample_project.read_bytes() == before
+
+
+def test_ctrl_z_takes_an_update_back_and_ctrl_shift_z_applies_it_again(
+    qtbot, window: MainWindow, sample_project: Path, tmp_path: Path
+) -> None:
+    """The update is one step on the undo stack: undo shows the old edition with its decisions,
+    redo the new one, each said in the status bar, and the file holds what the screen shows."""
+    with Project.open(sample_project) as project:
+        first = project.reference.criteria[0].ref
+        project.decide(first, status="aligned", link=[(_REWORDED, Relation.EQUAL)])
+    new_file = tmp_path / "meridia edition 3.2.xlsx"
+    removed, added = _new_partner_edition(new_file)
+    open_in(qtbot, window, sample_project)
+    window.actions_by_name["update_partner"].trigger()
+    wizard = window.findChild(UpdateWizard)
+    assert wizard is not None
+    wizard.file_page.set_path(new_file)
+    qtbot.waitUntil(lambda: wizard.file_page.check is not None, timeout=20000)
+    with qtbot.waitSignal(wizard.preview_page.previewed, timeout=30000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(wizard.updated, timeout=60000):
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    view = window.review
+    assert view is not None
+    assert "Ctrl+Z takes the update back" in window.statusBar().currentMessage()
+
+    def partner_refs() -> set[str]:
+        assert window.project is not None
+        return {c.ref for c in window.project.partner.criteria}
+
+    assert added in partner_refs()
+
+    def key(key: Qt.Key, mod: Qt.KeyboardModifier) -> None:
+        if QApplication.focusWidget() is None:  # offscreen: a closed dialog does not reactivate
+            window.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        qtbot.keyClick(QApplication.focusWidget(), key, mod)
+
+    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Undid the partner program's update to edition 2" in window.statusBar().currentMessage()
+    assert removed in partner_refs()
+    assert added not in partner_refs()
+    assert window.project is not None
+    assert not window.project.assessment(first).suspect
+    assert added not in {c.ref for c in view.partners.model.criteria()}  # the pane shows it too
+
+    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "Redid the partner program's update" in window.statusBar().currentMessage()
+    assert added in partner_refs()
+    assert window.project.assessment(first).suspect
+    with Project.open(sample_project, read_only=True) as on_disk:
+        assert added in {c.ref for c in on_disk.partner.criteria}

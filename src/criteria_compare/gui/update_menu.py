@@ -7,11 +7,14 @@ results into what the wizard's preview shows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoCommand
 
+from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.gui.errors_dialog import show_error
 from criteria_compare.gui.views.update_preview import UpdatePreview
 from criteria_compare.gui.views.update_wizard import UpdateWizard
 from criteria_compare.model import Side
@@ -19,12 +22,49 @@ from criteria_compare.progress import CancelCheck, ProgressCallback, check_cance
 from criteria_compare.workflow.create import SourceChoice
 from criteria_compare.workflow.update import UpdatePreview as WorkflowPreview
 from criteria_compare.workflow.update import UpdateResult, apply_update, plan_update
+from criteria_compare.workflow.update_undo import UpdateUndo, redo_update, undo_update
 
 if TYPE_CHECKING:
     from criteria_compare.gui.main_window import MainWindow
     from criteria_compare.project import Project
 
-__all__ = ["UpdateMenu"]
+__all__ = ["UpdateCommand", "UpdateMenu"]
+
+
+class UpdateCommand(QUndoCommand):
+    """An applied update on the undo stack (``workflow.update_undo``): undo restores the copy
+    from before it, redo the updated state; ``done`` gets the sentence to show after each."""
+
+    def __init__(
+        self,
+        project: Project,
+        undo: UpdateUndo,
+        reviewer: str | None,
+        done: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        super().__init__(undo.what[:1].upper() + undo.what[1:])
+        self._project, self._undo, self._reviewer = project, undo, reviewer
+        self._done, self._failed = done, failed
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # pushed after the update was written
+            self._first = False
+            return
+        self._run(redo_update)
+
+    def undo(self) -> None:
+        self._run(undo_update)
+
+    def _run(self, step: Callable[..., str]) -> None:
+        try:
+            message = step(self._project, self._undo, reviewer=self._reviewer)
+        except CriteriaCompareError as exc:
+            self.setObsolete(True)  # Qt drops it from the stack: nothing left to take back
+            self._failed(str(exc))
+            return
+        self._done(message)
 
 
 class UpdateMenu(QObject):
@@ -62,21 +102,39 @@ class UpdateMenu(QObject):
             return run_update(project, side, choice, settled, reviewer, progress, cancel)
 
         wizard = UpdateWizard(side, program, plan, apply, w.settings, w)
-        wizard.updated.connect(self._updated)
+        wizard.updated.connect(lambda result: self._updated(project, reviewer, result))
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard = wizard
         wizard.open()
         return wizard
 
-    def _updated(self, _result: object) -> None:
+    def _updated(self, project: Project, reviewer: str | None, result: object) -> None:
         w = self._window
-        if w.review is not None:
-            w.review.reload()
+        self._reload()
+        if isinstance(result, UpdateResult) and w.undo.stack is not None:
+            w.undo.stack.push(
+                UpdateCommand(
+                    project, UpdateUndo.of(result), reviewer, self._undone, self._undo_failed
+                )
+            )
         w.statusBar().showMessage(
             "Program updated; every decision moved with its criterion. "
-            'Tick "! Changed" to review the ones whose texts changed.',
+            'Tick "! Changed" to review the ones whose texts changed; Ctrl+Z takes the '
+            "update back.",
             10000,
         )
+
+    def _reload(self) -> None:
+        if self._window.review is not None:
+            self._window.review.reload()
+
+    def _undone(self, message: str) -> None:
+        self._reload()
+        self._window.statusBar().showMessage(message, 10000)
+
+    def _undo_failed(self, message: str) -> None:
+        self._reload()
+        show_error(self._window, "The update cannot be taken back", message)
 
 
 def _plan(

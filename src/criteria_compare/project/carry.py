@@ -217,6 +217,15 @@ def _carry_pairs(
     return pairs
 
 
+def _link_dropped(link: LinkRow) -> Dropped:
+    return Dropped(
+        link.reference_ref,
+        link.partner_ref,
+        "link",
+        f"link to {link.partner_ref} ({link.relation})",
+    )
+
+
 def _carry_reference(rows: DecisionRows, targets: Targets) -> CarryResult:
     dropped: list[Dropped] = []
     carried: list[Carried] = []
@@ -225,14 +234,7 @@ def _carry_reference(rows: DecisionRows, targets: Targets) -> CarryResult:
     for link in rows.links:
         goes = targets.get(link.reference_ref, ())
         if not goes:
-            dropped.append(
-                Dropped(
-                    link.reference_ref,
-                    link.partner_ref,
-                    "link",
-                    f"link to {link.partner_ref} ({link.relation})",
-                )
-            )
+            dropped.append(_link_dropped(link))
         for new, change in goes:
             key = (new, link.partner_ref)
             if key in seen_links:
@@ -358,14 +360,7 @@ def _carry_partner(rows: DecisionRows, targets: Targets) -> CarryResult:
     for link in rows.links:
         goes = targets.get(link.partner_ref, ())
         if not goes:
-            dropped.append(
-                Dropped(
-                    link.reference_ref,
-                    link.partner_ref,
-                    "link",
-                    f"link to {link.partner_ref} ({link.relation})",
-                )
-            )
+            dropped.append(_link_dropped(link))
             lost[link.reference_ref] = lost.get(link.reference_ref, 0) + 1
         for new, change in goes:
             key = (link.reference_ref, new)

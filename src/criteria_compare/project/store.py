@@ -1175,6 +1175,35 @@ class Project:
             dst.close()
         return target
 
+    @_locked
+    def restore_backup(self, source: Path, *, reviewer: str | None = None, note: str) -> None:
+        """Make this file hold exactly what the copy ``source`` holds (SQLite's backup API, so
+        other readers see one consistent change), then add one history row saying so.
+
+        ``source`` must be a copy of this comparison (the same first history row and exchange
+        id, as every copy of one project has): a file of another project is refused.
+        """
+        who = self._who(reviewer)
+        self.check_writable()
+        with Project.open(source, read_only=True) as copy:
+            theirs = copy.first_history_entry()
+            ours = self.first_history_entry()
+            same = (
+                theirs is not None
+                and ours is not None
+                and (theirs.timestamp, theirs.reviewer) == (ours.timestamp, ours.reviewer)
+                and copy.exchange_identity().id == self.exchange_identity().id
+            )
+            if not same:
+                raise ProjectError(
+                    f"{source.name} is not a copy of {self.path.name} (it was created as another "
+                    "project); restore only a backup this project made."
+                )
+            copy._db.backup(self._db)
+        self._drop_caches()
+        with self._write() as conn:
+            record(conn, timestamp=now_utc(), reviewer=who, action="restore", new_value=note)
+
     # ----------------------------------------------------------------- history and summary
 
     @_locked
