@@ -79,6 +79,10 @@ def test_theirs_decisions_on_a_criterion_ours_excluded_are_left_out_and_said(
     assert "2 changes of theirs not taken" in result.message
     with Project.open(copies.out, read_only=True) as merged:
         assert merged.stored_assessments() == {}
+        rows = merged.history()
+        assert [e.new_value for e in rows if e.action == "not_taken"] == list(result.not_taken)
+        theirs = [e for e in rows if e.reviewer == "bob" and e.reference_ref == "7.10"]
+        assert theirs, "theirs' decisions stay in the merged file's history"
 
 
 def test_theirs_link_to_a_partner_criterion_ours_excluded_is_left_out(tmp_path: Path) -> None:

@@ -87,6 +87,7 @@ class MergeWrite:
     excluded: Sequence[Exclusion] = ()  # theirs' new exclusions, taken
     restored: Sequence[tuple[Side, str]] = ()  # criteria theirs brought back, taken
     positions: Sequence[Position] = ()  # theirs' partner positions (rounds ours lacks are added)
+    not_taken: Sequence[str] = ()  # theirs' changes left out (excluded criteria), one row each
 
 
 def _load(text: object, where: str) -> ElementValue:
@@ -180,4 +181,6 @@ def write_merge(
             bulk=e.bulk,
             origin=merge.origin,
         )
+    for sentence in merge.not_taken:
+        record(conn, timestamp=stamp, reviewer=who, action="not_taken", new_value=sentence)
     record(conn, timestamp=stamp, reviewer=who, action="merged", new_value=merge.summary)

@@ -244,6 +244,7 @@ def merge(
             excluded=plan.excluded,
             restored=plan.restored,
             positions=t.position_rows(),
+            not_taken=plan.not_taken,
             summary=(
                 f"{t.path.name} into {o.path.name} against {b.path.name}: "
                 f"{plan.taken_theirs} taken from theirs, {plan.taken_ours} from ours, "
