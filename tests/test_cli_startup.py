@@ -25,3 +25,12 @@ def test_report_page_sizes_offered_by_the_cli_are_the_reports() -> None:
     from criteria_compare.report import PAGE_SIZES
 
     assert cmd_report.PAGE_SIZES == PAGE_SIZES
+
+
+def test_report_languages_offered_by_the_cli_are_the_reports() -> None:
+    """The languages `report --language` accepts are exactly those with a catalogue."""
+    from criteria_compare.cli import cmd_report
+    from criteria_compare.report import LANGUAGES
+    from criteria_compare.report.catalogue import CATALOGUES
+
+    assert cmd_report.LANGUAGES == LANGUAGES == tuple(CATALOGUES)

@@ -91,6 +91,27 @@ def test_export_writes_files_and_shows_preview(
     assert [Path(u.toLocalFile()) for u in opened] == [result.pdf.parent]
 
 
+def test_annex_and_guidance_options_reach_the_report(
+    qtbot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    """The annex and guidance boxes become report options; the annex prints the settings."""
+    assert dialog.guidance_check.isChecked()
+    assert not dialog.annex_check.isChecked()
+    assert dialog.language_combo.currentData() == "en"
+    dialog.annex_check.setChecked(True)
+    dialog.guidance_check.setChecked(False)
+    options = dialog.options()
+    assert options.annex
+    assert not options.guidance
+    dialog.pdf_edit.setText(str(tmp_path / "annex.pdf"))
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as blocker:
+        dialog.start_export()
+    result: ExportResult = blocker.args[0]
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(str(result.pdf)).pages)
+    assert "Technical annex" in text
+    assert "Partner's guidance" not in text
+
+
 def test_cancel_leaves_the_old_file(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:
     """Cancel during the export says so and leaves the previous report untouched."""
     target = tmp_path / "old.pdf"

@@ -67,7 +67,7 @@ def test_pdf_section_shows_both_assessments_and_both_comments(
         export_pdf(project, out, ReportOptions())
         data = collect(project)
     pages = [_flat(p) for p in pdf_pages(out)]
-    start = next(i for i, t in enumerate(pages) if CONSENSUS_TITLE in t and i > 1)
+    start = next(i for i, t in enumerate(pages) if CONSENSUS_TITLE in t and i > 2)
     section = " ".join(pages[start : start + 3])
     assert "exchange round 1" in section
     assert DISAGREE in section

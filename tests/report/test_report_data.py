@@ -29,10 +29,10 @@ def test_formula_prefixes() -> None:
     assert not is_formula_like(5)
 
 
-def test_cjk_runs_get_a_cid_font_and_stay_escaped() -> None:
-    """Japanese runs are wrapped in the Japanese CID font; markup around them stays literal."""
-    marked = FontChooser("ja").escaped_markup("S-1 <b> 施設の管理 & more")
-    assert '<font face="HeiseiKakuGo-W5">施設の管理 </font>' in marked
+def test_cjk_runs_get_the_cjk_font_and_stay_escaped() -> None:
+    """Japanese runs are wrapped in the shipped CJK font; markup around them stays literal."""
+    marked = FontChooser().escaped_markup("S-1 <b> 施設の管理 & more")
+    assert '<font face="DroidSansFallback">施設の管理 </font>' in marked
     assert "&lt;b&gt;" in marked
     assert "&amp; more" in marked
     assert FontChooser().escaped_markup("plain") == "plain"

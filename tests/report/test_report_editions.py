@@ -70,7 +70,7 @@ def test_pdf_has_the_appendix_and_the_editions(updated: Project, tmp_path: Path)
     assert "went from edition 1 (v3, meridia.csv) to edition 2 (v4, meridia-v4.csv)" in text
     assert "1 added, 1 removed, 1 reworded, 1 renumbered" in text
     assert "P-2 → P-20" in text
-    assert "Not linked yet" in text
+    assert "Not yet linked" in text
     assert (
         "can pay its debts" not in text
     )  # the excluded criterion (its exclusion is in the history)

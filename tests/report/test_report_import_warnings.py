@@ -8,7 +8,7 @@ import openpyxl
 
 from criteria_compare.importing import read_criteria
 from criteria_compare.project import Project
-from criteria_compare.report import export_pdf, export_workbook
+from criteria_compare.report import ReportOptions, export_pdf, export_workbook
 from criteria_compare.resources import sample_path
 from tests.importing.grc_workbooks import write_grc_workbook
 from tests.report.report_helpers import pdf_pages
@@ -24,11 +24,15 @@ def _project(tmp_path: Path) -> Path:
 
 
 def test_pdf_provenance_lists_the_import_warnings(tmp_path: Path) -> None:
-    """Method and provenance has an Import warnings table naming the program, the place and
-    the warning; a project without warnings says the importer reported nothing."""
-    pdf = tmp_path / "r.pdf"
+    """The technical annex has an Import warnings table naming the program, the place and the
+    warning; without the annex the method page only counts them."""
+    pdf, plain = tmp_path / "r.pdf", tmp_path / "plain.pdf"
     with Project.open(_project(tmp_path)) as project:
-        export_pdf(project, pdf)
+        export_pdf(project, pdf, ReportOptions(annex=True))
+        export_pdf(project, plain)
+    main_text = " ".join(" ".join(pdf_pages(plain)).split())
+    assert "reported 1 warning on the source files" in main_text
+    assert "the text was taken in English" not in main_text
     text = " ".join(" ".join(pdf_pages(pdf)).split())
     assert "Import warnings" in text
     assert "reported 1 warning" in text

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from criteria_compare.report import render_pdf
+from criteria_compare.report import ReportOptions, render_pdf
 from criteria_compare.report.synthetic import synthetic_report_data
 from tests.report.report_helpers import pdf_pages
 
@@ -46,7 +46,9 @@ def test_times_in_the_pdf_say_they_are_utc(tmp_path: Path) -> None:
     data = synthetic_report_data(12, 6)
     assert data.history
     assert data.reviewers
-    text = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(data, tmp_path / "utc.pdf"))))
+    options = ReportOptions(annex=True)
+    pdf = render_pdf(data, tmp_path / "utc.pdf", options)
+    text = re.sub(r"\s+", " ", " ".join(pdf_pages(pdf)))
     assert "When (UTC)" in text
     assert "First activity (UTC)" in text
     assert "Last activity (UTC)" in text
@@ -66,8 +68,6 @@ def test_method_page_says_when_the_weights_were_refitted(tmp_path: Path) -> None
     )
     plain = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(shipped, tmp_path / "a.pdf"))))
     text = re.sub(r"\s+", " ", " ".join(pdf_pages(render_pdf(refitted, tmp_path / "b.pdf"))))
-    assert "re-fitted for this comparison" not in plain
-    assert (
-        "weights were re-fitted for this comparison from links its reviewers had confirmed" in text
-    )
-    assert "section affinity" in text
+    assert "ranking was tuned" not in plain
+    assert "the ranking was tuned on links its reviewers had already confirmed" in text
+    assert "favours partner sections already linked from the same reference section" in text

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from criteria_compare.cli.output import Progress, emit_json, say
+from criteria_compare.cli.output import Progress, emit_json, notice, say
 from criteria_compare.errors import InvalidValue
 from criteria_compare.paths import resolve_path
 
-#: report.options.PAGE_SIZES, repeated so that the CLI starts without loading reportlab
-#: (a test checks the two agree).
+#: report.options.PAGE_SIZES and report.i18n.LANGUAGES, repeated so that the CLI starts
+#: without loading reportlab (a test checks they agree).
 PAGE_SIZES = ("A4", "letter")
+LANGUAGES = ("en",)
 
 __all__ = ["register", "run"]
 
@@ -23,16 +24,24 @@ def _page_size(text: str) -> str:
     raise argparse.ArgumentTypeError(f"choose one of {', '.join(PAGE_SIZES)}")
 
 
+def _language(text: str) -> str:
+    if text.strip().lower() in LANGUAGES:
+        return text.strip().lower()
+    raise argparse.ArgumentTypeError(f"choose one of {', '.join(LANGUAGES)}")
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``report`` subcommand to the CLI."""
     parser = subparsers.add_parser(
         "report",
         help="export the compatibility report (PDF, optionally .xlsx)",
         description=(
-            "Write the compatibility report of a project as a PDF (cover, executive summary, "
-            "discussion points, gap and conflict register, side-by-side table, partner-only "
-            "criteria, method and provenance) and optionally the same content as a workbook. "
-            "Files are written atomically: an interrupted export leaves no half-written file."
+            "Write the compatibility report of a project as a PDF (cover, key findings, "
+            "executive summary, discussion points, gap and conflict register, side-by-side "
+            "table, partner-only criteria, method and provenance, and on request a technical "
+            "annex) in English, Spanish or French, and optionally the same content as a "
+            "workbook. Files are written atomically: an interrupted export leaves no "
+            "half-written file."
         ),
     )
     parser.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
@@ -44,7 +53,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--title",
         default="",
         metavar="TEXT",
-        help='report title (default "REFERENCE and PARTNER: compatibility report")',
+        help='report title (default "REFERENCE and PARTNER: compatibility report", in the '
+        "report's language)",
     )
     parser.add_argument(
         "--marking",
@@ -55,15 +65,35 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--page-size",
         type=_page_size,
-        default="A4",
+        default=None,
         metavar="A4|letter",
-        help="paper size (default A4)",
+        help="paper size (default: US Letter where the locale uses it, as in the US, Canada "
+        "and Mexico; A4 elsewhere)",
+    )
+    parser.add_argument(
+        "--language",
+        type=_language,
+        default="en",
+        metavar="en|es|fr",
+        help="language of the report's own words (default en); criteria and notes print as written",
+    )
+    parser.add_argument(
+        "--annex",
+        action="store_true",
+        help="add the technical annex: aligner settings, import warnings, every account and "
+        "the audit trail as net changes",
+    )
+    parser.add_argument(
+        "--no-guidance",
+        dest="guidance",
+        action="store_false",
+        help="leave out the partner's own guidance (printed under its criteria by default)",
     )
     parser.add_argument(
         "--prepared-by",
         default=None,
         metavar="NAME",
-        help="author (default: the project's reviewer)",
+        help="author (default: the reviewers who recorded the assessments)",
     )
     parser.add_argument("--date", default=None, metavar="TEXT", help="report date (default today)")
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
@@ -84,20 +114,39 @@ def _check_outputs(project: Path, pdf: Path, xlsx: Path | None) -> None:
 def run(args: argparse.Namespace) -> int:
     """Open the project read-only, gather the content once, write the PDF (and workbook)."""
     from criteria_compare.project import Project
-    from criteria_compare.report import ReportOptions, collect, render_pdf, render_workbook
+    from criteria_compare.report import (
+        ReportOptions,
+        collect,
+        default_author,
+        default_page_size,
+        default_title,
+        render_pdf,
+        render_workbook,
+    )
 
     _check_outputs(args.project, args.output, args.xlsx)
     with Project.open(args.project, read_only=True) as project:
         data = collect(project)
-        prepared_by = args.prepared_by if args.prepared_by is not None else project.reviewer
-    title = args.title or f"{data.reference.name} and {data.partner.name}: compatibility report"
-    fields = {"title": title, "marking": args.marking, "page_size": args.page_size}
-    options = ReportOptions(prepared_by=prepared_by, **fields)
-    if args.date:
-        options = ReportOptions(prepared_by=prepared_by, date=args.date, **fields)
+        prepared_by = (
+            args.prepared_by
+            if args.prepared_by is not None
+            else default_author(data, project.reviewer)
+        )
+    dated = {"date": args.date} if args.date else {}
+    options = ReportOptions(
+        title=args.title or default_title(data, args.language),
+        marking=args.marking,
+        page_size=args.page_size or default_page_size(),
+        prepared_by=prepared_by,
+        language=args.language,
+        annex=args.annex,
+        guidance=args.guidance,
+        **dated,
+    )
     progress = Progress()
+    warnings: list[str] = []
     try:
-        pdf = render_pdf(data, args.output, options, progress=progress)
+        pdf = render_pdf(data, args.output, options, progress=progress, warnings=warnings)
         xlsx = render_workbook(data, args.xlsx, options, progress=progress) if args.xlsx else None
     finally:
         progress.finish()
@@ -113,6 +162,9 @@ def run(args: argparse.Namespace) -> int:
         "partner_only": len(data.partner_only),
         "discussion_points": len(data.discussion_rows()),
         "page_size": options.page_size,
+        "language": options.language,
+        "annex": options.annex,
+        "warnings": warnings,
     }
     if args.json:
         emit_json(result)
@@ -121,4 +173,6 @@ def run(args: argparse.Namespace) -> int:
         if xlsx:
             say(f"Wrote {xlsx}")
         say(data.status_line)
+    for warning in warnings:
+        notice(warning)
     return 0

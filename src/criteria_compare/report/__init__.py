@@ -17,11 +17,14 @@ from criteria_compare.report.data import (
     ReportData,
     ReviewerActivity,
 )
-from criteria_compare.report.options import PAGE_SIZES, ReportOptions
+from criteria_compare.report.i18n import LANGUAGE_NAMES, LANGUAGES
+from criteria_compare.report.options import PAGE_SIZES, ReportOptions, default_page_size
 from criteria_compare.report.pdf import export_pdf, render_pdf
 from criteria_compare.report.workbook import export_workbook, render_workbook
 
 __all__ = [
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
     "PAGE_SIZES",
     "Counts",
     "LinkedCriterion",
@@ -32,8 +35,30 @@ __all__ = [
     "ReportWriteError",
     "ReviewerActivity",
     "collect",
+    "default_author",
+    "default_page_size",
+    "default_title",
     "export_pdf",
     "export_workbook",
     "render_pdf",
     "render_workbook",
 ]
+
+
+def default_title(data: ReportData, language: str = "en") -> str:
+    """ "REFERENCE and PARTNER: compatibility report" in ``language``."""
+    from criteria_compare.report.i18n import translator
+
+    return translator(language)(
+        "title.programs", reference=data.reference.name, partner=data.partner.name
+    )
+
+
+def default_author(data: ReportData, project_reviewer: str = "") -> str:
+    """Who prepared the report unless told: the project's reviewer if they assessed criteria,
+    else the reviewers who did (most first, at most three); never an account that assessed none.
+    """
+    assessed = [r.reviewer for r in data.reviewers if r.decisions > 0 and r.reviewer]
+    if project_reviewer and project_reviewer in assessed:
+        return project_reviewer
+    return ", ".join(assessed[:3])

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from criteria_compare.project import Project
     from criteria_compare.report.options import ReportOptions
 
-__all__ = ["RECENT_HISTORY", "Writer", "collect", "from_project"]
+__all__ = ["CANDIDATE_RANKS", "RECENT_HISTORY", "Writer", "collect", "from_project"]
 
 _Source = TypeVar("_Source", contravariant=True)
 
@@ -45,6 +45,22 @@ class Writer(Protocol[_Source]):
 
 #: How many of the most recent history entries the PDF lists one by one (the workbook has all).
 RECENT_HISTORY = 25
+
+#: A partner criterion ranked this high for an unreviewed reference criterion is "not yet linked"
+#: rather than partner-only while the review is incomplete (stated on the method page).
+CANDIDATE_RANKS = 5
+
+
+def _candidates(project: Project, rows: list[ReferenceRow], unlinked: set[str]) -> frozenset[str]:
+    """Unlinked partner refs among the top candidates of a reference criterion not yet reviewed."""
+    out: set[str] = set()
+    for row in rows:
+        if row.status is not Status.UNREVIEWED or row.links:
+            continue
+        for suggestion in project.suggestions(row.ref)[:CANDIDATE_RANKS]:
+            if suggestion.target_ref in unlinked:
+                out.add(suggestion.target_ref)
+    return frozenset(out)
 
 
 def _settings(project: Project) -> dict[str, Any]:
@@ -185,6 +201,7 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
         for name in sorted(set(assessed) | set(stamps), key=lambda n: (-assessed.get(n, 0), n))
     )
     alignment = project.alignment_info() or {}
+    unlinked = {c.ref for c in partner.criteria if c.ref not in linked_partners}
     return ReportData(
         reference=ProgramInfo(
             reference.name,
@@ -213,6 +230,7 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
         aligned_at=str(alignment.get("timestamp") or ""),
         notices=tuple(str(n) for n in alignment.get("notices") or ()),
         editions=_editions(project, assessments, links_by_ref),
+        partner_candidates=_candidates(project, rows, unlinked),
     )
 
 

@@ -190,6 +190,17 @@ class Counts:
     def percent(self, status: Status) -> float:
         return 100.0 * self.count(status) / self.total if self.total else 0.0
 
+    @property
+    def reviewed(self) -> int:
+        """Criteria that carry an assessment (every status but unreviewed)."""
+        return self.total - self.count(Status.UNREVIEWED)
+
+    def share(self, status: Status) -> float:
+        """Percent of the *reviewed* criteria with ``status`` (0 when none is reviewed yet)."""
+        if status is Status.UNREVIEWED or not self.reviewed:
+            return 0.0
+        return 100.0 * self.count(status) / self.reviewed
+
     @classmethod
     def of(cls, rows: Iterable[ReferenceRow]) -> Counts:
         counter = Counter(row.status for row in rows)
@@ -213,6 +224,9 @@ class ReportData:
     aligned_at: str = ""
     notices: tuple[str, ...] = ()
     editions: tuple[EditionsInfo, ...] = ()  # reference first; empty for data built in code
+    partner_candidates: frozenset[str] | None = None
+    """Unlinked partner refs still among the top candidates of an unreviewed reference criterion
+    (None: not known, as for data built in code; then, in a draft, every unlinked one counts)."""
 
     # -- counts ---------------------------------------------------------------------------
 
@@ -267,9 +281,34 @@ class ReportData:
         picked = [row for row in self.rows if row.status in REGISTER_STATUSES]
         return tuple(sorted(picked, key=lambda r: level_rank.get(r.level, 2)))
 
-    def partner_only_by_section(self) -> dict[str, list[Criterion]]:
+    @property
+    def confirmed_partner_only(self) -> tuple[Criterion, ...]:
+        """Unlinked partner criteria that no unreviewed reference criterion may still claim.
+
+        In a complete review that is every unlinked one. In a draft, a partner
+        criterion among the top candidates of a reference criterion not yet
+        reviewed is *not yet linked* instead (:attr:`not_yet_linked`).
+        """
+        if not self.is_draft:
+            return self.partner_only
+        if self.partner_candidates is None:
+            return ()
+        pending = self.partner_candidates
+        return tuple(c for c in self.partner_only if c.ref not in pending)
+
+    @property
+    def not_yet_linked(self) -> tuple[Criterion, ...]:
+        """Unlinked partner criteria that a reference criterion still to be reviewed may claim."""
+        if not self.is_draft:
+            return ()
+        confirmed = {c.ref for c in self.confirmed_partner_only}
+        return tuple(c for c in self.partner_only if c.ref not in confirmed)
+
+    def partner_only_by_section(
+        self, criteria: Iterable[Criterion] | None = None
+    ) -> dict[str, list[Criterion]]:
         grouped: dict[str, list[Criterion]] = {}
-        for criterion in self.partner_only:
+        for criterion in self.partner_only if criteria is None else criteria:
             grouped.setdefault(criterion.section or "Unsectioned", []).append(criterion)
         return grouped
 

@@ -1,33 +1,39 @@
-"""Fonts of the PDF: embedded DejaVu Sans for Latin, Greek and Cyrillic; reportlab CID fonts for CJK.
+"""Fonts of the PDF, all shipped and embedded: DejaVu Sans, then fallbacks chosen per run of text.
 
-Every user-supplied string goes through :meth:`FontChooser.escaped_markup`, which
-escapes it and wraps runs of Chinese, Japanese or Korean characters in a
-``<font>`` tag naming a CID font, so a Japanese or Korean partner program
-prints without missing glyphs while the rest of the line stays in DejaVu.
+Every character is printed in the first shipped font that has a glyph for it:
+DejaVu Sans (Latin, Greek, Cyrillic, many symbols), Droid Sans Fallback
+(Chinese characters and Japanese kana), NanumGothic (Korean hangul), then
+Symbola (emoji and other symbols). A character no shipped font covers is
+printed as a visible placeholder (``�``), and the :class:`FontChooser` keeps
+the characters it replaced so the export can warn once. Every font is a
+TrueType font that reportlab embeds (as a subset): no standard PDF font is
+ever referenced.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from criteria_compare.report.escape import escaped_markup
+from criteria_compare.report.escape import escaped_markup, tidy_text
 from criteria_compare.resources import resource_path
 
 __all__ = [
     "BODY_FONT",
     "BOLD_FONT",
-    "CJK_FONTS",
+    "FALLBACK_FONTS",
     "ITALIC_FONT",
+    "PLACEHOLDER",
     "FontChooser",
     "cjk_language",
     "font_runs",
     "has_cjk",
+    "missing_glyphs_warning",
     "register_fonts",
 ]
 
@@ -35,14 +41,26 @@ BODY_FONT = "DejaVuSans"
 BOLD_FONT = "DejaVuSans-Bold"
 ITALIC_FONT = "DejaVuSans-Oblique"
 
-#: CID font used for each CJK language: sans ("gothic") faces where reportlab has one.
-CJK_FONTS = {"ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium", "zh": "STSong-Light"}
+#: Fallback fonts in the order they are tried, with their files under resources/fonts.
+FALLBACK_FONTS = (
+    ("DroidSansFallback", "DroidSansFallbackFull.ttf"),
+    ("NanumGothic", "NanumGothic.ttf"),
+    ("Symbola", "Symbola.ttf"),
+)
+
+#: Printed where no shipped font has a glyph (DejaVu Sans has this one).
+PLACEHOLDER = "\ufffd"
 
 _KANA = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF65, 0xFF9F))
 _HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
 _HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
 _CJK_OTHER = ((0x3000, 0x303F), (0xFF00, 0xFF64), (0xFFA0, 0xFFEF))
 _ALL_CJK = _KANA + _HANGUL + _HAN + _CJK_OTHER
+
+#: Characters that print nothing and need no glyph (joiners, variation selectors...).
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff") | frozenset(
+    chr(c) for c in range(0xFE00, 0xFE10)
+)
 
 
 def _in(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
@@ -81,99 +99,161 @@ def cjk_language(texts: Iterable[str]) -> str | None:
     return None
 
 
-_registered = False
+def _unicode_hex(code: int) -> str:
+    """A code point as the UTF-16BE hex a ToUnicode CMap wants (a surrogate pair past U+FFFF)."""
+    if code <= 0xFFFF:
+        return f"{code:04X}"
+    code -= 0x10000
+    return f"{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}"
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters past U+FFFF (emoji) written as surrogate
+    pairs: reportlab writes them as odd-length hex, which PDF readers drop from the text layer."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_unicode_hex(v)}>" for i, v in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+def _register(name: str, file: str) -> None:
+    if name in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
 
 
 def register_fonts() -> None:
     """Register the shipped DejaVu Sans family with reportlab (once per process)."""
-    global _registered
-    if _registered:
-        return
     for name, file in (
         (BODY_FONT, "DejaVuSans.ttf"),
         (BOLD_FONT, "DejaVuSans-Bold.ttf"),
         (ITALIC_FONT, "DejaVuSans-Oblique.ttf"),
     ):
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+        _register(name, file)
     addMapping(BODY_FONT, 0, 0, BODY_FONT)
     addMapping(BODY_FONT, 1, 0, BOLD_FONT)
     addMapping(BODY_FONT, 0, 1, ITALIC_FONT)
     addMapping(BODY_FONT, 1, 1, BOLD_FONT)
-    _registered = True
 
 
-def _register_cid(name: str) -> None:
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(name))
+@cache
+def _cmap(name: str) -> frozenset[int]:
+    """The code points font ``name`` has glyphs for (registering a fallback on first use)."""
+    register_fonts()
+    for fallback, file in FALLBACK_FONTS:
+        if fallback == name:
+            _register(fallback, file)
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(fallback, bold, italic, fallback)
+    font = pdfmetrics.getFont(name)
+    return frozenset(font.face.charToGlyph)
 
 
-def font_runs(text: str, latin: str, language: str | None = None) -> list[tuple[str, str]]:
-    """``(chunk, font)`` runs of one line drawn straight on the canvas (headers, footers).
-
-    CJK characters go to a CID font (``language`` decides Han characters with no
-    kana or hangul in ``text``; without it the line's own script decides), and
-    everything else, digits and punctuation included, stays in ``latin``.
-    """
-    chooser = FontChooser(language or cjk_language([text]))
-    runs: list[tuple[str, str]] = []
-    for ch in text:
-        font = chooser.font_for(ch) if _is_cjk(ch) else latin
-        if runs and runs[-1][1] == font:
-            runs[-1] = (runs[-1][0] + ch, font)
-        else:
-            if font != latin:
-                _register_cid(font)
-            runs.append((ch, font))
-    return runs
+@lru_cache(maxsize=4096)
+def _font_of(ch: str) -> str | None:
+    """The first shipped font with a glyph for ``ch`` (``BODY_FONT`` first), or None."""
+    code = ord(ch)
+    if code < 0x250 or code in _cmap(BODY_FONT):
+        return BODY_FONT
+    for name, _file in FALLBACK_FONTS:
+        if code in _cmap(name):
+            return name
+    return None
 
 
-@dataclass(frozen=True)
+def _printable(ch: str) -> bool:
+    return ch not in _INVISIBLE and unicodedata.category(ch) not in ("Cc", "Cf", "Mn")
+
+
 class FontChooser:
-    """Escapes strings into paragraph markup, switching to a CID font for CJK runs.
+    """Escapes user strings into paragraph markup, each run of text in a font that has its glyphs.
 
-    ``language`` ("ja", "ko", "zh") decides the font for Han characters that
-    carry no kana or hangul of their own; kana always uses the Japanese font
-    and hangul the Korean one.
+    ``missing`` collects the characters that no shipped font has (printed as
+    :data:`PLACEHOLDER`), so the export can say so once.
     """
 
-    language: str | None = None
+    def __init__(self) -> None:
+        self.missing: set[str] = set()
 
-    def font_for(self, ch: str) -> str:
-        if _in(ch, _KANA):
-            return CJK_FONTS["ja"]
-        if _in(ch, _HANGUL):
-            return CJK_FONTS["ko"]
-        return CJK_FONTS.get(self.language or "ja", CJK_FONTS["ja"])
+    def _runs(self, text: str, latin: str) -> list[tuple[str, str | None]]:
+        """``(chunk, font)`` runs of ``text``: font None means the surrounding (latin) font."""
+        runs: list[tuple[str, str | None]] = []
+        current: str | None = None
+        for ch in text:
+            if ch.isspace() and ord(ch) < 0x250:
+                font = current  # a space stays in the run it is in
+            elif ord(ch) < 0x250:
+                font = None
+            elif not _printable(ch):
+                continue
+            else:
+                found = _font_of(ch)
+                if found is None:
+                    self.missing.add(ch)
+                    ch, found = PLACEHOLDER, BODY_FONT
+                font = None if found == BODY_FONT else found
+            current = font
+            if runs and runs[-1][1] == font:
+                runs[-1] = (runs[-1][0] + ch, font)
+            else:
+                runs.append((ch, font))
+        return [(chunk, font if font is not None else latin) for chunk, font in runs]
+
+    def font_runs(self, text: str, latin: str) -> list[tuple[str, str]]:
+        """Runs of one line drawn straight on the canvas (headers, footers)."""
+        return [(chunk, font or latin) for chunk, font in self._runs(text, latin)]
 
     def escaped_markup(self, text: str) -> str:
-        """Paragraph markup for ``text``: escaped, newlines as breaks, CJK runs in a CID font."""
-        if not text or not has_cjk(text):
+        """Paragraph markup for ``text``: tidied, escaped, newlines as breaks, runs in fallback fonts."""
+        if not text:
+            return ""
+        text = tidy_text(text)
+        if all(ord(ch) < 0x250 for ch in text):
             return escaped_markup(text)
-        parts: list[str] = []
-        run: list[str] = []
-        run_font: str | None = None
-
-        def flush() -> None:
-            if not run:
-                return
-            chunk = escaped_markup("".join(run))
-            if run_font is None:
-                parts.append(chunk)
-            else:
-                _register_cid(run_font)
-                parts.append(f'<font face="{run_font}">{chunk}</font>')
-            run.clear()
-
-        for ch in text:
-            if _is_cjk(ch):
-                font: str | None = self.font_for(ch)
-            elif ch.isspace() or (ch in ".,;:()[]-/0123456789" and run_font is not None):
-                font = run_font  # keep digits and punctuation inside a CJK run
-            else:
-                font = None
-            if font != run_font:
-                flush()
-                run_font = font
-            run.append(ch)
-        flush()
+        parts = []
+        for chunk, font in self._runs(text, BODY_FONT):
+            marked = escaped_markup(chunk)
+            parts.append(marked if font == BODY_FONT else f'<font face="{font}">{marked}</font>')
         return "".join(parts)
+
+
+def font_runs(text: str, latin: str, chooser: FontChooser | None = None) -> list[tuple[str, str]]:
+    """``(chunk, font)`` runs of one line drawn on the canvas; ``latin`` for what DejaVu covers."""
+    return (chooser or FontChooser()).font_runs(text, latin)
+
+
+def missing_glyphs_warning(missing: Iterable[str]) -> str:
+    """The one warning of an export whose text holds characters no shipped font can print."""
+    chars = sorted(set(missing))
+    if not chars:
+        return ""
+    shown = ", ".join(f"U+{ord(ch):04X}" for ch in chars[:8]) + (" …" if len(chars) > 8 else "")
+    return (
+        f"{len(chars)} character{'s' if len(chars) != 1 else ''} in the criteria or notes "
+        f"({shown}) {'have' if len(chars) != 1 else 'has'} no glyph in the report's fonts and "
+        f"{'are' if len(chars) != 1 else 'is'} printed as {PLACEHOLDER}; the project keeps the "
+        "text as written."
+    )

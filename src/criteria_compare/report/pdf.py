@@ -10,8 +10,9 @@ from criteria_compare.progress import CancelCheck, ProgressCallback, check_cance
 from criteria_compare.report.atomic import atomic_target
 from criteria_compare.report.collect import from_project
 from criteria_compare.report.data import ReportData
+from criteria_compare.report.fonts import missing_glyphs_warning
 from criteria_compare.report.options import ReportOptions
-from criteria_compare.report.pdf_story import StoryBuilder, cjk_hint
+from criteria_compare.report.pdf_story import StoryBuilder
 from criteria_compare.report.pdf_styles import make_styles
 from criteria_compare.report.pdf_template import ReportDocTemplate, page_size, report_canvas
 
@@ -25,17 +26,28 @@ def render_pdf(
     *,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    warnings: list[str] | None = None,
 ) -> Path:
-    """Write the PDF report for ``data`` to ``path`` (atomically) and return the final path."""
+    """Write the PDF report for ``data`` to ``path`` (atomically) and return the final path.
+
+    ``warnings``, if given, receives one sentence per thing the reader should
+    know about the export (characters no shipped font can print), once each.
+    """
     options = options or ReportOptions()
     check_cancel(cancel)
     if progress is not None:
         progress(0, 1, "Preparing the report")
     size = page_size(options.page_size)
     styles = make_styles()
-    story = StoryBuilder(data, options, styles, size).story()
+    builder = StoryBuilder(data, options, styles, size)
+    t = builder.t
+    story = builder.story()
     check_cancel(cancel)
-    footer = f"{options.date} · {data.reference.name} / {data.partner.name}"
+    names = (data.reference.name, data.partner.name)
+    footer = (f"{options.date} · ", names)
+    programs_title = t("title.programs", reference=names[0], partner=names[1])
+    # The default title names both programs: the header keeps both, shortened together.
+    header = ("", names) if options.title == programs_title else options.title
     with atomic_target(path) as tmp:
         doc = ReportDocTemplate(
             str(tmp),
@@ -44,15 +56,24 @@ def render_pdf(
             marking=options.marking,
             draft=data.is_draft,
             footer_left=footer,
+            header=header,
             author=options.prepared_by,
-            subject=f"{data.reference.name} compared with {data.partner.name}",
+            subject=t("meta.subject", reference=data.reference.name, partner=data.partner.name),
+            keywords=t("meta.keywords"),
             progress=progress,
             cancel=cancel,
-            cjk_language=cjk_hint(data),
+            fonts=builder.fonts,
+            lang=t.language,
+            draft_word=t("mark.draft"),
+            page_label=t("mark.page"),
         )
         doc.build_report(story, report_canvas())
         if progress is not None:
             progress(1, 1, "Report written")
+    if warnings is not None:
+        sentence = missing_glyphs_warning(builder.fonts.missing)
+        if sentence:
+            warnings.append(sentence)
     return resolve_path(path)
 
 

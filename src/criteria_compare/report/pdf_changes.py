@@ -29,22 +29,13 @@ __all__ = [
     "redline_markup",
 ]
 
+#: The appendix's title in English (the catalogue's "section.changes").
 CHANGES_TITLE = "Changes since the previous edition"
 
 #: Colours of the redline (removed: struck through in red; added: underlined green on a tint).
 REDLINE_REMOVED = "#B3261E"
 REDLINE_ADDED = "#1B6E3A"
 _ADDED_TINT = "#E3F4E8"
-
-_KIND_TITLES = {
-    "added": "Added",
-    "removed": "Removed",
-    "reworded": "Reworded",
-    "renumbered": "Renumbered",
-    "renumbered_reworded": "Renumbered and reworded",
-    "split": "Split",
-    "merged": "Merged",
-}
 
 
 def redline_markup(builder: StoryBuilder, old: str, new: str) -> str:
@@ -84,28 +75,31 @@ def _text(builder: StoryBuilder, row: ChangeRow) -> str:
 
 
 def _intro(builder: StoryBuilder, info: EditionsInfo) -> str:
+    t = builder.t
     previous, current = info.editions[-2], info.editions[-1]
 
     def name(e: Any) -> str:
-        parts = [escaped_markup(p) for p in (e.label, e.source_file) if p]
-        return f"edition {e.number}" + (f" ({', '.join(parts)})" if parts else "")
+        parts = [builder.escaped_markup(p) for p in (e.label, e.source_file) if p]
+        return t("changes.edition", n=e.number) + (f" ({', '.join(parts)})" if parts else "")
 
     counts = ", ".join(
-        f"{n} {_KIND_TITLES[kind].lower()}" for kind, n in info.counts().items() if n
+        f"{n} {t(f'changes.kind.{kind}').lower()}" for kind, n in info.counts().items() if n
     )
-    return (
-        f"The {escaped_markup(info.side)} program {builder.escaped_markup(info.program)} went from "
-        f"{name(previous)} to {name(current)} on {escaped_markup(current.imported_at[:10])}, "
-        f"imported by {builder.escaped_markup(current.imported_by or 'an unnamed reviewer')}: "
-        f"{counts or 'no criterion changed'}. Decisions were carried to the new criteria; those "
-        "touching a changed text are marked to be checked again until a reviewer confirms them."
+    return t(
+        f"changes.intro_{info.side}",
+        program=builder.escaped_markup(info.program),
+        previous=name(previous),
+        current=name(current),
+        date=escaped_markup(current.imported_at[:10]),
+        who=builder.escaped_markup(current.imported_by or t("changes.unnamed")),
+        counts=counts or t("changes.nothing"),
     )
 
 
-def _no_decision(side: str, kind: str) -> str:
+def _no_decision(builder: StoryBuilder, side: str, kind: str) -> str:
     if kind == "added":
-        return "Unreviewed" if side == "reference" else "Not linked yet"
-    return "No decision"
+        return builder.t("status.unreviewed" if side == "reference" else "cell.not_linked_yet")
+    return builder.t("changes.no_decision")
 
 
 def changes_appendix(builder: StoryBuilder) -> list[Flowable]:
@@ -116,18 +110,14 @@ def changes_appendix(builder: StoryBuilder) -> list[Flowable]:
         return []
     out: list[Flowable] = [
         CondPageBreak(250),
-        Heading(CHANGES_TITLE, s.h1, level=0, key="changes"),
-        builder.markup_paragraph(
-            "In the texts below, words struck through in red were removed and words underlined "
-            "in green were added.",
-            s.muted,
-        ),
+        Heading(builder.t("section.changes"), s.h1, level=0, key="changes"),
+        builder.markup_paragraph(builder.t("changes.key"), s.muted),
     ]
     widths = builder.cols(builder.width, 0.14, 0.58, 0.28)
     for index, info in enumerate(updated):
         out += builder.h2(
             Heading(
-                f"{info.side.capitalize()} program",
+                builder.t(f"changes.side_{info.side}"),
                 s.h2,
                 level=1,
                 key=f"changes-{index}",
@@ -140,14 +130,21 @@ def changes_appendix(builder: StoryBuilder) -> list[Flowable]:
                 continue
             out.append(CondPageBreak(90))  # the label never ends a page without its table
             out.append(
-                builder.markup_paragraph(f"<b>{_KIND_TITLES[kind]} ({len(rows)})</b>", s.body)
+                builder.markup_paragraph(
+                    f"<b>{builder.t(f'changes.kind.{kind}')} ({len(rows)})</b>", s.body
+                )
             )
-            table: list[list[Any]] = [builder.head("Ref", "Text", "Decision")]
+            t = builder.t
+            table: list[list[Any]] = [
+                builder.head(t("col.ref"), t("changes.text"), t("changes.decision"))
+            ]
             table.extend(
                 [
                     builder.markup_paragraph(_refs(row), s.cell_bold),
                     builder.markup_paragraph(_text(builder, row), s.cell),
-                    builder.escaped_paragraph(row.state or _no_decision(info.side, kind), s.cell),
+                    builder.escaped_paragraph(
+                        row.state or _no_decision(builder, info.side, kind), s.cell
+                    ),
                 ]
                 for row in rows
             )

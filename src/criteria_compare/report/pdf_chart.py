@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
+from reportlab.graphics import shapes
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
@@ -13,9 +15,16 @@ from criteria_compare.report.data import STATUS_ORDER, Counts
 from criteria_compare.report.fonts import BODY_FONT, has_cjk
 from criteria_compare.report.pdf_styles import INK, MUTED, STATUS_BAR
 
+if TYPE_CHECKING:
+    from criteria_compare.report.i18n import Translator
+
 __all__ = ["MAX_CHART_CATEGORIES", "category_chart"]
 
 MAX_CHART_CATEGORIES = 30
+
+# A drawing starts its graphics state in reportlab's default font, Helvetica, which would be
+# referenced (unembedded) even though every string is set in DejaVu: start it in DejaVu.
+shapes.STATE_DEFAULTS["fontName"] = BODY_FONT
 _BAR = 13.0
 _GAP = 5.0
 
@@ -27,7 +36,9 @@ def _label(name: str, limit: int = 40) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def category_chart(by_section: Mapping[str, Counts], width: float) -> Drawing:
+def category_chart(
+    by_section: Mapping[str, Counts], width: float, t: Translator | None = None
+) -> Drawing:
     """Stacked bars of assessment counts per category, with a legend naming every colour."""
     names = list(by_section)[:MAX_CHART_CATEGORIES]
     label_width = 175.0
@@ -74,13 +85,15 @@ def category_chart(by_section: Mapping[str, Counts], width: float) -> Drawing:
     drawing.add(chart)
 
     # The legend: a swatch and the assessment's name for every colour, in one row.
+    from criteria_compare.report.i18n import translator
+
+    t = t or translator()
     x = label_width
     for status in STATUS_ORDER:
+        name = t.status(status)
         drawing.add(
             Rect(x, 10, 8, 8, fillColor=STATUS_BAR[status], strokeColor=MUTED, strokeWidth=0.3)
         )
-        drawing.add(
-            String(x + 11, 11, status.label, fontName=BODY_FONT, fontSize=7.5, fillColor=INK)
-        )
-        x += 11 + stringWidth(status.label, BODY_FONT, 7.5) + 14
+        drawing.add(String(x + 11, 11, name, fontName=BODY_FONT, fontSize=7.5, fillColor=INK))
+        x += 11 + stringWidth(name, BODY_FONT, 7.5) + 14
     return drawing

@@ -19,11 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CONSENSUS_TITLE", "consensus_section"]
 
+#: The section's title in English (the catalogue's "section.consensus").
 CONSENSUS_TITLE = "Areas of consensus and points to be resolved"
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def _agreed_line(b: StoryBuilder, rows: tuple[ReferenceRow, ...]) -> str:
@@ -32,7 +29,7 @@ def _agreed_line(b: StoryBuilder, rows: tuple[ReferenceRow, ...]) -> str:
     for row in rows:
         by_status.setdefault(row.status, []).append(b.escaped_markup(row.ref))
     return "; ".join(
-        f"<i>{escaped_markup(status.label)}</i>: {', '.join(by_status[status])}"
+        f"<i>{escaped_markup(b.t.status(status))}</i>: {', '.join(by_status[status])}"
         for status in STATUS_ORDER
         if status in by_status
     )
@@ -41,13 +38,13 @@ def _agreed_line(b: StoryBuilder, rows: tuple[ReferenceRow, ...]) -> str:
 def _theirs(b: StoryBuilder, row: ReferenceRow) -> list[Flowable]:
     s = b.s
     stance = row.position.stance if row.position else Stance.BLANK
-    label = stance.label or "No position given"
+    label = b.t.stance(stance)
     cell: list[Flowable] = [b.markup_paragraph(f"<b>{escaped_markup(label)}</b>", s.cell)]
     comment = row.position.comment.strip() if row.position else ""
     cell.append(
         b.escaped_paragraph(comment, s.cell)
         if comment
-        else b.markup_paragraph("No comment.", s.cell_muted)
+        else b.markup_paragraph(b.t("consensus.no_comment"), s.cell_muted)
     )
     return cell
 
@@ -57,14 +54,14 @@ def _ours(b: StoryBuilder, row: ReferenceRow) -> list[Flowable]:
     cell = b.status_cell(row)
     if row.links:
         linked = ", ".join(
-            f"{b.escaped_markup(link.criterion.ref)} ({escaped_markup(link.relation.label)})"
+            f"{b.escaped_markup(link.criterion.ref)} ({escaped_markup(b.t.relation(link.relation))})"
             for link in row.links
         )
-        cell.append(b.markup_paragraph(f"Linked: {linked}", s.cell_muted))
+        cell.append(b.markup_paragraph(b.t("cell.linked", links=linked), s.cell_muted))
     cell.append(
         b.escaped_paragraph(row.note, s.cell)
         if row.note.strip()
-        else b.markup_paragraph("No note.", s.cell_muted)
+        else b.markup_paragraph(b.t("discussion.no_note"), s.cell_muted)
     )
     return cell
 
@@ -76,10 +73,12 @@ def _round_sentence(b: StoryBuilder) -> str:
     sha = Counter(p.sha256 for p in positions if p.round == latest).most_common(1)[0][0]
     stamp = max(p.imported_at for p in positions if p.round == latest)
     who = {p.imported_by for p in positions if p.round == latest}
-    return (
-        f"Positions of the partner administration from exchange round {latest}, imported "
-        f"{escaped_markup(stamp[:10])} by {b.escaped_markup(', '.join(sorted(who)))} "
-        f"(workbook SHA-256 {escaped_markup(sha[:16])}…)."
+    return b.t(
+        "consensus.round",
+        round=latest,
+        date=escaped_markup(stamp[:10]),
+        who=b.escaped_markup(", ".join(sorted(who))),
+        sha=escaped_markup(sha[:16]),
     )
 
 
@@ -88,51 +87,59 @@ def consensus_section(b: StoryBuilder) -> list[Flowable]:
     groups = consensus_groups(b.data)
     if not groups:
         return []
-    s = b.s
+    s, t = b.s, b.t
     agreed = sum(len(g.agreed) for g in groups)
     open_points = sum(len(g.open) for g in groups)
     unanswered = sum(len(g.unanswered) for g in groups)
-    out: list[Flowable] = [Heading(CONSENSUS_TITLE, s.h1, level=0, key="consensus")]
+    out: list[Flowable] = [Heading(t("section.consensus"), s.h1, level=0, key="consensus")]
     out.append(b.markup_paragraph(_round_sentence(b), s.body))
     out.append(
         b.markup_paragraph(
-            f"Both sides agree on {_plural(agreed, 'criterion', 'criteria')}; "
-            f"{_plural(open_points, 'point remains', 'points remain')} to be resolved (the partner "
-            "disagrees or asks for discussion, or we put it up for discussion); "
-            f"{_plural(unanswered, 'criterion has', 'criteria have')} no answer yet. Our "
-            "assessments are ours alone: the partner's positions never change them.",
+            t.n("consensus.agreed", agreed)
+            + " "
+            + t.n("consensus.open", open_points)
+            + " "
+            + t.n("consensus.unanswered", unanswered)
+            + " "
+            + t("consensus.ours"),
             s.body,
         )
     )
     widths = b.cols(b.width, 0.09, 0.33, 0.29, 0.29)
     for index, group in enumerate(groups):
         if group.agreed or group.open:
-            title = (
-                f"{group.section}: {len(group.agreed)} agreed, "
-                f"{_plural(len(group.open), 'point', 'points')} to resolve"
+            title = t(
+                "consensus.group",
+                section=group.section,
+                agreed=len(group.agreed),
+                open=t.n("consensus.points", len(group.open)),
             )
         else:
-            title = f"{group.section}: no answer yet"
+            title = t("consensus.group_unanswered", section=group.section)
         out += b.h2(Heading(title, s.h2, level=1, key=f"consensus-{index}"))
         if group.agreed:
             out.append(
                 b.markup_paragraph(
-                    f"<b>Agreed ({len(group.agreed)}):</b> {_agreed_line(b, group.agreed)}", s.small
+                    f"<b>{t('consensus.agreed_label', n=len(group.agreed))}</b> "
+                    f"{_agreed_line(b, group.agreed)}",
+                    s.small,
                 )
             )
         if group.unanswered:
             refs = ", ".join(b.escaped_markup(r.ref) for r in group.unanswered)
             out.append(
-                b.markup_paragraph(f"No answer yet ({len(group.unanswered)}): {refs}", s.muted)
+                b.markup_paragraph(
+                    t("consensus.unanswered_label", n=len(group.unanswered), refs=refs), s.muted
+                )
             )
         if not group.open:
             continue
         rows: list[list[Any]] = [
             b.head(
-                "Ref",
-                "Reference criterion",
-                "Our assessment and note",
-                "Their position and comment",
+                t("col.ref"),
+                t("col.reference_criterion"),
+                t("consensus.ours_col"),
+                t("consensus.theirs_col"),
             )
         ]
         extra: list[tuple[Any, ...]] = []

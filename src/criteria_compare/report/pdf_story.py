@@ -1,4 +1,8 @@
-"""The PDF report's content as platypus flowables, one method per report section."""
+"""The PDF report's content as platypus flowables, one method per report section.
+
+Every word the report prints comes from the language's catalogue (``self.t``);
+criteria, notes and guidance print as written.
+"""
 
 from __future__ import annotations
 
@@ -21,17 +25,18 @@ from reportlab.platypus import (
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from criteria_compare.align.settings import CHANNEL_WEIGHTS, AlignerSettings
-from criteria_compare.importing.result import split_warning
 from criteria_compare.model import Criterion, Status
-from criteria_compare.project.agreement import agreement_sentence
-from criteria_compare.report.collect import RECENT_HISTORY
+from criteria_compare.report.collect import CANDIDATE_RANKS
 from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
 from criteria_compare.report.escape import escaped_markup
-from criteria_compare.report.fonts import BODY_FONT, FontChooser
+from criteria_compare.report.fonts import BODY_FONT, FontChooser, has_cjk
+from criteria_compare.report.i18n import Translator, translator
 from criteria_compare.report.options import ReportOptions
+from criteria_compare.report.pdf_annex import technical_annex
 from criteria_compare.report.pdf_changes import changes_appendix
 from criteria_compare.report.pdf_chart import MAX_CHART_CATEGORIES, category_chart
 from criteria_compare.report.pdf_consensus import consensus_section
+from criteria_compare.report.pdf_findings import key_findings
 from criteria_compare.report.pdf_styles import (
     DRAFT_RED,
     GRID,
@@ -42,7 +47,7 @@ from criteria_compare.report.pdf_styles import (
 )
 from criteria_compare.report.pdf_template import MARGIN, ContentsLine, Heading
 
-__all__ = ["SECTION_TITLES", "StoryBuilder", "cjk_hint"]
+__all__ = ["SECTION_KEYS", "SECTION_TITLES", "StoryBuilder", "reviewers_shown", "section_titles"]
 
 #: Long tables are cut into blocks of this many rows (see StoryBuilder.chunked_table).
 _CHUNK_ROWS = 400
@@ -52,33 +57,30 @@ _MIN_SPLIT = 24
 #: ... and the part carried over to the next page at least this height (about three lines).
 _MIN_REST = 32
 
-#: Top-level sections, in order (the outline and the contents list these).
-SECTION_TITLES = (
-    "Executive summary",
-    "Discussion points",
-    "Gap and conflict register",
-    "Side-by-side comparison",
-    "Partner-only criteria",
-    "Method and provenance",
+#: Top-level sections, in order (the outline and the contents list these); catalogue keys.
+SECTION_KEYS = (
+    "section.summary",
+    "section.discussion",
+    "section.register",
+    "section.side_by_side",
+    "section.partner_only",
+    "section.method",
 )
 
-_MEANINGS = (
-    (Status.ALIGNED, "The partner program has an equivalent requirement."),
-    (
-        Status.PARTIAL,
-        "The partner covers part of it; the note says what is missing and which side is stricter.",
-    ),
-    (Status.GAP, "The partner program has no counterpart."),
-    (Status.CONFLICT, "The partner requires something incompatible; the note explains."),
-    (Status.NOT_APPLICABLE, "Does not apply to this comparison; the note gives the reason."),
-    (Status.UNREVIEWED, "No reviewer has assessed it yet."),
-)
 
-_RELATION_KEY = (
-    "Relations read “reference criterion … partner criterion”: equal (same requirement), "
-    "subset (the reference asks for less; the partner is stricter), superset (the reference "
-    "asks for more; the reference is stricter), intersects (they overlap in part)."
-)
+def section_titles(language: str = "en") -> tuple[str, ...]:
+    """The top-level section titles in ``language``, in order."""
+    t = translator(language)
+    return tuple(t(key) for key in SECTION_KEYS)
+
+
+#: The top-level section titles in English.
+SECTION_TITLES = section_titles("en")
+
+
+def reviewers_shown(data: ReportData) -> tuple[Any, ...]:
+    """The reviewers the main text names: those who recorded at least one assessment."""
+    return tuple(r for r in data.reviewers if r.decisions > 0)
 
 
 class StoryBuilder:
@@ -90,7 +92,8 @@ class StoryBuilder:
         self.data = data
         self.options = options
         self.s = styles
-        self.fonts = FontChooser(cjk_hint(data))
+        self.t: Translator = translator(options.language)
+        self.fonts = FontChooser()
         self.width = size[0] - 2 * MARGIN
         self.wide = size[1] - 2 * MARGIN
         self._cjk_styles: dict[str, ParagraphStyle] = {}
@@ -98,10 +101,10 @@ class StoryBuilder:
     # -- helpers ------------------------------------------------------------------------------
 
     def escaped_paragraph(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """A paragraph of user-supplied text: escaped, CJK runs in a CID font."""
+        """A paragraph of user-supplied text: tidied, escaped, each run in a font that has it."""
         style = style or self.s.body
         marked = self.fonts.escaped_markup(text)
-        if "<font face=" in marked:
+        if "<font face=" in marked and has_cjk(text):
             style = self._cjk(style)
         return CachedParagraph(marked, style)
 
@@ -110,7 +113,7 @@ class StoryBuilder:
         return CachedParagraph(marked, style or self.s.body)
 
     def escaped_markup(self, text: str) -> str:
-        """``text`` escaped into paragraph markup, CJK runs in a CID font."""
+        """``text`` escaped into paragraph markup, each run in a font that has its glyphs."""
         return self.fonts.escaped_markup(text)
 
     def _cjk(self, style: ParagraphStyle) -> ParagraphStyle:
@@ -119,6 +122,13 @@ class StoryBuilder:
             cached = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
             self._cjk_styles[style.name] = cached
         return cached
+
+    def heading(
+        self, key: str, style: ParagraphStyle, *, level: int, toc: bool = True, **fields: object
+    ) -> Heading:
+        """A heading whose words come from the catalogue (``fields`` are plain text)."""
+        text = self.t(key, **fields)
+        return Heading(text, style, level=level, key=key, toc=toc)
 
     def table(
         self,
@@ -182,19 +192,57 @@ class StoryBuilder:
         return tables
 
     def head(self, *titles: str) -> list[Paragraph]:
+        """Header cells: catalogue words or user text (program names), escaped."""
         return [self.markup_paragraph(self.escaped_markup(t), self.s.head) for t in titles]
 
     def cols(self, total: float, *fractions: float) -> list[float]:
         return [total * f for f in fractions]
 
     def status_cell(self, row: ReferenceRow) -> list[Flowable]:
+        t = self.t
         cell: list[Flowable] = [
-            self.markup_paragraph(f"<b>{escaped_markup(row.status.label)}</b>", self.s.cell)
+            self.markup_paragraph(f"<b>{escaped_markup(t.status(row.status))}</b>", self.s.cell)
         ]
         if row.discussion:
-            cell.append(self.markup_paragraph("Discussion point", self.s.cell_muted))
+            cell.append(self.markup_paragraph(t("cell.discussion_point"), self.s.cell_muted))
         if row.suspect:
-            cell.append(self.markup_paragraph("Text changed since decided", self.s.cell_muted))
+            cell.append(self.markup_paragraph(t("cell.text_changed"), self.s.cell_muted))
+        return cell
+
+    def guidance(self, criterion: Criterion) -> list[Flowable]:
+        """The partner's own guidance under its criterion, in smaller type (when asked for)."""
+        text = criterion.guidance.strip()
+        if not text or not self.options.guidance:
+            return []
+        label = escaped_markup(self.t("cell.guidance"))
+        return [
+            self.markup_paragraph(
+                f"<i>{label}</i> {self.escaped_markup(text)}",
+                self._cjk(self.s.guidance) if has_cjk(text) else self.s.guidance,
+            )
+        ]
+
+    def partner_cell(self, row: ReferenceRow, *, with_guidance: bool = True) -> list[Flowable]:
+        """The linked partner criteria of ``row``: ref, relation, text and (optionally) guidance."""
+        s, t = self.s, self.t
+        cell: list[Flowable] = []
+        for link in row.links:
+            cell.append(
+                self.markup_paragraph(
+                    f"<b>{self.escaped_markup(link.criterion.ref)}</b>  "
+                    f"<font color='#5B6573'>{escaped_markup(t.relation(link.relation))}</font>",
+                    s.cell,
+                )
+            )
+            cell.append(self.escaped_paragraph(link.criterion.text, s.cell))
+            if with_guidance:
+                cell += self.guidance(link.criterion)
+            cell.append(Spacer(1, 4))
+        if cell:
+            cell.pop()
+        else:
+            key = "cell.not_linked_yet" if row.status is Status.UNREVIEWED else "cell.no_link"
+            cell.append(self.markup_paragraph(escaped_markup(t(key)), s.cell_muted))
         return cell
 
     # -- the story -----------------------------------------------------------------------------
@@ -202,6 +250,7 @@ class StoryBuilder:
     def story(self) -> list[Flowable]:
         story: list[Flowable] = []
         story += self.cover()
+        story += key_findings(self)
         story += self.contents()
         story += self.summary()
         story += self.discussion()
@@ -211,13 +260,22 @@ class StoryBuilder:
         story += self.partner_only()
         story += self.method()
         story += changes_appendix(self)
+        if self.options.annex:
+            story += technical_annex(self)
         # The contents lists every heading; their page numbers are filled in after layout.
         at = next(i for i, f in enumerate(story) if isinstance(f, _ContentsPlaceholder))
         story[at : at + 1] = self.contents_lines(story)
         return story
 
+    def status_line(self) -> str:
+        """ "Complete — all N criteria reviewed" or "DRAFT — N of M criteria not yet reviewed"."""
+        d = self.data
+        if d.is_draft:
+            return self.t("status.draft_line", unreviewed=d.unreviewed, total=len(d.rows))
+        return self.t("status.complete_line", total=len(d.rows))
+
     def cover(self) -> list[Flowable]:
-        d, o, s = self.data, self.options, self.s
+        d, o, s, t = self.data, self.options, self.s, self.t
         out: list[Flowable] = [Spacer(1, 30)]
         out.append(
             Heading(
@@ -231,29 +289,38 @@ class StoryBuilder:
         )
         out.append(
             self.markup_paragraph(
-                f"{self.escaped_markup(d.reference.name)} compared with {self.escaped_markup(d.partner.name)}",
+                t(
+                    "cover.compared_with",
+                    reference=self.escaped_markup(d.reference.name),
+                    partner=self.escaped_markup(d.partner.name),
+                ),
                 s.subtitle,
             )
         )
-        rows: list[list[Any]] = [self.head("", "Reference program", "Partner program")]
+        rows: list[list[Any]] = [self.head("", t("cover.reference"), t("cover.partner"))]
+        not_stated, not_recorded = t("cover.not_stated"), t("cover.not_recorded")
         for label, ref_value, partner_value in (
-            ("Program", d.reference.name, d.partner.name),
+            (t("cover.program"), d.reference.name, d.partner.name),
             (
-                "Version / date",
-                d.reference.version or "not stated",
-                d.partner.version or "not stated",
+                t("cover.version"),
+                d.reference.version or not_stated,
+                d.partner.version or not_stated,
             ),
-            ("Criteria", str(len(d.rows)), str(d.partner.criteria_count)),
+            (t("cover.criteria"), str(len(d.rows)), str(d.partner.criteria_count)),
             (
-                "Source file",
-                d.reference.source_file or "not recorded",
-                d.partner.source_file or "not recorded",
+                t("cover.source_file"),
+                d.reference.source_file or not_recorded,
+                d.partner.source_file or not_recorded,
             ),
-            ("SHA-256", _spaced_hash(d.reference.sha256), _spaced_hash(d.partner.sha256)),
+            (
+                "SHA-256",
+                spaced_hash(d.reference.sha256, not_recorded),
+                spaced_hash(d.partner.sha256, not_recorded),
+            ),
         ):
             rows.append(
                 [
-                    self.markup_paragraph(label, s.cell_bold),
+                    self.markup_paragraph(escaped_markup(label), s.cell_bold),
                     self.escaped_paragraph(ref_value, s.cell),
                     self.escaped_paragraph(partner_value, s.cell),
                 ]
@@ -261,23 +328,26 @@ class StoryBuilder:
         out.append(self.table(rows, self.cols(self.width, 0.2, 0.4, 0.4), zebra=False))
         out.append(Spacer(1, 16))
         meta = [
-            [self.markup_paragraph("Date", s.cell_bold), self.escaped_paragraph(o.date, s.cell)],
             [
-                self.markup_paragraph("Prepared by", s.cell_bold),
-                self.escaped_paragraph(o.prepared_by or "not stated", s.cell),
+                self.markup_paragraph(t("cover.date"), s.cell_bold),
+                self.escaped_paragraph(o.date, s.cell),
+            ],
+            [
+                self.markup_paragraph(t("cover.prepared_by"), s.cell_bold),
+                self.escaped_paragraph(o.prepared_by or not_stated, s.cell),
             ],
         ]
         if o.marking:
             meta.append(
                 [
-                    self.markup_paragraph("Handling", s.cell_bold),
+                    self.markup_paragraph(t("cover.handling"), s.cell_bold),
                     self.escaped_paragraph(o.marking, s.cell),
                 ]
             )
         if d.project_file:
             meta.append(
                 [
-                    self.markup_paragraph("Project file", s.cell_bold),
+                    self.markup_paragraph(t("cover.project_file"), s.cell_bold),
                     self.escaped_paragraph(d.project_file, s.cell),
                 ]
             )
@@ -291,20 +361,23 @@ class StoryBuilder:
             )
         )
         out.append(Spacer(1, 22))
+        line = escaped_markup(self.status_line())
         if d.is_draft:
-            text = (
-                f"<b>{escaped_markup(d.status_line)}</b><br/><font size=9>This is a working draft: "
-                "the counts will change as the remaining criteria are reviewed.</font>"
-            )
+            text = f"<b>{line}</b><br/><font size=9>{t('cover.draft_note')}</font>"
             tint, edge = colors.HexColor("#FBE3E1"), DRAFT_RED
         else:
-            text = (
-                f"<b>{escaped_markup(d.status_line)}</b><br/><font size=9>Every reference criterion "
-                "carries a reviewer's assessment.</font>"
-            )
+            text = f"<b>{line}</b><br/><font size=9>{t('cover.complete_note')}</font>"
             tint, edge = colors.HexColor("#DCEFD8"), colors.HexColor("#2E6B36")
+        out.append(self.box(text, tint, edge))
+        out.append(PageBreak())
+        return out
+
+    def box(self, markup: str, tint: Any, edge: Any) -> Table:
+        """A tinted box with a coloured edge (the cover's status, the findings' draft note)."""
         box = Table(
-            [[self.markup_paragraph(text, s.status_box)]], colWidths=[self.width], hAlign="LEFT"
+            [[self.markup_paragraph(markup, self.s.status_box)]],
+            colWidths=[self.width],
+            hAlign="LEFT",
         )
         box.setStyle(
             TableStyle(
@@ -318,13 +391,11 @@ class StoryBuilder:
                 ]
             )
         )
-        out.append(box)
-        out.append(PageBreak())
-        return out
+        return box
 
     def contents(self) -> list[Flowable]:
         return [
-            Heading("Contents", self.s.h1, level=0, key="contents", toc=False),
+            Heading(self.t("section.contents"), self.s.h1, level=0, key="contents", toc=False),
             _ContentsPlaceholder(),
             PageBreak(),
         ]
@@ -342,96 +413,127 @@ class StoryBuilder:
 
     # -- executive summary -------------------------------------------------------------------
 
+    def partner_only_sentence(self) -> str:
+        """How many partner criteria are partner-only (and, in a draft, not yet linked)."""
+        d, t = self.data, self.t
+        confirmed = len(d.confirmed_partner_only)
+        pending = len(d.not_yet_linked)
+        text = t.n("summary.partner_only", confirmed)
+        if d.is_draft:
+            text += " " + t.n("summary.not_yet_linked", pending)
+        return text
+
     def summary(self) -> list[Flowable]:
-        d, s = self.data, self.s
+        d, s, t = self.data, self.s, self.t
         counts = d.counts
-        out: list[Flowable] = [Heading(SECTION_TITLES[0], s.h1, level=0, key="summary")]
-        partner_total = d.partner.criteria_count
+        out: list[Flowable] = [self.heading("section.summary", s.h1, level=0)]
         out.append(
             self.markup_paragraph(
-                f"{len(d.rows)} criteria of {self.escaped_markup(d.reference.name)} were compared with "
-                f"{partner_total} criteria of {self.escaped_markup(d.partner.name)}. "
-                f"{d.link_count} confirmed links connect them. "
-                f"{len(d.partner_only)} partner "
-                f"{_plural(len(d.partner_only), 'criterion has', 'criteria have')} no counterpart "
-                "in the reference program (partner-only).",
+                t(
+                    "summary.compared",
+                    n_ref=len(d.rows),
+                    reference=self.escaped_markup(d.reference.name),
+                    n_partner=d.partner.criteria_count,
+                    partner=self.escaped_markup(d.partner.name),
+                )
+                + " "
+                + t.n("summary.links", d.link_count)
+                + " "
+                + self.partner_only_sentence()
             )
         )
+        if d.is_draft:
+            out.append(
+                self.markup_paragraph(
+                    t(
+                        "summary.draft_shares",
+                        reviewed=counts.reviewed,
+                        total=counts.total,
+                        remaining=d.unreviewed,
+                    )
+                )
+            )
         register = len(d.register_rows())
         must = d.counts_by_level().get("Must")
         must_gaps = must.count(Status.GAP) + must.count(Status.CONFLICT) if must else 0
+        discussion = len(d.discussion_rows())
         out.append(
             self.markup_paragraph(
-                f"<b>{register}</b> {_plural(register, 'criterion is', 'criteria are')} "
-                "assessed gap, conflict or partial; "
-                f"<b>{must_gaps}</b> of the gaps and conflicts concern mandatory (Must) criteria, "
-                f"which weigh more than recommended (Should) ones. "
-                f"<b>{len(d.discussion_rows())}</b> "
-                f"{_plural(len(d.discussion_rows()), 'item is', 'items are')} flagged for discussion.",
+                t.n("summary.register", register)
+                + " "
+                + t.n("summary.must_gaps", must_gaps)
+                + " "
+                + t.n("summary.discussion", discussion)
             )
         )
-        out += self.h2(Heading("Assessments", s.h2, level=1, key="summary-overall"))
+        out += self.h2(self.heading("summary.assessments", s.h2, level=1))
+        share_head = t("summary.share_reviewed") if d.is_draft else t("summary.share")
         rows: list[list[Any]] = [
             [
-                *self.head("Assessment", "Meaning"),
-                *[self.markup_paragraph(t, s.head_right) for t in ("Criteria", "Share")],
+                *self.head(t("summary.assessment"), t("summary.meaning")),
+                *[
+                    self.markup_paragraph(escaped_markup(x), s.head_right)
+                    for x in (t("summary.criteria"), share_head)
+                ],
             ]
         ]
         extra: list[tuple[Any, ...]] = []
-        for i, (status, meaning) in enumerate(_MEANINGS, start=1):
+        for i, status in enumerate(STATUS_ORDER, start=1):
+            share = (
+                "—"
+                if status is Status.UNREVIEWED or not counts.reviewed
+                else t.percent(counts.share(status))
+            )
             rows.append(
                 [
-                    self.markup_paragraph(f"<b>{status.label}</b>", s.cell),
-                    self.markup_paragraph(escaped_markup(meaning), s.cell),
+                    self.markup_paragraph(f"<b>{escaped_markup(t.status(status))}</b>", s.cell),
+                    self.markup_paragraph(t(f"meaning.{status.value}"), s.cell),
                     self.markup_paragraph(str(counts.count(status)), s.cell_right),
-                    self.markup_paragraph(f"{counts.percent(status):.1f} %", s.cell_right),
+                    self.markup_paragraph(share, s.cell_right),
                 ]
             )
             extra.append(("BACKGROUND", (0, i), (0, i), STATUS_TINT[status]))
         rows.append(
             [
-                self.markup_paragraph("<b>Total</b>", s.cell),
+                self.markup_paragraph(f"<b>{t('summary.total')}</b>", s.cell),
                 self.markup_paragraph("", s.cell),
                 self.markup_paragraph(f"<b>{counts.total}</b>", s.cell_right),
-                self.markup_paragraph("100.0 %" if counts.total else "—", s.cell_right),
+                self.markup_paragraph(t.percent(100.0) if counts.reviewed else "—", s.cell_right),
             ]
         )
         out.append(
             self.table(rows, self.cols(self.width, 0.16, 0.6, 0.12, 0.12), zebra=False, extra=extra)
         )
-        out += self.h2(Heading("By level (Must / Should)", s.h2, level=1, key="summary-level"))
-        out.append(self.counts_table("Level", d.counts_by_level()))
-        out += self.h2(Heading("By category", s.h2, level=1, key="summary-category"))
+        out += self.h2(self.heading("summary.by_level", s.h2, level=1))
+        by_level = {t.level(k): v for k, v in d.counts_by_level().items()}
+        out.append(self.counts_table(t("summary.level"), by_level, narrow=True))
+        out += self.h2(self.heading("summary.by_category", s.h2, level=1))
         by_section = d.counts_by_section()
-        out.append(self.counts_table("Category", by_section))
+        out.append(self.counts_table(t("summary.category"), by_section))
         out.append(CondPageBreak(120))
         chart_block: list[Flowable] = [
-            Heading("Assessments per category (chart)", s.h2, level=1, key="summary-chart"),
-            self.markup_paragraph(
-                "Number of reference criteria in each category, by assessment.", s.muted
-            ),
+            self.heading("summary.chart", s.h2, level=1),
+            self.markup_paragraph(t("summary.chart_caption"), s.muted),
         ]
         if len(by_section) > MAX_CHART_CATEGORIES:
             chart_block.append(
                 self.markup_paragraph(
-                    f"The chart shows the first {MAX_CHART_CATEGORIES} of {len(by_section)} "
-                    "categories; the table above lists them all.",
+                    t("summary.chart_cut", shown=MAX_CHART_CATEGORIES, total=len(by_section)),
                     s.muted,
                 )
             )
-        chart_block.append(category_chart(by_section, self.width))
+        chart_block.append(category_chart(by_section, self.width, self.t))
         out.append(KeepTogether(chart_block))
         out.append(PageBreak())
         return out
 
-    def counts_table(self, label: str, groups: dict[str, Counts]) -> Table:
-        s = self.s
-        short = {Status.NOT_APPLICABLE: "N/A", Status.UNREVIEWED: "Unrev."}
+    def counts_table(self, label: str, groups: dict[str, Counts], *, narrow: bool = False) -> Table:
+        s, t = self.s, self.t
         header = [self.markup_paragraph(escaped_markup(label), s.head)] + [
-            self.markup_paragraph(escaped_markup(short.get(st, st.label)), s.head_right)
+            self.markup_paragraph(escaped_markup(t.status_short(st)), s.head_right)
             for st in STATUS_ORDER
         ]
-        header.append(self.markup_paragraph("Total", s.head_right))
+        header.append(self.markup_paragraph(t("summary.total"), s.head_right))
         rows: list[list[Any]] = [header]
         for name, counts in groups.items():
             row: list[Any] = [self.escaped_paragraph(name, s.cell)]
@@ -441,47 +543,27 @@ class StoryBuilder:
             row.append(self.markup_paragraph(f"<b>{counts.total}</b>", s.cell_right))
             rows.append(row)
         n_status = len(STATUS_ORDER)
-        first = 0.34 if label == "Category" else 0.2
+        first = 0.2 if narrow else 0.34
         rest = (1 - first) / (n_status + 1)
         return self.table(rows, self.cols(self.width, first, *([rest] * (n_status + 1))))
 
     # -- discussion points --------------------------------------------------------------------
 
     def discussion(self) -> list[Flowable]:
-        d, s = self.data, self.s
-        out: list[Flowable] = [Heading(SECTION_TITLES[1], s.h1, level=0, key="discussion")]
+        d, s, t = self.data, self.s, self.t
+        out: list[Flowable] = [self.heading("section.discussion", s.h1, level=0)]
         items = d.discussion_rows()
         if not items:
-            out.append(self.markup_paragraph("No item is flagged for discussion.", s.muted))
+            out.append(self.markup_paragraph(t("discussion.none"), s.muted))
             out.append(PageBreak())
             return out
-        out.append(
-            self.markup_paragraph(
-                f"{len(items)} {_plural(len(items), 'item is', 'items are')} flagged for the "
-                "negotiation agenda, in program order.",
-                s.body,
-            )
-        )
+        out.append(self.markup_paragraph(t.n("discussion.intro", len(items)), s.body))
         half = self.width / 2
         for n, row in enumerate(items, start=1):
             title = (
-                f"{n}. {self.escaped_markup(row.ref)} · {self.escaped_markup(row.section)} · {escaped_markup(row.level)} · "
-                f"{escaped_markup(row.status.label)}"
+                f"{n}. {self.escaped_markup(row.ref)} · {self.escaped_markup(row.section)} · "
+                f"{escaped_markup(t.level(row.level))} · {escaped_markup(t.status(row.status))}"
             )
-            partner_cell: list[Flowable] = []
-            for link in row.links:
-                partner_cell.append(
-                    self.markup_paragraph(
-                        f"<b>{self.escaped_markup(link.criterion.ref)}</b> · {escaped_markup(link.relation.label)}",
-                        s.cell,
-                    )
-                )
-                partner_cell.append(self.escaped_paragraph(link.criterion.text, s.cell))
-                partner_cell.append(Spacer(1, 3))
-            if not partner_cell:
-                partner_cell.append(
-                    self.markup_paragraph("No linked partner criterion.", s.cell_muted)
-                )
             table_rows: list[list[Any]] = [
                 [
                     self.markup_paragraph(
@@ -490,7 +572,7 @@ class StoryBuilder:
                     ),
                     self.markup_paragraph(f"{self.escaped_markup(d.partner.name)}", s.head),
                 ],
-                [self.escaped_paragraph(row.criterion.text, s.cell), partner_cell],
+                [self.escaped_paragraph(row.criterion.text, s.cell), self.partner_cell(row)],
             ]
             block: list[Flowable] = [
                 self.markup_paragraph(title, s.h3),
@@ -500,7 +582,9 @@ class StoryBuilder:
             block.append(Spacer(1, 3))
             block.append(
                 self.markup_paragraph(
-                    f"<b>Note:</b> {self.escaped_markup(note)}" if note else "<i>No note.</i>",
+                    f"<b>{t('discussion.note')}</b> {self.escaped_markup(note)}"
+                    if note
+                    else f"<i>{t('discussion.no_note')}</i>",
                     s.small,
                 )
             )
@@ -514,46 +598,54 @@ class StoryBuilder:
     # -- gap and conflict register ------------------------------------------------------------
 
     def register(self) -> list[Flowable]:
-        d, s = self.data, self.s
-        out: list[Flowable] = [Heading(SECTION_TITLES[2], s.h1, level=0, key="register")]
+        d, s, t = self.data, self.s, self.t
+        out: list[Flowable] = [self.heading("section.register", s.h1, level=0)]
         rows = d.register_rows()
         if not rows:
-            out.append(
-                self.markup_paragraph("No criterion is assessed gap, conflict or partial.", s.muted)
-            )
+            out.append(self.markup_paragraph(t("register.none"), s.muted))
             return out
-        out.append(
-            self.markup_paragraph(
-                "Reference criteria assessed conflict, gap or partial. Mandatory (Must) criteria "
-                "come first. For a partial verdict the stricter side follows from the relation "
-                "of its links (subset: partner stricter; superset: reference stricter); "
-                "otherwise the note says.",
-                s.body,
-            )
-        )
+        out.append(self.markup_paragraph(t("register.intro"), s.body))
+        if d.is_draft:
+            out.append(self.markup_paragraph(t.n("register.draft", d.unreviewed), s.muted))
         groups: dict[str, list[ReferenceRow]] = {}
         for row in rows:
             groups.setdefault(row.level, []).append(row)
-        titles = {"Must": "Mandatory criteria (Must)", "Should": "Recommended criteria (Should)"}
         widths = self.cols(self.width, 0.08, 0.14, 0.36, 0.29, 0.13)
         for level, members in groups.items():
-            title = titles.get(level, "Criteria without a level")
+            key = {"Must": "register.must", "Should": "register.should"}.get(
+                level, "register.no_level"
+            )
             out += self.h2(
-                Heading(f"{title}: {len(members)}", s.h2, level=1, key=f"register-{level}")
+                Heading(t(key, n=len(members)), s.h2, level=1, key=f"register-{level}", toc=True)
             )
             table_rows: list[list[Any]] = [
-                self.head("Ref", "Assessment", "Reference criterion", "Note", "Stricter side")
+                self.head(
+                    t("col.ref"),
+                    t("col.assessment"),
+                    t("col.reference_criterion"),
+                    t("col.note"),
+                    t("col.stricter"),
+                )
             ]
             extra: list[tuple[Any, ...]] = []
             for i, row in enumerate(members, start=1):
                 crit: list[Flowable] = [self.escaped_paragraph(row.criterion.text, s.cell)]
                 if row.links:
                     linked = ", ".join(
-                        f"{self.escaped_markup(link.criterion.ref)} ({escaped_markup(link.relation.label)})"
+                        f"{self.escaped_markup(link.criterion.ref)} "
+                        f"({escaped_markup(t.relation(link.relation))})"
                         for link in row.links
                     )
-                    crit.append(self.markup_paragraph(f"<i>Linked: {linked}</i>", s.cell_muted))
-                stricter = row.stricter_side if row.status is Status.PARTIAL else "—"
+                    crit.append(
+                        self.markup_paragraph(
+                            f"<i>{t('cell.linked', links=linked)}</i>", s.cell_muted
+                        )
+                    )
+                stricter = (
+                    t(f"stricter.{row.stricter_side.lower().replace(' ', '_')}")
+                    if row.status is Status.PARTIAL
+                    else "—"
+                )
                 table_rows.append(
                     [
                         ref_paragraph(self, row.ref, s.cell_bold),
@@ -570,25 +662,30 @@ class StoryBuilder:
     # -- side by side (landscape) ------------------------------------------------------------
 
     def side_by_side(self) -> list[Flowable]:
-        d, s = self.data, self.s
+        d, s, t = self.data, self.s, self.t
         out: list[Flowable] = [
             NextPageTemplate("landscape"),
             PageBreak(),
-            Heading(SECTION_TITLES[3], s.h1, level=0, key="side-by-side"),
+            self.heading("section.side_by_side", s.h1, level=0),
             self.markup_paragraph(
-                f"Every criterion of {self.escaped_markup(d.reference.name)} in program order, next to the "
-                f"confirmed counterparts in {self.escaped_markup(d.partner.name)}. "
-                + escaped_markup(_RELATION_KEY),
+                t(
+                    "sbs.intro",
+                    reference=self.escaped_markup(d.reference.name),
+                    partner=self.escaped_markup(d.partner.name),
+                )
+                + " "
+                + t("sbs.relations")
+                + (" " + t("sbs.guidance") if self.options.guidance else ""),
                 s.small,
             ),
         ]
         widths = self.cols(self.wide, 0.07, 0.3, 0.33, 0.1, 0.2)
         header = self.head(
-            "Ref",
-            f"{d.reference.name} criterion",
-            f"{d.partner.name} counterpart(s)",
-            "Assessment",
-            "Note",
+            t("col.ref"),
+            t("sbs.reference_col", program=d.reference.name),
+            t("sbs.partner_col", program=d.partner.name),
+            t("col.assessment"),
+            t("col.note"),
         )
         for index, (section, rows) in enumerate(d.rows_by_section().items()):
             out += self.h2(
@@ -603,31 +700,14 @@ class StoryBuilder:
             table_rows: list[list[Any]] = [header]
             extra: list[tuple[Any, ...]] = []
             for i, row in enumerate(rows, start=1):
-                partner: list[Flowable] = []
-                for link in row.links:
-                    partner.append(
-                        self.markup_paragraph(
-                            f"<b>{self.escaped_markup(link.criterion.ref)}</b>  "
-                            f"<font color='#5B6573'>{escaped_markup(link.relation.label)}</font>",
-                            s.cell,
-                        )
-                    )
-                    partner.append(self.escaped_paragraph(link.criterion.text, s.cell))
-                    partner.append(Spacer(1, 4))
-                if partner:
-                    partner.pop()
-                else:
-                    partner.append(
-                        self.markup_paragraph("No linked partner criterion", s.cell_muted)
-                    )
                 table_rows.append(
                     [
                         [
                             ref_paragraph(self, row.ref, s.cell_bold),
-                            self.markup_paragraph(escaped_markup(row.level), s.cell_muted),
+                            self.markup_paragraph(escaped_markup(t.level(row.level)), s.cell_muted),
                         ],
                         self.escaped_paragraph(row.criterion.text, s.cell),
-                        partner,
+                        self.partner_cell(row),
                         self.status_cell(row),
                         self.escaped_paragraph(row.note, s.cell)
                         if row.note
@@ -643,269 +723,189 @@ class StoryBuilder:
     # -- partner-only ---------------------------------------------------------------------------
 
     def partner_only(self) -> list[Flowable]:
-        d, s = self.data, self.s
-        out: list[Flowable] = [Heading(SECTION_TITLES[4], s.h1, level=0, key="partner-only")]
+        d, s, t = self.data, self.s, self.t
+        out: list[Flowable] = [self.heading("section.partner_only", s.h1, level=0)]
+        confirmed, pending = d.confirmed_partner_only, d.not_yet_linked
         if not d.partner_only:
+            out.append(self.markup_paragraph(t("po.all_linked"), s.muted))
+            return out
+        partner = self.escaped_markup(d.partner.name)
+        if confirmed:
             out.append(
                 self.markup_paragraph(
-                    "Every partner criterion is linked to a reference criterion.", s.muted
+                    t.n("po.intro", len(confirmed), total=d.partner.criteria_count, partner=partner)
+                    + " "
+                    + t("po.why"),
+                    s.body,
                 )
             )
-            return out
-        out.append(
-            self.markup_paragraph(
-                f"{len(d.partner_only)} of {d.partner.criteria_count} criteria of "
-                f"{self.escaped_markup(d.partner.name)} are linked to no reference criterion. AEO programs "
-                "also cover customs compliance, record keeping and solvency, which the reference "
-                "program does not address; these are listed by the partner's own sections.",
-                s.body,
+        else:
+            out.append(self.markup_paragraph(t("po.none_yet"), s.muted))
+        if pending:
+            out.append(
+                self.markup_paragraph(
+                    t.n("po.pending_intro", len(pending), partner=partner), s.body
+                )
             )
-        )
+        out += self.partner_list(confirmed, "po")
+        if pending:
+            out += self.h2(self.heading("po.pending_title", s.h2, level=1, n=len(pending)))
+            out += self.partner_list(pending, "pending")
+        return out
+
+    def partner_list(self, criteria: Sequence[Criterion], prefix: str) -> list[Flowable]:
+        """Partner criteria by the partner's own sections: ref, text, level and guidance."""
+        d, s, t = self.data, self.s, self.t
+        out: list[Flowable] = []
         widths = self.cols(self.width, 0.13, 0.87)
-        for index, (section, criteria) in enumerate(d.partner_only_by_section().items()):
+        for index, (section, members) in enumerate(d.partner_only_by_section(criteria).items()):
             out += self.h2(
                 Heading(
-                    f"{section} ({len(criteria)})",
-                    s.h2,
-                    level=1,
-                    key=f"po-{index}",
+                    f"{section} ({len(members)})",
+                    s.h2 if prefix == "po" else s.h3,
+                    level=1 if prefix == "po" else 2,
+                    key=f"{prefix}-{index}",
                     toc=False,
-                    markup_text=f"{self.escaped_markup(section)} ({len(criteria)})",
+                    markup_text=f"{self.escaped_markup(section)} ({len(members)})",
                 )
             )
-            rows: list[list[Any]] = [self.head("Ref", "Criterion")]
+            rows: list[list[Any]] = [self.head(t("col.ref"), t("col.criterion"))]
             rows.extend(
-                [ref_paragraph(self, c.ref, s.cell_bold), self.criterion_cell(c)] for c in criteria
+                [ref_paragraph(self, c.ref, s.cell_bold), self.criterion_cell(c)] for c in members
             )
-            out.append(self.table(rows, widths))
+            out.extend(self.chunked_table(rows, widths, ()))
         return out
 
     def criterion_cell(self, criterion: Criterion) -> list[Flowable]:
         cell: list[Flowable] = [self.escaped_paragraph(criterion.text, self.s.cell)]
         if criterion.level is not None:
             cell.append(
-                self.markup_paragraph(escaped_markup(criterion.level.value), self.s.cell_muted)
+                self.markup_paragraph(
+                    escaped_markup(self.t.level(criterion.level.value)), self.s.cell_muted
+                )
             )
+        cell += self.guidance(criterion)
         return cell
 
     # -- method and provenance ----------------------------------------------------------------
 
     def method(self) -> list[Flowable]:
-        d, s = self.data, self.s
-        out: list[Flowable] = [
-            CondPageBreak(250),
-            Heading(SECTION_TITLES[5], s.h1, level=0, key="method"),
-        ]
-        out += self.h2(
-            Heading("How candidates were suggested", s.h2, level=1, key="method-aligner")
-        )
-        refitted = _refit_sentence(d.settings)
+        d, s, t = self.data, self.s, self.t
+        out: list[Flowable] = [CondPageBreak(250), self.heading("section.method", s.h1, level=0)]
+        out += self.h2(self.heading("method.suggested", s.h2, level=1))
+        out.append(self.markup_paragraph(t("method.suggested_text")))
+        if _refitted(d.settings):
+            key = "method.refitted_affinity" if _affinity(d.settings) else "method.refitted"
+            out.append(self.markup_paragraph(t(key)))
+        if d.aligned_at:
+            out.append(
+                self.markup_paragraph(
+                    t("method.aligned_at", when=escaped_markup(short_time(d.aligned_at)))
+                )
+            )
         out.append(
             self.markup_paragraph(
-                "For every reference criterion the tool ranked partner criteria by textual and "
-                "semantic similarity and showed the reviewer the top candidates with the shared "
-                "terms behind each score. Suggestions are only proposals: nothing enters this "
-                "report without a reviewer's decision."
-                + ("" if refitted else " The settings used were:"),
+                t("method.settings_in_annex") if self.options.annex else t("method.settings_kept"),
+                s.muted,
             )
         )
-        if refitted:
-            out.append(self.markup_paragraph(refitted + " The settings used were:"))
-        if d.settings:
-            # Two setting/value pairs per row keep a long settings list to half a page.
-            pairs = [
-                [
-                    self.escaped_paragraph(str(k).replace("_", " "), s.cell),
-                    self.escaped_paragraph(_format_setting(v), s.cell),
-                ]
-                for k, v in d.settings.items()
-            ]
-            half = (len(pairs) + 1) // 2
-            left, right = pairs[:half], pairs[half:]
-            blank = [self.markup_paragraph("", s.cell), self.markup_paragraph("", s.cell)]
-            rows: list[list[Any]] = [self.head("Setting", "Value", "Setting", "Value")]
-            rows.extend(a + (right[i] if i < len(right) else blank) for i, a in enumerate(left))
-            out.append(self.table(rows, self.cols(self.width, 0.27, 0.23, 0.27, 0.23)))
-        else:
-            out.append(
-                self.markup_paragraph("No aligner settings are recorded in the project.", s.muted)
-            )
-        if d.aligned_at:
-            out.append(Spacer(1, 4))
-            out.append(
-                self.markup_paragraph(
-                    f"Suggestions were last computed on {escaped_markup(_short_time(d.aligned_at))} UTC."
-                )
-            )
-        for notice in d.notices:
-            out.append(
-                self.markup_paragraph(
-                    f"Note from the aligner: {self.escaped_markup(notice)}", s.muted
-                )
-            )
-        out += self.h2(Heading("Human confirmation", s.h2, level=1, key="method-confirmation"))
+        out += self.h2(self.heading("method.confirmation", s.h2, level=1))
         suggested = d.link_count - d.manual_link_count
         out.append(
             self.markup_paragraph(
-                f"Every one of the {d.link_count} links in this report was confirmed by a person; "
-                f"none was accepted automatically. {suggested} were confirmed from ranked "
-                f"suggestions and {d.manual_link_count} were made by hand. Every assessment "
-                "names the reviewer who recorded it.",
+                t.n("method.confirmed", d.link_count)
+                + " "
+                + t("method.confirmed_how", suggested=suggested, manual=d.manual_link_count)
             )
         )
-        out += self.h2(Heading("Reviewers", s.h2, level=1, key="method-reviewers"))
-        if d.reviewers:
+        out += self.h2(self.heading("method.partner_only_rule", s.h2, level=1))
+        out.append(self.markup_paragraph(t("method.partner_only_text", ranks=CANDIDATE_RANKS)))
+        if d.is_draft:
+            out.append(self.markup_paragraph(t("method.shares_text")))
+        out += self.h2(self.heading("method.reviewers", s.h2, level=1))
+        shown = reviewers_shown(d)
+        if shown:
             rows = [
                 self.head(
-                    "Reviewer", "Criteria assessed", "First activity (UTC)", "Last activity (UTC)"
+                    t("col.reviewer"), t("col.assessed"), t("col.first_utc"), t("col.last_utc")
                 )
             ]
             rows.extend(
                 [
-                    self.escaped_paragraph(r.reviewer or "unnamed", s.cell),
+                    self.escaped_paragraph(r.reviewer or t("method.unnamed"), s.cell),
                     self.markup_paragraph(str(r.decisions), s.cell_right),
-                    self.escaped_paragraph(_short_time(r.first), s.cell),
-                    self.escaped_paragraph(_short_time(r.last), s.cell),
+                    self.escaped_paragraph(short_time(r.first), s.cell),
+                    self.escaped_paragraph(short_time(r.last), s.cell),
                 ]
-                for r in d.reviewers
+                for r in shown
             )
             out.append(self.table(rows, self.cols(self.width, 0.4, 0.14, 0.23, 0.23)))
         else:
-            out.append(self.markup_paragraph("No decision has been recorded yet.", s.muted))
+            out.append(self.markup_paragraph(t("method.no_decision"), s.muted))
         if d.agreement:
             out.append(Spacer(1, 4))
-            out.append(
-                self.markup_paragraph(
-                    "Agreement between reviewers, on the criteria both assessed (each one's last "
-                    "verdict); Cohen's kappa discounts the agreement expected by chance (1 is "
-                    "full agreement, 0 no better than chance):"
-                )
-            )
-            out.extend(
-                self.escaped_paragraph(agreement_sentence(pair), s.body) for pair in d.agreement
-            )
-        out += self.h2(Heading("History", s.h2, level=1, key="method-history"))
-        if d.history_actions:
-            total = sum(d.history_actions.values())
-            out.append(
-                self.markup_paragraph(
-                    f"The project's audit trail holds {total} recorded changes. By kind:", s.body
-                )
-            )
-            rows = [self.head("Change", "Count")]
-            rows.extend(
-                [
-                    self.escaped_paragraph(action.replace("_", " "), s.cell),
-                    self.markup_paragraph(str(n), s.cell_right),
-                ]
-                for action, n in sorted(d.history_actions.items(), key=lambda kv: -kv[1])
-            )
-            out.append(self.table(rows, self.cols(self.width, 0.5, 0.15)))
-        recent = d.history[:RECENT_HISTORY]
-        if recent:
-            out.append(CondPageBreak(140))
-            out.append(Spacer(1, 6))
-            out.append(
-                self.markup_paragraph(
-                    f"The {len(recent)} most recent changes (the workbook export lists all):",
-                    s.body,
-                )
-            )
-            rows = [self.head("When (UTC)", "Reviewer", "Change", "Ref", "New value")]
-            rows.extend(
-                [
-                    self.escaped_paragraph(_short_time(h.timestamp), s.cell),
-                    self.escaped_paragraph(h.reviewer, s.cell),
-                    self.escaped_paragraph(h.action.replace("_", " "), s.cell),
-                    self.escaped_paragraph(
-                        " → ".join(x for x in (h.reference_ref, h.partner_ref) if x), s.cell
-                    ),
-                    self.escaped_paragraph(_clip(h.new_value or ""), s.cell),
-                ]
-                for h in recent
-            )
-            out.append(self.table(rows, self.cols(self.width, 0.18, 0.15, 0.17, 0.17, 0.33)))
-        if not d.history_actions and not d.history:
-            out.append(
-                self.markup_paragraph("No change is recorded in the project's history.", s.muted)
-            )
-        out += self.h2(Heading("Sources", s.h2, level=1, key="method-sources"))
+            out.append(self.markup_paragraph(t("method.agreement_intro")))
+            out.extend(self.markup_paragraph(self.agreement(pair), s.body) for pair in d.agreement)
+        out += self.h2(self.heading("method.sources", s.h2, level=1))
         if any(len(info.editions) > 1 for info in d.editions):
             out += self.editions_table()
-            out += self.import_warnings()
-            return out
-        rows = [self.head("Program", "Source file", "SHA-256")]
-        for program in (d.reference, d.partner):
-            rows.append(
-                [
-                    self.escaped_paragraph(program.name, s.cell),
-                    self.escaped_paragraph(program.source_file or "not recorded", s.cell),
-                    self.escaped_paragraph(_spaced_hash(program.sha256), s.cell),
-                ]
-            )
-        out.append(self.table(rows, self.cols(self.width, 0.25, 0.3, 0.45)))
-        out += self.import_warnings()
+        else:
+            not_recorded = t("cover.not_recorded")
+            rows = [self.head(t("col.program"), t("cover.source_file"), "SHA-256")]
+            for program in (d.reference, d.partner):
+                rows.append(
+                    [
+                        self.escaped_paragraph(program.name, s.cell),
+                        self.escaped_paragraph(program.source_file or not_recorded, s.cell),
+                        self.escaped_paragraph(spaced_hash(program.sha256, not_recorded), s.cell),
+                    ]
+                )
+            out.append(self.table(rows, self.cols(self.width, 0.25, 0.3, 0.45)))
+        warnings = len(d.reference.import_warnings) + len(d.partner.import_warnings)
+        if warnings:
+            where = "method.warnings_annex" if self.options.annex else "method.warnings_kept"
+            out.append(Spacer(1, 4))
+            out.append(self.markup_paragraph(t.n(where, warnings), s.muted))
+        else:
+            out.append(Spacer(1, 4))
+            out.append(self.markup_paragraph(t("method.no_warnings"), s.muted))
         return out
 
-    def import_warnings(self) -> list[Flowable]:
-        """What the importer noticed in each source file, as it was told when importing."""
-        d, s = self.data, self.s
-        out: list[Flowable] = self.h2(
-            Heading("Import warnings", s.h2, level=1, key="method-import-warnings")
+    def agreement(self, pair: Any) -> str:
+        """One reviewer pair's agreement as a sentence of this language (names escaped)."""
+        t = self.t
+        a, b = (self.escaped_markup(name) for name in pair.reviewers)
+        if pair.criteria == 0:
+            return t("agreement.none", a=a, b=b)
+        kappa = (
+            t("agreement.kappa", kappa=t.number(pair.kappa, 2))
+            if pair.kappa is not None
+            else t("agreement.kappa_undefined")
         )
-        total = len(d.reference.import_warnings) + len(d.partner.import_warnings)
-        if not total:
-            out.append(
-                self.markup_paragraph(
-                    "The importer reported nothing unusual in either source file.", s.muted
-                )
-            )
-            return out
-        out.append(
-            self.markup_paragraph(
-                f"When the programs were imported, the importer reported {total} "
-                f"warning{'s' if total != 1 else ''} (rows it skipped, columns it did not "
-                "import, languages it chose); each names the place in the source file."
-            )
+        return t.n(
+            "agreement.pair",
+            pair.criteria,
+            a=a,
+            b=b,
+            agreed=pair.agreed,
+            percent=t.percent(pair.percent or 0.0),
+            kappa=kappa,
         )
-        rows = [self.head("Program", "Where", "Warning")]
-        for program in (d.reference, d.partner):
-            shown = program.import_warnings[:MAX_IMPORT_WARNINGS]
-            for sentence in shown:
-                where, message = split_warning(sentence)
-                rows.append(
-                    [
-                        self.escaped_paragraph(program.name, s.cell),
-                        self.escaped_paragraph(where, s.cell),
-                        self.escaped_paragraph(_clip(message, 400), s.cell),
-                    ]
-                )
-            more = len(program.import_warnings) - len(shown)
-            if more > 0:
-                rows.append(
-                    [
-                        self.escaped_paragraph(program.name, s.cell),
-                        self.markup_paragraph("", s.cell),
-                        self.escaped_paragraph(
-                            f"… and {more} more (the project keeps them all).", s.cell_muted
-                        ),
-                    ]
-                )
-        out.append(self.table(rows, self.cols(self.width, 0.2, 0.28, 0.52)))
-        return out
 
     def editions_table(self) -> list[Flowable]:
         """Every edition of both programs on record: label, file, SHA-256, imported when, by whom."""
-        d, s = self.data, self.s
-        out: list[Flowable] = [
-            self.markup_paragraph(
-                "Each program's editions, oldest first; the comparison uses the last of each.",
-                s.body,
+        d, s, t = self.data, self.s, self.t
+        out: list[Flowable] = [self.markup_paragraph(t("editions.intro"), s.body)]
+        rows: list[list[Any]] = [
+            self.head(
+                t("col.program"),
+                t("editions.edition"),
+                t("cover.source_file"),
+                t("editions.imported"),
+                "SHA-256",
             )
         ]
-        rows: list[list[Any]] = [
-            self.head("Program", "Edition", "Source file", "Imported (UTC)", "SHA-256")
-        ]
+        not_recorded = t("cover.not_recorded")
         for info in d.editions:
             for e in info.editions:
                 label = f"{e.number}" + (f" ({e.label})" if e.label else "")
@@ -913,23 +913,28 @@ class StoryBuilder:
                     [
                         self.escaped_paragraph(info.program, s.cell),
                         self.escaped_paragraph(label, s.cell),
-                        self.escaped_paragraph(
-                            f"{e.source_file or 'not recorded'}, {e.criteria} criteria", s.cell
-                        ),
-                        self.escaped_paragraph(
-                            _short_time(e.imported_at)
-                            + (f" by {e.imported_by}" if e.imported_by else ""),
+                        self.markup_paragraph(
+                            t.n(
+                                "editions.file",
+                                e.criteria,
+                                file=self.escaped_markup(e.source_file or not_recorded),
+                            ),
                             s.cell,
                         ),
-                        self.escaped_paragraph(_spaced_hash(e.sha256), s.cell),
+                        self.markup_paragraph(
+                            escaped_markup(short_time(e.imported_at))
+                            + (
+                                " " + t("editions.by", who=self.escaped_markup(e.imported_by))
+                                if e.imported_by
+                                else ""
+                            ),
+                            s.cell,
+                        ),
+                        self.escaped_paragraph(spaced_hash(e.sha256, not_recorded), s.cell),
                     ]
                 )
         out.append(self.table(rows, self.cols(self.width, 0.18, 0.13, 0.23, 0.18, 0.28)))
         return out
-
-
-MAX_IMPORT_WARNINGS = 40
-"""Import warnings listed per program in the report (the rest are counted)."""
 
 
 class _ContentsPlaceholder(Spacer):
@@ -985,7 +990,7 @@ def ref_paragraph(builder: StoryBuilder, ref: str, style: ParagraphStyle) -> Par
     """The ref cell's paragraph; it tells a split row's second half which criterion continues."""
     paragraph = builder.escaped_paragraph(ref, style)
     paragraph.continued = builder.markup_paragraph(
-        f"{builder.escaped_markup(ref)} (cont.)", builder.s.cell_muted
+        builder.t("cell.continued", ref=builder.escaped_markup(ref)), builder.s.cell_muted
     )
     return paragraph
 
@@ -1012,28 +1017,14 @@ def _empty(cell: object) -> bool:
     return False
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many
-
-
-def cjk_hint(data: ReportData) -> str | None:
-    """The report's CJK language from its criteria texts: decides the font of kanji-only text."""
-    from criteria_compare.report.fonts import cjk_language
-
-    texts = [c.text for c in data.partner_only]
-    texts += [link.criterion.text for row in data.rows for link in row.links]
-    texts += [row.criterion.text for row in data.rows[:200]]
-    return cjk_language(texts)
-
-
-def _spaced_hash(sha: str) -> str:
+def spaced_hash(sha: str, missing: str = "not recorded") -> str:
     """A SHA-256 split in groups of 8 so it wraps cleanly in a narrow cell."""
     if not sha:
-        return "not recorded"
+        return missing
     return " ".join(sha[i : i + 8] for i in range(0, len(sha), 8))
 
 
-def _short_time(stamp: str) -> str:
+def short_time(stamp: str) -> str:
     """ "2026-11-23T12:54:02+00:00" -> "2026-11-23 12:54"."""
     if "T" in stamp:
         day, time = stamp.split("T", 1)
@@ -1041,12 +1032,12 @@ def _short_time(stamp: str) -> str:
     return stamp
 
 
-def _clip(text: str, limit: int = 160) -> str:
+def clip(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _format_setting(value: object) -> str:
+def format_setting(value: object) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, (dict, list, tuple)):
@@ -1054,23 +1045,14 @@ def _format_setting(value: object) -> str:
     return str(value)
 
 
-def _refit_sentence(settings: Mapping[str, object]) -> str:
-    """A sentence for readers when this comparison's channel weights differ from the shipped ones."""
+def _refitted(settings: Mapping[str, object]) -> bool:
+    """True when this comparison's channel weights differ from the shipped ones."""
     shipped = AlignerSettings().to_dict()
-    if not settings or all(
-        settings.get(name, shipped[name]) == shipped[name] for name in CHANNEL_WEIGHTS
-    ):
-        return ""
-    text = (
-        "The channel weights were re-fitted for this comparison from links its reviewers "
-        "had confirmed, and adopted only because they ranked held-out confirmed links better "
-        "than the shipped setting."
+    return bool(settings) and any(
+        settings.get(name, shipped[name]) != shipped[name] for name in CHANNEL_WEIGHTS
     )
+
+
+def _affinity(settings: Mapping[str, object]) -> bool:
     affinity = settings.get("weight_affinity", 0)
-    if isinstance(affinity, (int, float)) and affinity > 0:
-        text += (
-            " They include section affinity: candidates in partner sections that reviewers had "
-            "already linked from the same reference section rank higher. This orders "
-            "suggestions only; every link in this report was still confirmed by a person."
-        )
-    return text
+    return isinstance(affinity, (int, float)) and affinity > 0

@@ -68,6 +68,8 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_muted: ParagraphStyle
     cell_right: ParagraphStyle
+    guidance: ParagraphStyle
+    findings_item: ParagraphStyle
     head: ParagraphStyle
     head_right: ParagraphStyle
     status_box: ParagraphStyle
@@ -132,6 +134,18 @@ def make_styles() -> Styles:
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD_FONT),
         cell_muted=ParagraphStyle("cell_muted", parent=cell, fontName=ITALIC_FONT, textColor=MUTED),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        guidance=ParagraphStyle(
+            "guidance", parent=cell, fontSize=7, leading=8.8, textColor=MUTED, spaceBefore=2
+        ),
+        findings_item=ParagraphStyle(
+            "findings_item",
+            parent=base,
+            fontSize=8.5,
+            leading=11,
+            leftIndent=10,
+            firstLineIndent=-8,
+            spaceAfter=2,
+        ),
         head=head,
         head_right=ParagraphStyle("head_right", parent=head, alignment=TA_RIGHT),
         status_box=ParagraphStyle(

@@ -9,6 +9,7 @@ headings' pages are known, just before the file is saved.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,7 +22,7 @@ from reportlab.platypus.paragraph import ParagraphStyle
 
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.escape import escaped_markup
-from criteria_compare.report.fonts import BODY_FONT, BOLD_FONT, font_runs
+from criteria_compare.report.fonts import BODY_FONT, BOLD_FONT, FontChooser, font_runs
 from criteria_compare.report.pdf_styles import DRAFT_RED, GRID, MUTED
 
 __all__ = [
@@ -30,8 +31,11 @@ __all__ = [
     "Heading",
     "ReportDocTemplate",
     "contents_form",
+    "fit_runs",
     "page_size",
     "report_canvas",
+    "shortened",
+    "shortened_names",
 ]
 
 MARGIN = 18 * mm
@@ -76,12 +80,17 @@ class ReportDocTemplate(BaseDocTemplate):
         title: str,
         marking: str,
         draft: bool,
-        footer_left: str,
+        footer_left: RunningLine,
+        header: RunningLine | None = None,
         author: str = "",
         subject: str = "",
         progress: ProgressCallback | None = None,
         cancel: CancelCheck | None = None,
-        cjk_language: str | None = None,
+        fonts: FontChooser | None = None,
+        lang: str = "en",
+        draft_word: str = "DRAFT",
+        page_label: str = "Page {page} of {total}",
+        keywords: str = "",
     ) -> None:
         super().__init__(
             filename,
@@ -94,14 +103,19 @@ class ReportDocTemplate(BaseDocTemplate):
             author=author,
             subject=subject,
             creator="criteria-compare",
+            keywords=keywords,
+            lang=lang,
             initialFontName=BODY_FONT,
             initialFontSize=9,
         )
         self.report_title = title
+        self.header: RunningLine = header if header is not None else title
         self.marking = marking
         self.draft = draft
         self.footer_left = footer_left
-        self.cjk_language = cjk_language  # the report's CJK language: decides kanji-only lines
+        self.fonts = fonts or FontChooser()  # picks a font per run of the running marks
+        self.draft_word = draft_word
+        self.page_label = page_label
         self._progress = progress
         self._cancel = cancel
         self._story_length = 1
@@ -152,18 +166,18 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.line(MARGIN, top - 2.5 * mm, width - MARGIN, top - 2.5 * mm)
         canvas.line(MARGIN, bottom + 4 * mm, width - MARGIN, bottom + 4 * mm)
         room = width / 2 - MARGIN - 12
-        language = self.cjk_language
+        fonts = self.fonts
         mark: list[tuple[str, str]] = []
         if self.marking:
-            mark = _fit_runs(self.marking, width / 3, BOLD_FONT, 8.5, language)
+            mark = fit_runs(self.marking, width / 3, BOLD_FONT, 8.5, fonts)
             room -= _runs_width(mark, 8.5) / 2
         canvas.setFillColor(MUTED)
-        for text, y in ((self.report_title, top), (self.footer_left, bottom)):
-            _draw_runs(canvas, MARGIN, y, _fit_runs(text, room, BODY_FONT, 7.5, language), 7.5)
+        _draw_runs(canvas, MARGIN, top, _line_runs(self.header, room, fonts), 7.5)
+        _draw_runs(canvas, MARGIN, bottom, _line_runs(self.footer_left, room, fonts), 7.5)
         if self.draft:
             canvas.setFillColor(DRAFT_RED)
             canvas.setFont(BOLD_FONT, 7.5)
-            canvas.drawRightString(width - MARGIN, top, "DRAFT")
+            canvas.drawRightString(width - MARGIN, top, self.draft_word)
         if mark:
             canvas.setFillColor(DRAFT_RED)
             start = width / 2 - _runs_width(mark, 8.5) / 2
@@ -186,7 +200,9 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.setFont(BOLD_FONT, 120)
         canvas.translate(width / 2, height / 2)
         canvas.rotate(35)
-        canvas.drawCentredString(0, -40, "DRAFT")
+        size = min(120.0, 0.8 * (width**2 + height**2) ** 0.5 / max(1.0, _word_em(self.draft_word)))
+        canvas.setFont(BOLD_FONT, size)
+        canvas.drawCentredString(0, -size / 3, self.draft_word)
         canvas.restoreState()
 
     # -- outline, contents, progress -------------------------------------------------------
@@ -208,7 +224,8 @@ class ReportDocTemplate(BaseDocTemplate):
         """Fill in the forms placed during layout: "Page x of y" and the contents' page numbers."""
         total = canvas.getPageNumber() - 1
         for number in range(1, total + 1):
-            _right_aligned_form(canvas, _page_form(number), f"Page {number} of {total}", 7.5, MUTED)
+            label = self.page_label.format(page=number, total=total)
+            _right_aligned_form(canvas, _page_form(number), label, 7.5, MUTED)
         for key, (font, size, colour) in self._contents_forms.items():
             page = self._heading_pages.get(key)
             _right_aligned_form(
@@ -243,20 +260,96 @@ def _runs_width(runs: list[tuple[str, str]], size: float) -> float:
     return float(sum(stringWidth(chunk, font, size) for chunk, font in runs))
 
 
-def _fit_runs(
-    text: str, room: float, latin: str, size: float, language: str | None
-) -> list[tuple[str, str]]:
-    """``text`` on one line as font runs (CJK in a CID font), cut with an ellipsis to fit."""
+def _word_em(word: str) -> float:
+    """Width of ``word`` in the bold font at size 1 (for sizing the watermark to the page)."""
+    return float(stringWidth(word, BOLD_FONT, 1))
+
+
+def shortened(text: str, fits: Callable[[str], bool]) -> str:
+    """``text`` made to fit one line by rule, never cutting a word.
+
+    In turn: the text as it is; without parenthesised asides; the part before
+    the first colon (a title's main clause); then whole words from the start
+    with an ellipsis. Only a single word longer than the line is cut inside.
+    """
     text = " ".join(text.split())
-    runs = font_runs(text, latin, language)
-    if _runs_width(runs, size) <= room:
-        return runs
-    while text:
-        text = text[:-1]
-        runs = font_runs(text.rstrip() + "…", latin, language)
-        if _runs_width(runs, size) <= room:
-            break
-    return runs
+    if fits(text):
+        return text
+    candidates = []
+    plain = " ".join(re.sub(r"\s*\([^()]*\)|\s+[–—]\s+[^:/]*", "", text).split())
+    if plain and plain != text:
+        candidates.append(plain)
+    for base in (plain or text, text):
+        if ":" in base:
+            head = base.split(":", 1)[0].strip()
+            if head:
+                candidates.append(head)
+    for candidate in candidates:
+        if fits(candidate):
+            return candidate
+    words = (plain or text).split(" ")
+    for count in range(len(words) - 1, 0, -1):
+        candidate = " ".join(words[:count]).rstrip(" ,;:–—-/·") + "…"
+        if fits(candidate):
+            return candidate
+    word = words[0]
+    while len(word) > 1 and not fits(word + "…"):
+        word = word[:-1]
+    return word + "…"
+
+
+def shortened_names(prefix: str, names: tuple[str, str], fits: Callable[[str], bool]) -> str:
+    """``prefix`` + "A / B" made to fit by rule, keeping both names and never cutting a word.
+
+    Each name first loses its asides (parentheses, a dash clause); then the
+    longer name loses words from its end (marked "…") until the line fits.
+    """
+
+    def line(a: str, b: str) -> str:
+        return f"{prefix}{a} / {b}"
+
+    a, b = (" ".join(n.split()) for n in names)
+    if fits(line(a, b)):
+        return line(a, b)
+    a, b = (" ".join(re.sub(r"\s*\([^()]*\)|\s+[–—-]\s+.*", "", n).split()) or n for n in (a, b))
+    wa, wb = a.split(" "), b.split(" ")
+    ca, cb = len(wa), len(wb)
+    while True:
+        sa = " ".join(wa[:ca]) + ("…" if ca < len(wa) else "")
+        sb = " ".join(wb[:cb]) + ("…" if cb < len(wb) else "")
+        if fits(line(sa, sb)) or (ca == 1 and cb == 1):
+            return line(sa, sb)
+        if (ca >= cb and ca > 1) or cb == 1:
+            ca -= 1
+        else:
+            cb -= 1
+
+
+#: A running line: plain text, or a prefix and the two program names (shortened together).
+RunningLine = str | tuple[str, tuple[str, str]]
+
+
+def _line_runs(line: RunningLine, room: float, fonts: FontChooser) -> list[tuple[str, str]]:
+    if isinstance(line, str):
+        return fit_runs(line, room, BODY_FONT, 7.5, fonts)
+    prefix, names = line
+
+    def fits(candidate: str) -> bool:
+        return _runs_width(font_runs(candidate, BODY_FONT, fonts), 7.5) <= room
+
+    return font_runs(shortened_names(prefix, names, fits), BODY_FONT, fonts)
+
+
+def fit_runs(
+    text: str, room: float, latin: str, size: float, fonts: FontChooser | None = None
+) -> list[tuple[str, str]]:
+    """``text`` on one line as font runs, shortened by :func:`shortened` to fit ``room``."""
+    chooser = fonts or FontChooser()
+
+    def fits(candidate: str) -> bool:
+        return _runs_width(font_runs(candidate, latin, chooser), size) <= room
+
+    return font_runs(shortened(text, fits), latin, chooser)
 
 
 def _draw_runs(

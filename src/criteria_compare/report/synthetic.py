@@ -214,6 +214,7 @@ def reviewed_sample_project(
     unreviewed: int = 0,
     reviewer: str = "A. Rivera",
     note: str = "",
+    creator: str | None = None,
 ) -> Path:
     """Create a project from the bundled samples, reviewed along the sample mapping.
 
@@ -221,6 +222,8 @@ def reviewed_sample_project(
     partial (with a note naming the stricter side); without one, a gap. Every
     fifth gap is flagged for discussion. The last ``unreviewed`` reference
     criteria are left unreviewed. ``note``, if given, replaces the first note.
+    ``creator`` is the account that creates the project (default: ``reviewer``),
+    as an operating-system account does when nobody gave a name.
     """
     from criteria_compare.importing import read_criteria
     from criteria_compare.project import Decision, Project
@@ -281,7 +284,7 @@ def reviewed_sample_project(
         partner_name="Meridia AEO-S",
         reference_version="2019",
         partner_version="2024 edition",
-        reviewer=reviewer,
+        reviewer=creator or reviewer,
         force=True,
     )
     try:

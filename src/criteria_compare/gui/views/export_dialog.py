@@ -33,7 +33,18 @@ from criteria_compare.gui.style import MARGIN, SPACING, muted_color
 from criteria_compare.gui.workers import Worker
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.project import Project
-from criteria_compare.report import ReportData, ReportOptions, collect, render_pdf, render_workbook
+from criteria_compare.report import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    ReportData,
+    ReportOptions,
+    collect,
+    default_author,
+    default_page_size,
+    default_title,
+    render_pdf,
+    render_workbook,
+)
 
 __all__ = ["MARKINGS", "PREVIEW_PAGES", "ExportDialog", "ExportResult", "render_preview"]
 
@@ -54,6 +65,7 @@ class ExportResult:
     xlsx: Path | None
     page_count: int
     pages: tuple[QImage, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def render_preview(
@@ -98,7 +110,10 @@ def _export_job(
 
             return report
 
-        written_pdf = render_pdf(data, pdf, options, progress=part(0, 800), cancel=cancel)
+        warnings: list[str] = []
+        written_pdf = render_pdf(
+            data, pdf, options, progress=part(0, 800), cancel=cancel, warnings=warnings
+        )
         written_xlsx = None
         if xlsx is not None:
             written_xlsx = render_workbook(
@@ -110,7 +125,7 @@ def _export_job(
         except Exception:  # the files are written; a preview failure must not hide that  # noqa: BLE001
             count, pages = 0, ()
         progress(1000, 1000, "Done")
-        return ExportResult(written_pdf, written_xlsx, count, pages)
+        return ExportResult(written_pdf, written_xlsx, count, pages, tuple(warnings))
 
     return job
 
@@ -133,8 +148,12 @@ class ExportDialog(QDialog):
         fit_to_screen(self, 1040, 720)
 
         # -- widgets ---------------------------------------------------------------------
-        reference, partner = project.reference, project.partner
-        self.title_edit = QLineEdit(f"{reference.name} and {partner.name}: compatibility report")
+        self._data: ReportData | None = None
+        try:
+            self._data = collect(project)
+        except CriteriaCompareError:  # start_export reports it in a sentence
+            self._data = None
+        self.title_edit = QLineEdit(self._default_title("en"))
         self.marking_combo = QComboBox()
         self.marking_combo.setEditable(True)
         self.marking_combo.addItems(MARKINGS)
@@ -144,16 +163,26 @@ class ExportDialog(QDialog):
         self.page_size_combo = QComboBox()
         self.page_size_combo.addItem("A4", "A4")
         self.page_size_combo.addItem("US Letter", "letter")
-        self.prepared_by_edit = QLineEdit(project.reviewer)
+        self.language_combo = QComboBox()
+        for code in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
+        self.guidance_check = QCheckBox("Print the partner's own guidance under its criteria")
+        self.guidance_check.setChecked(True)
+        self.annex_check = QCheckBox(
+            "Add the technical annex (aligner settings, import warnings, audit trail)"
+        )
+        author = default_author(self._data, project.reviewer) if self._data else project.reviewer
+        self.prepared_by_edit = QLineEdit(author)
         self.pdf_edit = QLineEdit()
         self.pdf_browse = QPushButton("Browse…")
         self.xlsx_check = QCheckBox("Also write a workbook (.xlsx)")
         self.xlsx_edit = QLineEdit()
         self.xlsx_browse = QPushButton("Browse…")
         self.about_label = QLabel(
-            "The PDF holds a cover, an executive summary with a chart, the discussion points, "
-            "the gap and conflict register, the side-by-side table, the partner-only criteria "
-            "and the method. The workbook holds the same content as filterable sheets."
+            "The PDF holds a cover, a page of key findings, an executive summary with a chart, "
+            "the discussion points, the gap and conflict register, the side-by-side table, the "
+            "partner-only criteria and the method, in the language chosen (criteria and notes "
+            "print as written). The workbook holds the same content as filterable sheets."
         )
         self.about_label.setWordWrap(True)
         self.status_label = QLabel()
@@ -193,6 +222,9 @@ class ExportDialog(QDialog):
         form.addRow("&Title:", self.title_edit)
         form.addRow("Handling &marking:", self.marking_combo)
         form.addRow("Page &size:", self.page_size_combo)
+        form.addRow("&Language:", self.language_combo)
+        form.addRow(self.guidance_check)
+        form.addRow(self.annex_check)
         form.addRow("&Prepared by:", self.prepared_by_edit)
         pdf_row = QHBoxLayout()
         pdf_row.addWidget(self.pdf_edit, 1)
@@ -260,6 +292,7 @@ class ExportDialog(QDialog):
         self.xlsx_check.toggled.connect(self._sync_enabled)
         self.pdf_edit.textChanged.connect(self._follow_pdf_name)
         self.xlsx_edit.textEdited.connect(self._stop_following)
+        self.language_combo.currentIndexChanged.connect(self._follow_language)
 
         # -- restore state ---------------------------------------------------------------
         self._restore()
@@ -269,17 +302,36 @@ class ExportDialog(QDialog):
 
     # -- state -------------------------------------------------------------------------------
 
+    def _default_title(self, language: str) -> str:
+        if self._data is not None:
+            return default_title(self._data, language)
+        reference, partner = self.project.reference, self.project.partner
+        return f"{reference.name} and {partner.name}: compatibility report"
+
+    def _follow_language(self, _index: int = 0) -> None:
+        """A title the user has not changed follows the report's language."""
+        current = self.title_edit.text().strip()
+        if current in {self._default_title(code) for code in LANGUAGES}:
+            self.title_edit.setText(self._default_title(str(self.language_combo.currentData())))
+            self.title_edit.setCursorPosition(0)
+
     def _restore(self) -> None:
         s = self._settings
         s.beginGroup(_SETTINGS_GROUP)
         marking = str(s.value("marking", "") or "")
-        page_size = str(s.value("page_size", "A4") or "A4")
+        page_size = str(s.value("page_size", "") or "") or default_page_size()
+        language = str(s.value("language", "en") or "en")
+        guidance = str(s.value("guidance", "true")).lower() == "true"
+        annex = str(s.value("annex", "false")).lower() == "true"
         want_xlsx = str(s.value("workbook", "false")).lower() == "true"
         folder = str(s.value("folder", "") or "")
         s.endGroup()
         self.marking_combo.setCurrentText(marking)
         index = self.page_size_combo.findData(page_size)
         self.page_size_combo.setCurrentIndex(max(0, index))
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self.guidance_check.setChecked(guidance)
+        self.annex_check.setChecked(annex)
         project_path = self.project.path
         base = Path(folder) if folder and Path(folder).is_dir() else project_path.parent
         stem = f"{project_path.stem} report"
@@ -292,6 +344,9 @@ class ExportDialog(QDialog):
         s.beginGroup(_SETTINGS_GROUP)
         s.setValue("marking", self.marking_combo.currentText().strip())
         s.setValue("page_size", self.page_size_combo.currentData())
+        s.setValue("language", self.language_combo.currentData())
+        s.setValue("guidance", "true" if self.guidance_check.isChecked() else "false")
+        s.setValue("annex", "true" if self.annex_check.isChecked() else "false")
         s.setValue("workbook", "true" if self.xlsx_check.isChecked() else "false")
         s.setValue("folder", str(pdf.parent))
         s.endGroup()
@@ -316,6 +371,9 @@ class ExportDialog(QDialog):
             self.title_edit,
             self.marking_combo,
             self.page_size_combo,
+            self.language_combo,
+            self.guidance_check,
+            self.annex_check,
             self.prepared_by_edit,
             self.pdf_edit,
             self.pdf_browse,
@@ -362,6 +420,9 @@ class ExportDialog(QDialog):
             marking=self.marking_combo.currentText(),
             page_size=str(self.page_size_combo.currentData()),
             prepared_by=self.prepared_by_edit.text(),
+            language=str(self.language_combo.currentData()),
+            annex=self.annex_check.isChecked(),
+            guidance=self.guidance_check.isChecked(),
         )
 
     def _targets(self) -> tuple[Path, Path | None]:
@@ -462,7 +523,7 @@ class ExportDialog(QDialog):
     def _on_finished(self, result: ExportResult) -> None:
         self.export_result = result
         names = result.pdf.name + (f" and {result.xlsx.name}" if result.xlsx else "")
-        self._show_message(f"Wrote {names} in {result.pdf.parent}.")
+        self._show_message(" ".join([f"Wrote {names} in {result.pdf.parent}.", *result.warnings]))
         self.open_folder_button.setEnabled(True)
         self.open_pdf_button.setEnabled(True)
         self._show_preview(result)
