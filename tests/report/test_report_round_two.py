@@ -4,9 +4,9 @@ the partner's guidance, tidied text, locale paper, running header cut by rule, e
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
