@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from criteria_compare.cli.arguments import add_json
 from criteria_compare.cli.output import emit_json, notice, say
 from criteria_compare.errors import InvalidValue
 
@@ -45,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="lexical channels only (do not load the sentence encoder)",
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_json(parser)
     parser.set_defaults(func=run)
 
 

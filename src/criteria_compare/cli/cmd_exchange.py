@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from criteria_compare.cli.arguments import add_json, add_project, add_reviewer
 from criteria_compare.cli.output import emit_json, notice, say
 
 __all__ = ["register"]
@@ -32,15 +33,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "'Their comment' for the partner. A later export carries their last answers. The "
         "export is recorded in the project's history.",
     )
-    export.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(export)
     export.add_argument(
         "-o", "--output", type=Path, required=True, metavar="XLSX", help="the workbook to write"
     )
     export.add_argument(
         "--prepared-by", default="", metavar="NAME", help="shown on the first sheet"
     )
-    export.add_argument("--reviewer", metavar="NAME", help="who is recorded in the history")
-    export.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_reviewer(export)
+    add_json(export)
     export.set_defaults(func=run_export)
 
     imp = actions.add_parser(
@@ -51,10 +52,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "SHA-256). Rows whose protected content was changed are listed and not taken. Our "
         "verdicts are never changed.",
     )
-    imp.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(imp)
     imp.add_argument("workbook", type=Path, metavar="XLSX", help="the workbook they sent back")
-    imp.add_argument("--reviewer", metavar="NAME", help="who is recorded in the history")
-    imp.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_reviewer(imp)
+    add_json(imp)
     imp.set_defaults(func=run_import)
 
 

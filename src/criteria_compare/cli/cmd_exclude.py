@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from criteria_compare.cli.arguments import add_json, add_project, add_reviewer
 from criteria_compare.cli.output import emit_json, notice, say
 
 __all__ = ["register"]
@@ -19,14 +19,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "review queue without re-importing; it stays listed (status --json) and can be "
         "restored with --restore. Both steps are in the history.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(p)
     side = p.add_mutually_exclusive_group(required=True)
     side.add_argument("--reference", metavar="REF", help="a reference criterion ref")
     side.add_argument("--partner", metavar="REF", help="a partner criterion ref")
     p.add_argument("--restore", action="store_true", help="bring an excluded criterion back")
     p.add_argument("--reason", default="", metavar="TEXT", help="why it is excluded")
-    p.add_argument("--reviewer", metavar="NAME", help="who is recorded in the history")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_reviewer(p)
+    add_json(p)
     p.set_defaults(func=run_exclude)
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from criteria_compare.cli.arguments import add_json
 from criteria_compare.cli.output import emit_json, visible
 from criteria_compare.cli.reading import (
     add_max_size_argument,
@@ -53,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "e.g. en or fr (default: English when present, else the file's own)",
     )
     add_max_size_argument(parser)
-    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_json(parser)
     parser.set_defaults(func=run)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from criteria_compare.cli.arguments import add_json, add_project
 from criteria_compare.cli.output import emit_json, say
 from criteria_compare.errors import ProjectInUse
 from criteria_compare.project.lock import describe, this_host
@@ -23,8 +24,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "computer is never removed. A lock left by a killed program on this computer is "
         "cleared by the next command by itself.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_project(p)
+    add_json(p)
     p.set_defaults(func=run_unlock)
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from criteria_compare.cli.arguments import add_json, add_reviewer
 from criteria_compare.cli.output import Progress, emit_json, notice, say
 
 __all__ = ["register", "run"]
@@ -34,8 +35,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the merged project to write",
     )
     p.add_argument("--force", action="store_true", help="replace OUT if it exists (never an input)")
-    p.add_argument("--reviewer", metavar="NAME", help="who is recorded as having merged")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_reviewer(p, "who is recorded as having merged")
+    add_json(p)
     p.set_defaults(func=run)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from criteria_compare.cli.arguments import add_json, add_project, add_reviewer
 from criteria_compare.cli.output import Progress, emit_json, notice, say, visible
 from criteria_compare.cli.reading import (
     add_max_size_argument,
@@ -61,7 +62,7 @@ def _register_new(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
         description="Import the reference and partner criteria, compute suggestions and write "
         "PROJECT (a .ccproj file). The file appears only when complete.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj file to create")
+    add_project(p, "the .ccproj file to create")
     p.add_argument(
         "--reference",
         type=Path,
@@ -108,9 +109,9 @@ def _register_new(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
         help="lexical channels only (skip the sentence encoder)",
     )
     add_max_size_argument(p)
-    p.add_argument("--reviewer", metavar="NAME", help="default reviewer stored in the project")
+    add_reviewer(p, "default reviewer stored in the project")
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_json(p)
     p.set_defaults(func=run_new)
 
 
@@ -259,7 +260,7 @@ def _register_align(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
         description="Replace the machine suggestions of PROJECT using its stored settings. "
         "Confirmed links, rejections, pins and verdicts are kept.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(p)
     group = p.add_mutually_exclusive_group()
     group.add_argument(
         "--no-embedding",
@@ -271,8 +272,8 @@ def _register_align(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
         action="store_true",
         help="store the setting 'use the sentence encoder' and use it",
     )
-    p.add_argument("--reviewer", metavar="NAME", help="who is recorded in the history")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_reviewer(p)
+    add_json(p)
     p.set_defaults(func=run_align)
 
 
@@ -325,7 +326,7 @@ def _register_decide(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         "changes are applied first, then the verdict rules are checked; on any error nothing "
         "is changed.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(p)
     p.add_argument("ref", metavar="REF", help="reference criterion ref, e.g. 7.10")
     p.add_argument("--status", metavar="S", help=f"verdict: {_STATUSES}")
     p.add_argument("--note", metavar="TEXT", help="note (what is missing, which side is stricter)")
@@ -376,7 +377,7 @@ def _register_decide(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="NAME",
         help="who made the decision (default: project reviewer or OS user)",
     )
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_json(p)
     p.set_defaults(func=run_decide)
 
 
@@ -473,10 +474,10 @@ def _register_confirm_clear(
         "the margin: the review screen's Confirm clear winners, in one transaction recorded "
         "as bulk. --dry-run lists them and changes nothing.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(p)
     p.add_argument("--dry-run", action="store_true", help="list the clear winners; write nothing")
-    p.add_argument("--reviewer", metavar="NAME", help="who is recorded in the history")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_reviewer(p)
+    add_json(p)
     p.set_defaults(func=run_confirm_clear)
 
 
@@ -528,8 +529,8 @@ def _register_status(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     p = subparsers.add_parser(
         "status", help="counts of verdicts, links, rejections and partner-only criteria"
     )
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_project(p)
+    add_json(p)
     p.set_defaults(func=run_status)
 
 
@@ -599,10 +600,10 @@ def run_status(args: argparse.Namespace) -> int:
 
 def _register_history(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("history", help="the audit trail, newest first")
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(p)
     p.add_argument("--ref", metavar="REF", help="only entries about this reference criterion")
     p.add_argument("--limit", type=int, metavar="N", help="at most N entries")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_json(p)
     p.set_defaults(func=run_history)
 
 

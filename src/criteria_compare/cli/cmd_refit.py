@@ -8,9 +8,9 @@ history row) and the suggestions re-computed with them.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from criteria_compare.cli.arguments import add_json, add_project, add_reviewer
 from criteria_compare.cli.output import Progress, emit_json, notice, say
 from criteria_compare.errors import ProjectReadOnly
 
@@ -30,14 +30,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "criteria higher than the current settings. Nothing is written unless --apply is "
         "given and the re-fit is adopted.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(p)
     p.add_argument(
         "--apply",
         action="store_true",
         help="store the re-fitted settings and re-align the project (only when adopted)",
     )
-    p.add_argument("--reviewer", metavar="NAME", help="who is recorded in the history")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_reviewer(p)
+    add_json(p)
     p.set_defaults(func=run)
 
 

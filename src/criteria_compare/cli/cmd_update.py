@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from criteria_compare.cli.arguments import add_json, add_project, add_reviewer
 from criteria_compare.cli.output import Progress, emit_json, notice, say
 from criteria_compare.cli.reading import (
     add_max_size_argument,
@@ -32,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "changed criteria become suspect. A backup copy of PROJECT is written first and the "
         "update is one transaction. --dry-run shows the preview and writes nothing.",
     )
-    p.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(p)
     side = p.add_mutually_exclusive_group(required=True)
     side.add_argument("--reference", type=Path, metavar="FILE", help="the new reference edition")
     side.add_argument("--partner", type=Path, metavar="FILE", help="the new partner edition")
@@ -59,8 +60,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="update even when the new file matches few of the current criteria",
     )
     add_max_size_argument(p)
-    p.add_argument("--reviewer", metavar="NAME", help="who is recorded in the history")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_reviewer(p)
+    add_json(p)
     p.set_defaults(func=run_update)
 
 

@@ -376,6 +376,14 @@ class _Builder:
                 self.assess_i,
             )
 
+    def warn_repeated(self, ref: str, first: int, number: int) -> None:
+        self.warn(
+            f"ref '{ref}' already appears in row {first}; kept that row and skipped this one; "
+            "give this criterion its own ref.",
+            number,
+            self.ref_i,
+        )
+
     def warn_footer(self, label: str, number: int, pending: tuple[int, str] | None) -> None:
         """A totals, end-note or bare-count row; and the heading above it when it holds
         nothing else (a "Summary" section)."""
