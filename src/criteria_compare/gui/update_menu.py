@@ -7,6 +7,7 @@ results into what the wizard's preview shows.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -85,22 +86,8 @@ class UpdateMenu(QObject):
         program = project.reference if side is Side.REFERENCE else project.partner
         reviewer = w.settings.reviewer_name() or None
 
-        def plan(
-            choice: SourceChoice,
-            settled: Mapping[str, str | None],
-            progress: ProgressCallback,
-            cancel: CancelCheck,
-        ) -> UpdatePreview:
-            return preview_update(project, side, choice, settled, progress, cancel)
-
-        def apply(
-            choice: SourceChoice,
-            settled: Mapping[str, str | None],
-            progress: ProgressCallback,
-            cancel: CancelCheck,
-        ) -> UpdateResult:
-            return run_update(project, side, choice, settled, reviewer, progress, cancel)
-
+        plan = functools.partial(preview_update, project, side)
+        apply = functools.partial(run_update, project, side, reviewer)
         wizard = UpdateWizard(side, program, plan, apply, w.settings, w)
         wizard.updated.connect(lambda result: self._updated(project, reviewer, result))
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -182,9 +169,9 @@ def preview_update(
 def run_update(
     project: Project,
     side: Side,
+    reviewer: str | None,
     choice: SourceChoice,
     settled: Mapping[str, str | None],
-    reviewer: str | None,
     progress: ProgressCallback,
     cancel: CancelCheck,
 ) -> UpdateResult:
