@@ -178,3 +178,23 @@ def test_closing_during_export_cancels_then_closes(qtbot, project, tmp_path: Pat
         pass
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     assert not (tmp_path / "closing.pdf").exists()
+
+
+def test_language_choice_translates_the_title_and_the_report(
+    qtbot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    """Choosing Français turns the untouched default title French and writes a French report."""
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("fr"))
+    assert dialog.title_edit.text().endswith(": rapport de compatibilité")
+    assert dialog.options().language == "fr"
+    dialog.pdf_edit.setText(str(tmp_path / "fr.pdf"))
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as blocker:
+        dialog.start_export()
+    result: ExportResult = blocker.args[0]
+    reader = pypdf.PdfReader(str(result.pdf))
+    assert "Principales conclusions" in reader.pages[1].extract_text()
+    assert reader.metadata is not None
+    assert reader.metadata.title == dialog.title_edit.text()
+    dialog.title_edit.setText("Mon titre")
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    assert dialog.title_edit.text() == "Mon titre"  # a title the user typed is kept

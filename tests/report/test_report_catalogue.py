@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ _REPORT = Path(__file__).resolve().parents[2] / "src" / "criteria_compare" / "re
 #: t("key" ...), t.n("key" ...), b.t(...), builder.t(...), self.heading("key" ...)
 _CALL = re.compile(r"""(?:\bt|\.t|heading)(\.n)?\(\s*"([a-z_]+\.[a-z_.]+)\"""")
 #: Words that read the same in every language (codes, names, numbers' units).
-_SAME = {"SHA-256", "N/A", "Total", "Page {page} of {total}"}
+_SAME = {"SHA-256", "N/A", "Total", "Date", "Sources", "Version / date", "{ref} (cont.)", "—"}
 
 
 def _fields(template: str) -> set[str]:
@@ -35,7 +36,7 @@ def _keys_in_code() -> set[str]:
     keys.update(f"relation.{r.value}" for r in Relation)
     keys.update(f"stance.{s.value or 'blank'}" for s in Stance)
     keys.update(f"meaning.{s.value}" for s in Status)
-    keys.update(f"level.{x}" for x in ("must", "should", "unspecified"))
+    keys.update(f"level{s}.{x}" for x in ("must", "should", "unspecified") for s in ("", "_short"))
     return keys
 
 
@@ -66,11 +67,69 @@ def test_no_label_is_left_in_english(language: str) -> None:
 
 def test_plural_rules() -> None:
     """French uses the singular for 0 and 1; English and Spanish for 1 only."""
-    if "fr" not in LANGUAGES or "es" not in LANGUAGES:
-        pytest.skip("the Spanish and French catalogues are not in yet")
     assert translator("fr").n("summary.links", 0).startswith("0 ")
     assert translator("fr")("summary.links.one", n=0) == translator("fr").n("summary.links", 0)
     assert translator("en").n("summary.links", 0) == translator("en")("summary.links.many", n=0)
     assert translator("es").n("summary.links", 1) == translator("es")("summary.links.one", n=1)
     assert translator("fr").percent(12.25) == "12,2\u00a0%"
     assert translator("en").percent(12.25) == "12.2 %"
+
+
+def _english_fragments(language: str) -> set[str]:
+    """Static runs of English messages (markup and {fields} removed) that the other language
+    does not share, at least 14 characters long, so a match means an untranslated label."""
+    english, other = CATALOGUES["en"], CATALOGUES[language]
+    other_text = " ".join(other.values())
+    fragments = set()
+    for key, template in english.items():
+        if other[key] == template:
+            continue
+        for part in re.split(r"\{[a-z_]+\}|<[^>]+>", template):
+            for piece in re.split(r"[.;:()]", part):
+                piece = " ".join(piece.split())
+                if len(piece) >= 14 and piece not in other_text:
+                    fragments.add(piece)
+    return fragments
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_no_english_label_in_a_spanish_or_french_pdf(language: str, tmp_path: Path) -> None:
+    """A draft report with every section (positions, annex, guidance) in Spanish or French
+    holds no English sentence, label or assessment name; criteria print as written."""
+    from criteria_compare.model import Position, Stance
+    from criteria_compare.report import ReportOptions, render_pdf
+    from criteria_compare.report.synthetic import synthetic_report_data
+    from tests.report.report_helpers import pdf_pages
+
+    base = synthetic_report_data(40, 30, reviewed=0.6)
+    stances = (Stance.AGREE, Stance.DISAGREE, Stance.NEEDS_DISCUSSION)
+    rows = tuple(
+        replace(
+            row,
+            position=Position(
+                row.ref, stances[i % 3], "c", 1, "ab" * 32, "2026-11-01T00:00:00Z", "K. Tanaka"
+            ),
+        )
+        if i < 9
+        else row
+        for i, row in enumerate(base.rows)
+    )
+    data = replace(base, rows=rows, partner_candidates=frozenset({base.partner_only[0].ref}))
+    options = ReportOptions(language=language, annex=True, marking="RESTRICTED")
+    text = " ".join(" ".join(pdf_pages(render_pdf(data, tmp_path / "r.pdf", options))).split())
+    leftovers = sorted(f for f in _english_fragments(language) if f in text)
+    assert leftovers == []
+    for word in (
+        "Aligned",
+        "Partial",
+        "Gap ",
+        "Conflict",
+        "Not yet reviewed",
+        "Page 1 of",
+        "DRAFT",
+        "Executive summary",
+        "Key findings",
+        "Partner-only",
+    ):
+        assert not re.search(rf"\b{re.escape(word.strip())}\b", text), word
+    assert data.rows[0].criterion.text.split(".")[0] in text  # criteria as written

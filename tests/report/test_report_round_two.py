@@ -305,3 +305,24 @@ def test_a_character_no_font_has_prints_a_placeholder_and_warns_once(tmp_path: P
 
 def test_criterion_dataclass_has_guidance() -> None:
     assert Criterion("1", "t", guidance="g").guidance == "g"
+
+
+def test_cli_language_and_pdf_metadata(sample_project: Path, tmp_path: Path) -> None:
+    """--language es writes a Spanish report whose metadata carry title, author, subject and
+    language."""
+    import pypdf
+
+    out = tmp_path / "es.pdf"
+    assert main(["report", str(sample_project), "-o", str(out), "--language", "es"]) == 0
+    reader = pypdf.PdfReader(str(out))
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title is not None
+    assert meta.title.endswith(": informe de compatibilidad")
+    assert meta.author == "A. Rivera"
+    assert meta.subject is not None
+    assert meta.subject.startswith("Comparación de ")
+    assert reader.trailer["/Root"].get("/Lang") == "es"
+    text = _flat(pdf_pages(out))
+    assert "Conclusiones principales" in text
+    assert "Página 1 de" in text

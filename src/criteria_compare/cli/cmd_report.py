@@ -12,7 +12,7 @@ from criteria_compare.paths import resolve_path
 #: report.options.PAGE_SIZES and report.i18n.LANGUAGES, repeated so that the CLI starts
 #: without loading reportlab (a test checks they agree).
 PAGE_SIZES = ("A4", "letter")
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "es", "fr")
 
 __all__ = ["register", "run"]
 

@@ -18,7 +18,7 @@ from criteria_compare.model import Relation, Stance, Status
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "Translator", "check_language", "translator"]
 
 #: The report's languages (the WCO's working languages and Spanish).
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "es", "fr")
 
 #: Each language named in itself, for the export dialog's list.
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
@@ -67,6 +67,10 @@ class Translator:
     def level(self, level: str) -> str:
         """ "Must", "Should" or "Unspecified" (the ReferenceRow.level words) in this language."""
         return self(f"level.{level.lower()}")
+
+    def level_short(self, level: str) -> str:
+        """The level's name where a column is narrow (the side-by-side ref column)."""
+        return self(f"level_short.{level.lower()}")
 
     def stance(self, stance: Stance) -> str:
         return self(f"stance.{stance.value or 'blank'}")

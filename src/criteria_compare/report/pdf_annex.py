@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from criteria_compare.importing.result import split_warning
-from criteria_compare.model import HistoryEntry
+from criteria_compare.model import HistoryEntry, Relation, Status
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.pdf_template import Heading
 
@@ -84,7 +84,8 @@ def net_changes(history: Sequence[HistoryEntry]) -> tuple[NetChange, ...]:
             after = last.action == action
             if before == after:
                 continue
-            old, new = ("", "✓") if after else ("✓", "")
+            old = (first.old_value or "✓") if before else ""
+            new = (last.new_value or "✓") if after else ""
             shown = action if after else next(k for k, v in _PAIRED.items() if v == action)
         else:
             old, new = first.old_value or "", last.new_value or ""
@@ -94,6 +95,23 @@ def net_changes(history: Sequence[HistoryEntry]) -> tuple[NetChange, ...]:
         reviewers = tuple(dict.fromkeys(e.reviewer for e in entries))
         kept.append(NetChange(last.timestamp, reviewers, shown, ref, pref, old, new))
     return tuple(sorted(kept, key=lambda c: c.timestamp, reverse=True))
+
+
+def _value(b: StoryBuilder, action: str, value: str) -> str:
+    """A history value in the report's language where it is one of our words."""
+    if action == "status":
+        try:
+            return b.t.status(Status(value))
+        except ValueError:
+            return value
+    if action in ("link", "unlink"):
+        try:
+            return b.t.relation(Relation(value))
+        except ValueError:
+            return value
+    if action == "discussion":
+        return {"true": "✓", "1": "✓", "false": "", "0": ""}.get(value.lower(), value)
+    return value
 
 
 def _action(b: StoryBuilder, action: str) -> str:
@@ -223,8 +241,8 @@ def technical_annex(b: StoryBuilder) -> list[Flowable]:
                 b.escaped_paragraph(
                     " → ".join(x for x in (c.reference_ref, c.partner_ref) if x), s.cell
                 ),
-                b.escaped_paragraph(clip(c.old_value, 120), s.cell),
-                b.escaped_paragraph(clip(c.new_value, 120), s.cell),
+                b.escaped_paragraph(clip(_value(b, c.action, c.old_value), 120), s.cell),
+                b.escaped_paragraph(clip(_value(b, c.action, c.new_value), 120), s.cell),
             ]
             for c in shown_changes
         )

@@ -96,16 +96,15 @@ def key_findings(b: StoryBuilder) -> list[Flowable]:
     if d.is_draft:
         out.append(
             b.box(
-                "<font size=9>"
-                + t(
+                t(
                     "findings.draft",
                     reviewed=counts.reviewed,
                     total=counts.total,
                     remaining=d.unreviewed,
-                )
-                + "</font>",
+                ),
                 colors.HexColor("#FBE3E1"),
                 DRAFT_RED,
+                s.body,
             )
         )
         out.append(Spacer(1, 6))

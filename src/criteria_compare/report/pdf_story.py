@@ -372,10 +372,10 @@ class StoryBuilder:
         out.append(PageBreak())
         return out
 
-    def box(self, markup: str, tint: Any, edge: Any) -> Table:
+    def box(self, markup: str, tint: Any, edge: Any, style: ParagraphStyle | None = None) -> Table:
         """A tinted box with a coloured edge (the cover's status, the findings' draft note)."""
         box = Table(
-            [[self.markup_paragraph(markup, self.s.status_box)]],
+            [[self.markup_paragraph(markup, style or self.s.status_box)]],
             colWidths=[self.width],
             hAlign="LEFT",
         )
@@ -543,7 +543,7 @@ class StoryBuilder:
             row.append(self.markup_paragraph(f"<b>{counts.total}</b>", s.cell_right))
             rows.append(row)
         n_status = len(STATUS_ORDER)
-        first = 0.2 if narrow else 0.34
+        first = 0.2 if narrow else 0.3
         rest = (1 - first) / (n_status + 1)
         return self.table(rows, self.cols(self.width, first, *([rest] * (n_status + 1))))
 
@@ -704,7 +704,9 @@ class StoryBuilder:
                     [
                         [
                             ref_paragraph(self, row.ref, s.cell_bold),
-                            self.markup_paragraph(escaped_markup(t.level(row.level)), s.cell_muted),
+                            self.markup_paragraph(
+                                escaped_markup(t.level_short(row.level)), s.cell_muted
+                            ),
                         ],
                         self.escaped_paragraph(row.criterion.text, s.cell),
                         self.partner_cell(row),

@@ -9,6 +9,7 @@ headings' pages are known, just before the file is saved.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -200,7 +201,9 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.setFont(BOLD_FONT, 120)
         canvas.translate(width / 2, height / 2)
         canvas.rotate(35)
-        size = min(120.0, 0.8 * (width**2 + height**2) ** 0.5 / max(1.0, _word_em(self.draft_word)))
+        # As large as 120 pt, but the whole word stays on the page along its 35° slant.
+        room = 0.85 * min(width / math.cos(math.radians(35)), height / math.sin(math.radians(35)))
+        size = min(120.0, room / max(1.0, _word_em(self.draft_word)))
         canvas.setFont(BOLD_FONT, size)
         canvas.drawCentredString(0, -size / 3, self.draft_word)
         canvas.restoreState()

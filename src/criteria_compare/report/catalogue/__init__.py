@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 from criteria_compare.report.catalogue.en import MESSAGES as EN
+from criteria_compare.report.catalogue.es import MESSAGES as ES
+from criteria_compare.report.catalogue.fr import MESSAGES as FR
 
 __all__ = ["CATALOGUES"]
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
+CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "es": ES, "fr": FR}

@@ -30,6 +30,9 @@ MESSAGES: dict[str, str] = {
     "level.must": "Must",
     "level.should": "Should",
     "level.unspecified": "Unspecified",
+    "level_short.must": "Must",
+    "level_short.should": "Should",
+    "level_short.unspecified": "—",
     "stance.agree": "Agree",
     "stance.disagree": "Disagree",
     "stance.needs_discussion": "Needs discussion",
@@ -465,5 +468,6 @@ MESSAGES: dict[str, str] = {
     "action.unexclude": "criterion restored",
     "action.drop": "decision dropped",
     "action.merged": "merged",
+    "action.not_taken": "not taken in a merge",
     "action.undo": "undo",
 }
