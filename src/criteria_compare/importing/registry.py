@@ -14,10 +14,12 @@ from criteria_compare.importing.source import (
     CSV_EXTENSIONS,
     DOCX_EXTENSIONS,
     PDF_EXTENSIONS,
+    STRUCTURED_EXTENSIONS,
     XLSX_EXTENSIONS,
     SourceFile,
     sniff_kind,
 )
+from criteria_compare.importing.structured import open_structured
 from criteria_compare.importing.xlsx import XlsxReader
 
 __all__ = ["ReaderEntry", "open_reader", "register_reader", "registered_readers"]
@@ -64,3 +66,11 @@ register_reader(ReaderEntry("Excel workbook", "xlsx", XLSX_EXTENSIONS, XlsxReade
 register_reader(ReaderEntry("Delimited text", "text", CSV_EXTENSIONS, CsvReader))
 register_reader(ReaderEntry("Word document", "docx", DOCX_EXTENSIONS, DocxReader))
 register_reader(ReaderEntry("PDF document", "pdf", PDF_EXTENSIONS, PdfReader))
+register_reader(
+    ReaderEntry(
+        "OSCAL catalog or CISO Assistant library",
+        "structured",
+        STRUCTURED_EXTENSIONS,
+        open_structured,
+    )
+)

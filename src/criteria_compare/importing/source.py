@@ -38,6 +38,7 @@ XLSX_EXTENSIONS = (".xlsx", ".xlsm", ".xltx", ".xltm")
 CSV_EXTENSIONS = (".csv", ".tsv", ".txt", ".tab")
 DOCX_EXTENSIONS = (".docx", ".docm", ".dotx")
 PDF_EXTENSIONS = (".pdf",)
+STRUCTURED_EXTENSIONS = (".json", ".yaml", ".yml")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -187,8 +188,9 @@ def _zip_kind(source: SourceFile) -> str:
 
 
 def sniff_kind(source: SourceFile) -> str:
-    """``"xlsx"``, ``"docx"``, ``"pdf"`` or ``"text"`` from the file's content and name;
-    anything else is refused."""
+    """``"xlsx"``, ``"docx"``, ``"pdf"``, ``"text"`` or ``"structured"`` (JSON or YAML: an
+    OSCAL catalog or a CISO Assistant library) from the file's content and name; anything
+    else is refused."""
     data, name, suffix = source.data, source.name, source.suffix
     if data.startswith(_OLE_MAGIC):
         raise _sniff_ole(name, suffix, data)
@@ -220,6 +222,13 @@ def sniff_kind(source: SourceFile) -> str:
             f"{name} is not a valid Excel workbook (it is not the zip package .xlsx files "
             "are); open it in Excel and save it again as .xlsx."
         )
+    if suffix in STRUCTURED_EXTENSIONS:
+        if not text:
+            raise ImportFailed(
+                f"{name} holds binary data, not JSON or YAML text; export the catalog or "
+                "library again from the tool that made it."
+            )
+        return "structured"
     if suffix in CSV_EXTENSIONS:
         if not text:
             raise ImportFailed(
@@ -230,7 +239,7 @@ def sniff_kind(source: SourceFile) -> str:
     shown = suffix or "(no extension)"
     raise ImportFailed(
         f"{name} has an unsupported file type {shown}; save the criteria as .xlsx, .csv, "
-        ".docx or .pdf."
+        ".docx or .pdf (or give an OSCAL catalog or CISO Assistant library as .json or .yaml)."
     )
 
 
