@@ -128,6 +128,7 @@ def _proposed(
     header_row: int,
     document_title: str | None,
     choice: _SheetChoice,
+    document_version: str | None,
     language: str | None,
 ) -> ProposedTitle:
     metadata = choice.metadata
@@ -136,7 +137,7 @@ def _proposed(
         _title_lines(rows, header_row),
         document_title=document_title,
         meta_name=metadata.name_in(language),
-        meta_version=metadata.version,
+        meta_version=metadata.version or document_version,
         meta_source=f"the metadata sheet {where}" if where else "",
     )
 
@@ -195,7 +196,14 @@ def read_criteria(
     if picked.notice:
         notice = ImportWarning(picked.notice, source.name, chosen, advice="language")
         warnings = (notice, *warnings)
-    title = _proposed(raw.rows, column_map.header_row, raw.document_title, choice, picked.language)
+    title = _proposed(
+        raw.rows,
+        column_map.header_row,
+        raw.document_title,
+        choice,
+        raw.document_version,
+        picked.language,
+    )
     if choice.also_criteria:
         others = ", ".join(f"'{n}'" for n in choice.also_criteria)
         notice = ImportWarning(

@@ -193,15 +193,16 @@ def catalog_rows(
     return numbered, notes
 
 
-def _title(catalog: Mapping[str, Any]) -> str | None:
+def _title(catalog: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """The catalog's title, and its version when the title does not name one."""
     metadata = catalog.get("metadata")
     if not isinstance(metadata, Mapping):
-        return None
+        return None, None
     title = " ".join(cell(metadata.get("title")).replace("*", "").split())
     version = " ".join(cell(metadata.get("version")).split())
-    if title and version and version not in title and split_version(title)[1] is None:
-        return f"{title} (version {version})"
-    return title or None
+    if not version or version in title or split_version(title)[1] is not None:
+        return title or None, None
+    return title or None, version
 
 
 class OscalCatalogReader(TabledReader):
@@ -211,11 +212,13 @@ class OscalCatalogReader(TabledReader):
         self, source: SourceFile, catalog: Mapping[str, Any], limits: ImportLimits
     ) -> None:
         rows, notes = catalog_rows(catalog, source.name, limits)
+        title, version = _title(catalog)
         sheet = RawSheet(
             name=None,
             rows=rows,
             last_row=rows[-1][0],
             notes=notes,
-            document_title=_title(catalog),
+            document_title=title,
+            document_version=version,
         )
         super().__init__({None: sheet})

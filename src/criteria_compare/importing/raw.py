@@ -60,6 +60,8 @@ class RawSheet:
     """Row -> Excel outline (grouping) level, for the rows grouped under others."""
     document_title: str | None = None
     """The document's own title (workbook properties, PDF or Word title), when it has one."""
+    document_version: str | None = None
+    """The document's own version label (an OSCAL catalog's metadata), when it has one."""
 
 
 class SheetReader(Protocol):
