@@ -53,7 +53,7 @@ _OSCAL_OTHER_MODELS = {
 }
 
 
-class _GuardedLoader(yaml.SafeLoader):
+class _GuardedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no types
     """The safe loader, counting aliases and anchors and the nesting depth as it composes."""
 
     def __init__(self, stream: str) -> None:
@@ -73,7 +73,8 @@ class _GuardedLoader(yaml.SafeLoader):
             if self._depth > MAX_DEPTH:
                 raise _TooDeep
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            node: Node | None = super().compose_node(parent, index)
+            return node
         finally:
             if nested:
                 self._depth -= 1

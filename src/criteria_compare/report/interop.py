@@ -137,7 +137,7 @@ def write_json(document: Mapping[str, Any], path: str | Path) -> Path:
     return Path(path)
 
 
-class _PlainDumper(yaml.SafeDumper):
+class _PlainDumper(yaml.SafeDumper):  # type: ignore[misc]  # PyYAML ships no types
     """Safe YAML without anchors or aliases (a repeated object is written out again)."""
 
     def ignore_aliases(self, data: Any) -> bool:

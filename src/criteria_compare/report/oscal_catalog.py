@@ -3,8 +3,9 @@
 Every criterion is a control: its id is the ref made into a token (``7.37`` ->
 ``c-7.37``), its ``label`` property the ref itself, its ``statement`` part the text and
 its ``guidance`` part the guidance; Must/Should is a ``level`` property in
-criteria-compare's namespace. Sections are groups, in program order. Such a catalog
-imports back as the same program (importing.oscal_catalog).
+criteria-compare's namespace. Sections are groups, in program order; criteria without
+a section sit in the catalog itself (so they come first when the catalog is read
+back). Such a catalog imports back as the same program (importing.oscal_catalog).
 """
 
 from __future__ import annotations

@@ -1,0 +1,127 @@
+"""The ``export`` subcommand: the comparison as an OSCAL mapping or a CISO Assistant mapping library."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from criteria_compare.cli.output import emit_json, say
+from criteria_compare.errors import InvalidValue
+from criteria_compare.paths import resolve_path
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``export`` subcommand to the CLI."""
+    parser = subparsers.add_parser(
+        "export",
+        help="export the comparison as an OSCAL mapping or a CISO Assistant mapping library",
+        description=(
+            "Write the confirmed links of a project as an OSCAL 1.2 mapping-collection (JSON) "
+            "and/or a CISO Assistant mapping library (YAML), optionally with both programs as "
+            "OSCAL catalogs or CISO Assistant framework libraries so that the mapping's "
+            "references resolve. Identifiers are derived from the programs and refs, so "
+            "exporting the same comparison again gives the same file. Files are written "
+            "atomically."
+        ),
+    )
+    parser.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    parser.add_argument("--oscal", type=Path, metavar="OUT.json", help="the OSCAL mapping to write")
+    parser.add_argument(
+        "--oscal-catalogs",
+        type=Path,
+        metavar="DIR",
+        help="also write both programs as OSCAL catalogs into this folder (with --oscal)",
+    )
+    parser.add_argument(
+        "--ciso-assistant",
+        type=Path,
+        metavar="OUT.yaml",
+        help="the CISO Assistant mapping library to write",
+    )
+    parser.add_argument(
+        "--ciso-frameworks",
+        type=Path,
+        metavar="DIR",
+        help="also write both programs as CISO Assistant framework libraries into this folder",
+    )
+    parser.add_argument(
+        "--marking",
+        default="",
+        metavar="TEXT",
+        help='handling marking stored in the OSCAL metadata, e.g. "FOR OFFICIAL USE ONLY"',
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    parser.set_defaults(func=run)
+
+
+def _check(args: argparse.Namespace) -> None:
+    if args.oscal is None and args.ciso_assistant is None:
+        raise InvalidValue(
+            "Nothing to export; give --oscal OUT.json, --ciso-assistant OUT.yaml or both."
+        )
+    if args.oscal_catalogs is not None and args.oscal is None:
+        raise InvalidValue("--oscal-catalogs goes with --oscal; give the mapping's file too.")
+    if args.ciso_frameworks is not None and args.ciso_assistant is None:
+        raise InvalidValue(
+            "--ciso-frameworks goes with --ciso-assistant; give the mapping's file too."
+        )
+    project = resolve_path(args.project)
+    files = [f for f in (args.oscal, args.ciso_assistant) if f is not None]
+    for target in files:
+        if resolve_path(target) == project:
+            raise InvalidValue(
+                f"The export file {target} is the project file itself; choose another name."
+            )
+    if len(files) == 2 and resolve_path(files[0]) == resolve_path(files[1]):
+        raise InvalidValue("--oscal and --ciso-assistant name the same file; give each its own.")
+    for folder in (args.oscal_catalogs, args.ciso_frameworks):
+        if folder is not None and not folder.is_dir():
+            if not folder.parent.is_dir() or folder.exists():
+                raise InvalidValue(
+                    f"The folder {folder} does not exist and cannot be made there; choose an "
+                    "existing folder."
+                )
+            folder.mkdir()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the project read-only, read the comparison once, write each file asked for."""
+    from criteria_compare.project import Project
+    from criteria_compare.report.ciso_assistant import write_ciso_mapping
+    from criteria_compare.report.interop import Crosswalk
+    from criteria_compare.report.oscal_mapping import write_oscal_mapping
+
+    _check(args)
+    with Project.open(args.project, read_only=True) as project:
+        crosswalk = Crosswalk.of(project)
+    result: dict[str, object] = {
+        "oscal": None,
+        "oscal_catalogs": [],
+        "ciso_assistant": None,
+        "ciso_frameworks": [],
+        "links": crosswalk.data.link_count,
+        "status": "complete" if crosswalk.assessed else "draft",
+    }
+    written: list[Path] = []
+    if args.oscal is not None:
+        path, catalogs = write_oscal_mapping(
+            crosswalk, args.oscal, catalogs=args.oscal_catalogs, marking=args.marking
+        )
+        result["oscal"], result["oscal_catalogs"] = str(path), [str(p) for p in catalogs]
+        written += [path, *catalogs]
+    if args.ciso_assistant is not None:
+        path, frameworks = write_ciso_mapping(
+            crosswalk, args.ciso_assistant, frameworks=args.ciso_frameworks
+        )
+        result["ciso_assistant"] = str(path)
+        result["ciso_frameworks"] = [str(p) for p in frameworks]
+        written += [path, *frameworks]
+    if args.json:
+        emit_json(result)
+    else:
+        for path in written:
+            say(f"Wrote {path}")
+        say(f"{crosswalk.data.link_count} confirmed links; {crosswalk.data.status_line}")
+    return 0
