@@ -383,6 +383,33 @@ def _one_stream_pdf(path: Path, stream: bytes, filter_name: bytes) -> Path:
     return path
 
 
+def _yaml_alias_bomb(path: Path) -> Path:
+    """Nine levels of nine aliases each: a billion nodes once expanded."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _deep_json(path: Path) -> Path:
+    """A catalog nested 100,000 lists deep."""
+    path.write_text('{"catalog": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    return path
+
+
+def _big_yaml(path: Path) -> Path:
+    """A 17 MB framework library: over the size YAML is read up to."""
+    node = "  - {urn: u, ref_id: r, description: " + "word " * 200 + "}\n"
+    path.write_text("objects:\n framework:\n  requirement_nodes:\n" + node * 17_000, "utf-8")
+    return path
+
+
+def _code_tag(path: Path) -> Path:
+    """A YAML tag that would run a command with an unsafe loader."""
+    path.write_text("objects: !!python/object/apply:os.system ['touch pwned']\n", "utf-8")
+    return path
+
+
 CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "random bytes named .xlsx": ("random.xlsx", _random_bytes),
     "random bytes named .csv": ("random.csv", _random_bytes),
@@ -422,5 +449,9 @@ CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "PDF claiming 10 million pages": ("pages.pdf", _pdf("pages")),
     "PDF with JavaScript and embedded files": ("script.pdf", _pdf("javascript")),
     "PDF flate bomb (400 MiB content stream)": ("flate.pdf", pdf_flate_bomb),
+    "YAML alias bomb": ("laughs.yaml", _yaml_alias_bomb),
+    "JSON nested 100,000 deep": ("deep.json", _deep_json),
+    "17 MB YAML library": ("big.yaml", _big_yaml),
+    "YAML tag that runs code": ("tag.yml", _code_tag),
 }
 """Case name -> (file name, writer): every hostile file the corpus test tries."""

@@ -104,6 +104,22 @@ def _specs() -> tuple[ActionSpec, ...]:
             file_,
         ),
         ActionSpec(
+            "export_oscal",
+            "Export as OSC&AL mapping…",
+            (),
+            "Write the confirmed links as an OSCAL 1.2 mapping-collection (JSON), with both "
+            "programs as OSCAL catalogs beside it, for GRC tools.",
+            file_,
+        ),
+        ActionSpec(
+            "export_ciso",
+            "Export as CISO Assis&tant mapping…",
+            (),
+            "Write the confirmed links as a CISO Assistant mapping library (YAML), with both "
+            "programs as framework libraries beside it.",
+            file_,
+        ),
+        ActionSpec(
             "export_positions",
             "E&xport positions for the partner…",
             (),
@@ -373,6 +389,8 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "save_copy",
             "merge_copy",
             "export_report",
+            "export_oscal",
+            "export_ciso",
             None,
             "export_positions",
             "import_positions",
@@ -570,6 +588,8 @@ SHELL_ACTIONS = frozenset(
         "merge_copy",
         "merge_conflicts",
         "export_report",
+        "export_oscal",
+        "export_ciso",
         "export_positions",
         "import_positions",
         "update_reference",

@@ -29,6 +29,7 @@ from criteria_compare.gui.aligner_menu import AlignerMenu
 from criteria_compare.gui.errors_dialog import show_error, user_message
 from criteria_compare.gui.exchange_menu import ExchangeMenu
 from criteria_compare.gui.file_menu import PROJECT_FILTER, FileMenu, dropped_file
+from criteria_compare.gui.interop_menu import InteropMenu
 from criteria_compare.gui.job_runner import JobRunner
 from criteria_compare.gui.merge_menu import MergeMenu
 from criteria_compare.gui.outside_changes import OutsideChanges
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.outside = OutsideChanges(self)
         self.aligner_menu = AlignerMenu(self)
         self.exchange_menu = ExchangeMenu(self)
+        self.interop_menu = InteropMenu(self)
         self.merge_menu = MergeMenu(self)
         self.update_menu = UpdateMenu(self)
         self.recent = RecentProjects(

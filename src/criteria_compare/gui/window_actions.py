@@ -62,6 +62,8 @@ def connect_shell_actions(window: MainWindow) -> None:
         "merge_copy": window.merge_menu.merge_copy,
         "merge_conflicts": window.merge_menu.show_conflicts,
         "export_report": files.export_report,
+        "export_oscal": window.interop_menu.export_oscal,
+        "export_ciso": window.interop_menu.export_ciso,
         "export_positions": window.exchange_menu.export_positions,
         "import_positions": window.exchange_menu.import_positions,
         "update_reference": functools.partial(window.update_menu.update_program, Side.REFERENCE),

@@ -16,8 +16,13 @@ from collections.abc import Mapping
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
-from yaml.nodes import Node
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from criteria_compare.errors import ImportFailed
 from criteria_compare.importing.raw import SheetReader
@@ -29,6 +34,7 @@ __all__ = [
     "MAX_ALIASES",
     "MAX_DEPTH",
     "YAML_EXTENSIONS",
+    "YAML_MAX_BYTES",
     "load_document",
     "open_structured",
 ]
@@ -40,6 +46,8 @@ MAX_ALIASES = 10
 expand a document at most a few hundred times, and every reader's walk is capped too)."""
 MAX_DEPTH = 64
 """How deeply a document may nest mappings and lists (OSCAL catalogs nest about 12 deep)."""
+YAML_MAX_BYTES = 16 * 1_048_576
+"""YAML is slow to parse (about 2.5 s per 10 MB with libyaml): larger files are refused."""
 
 _OSCAL_OTHER_MODELS = {
     "profile": "an OSCAL profile; resolve it into a catalog (for example with oscal-cli or "
@@ -53,31 +61,9 @@ _OSCAL_OTHER_MODELS = {
 }
 
 
-class _GuardedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no types
-    """The safe loader, counting aliases and anchors and the nesting depth as it composes."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-        self._depth = 0
-
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
-        event = self.peek_event()
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise _TooManyAliases
-        nested = isinstance(event, MappingStartEvent | SequenceStartEvent)
-        if nested:
-            self._depth += 1
-            if self._depth > MAX_DEPTH:
-                raise _TooDeep
-        try:
-            node: Node | None = super().compose_node(parent, index)
-            return node
-        finally:
-            if nested:
-                self._depth -= 1
+#: PyYAML's C parser and safe constructor when libyaml is there (the wheels ship it), else
+#: the pure-Python ones (about five times slower).
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _TooManyAliases(Exception):
@@ -86,6 +72,23 @@ class _TooManyAliases(Exception):
 
 class _TooDeep(Exception):
     pass
+
+
+def _check_events(text: str) -> None:
+    """Count aliases and anchors and follow the nesting in the event stream, before any
+    object is built (the events are cheap; expanding an alias bomb is not)."""
+    aliases = depth = 0
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise _TooManyAliases
+        if isinstance(event, MappingStartEvent | SequenceStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep
+        elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+            depth -= 1
 
 
 def _depth_of(value: object, limit: int) -> int:
@@ -134,8 +137,15 @@ def load_document(source: SourceFile) -> object:
         if _depth_of(document, MAX_DEPTH) > MAX_DEPTH:
             raise _too_deep(source)
         return document
+    if len(source.data) > YAML_MAX_BYTES:
+        raise ImportFailed(
+            f"{source.name} is {len(source.data) / 1_048_576:.1f} MB of YAML, over the "
+            f"{YAML_MAX_BYTES // 1_048_576} MB that YAML files are read up to; save it as JSON "
+            "(which may be larger) or split it."
+        )
     try:
-        return yaml.load(text, Loader=_GuardedLoader)
+        _check_events(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)  # the safe constructor only
     except _TooManyAliases:
         raise ImportFailed(
             f"{source.name} holds more than {MAX_ALIASES} YAML aliases or anchors, which "

@@ -431,12 +431,14 @@ class ProgramPage(QWizardPage):
         if current:
             self.sheet_combo.setCurrentText(current)
         self.sheet_combo.setEnabled(len(check.sheets) > 1)
-        document = check.path.suffix.lower() in (".docx", ".pdf")
+        suffix = check.path.suffix.lower()
         self.sheet_combo.setPlaceholderText(
             ""
             if check.sheets
             else "(the document's tables are read one after another)"
-            if document
+            if suffix in (".docx", ".pdf")
+            else "(the catalog's controls are read as one table)"
+            if suffix in (".json", ".yaml", ".yml")
             else "(a CSV file has a single table)"
         )
 

@@ -45,12 +45,14 @@ ROLE_LABELS: dict[str, str] = {
     IGNORE: "— ignore —",
 }
 SPREADSHEET_FILTER = (
-    "Criteria files (*.xlsx *.xlsm *.csv *.tsv *.txt *.docx *.pdf);;"
+    "Criteria files (*.xlsx *.xlsm *.csv *.tsv *.txt *.docx *.pdf *.json *.yaml *.yml);;"
     "Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;Word documents (*.docx);;"
-    "PDF documents (*.pdf);;All files (*)"
+    "PDF documents (*.pdf);;OSCAL catalogs and CISO Assistant libraries (*.json *.yaml *.yml);;"
+    "All files (*)"
 )
 SPREADSHEET_SUFFIXES = frozenset(
     {".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".xls", ".docx", ".doc", ".pdf"}
+    | {".json", ".yaml", ".yml"}
 )
 PREVIEW_ROWS = 12
 PREVIEW_TAIL = 4  # the last rows too: footer and summary rows sit there

@@ -1,0 +1,115 @@
+"""File → Export as OSCAL / CISO Assistant mapping, and OSCAL catalogs in the import wizard."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from PySide6.QtWidgets import QFileDialog
+from trestle.oscal.mapping import Model as MappingModel
+
+from criteria_compare.gui.main_window import MainWindow
+from criteria_compare.gui.views.import_wizard import NewComparisonWizard
+from tests.gui.review_fixtures import make_project, open_in
+
+WAIT_MS = 30_000
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_criteria"
+
+
+def _linked_project(tmp_path: Path) -> Path:
+    path = tmp_path / "review.ccproj"
+    with make_project(path) as project:
+        project.decide("6.1", link=[("M-5", "equal")], status="aligned")
+    return path
+
+
+def _export(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, name: str, target: Path
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    action = window.actions_by_name[name]
+    assert action.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(lambda: window.jobs.active_worker is None, timeout=WAIT_MS)
+
+
+def test_file_menu_writes_a_valid_oscal_mapping_with_its_catalogs(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mapping (suffix added) and both catalogs land in the chosen folder; the status bar says so."""
+    open_in(qtbot, window, _linked_project(tmp_path))
+    out = tmp_path / "out"
+    out.mkdir()
+    _export(qtbot, window, monkeypatch, "export_oscal", out / "for the GRC tool")
+    mapping = out / "for the GRC tool.json"
+    document = json.loads(mapping.read_text(encoding="utf-8"))
+    MappingModel.model_validate(document)
+    hrefs = [
+        document["mapping-collection"]["mappings"][0][key]["href"]
+        for key in ("source-resource", "target-resource")
+    ]
+    assert all((out / href).is_file() for href in hrefs)
+    assert window.interop_menu.last_message.startswith(
+        "Wrote for the GRC tool.json and, beside it,"
+    )
+    window.close_project()
+
+
+def test_file_menu_writes_a_ciso_assistant_mapping(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CISO Assistant library holds the one confirmed link; both frameworks are beside it."""
+    open_in(qtbot, window, _linked_project(tmp_path))
+    _export(qtbot, window, monkeypatch, "export_ciso", tmp_path / "mapping.yaml")
+    library = yaml.safe_load((tmp_path / "mapping.yaml").read_text(encoding="utf-8"))
+    (mapping_set,) = library["objects"]["requirement_mapping_sets"]
+    assert [m["relationship"] for m in mapping_set["requirement_mappings"]] == ["equal"]
+    assert len(list(tmp_path.glob("*.yaml"))) == 3
+    window.close_project()
+
+
+def test_export_without_links_says_so_and_writes_nothing(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A comparison with no confirmed link: the error names what to do; no file is left."""
+    path = tmp_path / "empty.ccproj"
+    make_project(path).close()
+    open_in(qtbot, window, path)
+    shown: list[str] = []
+    monkeypatch.setattr(window.jobs, "_fail", lambda message, *a: shown.append(str(message)))
+    _export(qtbot, window, monkeypatch, "export_oscal", tmp_path / "m.json")
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
+    assert "no confirmed link yet" in shown[0]
+    assert not (tmp_path / "m.json").exists()
+    window.close_project()
+
+
+def test_the_wizard_reads_an_oscal_catalog_as_the_partner(qtbot, tmp_path: Path) -> None:
+    """Choosing a catalog: five criteria, its title proposed, the withdrawn warning shown."""
+    catalog = tmp_path / "catalog.json"
+    catalog.write_bytes((SAMPLES / "port_security_catalog.oscal.json").read_bytes())
+    wizard = NewComparisonWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.reference_page
+    qtbot.waitUntil(lambda: page.check is not None and page.check.result is not None, timeout=20000)
+    wizard.next()
+    page = wizard.partner_page
+    page.set_path(catalog)
+    qtbot.waitUntil(
+        lambda: (
+            page.check is not None
+            and page.check.result is not None
+            and page.check.path.suffix == ".json"
+        ),
+        timeout=20000,
+    )
+    qtbot.waitUntil(
+        lambda: page.name_edit.text() == "Meridia Port Operator Security Catalog", timeout=20000
+    )
+    assert len(page.check.result.criteria) == 5
+    assert any(
+        "withdrawn" in page.warnings_list.item(i).text() for i in range(page.warnings_list.count())
+    )
