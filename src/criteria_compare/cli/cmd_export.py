@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from criteria_compare.cli.arguments import add_json, add_project
 from criteria_compare.cli.output import emit_json, say
 from criteria_compare.errors import InvalidValue
 from criteria_compare.paths import resolve_path
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "atomically."
         ),
     )
-    parser.add_argument("project", type=Path, metavar="PROJECT", help="the .ccproj project file")
+    add_project(parser)
     parser.add_argument("--oscal", type=Path, metavar="OUT.json", help="the OSCAL mapping to write")
     parser.add_argument(
         "--oscal-catalogs",
@@ -52,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="TEXT",
         help='handling marking stored in the OSCAL metadata, e.g. "FOR OFFICIAL USE ONLY"',
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_json(parser)
     parser.set_defaults(func=run)
 
 
