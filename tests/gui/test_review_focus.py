@@ -82,14 +82,19 @@ def test_guidance_is_collapsed_until_asked(shell: Shell) -> None:
 
 
 def test_rejected_candidates_are_collapsed_and_can_be_restored(shell: Shell) -> None:
-    """A rejected candidate leaves the numbered list, shows collapsed below, and can be restored."""
+    """A rejected candidate stays greyed in place; on the next visit it shows collapsed below, and can be restored."""
     shell.key(Qt.Key.Key_1, Qt.KeyboardModifier.ShiftModifier)
     focus = shell.view.focus
+    assert focus.candidate_cards()[0].row.rejected
+    shell.key(Qt.Key.Key_Down)
+    shell.key(Qt.Key.Key_Up)
     assert focus.candidate_cards()[0].row.partner_ref == "M-2"
     rejected = focus.rejected_widgets()
     assert [w.partner_ref for w in rejected] == ["M-1"]
     rejected[0]._restore.click()
-    assert focus.candidate_cards()[0].row.partner_ref == "M-1"
+    # Back among the candidates, after the ones on screen (their numbers stay).
+    assert focus.candidate_cards()[0].row.partner_ref == "M-2"
+    assert "M-1" in [c.row.partner_ref for c in focus.candidate_cards() if c.row]
     assert shell.view.project.rejected("1.1") == frozenset()
 
 

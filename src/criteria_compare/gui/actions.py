@@ -236,6 +236,21 @@ def _specs() -> tuple[ActionSpec, ...]:
     ]
     specs += [
         ActionSpec(
+            "confirm_marked",
+            "Confirm the marked candidate",
+            ("L",),
+            "Confirm (or un-confirm) the candidate card marked with Left/Right, whatever its "
+            "number.",
+            review,
+        ),
+        ActionSpec(
+            "reject_marked",
+            "Reject the marked candidate",
+            ("X",),
+            "Reject the candidate card marked with Left/Right (or take its rejection back).",
+            review,
+        ),
+        ActionSpec(
             "verdict_aligned",
             "Verdict: &Aligned",
             ("A",),
@@ -343,6 +358,13 @@ def _specs() -> tuple[ActionSpec, ...]:
             view,
         ),
         ActionSpec(
+            "more_candidates",
+            "&More candidates",
+            ("M",),
+            "Show the candidates after the first five (or only the first five again).",
+            view,
+        ),
+        ActionSpec(
             "expand_evidence",
             "Expand &evidence",
             ("W",),
@@ -421,6 +443,8 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "reject_3",
             "reject_4",
             "reject_5",
+            "confirm_marked",
+            "reject_marked",
             None,
             "verdict_aligned",
             "verdict_partial",
@@ -441,7 +465,17 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "merge_conflicts",
         ),
     ),
-    ("&View", ("next_candidate", "previous_candidate", "expand_evidence", None, "import_warnings")),
+    (
+        "&View",
+        (
+            "next_candidate",
+            "previous_candidate",
+            "more_candidates",
+            "expand_evidence",
+            None,
+            "import_warnings",
+        ),
+    ),
     ("&Help", ("shortcuts_help", None, "about")),
 )
 
@@ -613,6 +647,8 @@ WRITE_ACTIONS = frozenset(
     {
         *(f"confirm_{n}" for n in range(1, 6)),
         *(f"reject_{n}" for n in range(1, 6)),
+        "confirm_marked",
+        "reject_marked",
         "verdict_aligned",
         "verdict_partial",
         "verdict_gap",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
 
@@ -15,6 +15,7 @@ __all__ = [
     "CandidateRow",
     "CandidateState",
     "candidate_rows",
+    "keep_numbers",
 ]
 
 SHOWN_CANDIDATES = 5  # shown before "more…"
@@ -34,7 +35,7 @@ class CandidateState(str, Enum):
 class CandidateRow:
     """One partner criterion offered for the current reference criterion."""
 
-    number: int  # 1-based key the reviewer presses (0 for rejected rows)
+    number: int  # 1-based key the reviewer presses (0 for rejected rows listed apart)
     partner: Criterion
     suggestion: Suggestion | None
     link: Link | None
@@ -51,6 +52,10 @@ class CandidateRow:
     @property
     def confirmed(self) -> bool:
         return self.link is not None
+
+    @property
+    def rejected(self) -> bool:
+        return self.state is CandidateState.REJECTED
 
     @property
     def state_text(self) -> str:
@@ -79,7 +84,8 @@ def candidate_rows(
     Links that are not among the suggestions come first (they are decisions
     already made), then suggestions in rank order up to ``limit`` (confirmed
     ones always), numbered from 1; the numbers stay put when a candidate is
-    confirmed or un-confirmed.
+    confirmed or un-confirmed. Links placed first do not count against ``limit``,
+    so a link made by hand never pushes a suggestion out of the list.
     """
     links = {link.partner_ref: link for link in project.links(ref)}
     suggestions = project.suggestions(ref)
@@ -93,10 +99,11 @@ def candidate_rows(
                 else CandidateState.CONFIRMED
             )
             rows.append(CandidateRow(len(rows) + 1, partners[pref], None, confirmed, state))
+    placed = len(rows)
     for s in suggestions:
         partner = partners.get(s.target_ref)
         link = links.get(s.target_ref)
-        if partner is None or (len(rows) >= limit and link is None):
+        if partner is None or (len(rows) >= limit + placed and link is None):
             continue
         if link is None:
             state = CandidateState.SUGGESTED
@@ -111,3 +118,40 @@ def candidate_rows(
         if r == ref and p in partners
     )
     return tuple(rows), rejected
+
+
+def keep_numbers(
+    rows: tuple[CandidateRow, ...],
+    rejected: tuple[CandidateRow, ...],
+    numbers: Mapping[str, int],
+) -> tuple[tuple[CandidateRow, ...], tuple[CandidateRow, ...], dict[str, int]]:
+    """(candidates, rejected, numbers) with each candidate keeping the number it had on screen.
+
+    ``numbers`` are the numbers given earlier in this visit of the criterion (partner
+    ref → number; empty on arrival, when the rows keep :func:`candidate_rows`'
+    numbering). A candidate seen before keeps its number; a new one (a link made by
+    hand, a suggestion moving up after a rejection) gets the next free number; a
+    candidate rejected during the visit stays in its place, greyed, with its number,
+    instead of leaving the list apart. So a digit key means the same card for as
+    long as the criterion is on screen.
+    """
+    if not numbers:
+        return rows, rejected, {r.partner_ref: r.number for r in rows}
+    following = max(numbers.values()) + 1
+    kept: list[CandidateRow] = []
+    for row in rows:
+        n = numbers.get(row.partner_ref)
+        if n is None:
+            n, following = following, following + 1
+        kept.append(row if n == row.number else replace(row, number=n))
+    apart: list[CandidateRow] = []
+    for row in rejected:
+        n = numbers.get(row.partner_ref)
+        if n is None:
+            apart.append(row)
+        else:
+            kept.append(replace(row, number=n))
+    kept.sort(key=lambda r: r.number)
+    given = dict(numbers)
+    given.update((r.partner_ref, r.number) for r in kept)
+    return tuple(kept), tuple(apart), given

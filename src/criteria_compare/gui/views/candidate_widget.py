@@ -150,6 +150,7 @@ class CandidateWidget(QFrame):
 
     confirmToggled = Signal(str)  # partner ref
     rejectRequested = Signal(str)
+    restoreRequested = Signal(str)  # a card rejected during this visit: take it back
     relationChosen = Signal(str, object)  # partner ref, Relation
     focusRequested = Signal(str)
 
@@ -256,16 +257,31 @@ class CandidateWidget(QFrame):
         self._relation.setAccessibleName(f"Relation to {row.partner_ref}")
         self._confirm.setChecked(row.confirmed)
         self._confirm.setText("Unlink" if row.confirmed else "Confirm")
+        keyed = 1 <= n <= 5
         self._confirm.setToolTip(
-            (f"Remove the link ({n})" if row.confirmed else f"Confirm as a link ({n})")
-            if n <= 5
-            else ""
+            ("Remove the link" if row.confirmed else "Confirm as a link")
+            + (f" ({n})" if keyed else " (L on the marked card)")
         )
         self._confirm.setAccessibleName(f"Confirm {row.partner_ref}")
-        self._reject.setText("Reject")
-        self._reject.setToolTip(f"Reject; never proposed again (Shift+{n})" if n <= 5 else "Reject")
-        self._reject.setAccessibleName(f"Reject {row.partner_ref}")
+        self._confirm.setVisible(not row.rejected)
+        if row.rejected:
+            self._reject.setText("Restore")
+            self._reject.setToolTip(
+                "Take the rejection back"
+                + (f" (Shift+{n})" if keyed else " (X on the marked card)")
+            )
+            self._reject.setAccessibleName(f"Restore {row.partner_ref}")
+        else:
+            self._reject.setText("Reject")
+            self._reject.setToolTip(
+                "Reject; never proposed again"
+                + (f" (Shift+{n})" if keyed else " (X on the marked card)")
+            )
+            self._reject.setAccessibleName(f"Reject {row.partner_ref}")
         self._reject.setVisible(not row.confirmed)
+        # A card rejected during this visit keeps its place and number, greyed.
+        for label in (self._ref, self._text, self._number, self._state):
+            label.setEnabled(not row.rejected)
         self._target_spans = s.evidence.target_spans if s else ()
         self._render_text()
         guidance = row.partner.guidance.strip()
@@ -368,7 +384,10 @@ class CandidateWidget(QFrame):
 
     def _on_reject(self) -> None:
         if self._row is not None:
-            self.rejectRequested.emit(self._row.partner_ref)
+            if self._row.rejected:
+                self.restoreRequested.emit(self._row.partner_ref)
+            else:
+                self.rejectRequested.emit(self._row.partner_ref)
 
     def _on_relation(self, index: int) -> None:
         if self._row is not None:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.gui.models.suggestions import (
-    MAX_CANDIDATES,
     SHOWN_CANDIDATES,
     CandidateRow,
 )
@@ -470,14 +469,16 @@ class FocusPane(QWidget):
 
     def _visible_rows(self) -> list[CandidateRow]:
         assert self._data is not None
-        limit = MAX_CANDIDATES if self._more else SHOWN_CANDIDATES
-        return [r for r in self._data.candidates if r.number <= limit or r.confirmed]
+        if self._more:
+            return list(self._data.candidates)
+        return [r for r in self._data.candidates if r.number <= SHOWN_CANDIDATES or r.confirmed]
 
     def _card(self, i: int) -> CandidateWidget:
         while len(self._cards) <= i:  # built lazily, then reused
             card = CandidateWidget()
             card.confirmToggled.connect(self.confirmToggled)
             card.rejectRequested.connect(self.rejectRequested)
+            card.restoreRequested.connect(self.unrejectRequested)
             card.relationChosen.connect(self.relationChosen)
             card.focusRequested.connect(self.focus_candidate)
             card.set_read_only(self._read_only)
@@ -497,13 +498,14 @@ class FocusPane(QWidget):
         for card in self._cards[len(rows) :]:
             card.setVisible(False)
         total = len(self._data.candidates)
+        offered = sum(1 for r in self._data.candidates if not r.rejected)
         n_links = sum(1 for r in self._data.candidates if r.confirmed)
         linked = f" · {n_links} confirmed" if n_links else ""
-        self._cand_title.setText(f"Candidates ({total}){linked}" if total else "Candidates")
+        self._cand_title.setText(f"Candidates ({offered}){linked}" if total else "Candidates")
         self._no_candidates.setVisible(total == 0)
         hidden = total - len(rows)
         self._more_button.setVisible(hidden > 0 or (self._more and total > SHOWN_CANDIDATES))
-        self._more_button.setText(f"More… ({hidden} more)" if hidden > 0 else "Fewer")
+        self._more_button.setText(f"More… ({hidden} more, M)" if hidden > 0 else "Fewer (M)")
         self._render_criterion_text()
 
     def _fill_rejected(self) -> None:
@@ -671,12 +673,22 @@ class FocusPane(QWidget):
             return
         refs = [c.row.partner_ref for c in cards if c.row is not None]
         at = refs.index(self._focused_ref) if self._focused_ref in refs else -1
+        if (
+            step > 0
+            and at == len(cards) - 1
+            and not self._more
+            and not self._more_button.isHidden()
+        ):
+            # Past the last card shown: the hidden candidates come into view (as with M).
+            self.toggle_more()
+            cards = [c for c in self.candidate_cards() if c.row is not None]
+            refs = [c.row.partner_ref for c in cards if c.row is not None]
         index = max(0, min(len(cards) - 1, at + step)) if at >= 0 else 0
         self.focus_candidate(refs[index])
         self._scroll.ensureWidgetVisible(cards[index], 0, SPACING)
 
     def toggle_more(self) -> None:
-        """Show up to 10 candidates, or back to 5."""
+        """Show every candidate (up to 10 suggestions and the links), or back to the first 5."""
         self._more = not self._more
         if self._data is not None:
             self._fill_candidates()

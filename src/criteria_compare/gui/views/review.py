@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
 from criteria_compare.gui.keys import OwnKeys, own_keys
 from criteria_compare.gui.models.sort_proxy import QueueFilter
-from criteria_compare.gui.models.suggestions import candidate_rows
+from criteria_compare.gui.models.suggestions import candidate_rows, keep_numbers
 from criteria_compare.gui.style import SPACING
 from criteria_compare.gui.undo import ChangeNotifier
 from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
@@ -63,6 +63,9 @@ class ReviewView(QWidget):
         self._references: dict[str, Criterion] = {}
         self._partner_sections: list[str] = []
         self._links = LinkIndex()
+        # Candidate numbers given during this visit of the current criterion (partner ref →
+        # number): a digit key means the same card until the reviewer moves on.
+        self._numbers: dict[str, int] = {}
 
         self._header = ReviewHeader()
         self.queue = QueuePane()
@@ -138,6 +141,9 @@ class ReviewView(QWidget):
             "flag": c.toggle_flag,
             "search": self.partners.focus_search,
             "expand_evidence": self.focus.toggle_evidence,
+            "more_candidates": self.focus.toggle_more,
+            "confirm_marked": c.confirm_marked,
+            "reject_marked": c.reject_marked,
             "next_candidate": lambda: self.focus.step_candidate(1),
             "previous_candidate": lambda: self.focus.step_candidate(-1),
             "commit_next": self.commit_next,
@@ -342,12 +348,14 @@ class ReviewView(QWidget):
             return
         self.focus.flush_note()
         self._current = ref
+        self._numbers = {}
         self._refresh_focus(keep_view=False)
         self._update_header()
 
     def _focus_data(self, ref: str) -> FocusData:
         p = self._project
         candidates, rejected = candidate_rows(p, ref, self._partners)
+        candidates, rejected, self._numbers = keep_numbers(candidates, rejected, self._numbers)
         assessment = p.assessment(ref)
         changes = tuple(
             TextChange(c.side, c.new_ref or "", c.old_text, c.new_text, c.old_ref or "")
@@ -374,7 +382,7 @@ class ReviewView(QWidget):
         # sections of its candidates in rank order.
         section = data.criterion.section.casefold()
         same = [s for s in self._partner_sections if section and s.casefold() == section]
-        related = same + [r.partner.section for r in data.candidates]
+        related = same + [r.partner.section for r in data.candidates if not r.rejected]
         links = [r.partner_ref for r in data.candidates if r.confirmed]
         self.partners.set_current(ref, related, links)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
+from criteria_compare.gui.models.suggestions import CandidateRow
 from criteria_compare.gui.undo import (
     ChangeNotifier,
     StillHoldsCommand,
@@ -28,6 +29,11 @@ from criteria_compare.workflow.bulk import clear_winners
 __all__ = ["BULK_IN_WORKER", "ReviewCommands"]
 
 BULK_IN_WORKER = 200  # bulk steps over this many criteria are written off the GUI thread
+
+
+def _reject_key(n: int) -> str:
+    """The key that rejects (or restores) candidate ``n``: Shift+n for 1–5, else X on its card."""
+    return f"Shift+{n}" if 1 <= n <= 5 else "X on its card"
 
 
 class ReviewCommands(QObject):
@@ -67,25 +73,57 @@ class ReviewCommands(QObject):
         return self._writer.run(command, reset.message if reset is not None else "")
 
     # -- candidates and links ----------------------------------------------------------------
-    def _candidate(self, n: int) -> str | None:
+    def _candidate(self, n: int) -> CandidateRow | None:
         data = self._focus.data
-        if data is None or not 1 <= n <= len(data.candidates):
+        row = next((r for r in data.candidates if r.number == n), None) if data else None
+        if row is None:
             self._focus.show_message(f"There is no candidate {n} for {self._current()}.")
-            return None
-        return data.candidates[n - 1].partner_ref
+        return row
 
     def confirm_number(self, n: int) -> None:
         """Toggle the link to candidate ``n`` of the current criterion."""
-        partner_ref = self._candidate(n)
-        if partner_ref is not None:
-            self._focus.focus_candidate(partner_ref)
-            self.toggle_link(partner_ref)
+        row = self._candidate(n)
+        if row is not None:
+            self._focus.focus_candidate(row.partner_ref)
+            self._confirm_row(row)
 
     def reject_number(self, n: int) -> None:
-        """Reject candidate ``n`` of the current criterion."""
-        partner_ref = self._candidate(n)
-        if partner_ref is not None:
-            self.reject(partner_ref)
+        """Reject candidate ``n`` of the current criterion (restore it if it was rejected)."""
+        row = self._candidate(n)
+        if row is not None:
+            self._focus.focus_candidate(row.partner_ref)
+            self._reject_row(row)
+
+    def confirm_marked(self) -> None:
+        """Toggle the link to the marked candidate card (the one Left/Right move to)."""
+        row = self._focus.focused_row()
+        if row is None:
+            self._focus.show_message(f"There is no candidate to confirm for {self._current()}.")
+        else:
+            self._confirm_row(row)
+
+    def reject_marked(self) -> None:
+        """Reject the marked candidate card, or restore it if it was rejected."""
+        row = self._focus.focused_row()
+        if row is None:
+            self._focus.show_message(f"There is no candidate to reject for {self._current()}.")
+        else:
+            self._reject_row(row)
+
+    def _confirm_row(self, row: CandidateRow) -> None:
+        if row.rejected:
+            self._focus.show_message(
+                f"Candidate {row.number} ({row.partner_ref}) is rejected; "
+                f"{_reject_key(row.number)} takes the rejection back."
+            )
+            return
+        self.toggle_link(row.partner_ref)
+
+    def _reject_row(self, row: CandidateRow) -> None:
+        if row.rejected:
+            self.unreject(row.partner_ref)
+        else:
+            self.reject(row.partner_ref)
 
     def toggle_link(self, partner_ref: str) -> None:
         """Confirm the pair with ``partner_ref`` (equal), or remove the link if it is confirmed."""

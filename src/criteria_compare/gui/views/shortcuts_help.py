@@ -37,8 +37,9 @@ _FAMILIES = {
     "reject": (
         "Reject candidate 1–5",
         "Shift+1 … Shift+5",
-        "Reject the candidate with that number; it is never proposed again. Shift with the "
-        "number-row key, whatever character your layout puts there.",
+        "Reject the candidate with that number (again to take it back); it is never proposed "
+        "again. Shift with the number-row key, whatever character your layout puts there. "
+        "A candidate keeps its number while its criterion is on screen.",
     ),
 }
 
