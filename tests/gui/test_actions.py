@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -195,3 +196,26 @@ def test_file_menu_letters_are_unique(window) -> None:
             letters.append(text[text.index("&") + 1].lower())
     assert letters
     assert len(letters) == len(set(letters))
+
+
+def _letters(menu: QMenu) -> list[str]:
+    return [
+        a.text()[a.text().index("&") + 1].lower()
+        for a in menu.actions()
+        if "&" in a.text().replace("&&", "")
+    ]
+
+
+def test_every_menu_has_unique_letters(window) -> None:
+    """Alt+letter reaches each menu and each item in it: no two menus, and no two items of one
+    menu (submenus included), share their underlined letter (Review once had A, P and U twice)."""
+    bar = window.menuBar()
+    titles = _letters(bar)
+    assert len(titles) == len(bar.actions())
+    assert len(titles) == len(set(titles)), titles
+    menus = [a.menu() for a in bar.actions() if a.menu() is not None]
+    while menus:
+        menu = menus.pop()
+        letters = _letters(menu)
+        assert len(letters) == len(set(letters)), (menu.title(), sorted(letters))
+        menus += [a.menu() for a in menu.actions() if a.menu() is not None]

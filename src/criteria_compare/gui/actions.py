@@ -183,7 +183,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "set_reviewer",
-            "Set &reviewer name…",
+            "Set re&viewer name…",
             (),
             "Set the name recorded with each decision.",
             edit,
@@ -237,7 +237,7 @@ def _specs() -> tuple[ActionSpec, ...]:
     specs += [
         ActionSpec(
             "confirm_marked",
-            "Confirm the marked candidate",
+            "Confirm the mar&ked candidate",
             ("L",),
             "Confirm (or un-confirm) the candidate card marked with Left/Right, whatever its "
             "number.",
@@ -245,21 +245,21 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "reject_marked",
-            "Reject the marked candidate",
+            "Re&ject the marked candidate",
             ("X",),
             "Reject the candidate card marked with Left/Right (or take its rejection back).",
             review,
         ),
         ActionSpec(
             "verdict_aligned",
-            "Verdict: &Aligned",
+            "Verdict: A&ligned",
             ("A",),
             "The partner has an equivalent (needs a confirmed link).",
             review,
         ),
         ActionSpec(
             "verdict_partial",
-            "Verdict: &Partial",
+            "Verdict: Part&ial",
             ("P",),
             "Partly addressed (needs a link and a note on what is missing).",
             review,
@@ -287,7 +287,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "verdict_unreviewed",
-            "Clear the verdict (Unreviewed)",
+            "Clear the v&erdict (Unreviewed)",
             ("U",),
             "Take the verdict back: the criterion is Unreviewed again; links and note stay.",
             review,
@@ -316,7 +316,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "commit_next",
-            "Commit and next &unreviewed",
+            "Commit and next unreviewe&d",
             ("Return", "Enter"),
             "Keep the current decision and go to the next unreviewed criterion.",
             review,
@@ -330,7 +330,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "realign",
-            "Re-&align suggestions",
+            "Re-align &suggestions",
             (),
             "Recompute the suggestions; confirmed and rejected pairs are kept.",
             review,
@@ -352,7 +352,7 @@ def _specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "previous_candidate",
-            "Previous cand&idate",
+            "&Previous candidate",
             ("Left",),
             "Move the keyboard to the previous candidate card.",
             view,

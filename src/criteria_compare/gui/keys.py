@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
 
-__all__ = ["NAVIGATION_KEYS", "OwnKeys", "own_keys"]
+__all__ = ["NAVIGATION_KEYS", "ComboArrows", "OwnKeys", "combo_arrows", "own_keys"]
 
 # J/K move like Down/Up, as they do in the queue.
 _ALIASES = {Qt.Key.Key_J: Qt.Key.Key_Down, Qt.Key.Key_K: Qt.Key.Key_Up}
@@ -61,3 +61,44 @@ class OwnKeys(QObject):
 def own_keys(views: Iterable[QAbstractItemView], *, enter: bool = False) -> list[OwnKeys]:
     """Let each of ``views`` handle Up/Down/J/K (and Enter) itself while it has focus."""
     return [OwnKeys(view, enter=enter) for view in views]
+
+
+_COMBO_KEYS = frozenset(
+    {
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+    }
+)
+
+
+class ComboArrows(QObject):
+    """Event filter: while a combo box has focus, its arrow keys choose in it.
+
+    Up/Down are window shortcuts (previous/next criterion); a focused combo box does
+    not claim them by itself, so Down on a focused filter moved the criterion instead
+    of the filter. This accepts the ShortcutOverride for the arrows (with Alt too, which
+    opens the list), so the combo box gets them.
+    """
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self._combo = combo
+        combo.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._combo and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            alt = Qt.KeyboardModifier.AltModifier
+            if event.key() in _COMBO_KEYS and not (event.modifiers() & ~(_PLAIN | alt)):
+                event.accept()
+                return True
+        return False
+
+
+def combo_arrows(combos: Iterable[QComboBox]) -> list[ComboArrows]:
+    """Let each of ``combos`` keep its arrow keys while it has focus."""
+    return [ComboArrows(combo) for combo in combos]

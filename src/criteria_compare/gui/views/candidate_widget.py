@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.align.settings import CHANNEL_LABELS
+from criteria_compare.gui.keys import combo_arrows
 from criteria_compare.gui.models.suggestions import CandidateRow, CandidateState
 from criteria_compare.gui.style import SPACING, highlight_color, muted_color
 from criteria_compare.gui.views.reflow import ReflowGrid, wrapping
@@ -169,7 +170,8 @@ class CandidateWidget(QFrame):
         self._state = QLabel()
         self._relation = QComboBox()
         for rel in Relation:
-            self._relation.addItem(rel.label, rel)
+            self._relation.addItem(rel.label, rel.value)  # Qt hands a str enum back as str
+        combo_arrows([self._relation])
         self._relation.setToolTip(
             "Relation of the reference criterion to this partner criterion (R cycles)"
         )
@@ -253,7 +255,7 @@ class CandidateWidget(QFrame):
         self._state.setText(row.state_text if not row.confirmed else row.state.value)
         self._relation.setVisible(row.confirmed)
         if row.relation is not None:
-            self._relation.setCurrentIndex(self._relation.findData(row.relation))
+            self._relation.setCurrentIndex(self._relation.findData(row.relation.value))
         self._relation.setAccessibleName(f"Relation to {row.partner_ref}")
         self._confirm.setChecked(row.confirmed)
         self._confirm.setText("Unlink" if row.confirmed else "Confirm")
@@ -391,7 +393,9 @@ class CandidateWidget(QFrame):
 
     def _on_relation(self, index: int) -> None:
         if self._row is not None:
-            self.relationChosen.emit(self._row.partner_ref, self._relation.itemData(index))
+            self.relationChosen.emit(
+                self._row.partner_ref, Relation(self._relation.itemData(index))
+            )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self._row is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_compare.gui.keys import combo_arrows
 from criteria_compare.gui.models.criteria_table import (
     COL_LINKS,
     COL_MARKS,
@@ -231,8 +232,10 @@ class QueuePane(QWidget):
 
         self._text.textChanged.connect(self._apply_filter)
         self._text.installEventFilter(self)  # Down/Enter: into the list; Esc: clear, then leave
-        for combo in (self._status, self._section, self._level, self._band, self._partner):
+        combos = (self._status, self._section, self._level, self._band, self._partner)
+        for combo in combos:
             combo.currentIndexChanged.connect(self._apply_filter)
+        combo_arrows(combos)  # Down on a focused filter changes the filter, not the criterion
         self._flagged.toggled.connect(self._apply_filter)
         self._changed.toggled.connect(self._apply_filter)
         self._by_score.toggled.connect(self.proxy.set_sort_by_score)
