@@ -13,12 +13,14 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
+from criteria_compare.gui.click_grace import ClickGrace
 from criteria_compare.gui.keys import OwnKeys, own_keys
 from criteria_compare.gui.models.sort_proxy import QueueFilter
 from criteria_compare.gui.models.suggestions import candidate_rows, keep_numbers
 from criteria_compare.gui.style import SPACING
 from criteria_compare.gui.undo import ChangeNotifier
 from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
+from criteria_compare.gui.views.candidate_widget import CandidateWidget
 from criteria_compare.gui.views.focus_pane import FocusData, FocusPane
 from criteria_compare.gui.views.partner_pane import PartnerPane
 from criteria_compare.gui.views.queue_pane import QueuePane
@@ -94,6 +96,10 @@ class ReviewView(QWidget):
             project, self._writer, self._notifier, self.focus, self.queue, self.current_ref, self
         )
         self._connect_panes()
+        # A click that misses every control pauses the single-key commands for a moment.
+        self.grace = ClickGrace(
+            self, self.focus.show_message, self.queue.focus_queue, targets=(CandidateWidget,)
+        )
         self._binding = ActionBinding(self, actions, self._action_handlers())
         if self.read_only:
             self._header.show_read_only(project.read_only_reason, str(project.path))
@@ -285,6 +291,7 @@ class ReviewView(QWidget):
         if self.busy:
             self.wait_for_bulk()
         self._writer.detached = True
+        self.grace.detach()
         self.flush()
         self._binding.release()
 
