@@ -75,8 +75,12 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
     assert result.after.mrr > result.before.mrr
     # The numbers the reviewer reads are the result's own.
     shown = [label.text() for label in dialog.cells.values()]
-    assert f"{result.before.mrr:.2f}" in shown
-    assert f"{result.after.mrr:.2f}" in shown
+    n = result.before.n
+    assert f"{round(result.before.top1 * n)} of {n}" in shown
+    assert f"{round(result.after.top1 * n)} of {n}" in shown
+    assert not any(
+        j in " ".join(shown) + dialog.message.text() for j in ("MRR", "Top-1", "held-out")
+    )
     assert dialog.apply_button.isEnabled()
     dialog.apply_button.click()
     assert window.jobs.active_worker is not None  # re-aligning
@@ -99,3 +103,40 @@ def test_adopted_refit_is_applied_recorded_and_realigned_then_can_be_undone(
     shipped = AlignerSettings()
     assert restored.weights_for(cross_language=False) == shipped.weights_for(cross_language=False)
     assert restored.weight_affinity == shipped.weight_affinity
+
+
+def test_twenty_new_links_refit_in_the_background_and_one_key_applies_it(
+    qtbot, window: MainWindow, sample_project: Path
+) -> None:
+    """After 20 or more newly confirmed links the app re-fits unasked; an adopted re-fit is
+    offered in a notice (plain words, no jargon) and Ctrl+Shift+T uses it."""
+    from PySide6.QtCore import Qt
+
+    open_in(qtbot, window, sample_project)
+    project = window.project
+    review = window.review
+    assert project is not None
+    assert review is not None
+    before = aligner_settings(project)
+    with qtbot.waitSignal(review.refitDue, timeout=5000):
+        _confirm_gold_links(window)
+        review.show_outside_changes()  # the screen learns of the links as of any change
+    worker = window.aligner_menu.background
+    assert worker is not None
+    assert window.jobs.active_worker is None  # no progress window: the reviewer goes on
+    qtbot.waitUntil(lambda: window.aligner_menu.background is None, timeout=60000)
+    notice = review.notice_text()
+    assert "would have put" in notice
+    assert "first place" in notice
+    assert not any(j in notice for j in ("MRR", "Top-1", "held-out", "weights"))
+    assert aligner_settings(project) == before  # nothing changes until asked
+    review.queue.focus_queue()
+    qtbot.keyClick(
+        review.queue.view,
+        Qt.Key.Key_T,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert review.notice_text() == ""
+    qtbot.waitUntil(lambda: window.jobs.active_worker is None, timeout=60000)
+    assert aligner_settings(project) != before
+    assert any(entry.action == "settings" for entry in project.history(limit=20))

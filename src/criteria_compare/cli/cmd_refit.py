@@ -8,14 +8,11 @@ history row) and the suggestions re-computed with them.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from criteria_compare.cli.arguments import add_json, add_project, add_reviewer
 from criteria_compare.cli.output import Progress, emit_json, notice, say
 from criteria_compare.errors import ProjectReadOnly
-
-if TYPE_CHECKING:
-    from criteria_compare.align.refit import RefitMetrics
 
 __all__ = ["register", "run"]
 
@@ -24,11 +21,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``refit`` subcommand to the CLI."""
     p = subparsers.add_parser(
         "refit",
-        help="re-fit the aligner weights from the links reviewers confirmed",
-        description="Measure, on confirmed links held out from the fit, whether other channel "
-        "weights (and a section affinity learned from the links) rank the confirmed partner "
-        "criteria higher than the current settings. Nothing is written unless --apply is "
-        "given and the re-fit is adopted.",
+        help="re-fit the suggestions from the links reviewers confirmed",
+        description="Check, on the links reviewers confirmed (each judged without its own "
+        "link), whether suggestions re-fitted from them would put the confirmed partner "
+        "criterion in first place more often than the current ones. Nothing is written unless "
+        "--apply is given and the re-fit is clearly better.",
     )
     add_project(p)
     p.add_argument(
@@ -41,16 +38,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=run)
 
 
-def _metrics(label: str, metrics: RefitMetrics | None) -> str:
-    if metrics is None:
-        return f"  {label:<9} not measured"
-    return f"  {label:<9} held-out MRR {metrics.mrr:.3f}, top-1 {metrics.top1:.3f} (n={metrics.n})"
-
-
 def run(args: argparse.Namespace) -> int:
     """Re-fit, print the result, and apply it when asked and adopted."""
     from criteria_compare.project import Project
     from criteria_compare.workflow.realign import realign, refit_project
+    from criteria_compare.workflow.refit_words import refit_words
 
     with Project.open(args.project, read_only=not args.apply) as project:
         if args.apply and project.read_only:
@@ -75,19 +67,15 @@ def run(args: argparse.Namespace) -> int:
             progress.finish()
     for message in result.notices:
         notice(message)
+    words = refit_words(result)
     if args.json:
         data: dict[str, Any] = {"project": str(args.project), **result.to_dict()}
+        data["message"] = words.headline
         data["applied"] = applied
         emit_json(data)
         return 0
-    say(result.message)
-    say(_metrics("current", result.before))
-    say(_metrics("re-fitted", result.after))
-    weights = ", ".join(
-        f"{name} {result.weights_before[name]:g} -> {result.weights_after[name]:g}"
-        for name in result.weights_before
-    )
-    say(f"  weights   {weights}")
+    for line in words.lines():
+        say(line)
     if applied:
         say(
             f"Stored the re-fitted settings and re-aligned {args.project.name} "

@@ -339,8 +339,17 @@ def _specs() -> tuple[ActionSpec, ...]:
             "refit",
             "Re-fi&t from confirmed links…",
             (),
-            "Learn this project's channel weights and section affinity from the links its "
-            "reviewers confirmed; shows held-out results before anything changes.",
+            "Learn from the links this project's reviewers confirmed how much each kind of "
+            "evidence should count; shows how many confirmed links would come first before "
+            "anything changes.",
+            review,
+        ),
+        ActionSpec(
+            "apply_refit",
+            "Apply the &offered re-fit",
+            ("Ctrl+Shift+T",),
+            "Use the re-fit found in the background after your latest confirmed links: the "
+            "suggestions are re-computed, every decision is kept.",
             review,
         ),
         ActionSpec(
@@ -461,6 +470,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "bulk_confirm",
             "realign",
             "refit",
+            "apply_refit",
             None,
             "merge_conflicts",
         ),
@@ -634,6 +644,7 @@ SHELL_ACTIONS = frozenset(
         "redo",
         "realign",
         "refit",
+        "apply_refit",
         "set_reviewer",
         "shortcuts_help",
         "about",
@@ -661,6 +672,7 @@ WRITE_ACTIONS = frozenset(
         "confirm_unchanged",
         "bulk_confirm",
         "realign",
+        "apply_refit",
         "export_positions",
         "import_positions",
         "update_reference",

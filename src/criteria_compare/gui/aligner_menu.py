@@ -1,4 +1,10 @@
-"""Review → Re-align and Re-fit: recompute the suggestions or the aligner's weights in a worker."""
+"""Review → Re-align and Re-fit: recompute the suggestions or the aligner's weights in a worker.
+
+Besides the menu's re-fit, the review screen asks for one after every
+``workflow.refit_words.REFIT_EVERY`` newly confirmed links: it runs quietly in the
+project's worker pool, and when it would be adopted a notice above the panes
+offers it (Ctrl+Shift+T or its button applies it; nothing changes otherwise).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from criteria_compare.gui.errors_dialog import user_message
 from criteria_compare.gui.views.review_data import ReviewData, prepare_review
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.progress import CancelCheck, ProgressCallback, scaled
+from criteria_compare.project import Project
 
 if TYPE_CHECKING:  # the aligner is loaded by the first job, not at start-up
     from criteria_compare.align import AlignerSettings, AlignmentResult
@@ -27,6 +34,9 @@ class AlignerMenu(QObject):
         super().__init__(window)
         self._window = window
         self.refit_dialog: RefitDialog | None = None
+        self.background: Worker | None = None  # the re-fit running unasked, if any
+        self.offer: RefitResult | None = None  # an adopted re-fit found in the background
+        self._offer_project: Project | None = None
 
     def realign(self) -> Worker | None:
         """Recompute the suggestions in a worker, keeping every decision, then refresh the view."""
@@ -91,6 +101,62 @@ class AlignerMenu(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.refit_dialog = dialog
         dialog.open()
+
+    def background_refit(self) -> Worker | None:
+        """Re-fit quietly (no progress window); an adopted result is offered in a notice."""
+        project = self._window.project
+        if project is None or project.read_only or self.background is not None:
+            return None
+
+        def job(progress: ProgressCallback, cancel: CancelCheck) -> RefitResult:
+            from criteria_compare.workflow.realign import refit_project
+
+            return refit_project(project, cancel=cancel)
+
+        worker = Worker(job, name="background re-fit")
+        worker.signals.finished.connect(lambda result: self._offer_refit(project, result))
+        for signal in (worker.signals.failed, worker.signals.cancelled):
+            signal.connect(self._background_ended)
+        self.background = worker
+        return worker.start(project_pool())
+
+    def stop_background(self) -> None:
+        """Stop a background re-fit and wait for it (before the project is closed)."""
+        worker, self.background = self.background, None
+        self.offer = None
+        if worker is not None:
+            worker.cancel()
+            project_pool().waitForDone(15000)
+
+    def _background_ended(self, *_: object) -> None:
+        self.background = None
+
+    def _offer_refit(self, project: Project, result: RefitResult) -> None:
+        self.background = None
+        review = self._window.review
+        if not result.adopted or project is not self._window.project or review is None:
+            return
+        from criteria_compare.workflow.refit_words import refit_words
+
+        self.offer, self._offer_project = result, project
+        review.show_notice(
+            f"Re-fitted in the background from your latest confirmed links. "
+            f"{refit_words(result).headline}",
+            "Use the re-fit (Ctrl+Shift+T)",
+        )
+
+    def apply_offer(self) -> None:
+        """Use the re-fit on offer (the notice's button, Ctrl+Shift+T)."""
+        window = self._window
+        offer, self.offer = self.offer, None
+        if offer is None or self._offer_project is not window.project:
+            window.statusBar().showMessage(
+                "No re-fit is on offer; Review → Re-fit from confirmed links… checks now.", 8000
+            )
+            return
+        if window.review is not None:
+            window.review.clear_notice()
+        self._use_settings(offer.settings)
 
     def _use_settings(self, settings: AlignerSettings) -> None:
         """Store new aligner settings (recorded in the history) and re-align with them."""

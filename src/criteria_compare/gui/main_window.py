@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             review.restore_state(state)
         review.countsChanged.connect(self._counts_changed)
+        review.refitDue.connect(self.aligner_menu.background_refit)
+        review.noticeActed.connect(self.aligner_menu.apply_offer)
         review.set_write_gate(self.reviewer_gate.before_write)
 
         title = project_title(project)
@@ -252,6 +254,7 @@ class MainWindow(QMainWindow):
         if review is not None:
             self.stack.removeWidget(review)
             review.deleteLater()
+        self.aligner_menu.stop_background()
         project.close()
         release_frozen()
         self.stack.setCurrentWidget(self.start_screen)

@@ -72,6 +72,7 @@ def connect_shell_actions(window: MainWindow) -> None:
         "quit": window.close,
         "realign": aligner.realign,
         "refit": aligner.refit,
+        "apply_refit": aligner.apply_offer,
         "set_reviewer": window.reviewer_gate.ask_name,
         "shortcuts_help": window.show_shortcuts,
         "about": window.show_about,

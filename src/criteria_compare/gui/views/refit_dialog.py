@@ -1,8 +1,6 @@
-""" "Re-fit from confirmed links…": what re-fitting found (held-out numbers, weights) and the choice to use it."""
+""" "Re-fit from confirmed links…": what re-fitting found (how many confirmed links come first) and the choice to use it."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,19 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.align.refit import RefitResult
-from criteria_compare.align.settings import CHANNEL_LABELS, AlignerSettings
+from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.gui.style import MARGIN, SPACING
+from criteria_compare.workflow.refit_words import refit_words
 
 __all__ = ["RefitDialog"]
-
-
-def _metric(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
-
-
-def _weight(weights: Mapping[str, float], name: str) -> str:
-    value = weights.get(name)
-    return "–" if value is None else f"{value:g}"
 
 
 class RefitDialog(QDialog):
@@ -45,7 +35,7 @@ class RefitDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Re-fit the aligner from confirmed links")
+        self.setWindowTitle("Re-fit the suggestions from confirmed links")
         self.setMinimumWidth(480)
         self.refit_result = result
         self._current = current
@@ -53,7 +43,8 @@ class RefitDialog(QDialog):
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
 
-        self.message = QLabel(result.message.replace(" -> ", " → "))
+        self.words = words = refit_words(result)
+        self.message = QLabel(words.headline)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
@@ -70,35 +61,16 @@ class RefitDialog(QDialog):
                 alignment=Qt.AlignmentFlag.AlignRight if col else Qt.AlignmentFlag.AlignLeft,
             )
         rows: list[tuple[str, str, str]] = []
-        n = result.before.n if result.before is not None else 0
-        held_out = f"held out, {n} criteria" if n else "held out"
-        before, after = result.before, result.after
-        rows.append(
-            (
-                f"Top-1 ({held_out})",
-                _metric(None if before is None else before.top1),
-                _metric(None if after is None else after.top1),
+        if words.measured:
+            rows.append(
+                (
+                    "Confirmed link suggested first",
+                    words.first_place(words.first_now),
+                    words.first_place(words.first_after),
+                )
             )
-        )
-        rows.append(
-            (
-                f"MRR ({held_out})",
-                _metric(None if before is None else before.mrr),
-                _metric(None if after is None else after.mrr),
-            )
-        )
-        rows.append(("<b>Channel weights</b>", "", ""))
-        names = [
-            n for n in CHANNEL_LABELS if n in result.weights_before or n in result.weights_after
-        ]
-        rows += [
-            (
-                f"    {CHANNEL_LABELS[name]}",
-                _weight(result.weights_before, name),
-                _weight(result.weights_after, name),
-            )
-            for name in names
-        ]
+        rows.append(("<b>Weight of each kind of evidence</b>", "", ""))
+        rows += [(f"    {name}", now, after) for name, now, after in words.weights]
         self.cells: dict[tuple[int, int], QLabel] = {}
         for r, row in enumerate(rows, start=1):
             for c, text in enumerate(row):
@@ -110,9 +82,9 @@ class RefitDialog(QDialog):
         layout.addLayout(grid)
 
         note = QLabel(
-            "Held-out numbers come from cross-validation: each confirmed link is ranked by "
-            "weights learned without it. Applying stores the weights in this project (the "
-            "history records the change) and re-aligns; every decision is kept."
+            "Each confirmed link is judged by suggestions re-fitted without it, so the figures "
+            "are fair. Applying stores the new weights in this project (the history records "
+            "the change) and re-computes the suggestions; every decision is kept."
         )
         note.setWordWrap(True)
         font = note.font()
@@ -126,7 +98,7 @@ class RefitDialog(QDialog):
         self.apply_button.setToolTip(
             "This project is open read-only."
             if read_only
-            else "Store the re-fitted weights and recompute the suggestions."
+            else "Store the re-fitted weights and re-compute the suggestions."
             if result.adopted
             else "The re-fit did not rank the held-out links better; nothing to apply."
         )

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from criteria_compare.gui.click_grace import ClickGrace
 from criteria_compare.gui.keys import OwnKeys, own_keys
@@ -33,6 +33,7 @@ from criteria_compare.gui.views.review_writer import ReviewWriter, WriteGate
 from criteria_compare.model import Criterion, Status
 from criteria_compare.project import Decision, Project
 from criteria_compare.workflow.changes import changed_texts
+from criteria_compare.workflow.refit_words import RefitSchedule
 
 __all__ = ["ReviewView"]
 
@@ -45,6 +46,8 @@ class ReviewView(QWidget):
     """Three panes over one open project; the project file is the only state."""
 
     countsChanged = Signal()
+    refitDue = Signal()  # another REFIT_EVERY links were confirmed: time for a background re-fit
+    noticeActed = Signal()  # the notice line's button (the offered re-fit)
 
     def __init__(
         self,
@@ -68,8 +71,10 @@ class ReviewView(QWidget):
         # Candidate numbers given during this visit of the current criterion (partner ref →
         # number): a digit key means the same card until the reviewer moves on.
         self._numbers: dict[str, int] = {}
+        self._refit_schedule = RefitSchedule(0)
 
         self._header = ReviewHeader()
+        self._header.noticeActed.connect(self.noticeActed)
         self.queue = QueuePane()
         self.focus = FocusPane()
         self.partners = PartnerPane()
@@ -204,6 +209,7 @@ class ReviewView(QWidget):
         self._partner_sections = list(dict.fromkeys(c.section for c in p.partner.criteria))
         links = prepared.links if prepared is not None else p.links()
         self._links = LinkIndex(links)
+        self._refit_schedule = RefitSchedule(self._links.count)
         self.queue.model.set_project(p, prepared.queue if prepared is not None else None)
         self.queue.view.fit_ref_column(list(self._references))
         self.partners.set_criteria(p.partner.criteria, links)
@@ -273,6 +279,20 @@ class ReviewView(QWidget):
 
     def programs_text(self) -> str:
         return self._header.programs_text()
+
+    def show_notice(self, text: str, action: str = "") -> None:
+        """Say what just happened (or what is on offer) above the panes, without blocking."""
+        self._header.show_notice(text, action)
+
+    def clear_notice(self) -> None:
+        self._header.clear_notice()
+
+    def notice_text(self) -> str:
+        return self._header.notice_text()
+
+    @property
+    def notice_button(self) -> QToolButton:
+        return self._header.notice_button
 
     def set_write_gate(self, gate: WriteGate | None) -> None:
         """Ask ``gate(proceed)`` before each write; when it returns True it will call ``proceed`` later.
@@ -400,6 +420,8 @@ class ReviewView(QWidget):
         if used_by:
             self.partners.model.update_used_by(used_by)
             self.partners.model.refilter()
+            if not self.read_only and self._refit_schedule.due(self._links.count):
+                self.refitDue.emit()
         if self._current in refs:
             self._refresh_focus(keep_view=True)
         self._update_header()

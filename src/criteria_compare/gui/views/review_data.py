@@ -124,6 +124,7 @@ class LinkIndex:
         for link in links:
             grouped.setdefault(link.reference_ref, set()).add(link.partner_ref)
         self._of = {ref: frozenset(prefs) for ref, prefs in grouped.items()}
+        self.count = sum(len(prefs) for prefs in self._of.values())  # every confirmed link
 
     def update(self, project: Project, refs: Sequence[str]) -> dict[str, list[str]]:
         many = len(refs) > self.BULK
@@ -138,7 +139,9 @@ class LinkIndex:
                 new = frozenset(by_ref.get(ref, ()))
             else:
                 new = frozenset(lk.partner_ref for lk in project.links(ref))
-            changed |= new ^ self._of.get(ref, frozenset())
+            old = self._of.get(ref, frozenset())
+            changed |= new ^ old
+            self.count += len(new) - len(old)
             self._of[ref] = new
         if many:
             return {p: by_partner.get(p, []) for p in changed}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from criteria_compare.gui.models.criteria_table import QueueCounts
 from criteria_compare.gui.style import MARGIN, SPACING, subtle_fill
@@ -48,7 +48,13 @@ def read_only_text(reason: str) -> str:
 
 
 class ReviewHeader(QWidget):
-    """Programs line, progress line and (for a read-only project) the banner."""
+    """Programs line, progress line, (for a read-only project) the banner, and a notice line.
+
+    The notice says what just happened or what is on offer (a bulk confirm, an undo, a
+    re-fit found in the background), never blocks, and may carry one action button.
+    """
+
+    noticeActed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +75,29 @@ class ReviewHeader(QWidget):
         self._banner.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
         self._banner.setVisible(False)
 
+        self._notice = QWidget()
+        self._notice.setObjectName("reviewNotice")
+        self._notice.setAutoFillBackground(True)
+        self._notice_text = QLabel()
+        self._notice_text.setWordWrap(True)
+        self._notice_text.setAccessibleName("Notice")
+        self._notice_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_button = QToolButton()
+        self.notice_button.clicked.connect(self.noticeActed)
+        self._notice_close = QToolButton()
+        self._notice_close.setText("×")
+        self._notice_close.setAutoRaise(True)
+        self._notice_close.setToolTip("Dismiss this notice")
+        self._notice_close.setAccessibleName("Dismiss the notice")
+        self._notice_close.clicked.connect(self.clear_notice)
+        row = QHBoxLayout(self._notice)
+        row.setContentsMargins(SPACING, SPACING // 2, SPACING // 2, SPACING // 2)
+        row.setSpacing(SPACING)
+        row.addWidget(self._notice_text, 1)
+        row.addWidget(self.notice_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self._notice_close, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._notice.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
         layout.setSpacing(2)
@@ -76,6 +105,7 @@ class ReviewHeader(QWidget):
         layout.addWidget(self._counts)
         layout.addSpacing(2)
         layout.addWidget(self._banner)
+        layout.addWidget(self._notice)
 
     def set_programs(self, reference: Program, partner: Program) -> None:
         self._programs.setText(
@@ -106,12 +136,29 @@ class ReviewHeader(QWidget):
             return ""
         return html.unescape(re.sub(r"<[^>]+>", "", self._banner.text()))
 
+    def show_notice(self, text: str, action: str = "") -> None:
+        """Show ``text`` in the notice line, with an ``action`` button when given (noticeActed)."""
+        self._notice_text.setText(text)
+        self.notice_button.setText(action)
+        self.notice_button.setVisible(bool(action))
+        self._notice.setVisible(True)
+        self._style_banner()
+
+    def clear_notice(self) -> None:
+        self._notice.setVisible(False)
+        self._notice_text.setText("")
+
+    def notice_text(self) -> str:
+        """The notice shown ("" when none)."""
+        return "" if self._notice.isHidden() else self._notice_text.text()
+
     def _style_banner(self) -> None:
-        pal = self._banner.palette()
-        pal.setColor(QPalette.ColorRole.Window, subtle_fill(self.palette()))
-        self._banner.setPalette(pal)
+        for widget in (self._banner, self._notice):
+            pal = widget.palette()
+            pal.setColor(QPalette.ColorRole.Window, subtle_fill(self.palette()))
+            widget.setPalette(pal)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._banner.isHidden():
+        if event.type() == QEvent.Type.PaletteChange:
             self._style_banner()
