@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
@@ -18,12 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_compare.align.settings import CHANNEL_LABELS
+from criteria_compare.align.evidence_words import (
+    SCALE_WORDS,
+    band_words,
+    channel_lines,
+    content_spans,
+    shown_terms,
+)
 from criteria_compare.gui.keys import combo_arrows
 from criteria_compare.gui.models.suggestions import CandidateRow, CandidateState
 from criteria_compare.gui.style import SPACING, highlight_color, muted_color
 from criteria_compare.gui.views.reflow import ReflowGrid, wrapping
-from criteria_compare.model import Relation
+from criteria_compare.model import Band, Relation
 
 __all__ = ["CandidateWidget", "RejectedWidget", "ScoreBar", "highlight_html", "why_text"]
 
@@ -55,15 +61,16 @@ def highlight_html(text: str, spans: Sequence[tuple[int, int]], color: QColor | 
     return "".join(out).replace("\n", "<br>")
 
 
-def why_text(row: CandidateRow) -> str:
-    """The partner section and the "why" line: shared terms and section match."""
+def why_text(row: CandidateRow, source: str = "") -> str:
+    """The partner section and the "why" line: shared words (of ``source``, the reference
+    criterion's text, and the partner's) and section match."""
     s = row.suggestion
     section = row.partner.section
     if s is None:
         why = "Why: linked by hand" if row.state is CandidateState.MANUAL else ""
         return " · ".join(p for p in (section, why) if p)
     parts = []
-    terms = s.evidence.shared_terms
+    terms = shown_terms(source, row.partner.text, s.evidence)
     if terms:
         shown = ", ".join(terms[:8]) + (f" +{len(terms) - 8}" if len(terms) > 8 else "")
         parts.append(f"shared terms: {shown}")
@@ -75,6 +82,23 @@ def why_text(row: CandidateRow) -> str:
     return f"{section} · {why}" if section else why
 
 
+def score_tooltip(
+    score: float | None, band: str, margin: float | None, channels: Mapping[str, float]
+) -> str:
+    """The score's tooltip: the band in plain words, each channel on the same scale, the lead."""
+    if score is None:
+        return "Not suggested by the aligner: linked by hand."
+    lines = [f"Score {score:.2f} of 1."]
+    if band:
+        lines.append(band_words(Band(band)))
+    if margin is not None:
+        lines.append(f"Lead over the next candidate: {margin:+.2f}.")
+    if channels:
+        lines += ["", "What the score is made of:", *(f"• {c}" for c in channel_lines(channels))]
+    lines += ["", SCALE_WORDS]
+    return "\n".join(lines)
+
+
 class ScoreBar(QWidget):
     """A thin bar for a score in [0, 1] with "score 0.82 · High · +0.15" beside it."""
 
@@ -84,8 +108,15 @@ class ScoreBar(QWidget):
         self._label = ""
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-    def set_score(self, score: float | None, band: str = "", margin: float | None = None) -> None:
-        """Show ``score`` with its band word and the margin over the next candidate."""
+    def set_score(
+        self,
+        score: float | None,
+        band: str = "",
+        margin: float | None = None,
+        channels: Mapping[str, float] | None = None,
+    ) -> None:
+        """Show ``score`` with its band word and the margin over the next candidate; the
+        tooltip says what the band and each channel mean, on the score's scale."""
         self._score = score
         if score is None:
             self._label = "no score"
@@ -95,11 +126,7 @@ class ScoreBar(QWidget):
                 parts.append(f"+{margin:.2f}")
             self._label = " · ".join(p for p in parts if p)
         self.setAccessibleName(self._label)
-        self.setToolTip(
-            "Score of this candidate, its band and its margin over the next candidate"
-            if score is not None
-            else "Not suggested by the aligner"
-        )
+        self.setToolTip(score_tooltip(score, band, margin, channels or {}))
         self.updateGeometry()
         self.update()
 
@@ -158,6 +185,7 @@ class CandidateWidget(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._row: CandidateRow | None = None
+        self._source = ""
         self._focused = False
         self._read_only = False
         self._target_spans: tuple[tuple[int, int], ...] = ()
@@ -244,14 +272,21 @@ class CandidateWidget(QFrame):
     def row(self) -> CandidateRow | None:
         return self._row
 
-    def set_row(self, row: CandidateRow, margin: float | None = None) -> None:
-        """Show candidate ``row``; ``margin`` is its lead over the next candidate."""
+    def set_row(self, row: CandidateRow, margin: float | None = None, source: str = "") -> None:
+        """Show candidate ``row``; ``margin`` is its lead over the next candidate; ``source``
+        is the reference criterion's text (for the shared words)."""
         self._row = row
+        self._source = source
         s = row.suggestion
         n = row.number
         self._number.setText(str(n) if n else "")
         self._ref.setText(row.partner_ref)
-        self._score.set_score(s.score if s else None, s.band.value if s else "", margin)
+        self._score.set_score(
+            s.score if s else None,
+            s.band.value if s else "",
+            margin,
+            s.evidence.channels if s else None,
+        )
         self._state.setText(row.state_text if not row.confirmed else row.state.value)
         self._relation.setVisible(row.confirmed)
         if row.relation is not None:
@@ -284,14 +319,14 @@ class CandidateWidget(QFrame):
         # A card rejected during this visit keeps its place and number, greyed.
         for label in (self._ref, self._text, self._number, self._state):
             label.setEnabled(not row.rejected)
-        self._target_spans = s.evidence.target_spans if s else ()
+        self._target_spans = content_spans(row.partner.text, s.evidence.target_spans) if s else ()
         self._render_text()
         guidance = row.partner.guidance.strip()
         if self._guidance.text() != guidance:
             self._guidance_toggle.setChecked(False)  # collapsed for each new candidate
             self._guidance.setText(guidance)
         self._guidance_toggle.setVisible(bool(guidance))
-        self._why.setText(why_text(row))
+        self._why.setText(why_text(row, source))
         self._why.setVisible(bool(self._why.text()))
         self._evidence.setText(self._evidence_text())
         self.setAccessibleName(
@@ -303,13 +338,11 @@ class CandidateWidget(QFrame):
         if row is None or row.suggestion is None:
             return "No evidence: this pair was linked by hand."
         ev = row.suggestion.evidence
-        channels = " · ".join(
-            f"{CHANNEL_LABELS.get(name, name)} {value:.2f}" for name, value in ev.channels.items()
-        )
-        terms = ", ".join(ev.shared_terms) or "none"
+        channels = " · ".join(channel_lines(ev.channels)) or "n/a"
+        terms = ", ".join(shown_terms(self._source, row.partner.text, ev)) or "none"
         return (
-            f"Evidence — channels: {channels or 'n/a'}; all shared terms: {terms}; "
-            f"rank {row.suggestion.rank}; margin over next {ev.margin:.2f}"
+            f"Evidence (0 = nothing in common, 1 = the same) — {channels}; all shared terms: "
+            f"{terms}; rank {row.suggestion.rank}; lead over the next {ev.margin:+.2f}"
         )
 
     def _render_text(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_compare.align.evidence_words import content_spans
 from criteria_compare.gui.models.suggestions import (
     SHOWN_CANDIDATES,
     CandidateRow,
@@ -491,7 +492,11 @@ class FocusPane(QWidget):
         rows = self._visible_rows()
         for i, row in enumerate(rows):
             card = self._card(i)
-            card.set_row(row, row.suggestion.evidence.margin if row.suggestion else None)
+            card.set_row(
+                row,
+                row.suggestion.evidence.margin if row.suggestion else None,
+                self._data.criterion.text,
+            )
             card.set_focused(row.partner_ref == self._focused_ref)
             card.set_evidence_visible(row.partner_ref in self._evidence_open)
             card.setVisible(True)
@@ -598,7 +603,7 @@ class FocusPane(QWidget):
         spans: tuple[tuple[int, int], ...] = ()
         row = self.focused_row()
         if row is not None and row.suggestion is not None:
-            spans = row.suggestion.evidence.source_spans
+            spans = content_spans(self._data.criterion.text, row.suggestion.evidence.source_spans)
         color = highlight_color(self.palette()) if spans else None
         self._text.setText(highlight_html(self._data.criterion.text, spans, color))
 
