@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from criteria_compare import __version__
 from criteria_compare.crashlog import log_file
+from criteria_compare.gui.data_folder import data_folder
 
 __all__ = ["show_about"]
 
 
 def show_about(parent: QWidget, settings_file: str) -> QMessageBox:
     """Open the About box over ``parent`` (non-modal, deleted when closed) and return it."""
-    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    data = str(data_folder())
     box = QMessageBox(parent)
     box.setWindowTitle("About criteria-compare")
     box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))

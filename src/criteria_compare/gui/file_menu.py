@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt
+from PySide6.QtCore import QMimeData, QObject, Qt
 from PySide6.QtWidgets import QFileDialog
 
+from criteria_compare.gui.data_folder import data_folder
 from criteria_compare.gui.views.review_data import open_for_review
 from criteria_compare.gui.views.source_check import SPREADSHEET_SUFFIXES
 from criteria_compare.gui.workers import Worker, project_pool
@@ -130,8 +131,8 @@ class FileMenu(QObject):
 
     def open_sample(self) -> Worker | None:
         """Open the bundled sample comparison, building it first if needed."""
-        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        target = sample.sample_project_path(Path(data))
+        data = data_folder()
+        target = sample.sample_project_path(data)
         if self._is_open(target):
             return None
         if self._ask_if_in_use(target, self._open_sample_anyway):
