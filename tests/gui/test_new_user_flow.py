@@ -35,6 +35,7 @@ def test_first_session_from_wizard_to_reopening(qtbot, partner_xlsx: Path, tmp_p
 
     # Wizard on the two samples.
     wizard = window.file_menu.new_comparison()
+    wizard.reference_page.sample_button.click()  # nothing is pre-filled
     qtbot.waitUntil(lambda: wizard.reference_page.check is not None, timeout=20000)
     wizard.next()
     wizard.partner_page.set_path(partner_xlsx)

@@ -25,7 +25,8 @@ def _wait_checked(qtbot, page) -> None:
 
 
 def _fill(qtbot, wizard: NewComparisonWizard, partner: Path, target: Path) -> None:
-    _wait_checked(qtbot, wizard.reference_page)  # the bundled CTPAT sample is offered
+    wizard.reference_page.sample_button.click()  # nothing is pre-filled
+    _wait_checked(qtbot, wizard.reference_page)
     assert wizard.reference_page.isComplete()
     wizard.next()
     wizard.partner_page.set_path(partner)
@@ -58,7 +59,11 @@ def test_wizard_end_to_end_lands_on_the_review_screen(
     wizard = window.file_menu.new_comparison()
     qtbot.waitUntil(wizard.isVisible)
     ref_page = wizard.reference_page
+    assert ref_page.path_edit.text() == ""  # never the bundled sample by mistake
+    assert ref_page.version_edit.text() == ""
+    ref_page.sample_button.click()
     _wait_checked(qtbot, ref_page)
+    assert ref_page.version_edit.text() == ""  # the sample's file gives no version
     assert Path(ref_page.path_edit.text()).name == "ctpat_msc_importer.xlsx"
     n_reference = len(read_criteria(ref_page.path()).criteria)
     assert f"{n_reference} criteria" in ref_page.status_label.text()
@@ -224,6 +229,7 @@ def test_an_existing_project_is_never_replaced_silently(
     wizard = NewComparisonWizard()
     qtbot.addWidget(wizard)
     wizard.show()
+    wizard.reference_page.sample_button.click()  # nothing is pre-filled
     _wait_checked(qtbot, wizard.reference_page)
     wizard.next()
     wizard.partner_page.set_path(partner_xlsx)
@@ -246,6 +252,7 @@ def test_the_project_open_in_the_window_cannot_be_replaced(
     """A new comparison may not be saved over the project the window has open, even with Replace."""
     open_in(qtbot, window, sample_project)
     wizard = window.file_menu.new_comparison()
+    wizard.reference_page.sample_button.click()  # nothing is pre-filled
     _wait_checked(qtbot, wizard.reference_page)
     wizard.next()
     wizard.partner_page.set_path(partner_xlsx)
@@ -284,3 +291,29 @@ def test_closing_the_window_cancels_a_running_creation(
     project_pool().waitForDone(60000)  # whatever the job did, it has finished now
     assert not target.exists()
     assert list(tmp_path.glob("*.ccproj")) == []
+
+
+def test_the_project_is_proposed_next_to_the_source_files(
+    qtbot, reference_xlsx: Path, partner_xlsx: Path, tmp_path: Path
+) -> None:
+    """The reviewer's own workbooks in a folder: the project file is proposed in that folder."""
+    import shutil
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    reference = sources / "our criteria.xlsx"
+    shutil.copyfile(reference_xlsx, reference)
+    wizard = NewComparisonWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.reference_page.path() is None
+    wizard.reference_page.path_edit.setText(str(reference))
+    wizard.reference_page.path_edit.editingFinished.emit()
+    _wait_checked(qtbot, wizard.reference_page)
+    wizard.next()
+    wizard.partner_page.set_path(partner_xlsx)
+    _wait_checked(qtbot, wizard.partner_page)
+    wizard.next()
+    target = wizard.save_page.target()
+    assert target is not None
+    assert target.parent == sources

@@ -23,7 +23,8 @@ def test_a_translated_framework_offers_its_languages_and_the_new_roles(
     wizard = NewComparisonWizard()
     qtbot.addWidget(wizard)
     wizard.show()
-    _wait_checked(qtbot, wizard.reference_page)  # the bundled CTPAT sample
+    wizard.reference_page.sample_button.click()  # nothing is pre-filled
+    _wait_checked(qtbot, wizard.reference_page)
     wizard.next()
     page = wizard.partner_page
     page.set_path(path)
@@ -62,7 +63,8 @@ def test_a_typed_name_is_kept_over_the_documents(qtbot, tmp_path: Path) -> None:
     wizard = NewComparisonWizard()
     qtbot.addWidget(wizard)
     wizard.show()
-    _wait_checked(qtbot, wizard.reference_page)  # the bundled CTPAT sample
+    wizard.reference_page.sample_button.click()  # nothing is pre-filled
+    _wait_checked(qtbot, wizard.reference_page)
     wizard.next()
     page = wizard.partner_page
     page.set_path(path)

@@ -13,6 +13,7 @@ from criteria_compare.gui.views.import_wizard import NewComparisonWizard, typed_
 
 def _save_page(qtbot, window: MainWindow, partner: Path) -> NewComparisonWizard:
     wizard = window.file_menu.new_comparison()
+    wizard.reference_page.sample_button.click()  # nothing is pre-filled
     qtbot.waitUntil(lambda: wizard.reference_page.check is not None, timeout=20000)
     wizard.next()
     wizard.partner_page.set_path(partner)

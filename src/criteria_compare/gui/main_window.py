@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
             review.restore_state(state)
         review.countsChanged.connect(self._counts_changed)
         review.refitDue.connect(self.aligner_menu.background_refit)
+        self.undo.notify = review.show_notice
         review.noticeActed.connect(self.aligner_menu.apply_offer)
         review.set_write_gate(self.reviewer_gate.before_write)
 
@@ -226,6 +227,7 @@ class MainWindow(QMainWindow):
         self.project = None
         self.review = None
         self.undo.drop_stack()
+        self.undo.notify = None
 
     def _abandon(self, project: Project) -> None:
         """Undo a show_project that could not build its screen."""

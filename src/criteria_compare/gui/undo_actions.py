@@ -18,6 +18,8 @@ class UndoActions(QObject):
         self._undo = undo
         self._redo = redo
         self.stack: QUndoStack | None = None
+        # Says what an undo or redo did (the review screen's notice line), when set.
+        self.notify: Callable[[str], object] | None = None
 
     def new_stack(self, on_change: Callable[[int], object]) -> QUndoStack:
         """A fresh stack for a project just opened; ``on_change`` runs on every undo, redo or push."""
@@ -46,12 +48,20 @@ class UndoActions(QObject):
         self._redo.setText("&Redo")
 
     def undo(self) -> None:
-        if self.stack is not None:
+        if self.stack is not None and self.stack.canUndo():
+            text = self.stack.undoText()
             self.stack.undo()
+            self._tell(f"Undone: {text}. Ctrl+Shift+Z does it again.")
 
     def redo(self) -> None:
-        if self.stack is not None:
+        if self.stack is not None and self.stack.canRedo():
+            text = self.stack.redoText()
             self.stack.redo()
+            self._tell(f"Done again: {text}. Ctrl+Z takes it back.")
+
+    def _tell(self, text: str) -> None:
+        if self.notify is not None:
+            self.notify(text)
 
     def _undo_text_changed(self, text: str) -> None:
         self._undo.setText(f"&Undo {text}".strip())

@@ -42,6 +42,7 @@ from criteria_compare.gui.views.source_check import (
     column_number,
 )
 from criteria_compare.gui.workers import Worker, project_pool
+from criteria_compare.resources import sample_path
 from criteria_compare.workflow.create import ComparisonRequest, create_comparison
 
 __all__ = [
@@ -195,8 +196,18 @@ class SavePage(QWizardPage):
         self.partner_summary.setText(_describe(partner))
         if not self._target_touched:
             safe = re.sub(r'[\\/:*?"<>|]+', " ", f"{partner_name} vs {ref_name}").strip()
-            folder = Path(self.settings.last_folder("project"))
+            folder = self._default_folder()
             self.path_edit.setText(str(_unused(folder / f"{' '.join(safe.split())}.ccproj")))
+
+    def _default_folder(self) -> Path:
+        """Next to the source files (the reference's first); the last project folder when
+        both are the bundled samples."""
+        w = self._wizard()
+        for page in (w.reference_page, w.partner_page):
+            source = page.path()
+            if source is not None and source.parent != sample_path() and source.parent.is_dir():
+                return source.parent
+        return Path(self.settings.last_folder("project"))
 
     def _edited(self, _text: str) -> None:
         self._target_touched = True

@@ -243,9 +243,7 @@ class ProgramPage(QWizardPage):
             self.sheet_combo.addItem(sheet)
         if not self._name_touched:
             self.name_edit.setText(default_name(path, self.side))
-            if path.parent == sample_path() and not self.version_edit.text():
-                is_ref = path.name == SAMPLE_REFERENCE
-                self.version_edit.setText("2019" if is_ref else "sample")
+        # The version is left to the file (a document's title may give one) or the reviewer.
         self.reload()
 
     def _path_edited(self) -> None:
@@ -533,11 +531,6 @@ class ProgramPage(QWizardPage):
         )
 
     # -- QWizardPage --------------------------------------------------------------------------
-    def initializePage(self) -> None:
-        """Offer the bundled CTPAT sample as the default reference."""
-        if self.side == "reference" and self.path() is None:
-            self.use_sample()
-
     def isComplete(self) -> bool:
         """Ready when the file imported at least one criterion and the program has a name."""
         check = self.check

@@ -100,6 +100,7 @@ class ReviewView(QWidget):
         self.commands = ReviewCommands(
             project, self._writer, self._notifier, self.focus, self.queue, self.current_ref, self
         )
+        self.commands.notice = self.show_notice
         self._connect_panes()
         # A click that misses every control pauses the single-key commands for a moment.
         self.grace = ClickGrace(

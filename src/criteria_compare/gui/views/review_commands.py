@@ -57,6 +57,7 @@ class ReviewCommands(QObject):
         self._queue = queue
         self._current = current
         self._dialog_parent = parent
+        self.notice: Callable[[str], object] = lambda _text: None  # the screen's notice line
 
     def _targets(self) -> list[str]:
         """The selected criteria when several are selected, else the current one."""
@@ -283,6 +284,19 @@ class ReviewCommands(QObject):
             bulk=True,
             notifier=self._notifier,
         )
+        many = f"all {n}" if n != 1 else "it"
         if n <= BULK_IN_WORKER:
-            return self._writer.run(command)
-        return self._writer.run_in_worker(command)
+            done = self._writer.run(command)
+            if done:
+                self.notice(
+                    f"Confirmed clear winners for {n} criteri{'a' if n != 1 else 'on'}, as the "
+                    f"preview showed; Ctrl+Z takes {many} back in one step."
+                )
+            return done
+        started = self._writer.run_in_worker(command)
+        if started:
+            self.notice(
+                f"Confirming clear winners for {n} criteria in the background; once done, "
+                f"Ctrl+Z takes {many} back in one step."
+            )
+        return started
