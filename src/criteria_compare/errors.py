@@ -32,6 +32,7 @@ for its users (command-line options in the CLI, keys and buttons in the GUI).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -175,6 +176,24 @@ class VerdictRuleError(CriteriaCompareError):
     def __init__(self, violation: VerdictViolation, message: str) -> None:
         super().__init__(message)
         self.violation = violation
+
+
+class UpdateRefusal(str, Enum):
+    """Why a file cannot be taken as a program's new edition (see ``workflow.update``)."""
+
+    OTHER_SIDE_FILE = "other_side_file"  # the file of the project's other program
+    POOR_MATCH = "poor_match"  # too few criteria match: another program or the wrong sheet
+    UNSETTLED = "unsettled"  # an old criterion could be several new ones; the reviewer must say
+
+
+class UpdateRefused(InvalidValue):
+    """An update refused for ``refusal``; ``fields`` fill each front end's own sentence
+    (``workflow.update.word_refusal``), ``str()`` is the command line's."""
+
+    def __init__(self, refusal: UpdateRefusal, fields: Mapping[str, str], message: str) -> None:
+        super().__init__(message)
+        self.refusal = refusal
+        self.fields = dict(fields)
 
 
 class Cancelled(CriteriaCompareError):

@@ -159,7 +159,11 @@ def test_another_programs_file_is_refused_in_the_preview(
     preview = wizard.preview_page
     assert preview.error
     assert "Traceback" not in preview.error
-    assert "ctpat_msc_importer.xlsx is the file of the reference program" in preview.error
+    assert (
+        "ctpat_msc_importer.xlsx is the reference program's file of this project" in preview.error
+    )
+    assert "go Back and choose the new edition of the partner program" in preview.error
+    assert "--" not in preview.error  # no command-line options in the wizard
     assert preview.error.count(". ") <= 1
     assert not preview.isComplete()
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()

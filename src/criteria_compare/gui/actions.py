@@ -293,6 +293,15 @@ def _specs() -> tuple[ActionSpec, ...]:
             review,
         ),
         ActionSpec(
+            "exclude_criterion",
+            "E&xclude from the comparison",
+            ("Ctrl+Shift+X",),
+            "Take the current criterion out of the comparison (a footer, a note, a duplicate "
+            "row): it leaves the counts, the suggestions and the report; Ctrl+Z brings it back. "
+            "Refused while it carries a link, a verdict, a note or a flag.",
+            review,
+        ),
+        ActionSpec(
             "cycle_relation",
             "Cycle &relation",
             ("R",),
@@ -466,6 +475,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "flag",
             "confirm_unchanged",
             "commit_next",
+            "exclude_criterion",
             None,
             "bulk_confirm",
             "realign",
@@ -670,6 +680,7 @@ WRITE_ACTIONS = frozenset(
         "edit_note",
         "flag",
         "confirm_unchanged",
+        "exclude_criterion",
         "bulk_confirm",
         "realign",
         "apply_refit",

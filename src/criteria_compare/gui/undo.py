@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from criteria_compare.model import Relation, Status
+from criteria_compare.model import Relation, Side, Status
 from criteria_compare.project import Project
 from criteria_compare.project.conflicts import MergeConflict
 from criteria_compare.project.stamps import Stamps
 from criteria_compare.project.state import CriterionState, Decision
-from criteria_compare.workflow import merge_resolve
+from criteria_compare.workflow import exclusion, merge_resolve
 from criteria_compare.workflow.merge_resolve import Choice, Resolution
 
 __all__ = [
@@ -248,6 +248,36 @@ class StillHoldsCommand(ProjectCommand):
         if self._stamps is not None:
             self._project.restore_stamps(self._stamps)
         self._notify(restored=True)
+
+
+class ExclusionCommand(ProjectCommand):
+    """Excluding the reference criterion ``ref`` (``workflow.exclusion``): undo restores it.
+
+    The queue loses (or regains) a row, so ``after(ref, excluded)`` rebuilds the screen
+    instead of the notifier's per-criterion refresh.
+    """
+
+    def __init__(self, project: Project, ref: str, after: Callable[[str, bool], object]) -> None:
+        super().__init__(project, [ref], f"Exclude {ref}", lambda: None, None)
+        self._then = after
+        self._first = True
+
+    def execute(self) -> None:
+        exclusion.exclude(self._project, Side.REFERENCE, self.refs[0])
+
+    @property
+    def changed_anything(self) -> bool:
+        return True
+
+    def redo(self) -> None:
+        first, self._first = self._first, False
+        if not first:
+            exclusion.exclude(self._project, Side.REFERENCE, self.refs[0])
+        self._then(self.refs[0], True)
+
+    def undo(self) -> None:
+        exclusion.restore(self._project, Side.REFERENCE, self.refs[0])
+        self._then(self.refs[0], False)
 
 
 class ResolveConflictCommand(QUndoCommand):

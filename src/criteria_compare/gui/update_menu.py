@@ -7,14 +7,20 @@ results into what the wizard's preview shows.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoCommand
 
-from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.errors import (
+    CriteriaCompareError,
+    InvalidValue,
+    UpdateRefusal,
+    UpdateRefused,
+)
 from criteria_compare.gui.errors_dialog import show_error
 from criteria_compare.gui.views.update_preview import UpdatePreview
 from criteria_compare.gui.views.update_wizard import UpdateWizard
@@ -22,7 +28,12 @@ from criteria_compare.model import Side
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.workflow.create import SourceChoice
 from criteria_compare.workflow.update import UpdatePreview as WorkflowPreview
-from criteria_compare.workflow.update import UpdateResult, apply_update, plan_update
+from criteria_compare.workflow.update import (
+    UpdateResult,
+    apply_update,
+    plan_update,
+    word_refusal,
+)
 from criteria_compare.workflow.update_undo import UpdateUndo, redo_update, undo_update
 
 if TYPE_CHECKING:
@@ -147,6 +158,33 @@ def _plan(
     )
 
 
+#: The update wizard's words for each refusal: what to do on its pages, not command-line options.
+GUI_REFUSALS: Mapping[UpdateRefusal, str] = {
+    UpdateRefusal.OTHER_SIDE_FILE: (
+        "{file} is the {other} program's file of this project; go Back and choose the new "
+        "edition of the {side} program."
+    ),
+    UpdateRefusal.POOR_MATCH: (
+        "{file} matches only {found} of the {total} criteria of the current {side} edition, so "
+        "it looks like another program or the wrong sheet; go Back and check the file and the "
+        "sheet."
+    ),
+    UpdateRefusal.UNSETTLED: (
+        "Old criterion {old} could be any of {candidates} in the new edition{more}; choose "
+        "what it became (or that it was removed) in the list above."
+    ),
+}
+
+
+@contextlib.contextmanager
+def _gui_words() -> Iterator[None]:
+    """A refusal raised inside reaches the wizard in its own words."""
+    try:
+        yield
+    except UpdateRefused as exc:
+        raise InvalidValue(word_refusal(exc, GUI_REFUSALS)) from exc
+
+
 def preview_update(
     project: Project,
     side: Side,
@@ -156,7 +194,8 @@ def preview_update(
     cancel: CancelCheck,
 ) -> UpdatePreview:
     """The dry run of ``workflow.update`` as the preview page shows it."""
-    planned = _plan(project, side, choice, settled, progress, cancel)
+    with _gui_words():
+        planned = _plan(project, side, choice, settled, progress, cancel)
     return UpdatePreview(
         planned.match,
         old={c.ref: c for c in planned.old},
@@ -177,5 +216,6 @@ def run_update(
 ) -> UpdateResult:
     """``workflow.update`` itself, in the project's worker: the dry run again with the reviewer's
     choices, then ``apply_update`` (backup copy first, one transaction)."""
-    planned = _plan(project, side, choice, settled, progress, cancel)
-    return apply_update(project, planned, reviewer=reviewer, progress=progress, cancel=cancel)
+    with _gui_words():
+        planned = _plan(project, side, choice, settled, progress, cancel)
+        return apply_update(project, planned, reviewer=reviewer, progress=progress, cancel=cancel)

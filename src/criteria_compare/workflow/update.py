@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from criteria_compare.errors import InvalidValue
+from criteria_compare.errors import InvalidValue, UpdateRefusal, UpdateRefused
 from criteria_compare.model import Criterion, EditionChange, Program, Side, Status
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel, scaled
 from criteria_compare.project import Project
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from criteria_compare.importing import ImportResult
 
 __all__ = [
+    "CLI_REFUSALS",
     "MIN_MATCHED_SHARE",
     "Matcher",
     "UpdatePreview",
@@ -54,7 +55,9 @@ __all__ = [
     "backup_for_update",
     "confirm_carried",
     "plan_update",
+    "unsettled_refusal",
     "unsettled_sentence",
+    "word_refusal",
 ]
 
 #: Below this share of the current criteria found again in the new file, the file is refused as
@@ -158,16 +161,48 @@ class UpdateResult:
     notices: tuple[str, ...] = ()
 
 
-def unsettled_sentence(ambiguous: Sequence[AmbiguousMatch]) -> str:
-    """The refusal for unsettled ambiguous matches, naming the first and how to settle it (CLI words)."""
+#: The command line's words for each refusal (fields: see where each is raised).
+CLI_REFUSALS: Mapping[UpdateRefusal, str] = {
+    UpdateRefusal.OTHER_SIDE_FILE: (
+        "{file} is the file of the {other} program of this project (same SHA-256); "
+        "give it with --{other}, or give the new {side} file."
+    ),
+    UpdateRefusal.POOR_MATCH: (
+        "{file} matches only {found} of the {total} criteria of the current {side} edition, so "
+        "it looks like another program or the wrong sheet; check the file and --sheet, or pass "
+        "--force if it really is the new edition."
+    ),
+    UpdateRefusal.UNSETTLED: (
+        "Old criterion {old} could be any of {candidates} in the new edition{more}; settle it "
+        "with --match {old}=NEW (or --match {old}= if it was removed) and run the update again."
+    ),
+}
+
+
+def word_refusal(exc: UpdateRefused, sentences: Mapping[UpdateRefusal, str]) -> str:
+    """``exc`` in one front end's words: ``sentences[exc.refusal]`` filled in."""
+    return sentences[exc.refusal].format(**exc.fields)
+
+
+def _refused(refusal: UpdateRefusal, **fields: str) -> UpdateRefused:
+    return UpdateRefused(refusal, fields, CLI_REFUSALS[refusal].format(**fields))
+
+
+def unsettled_refusal(ambiguous: Sequence[AmbiguousMatch]) -> UpdateRefused:
+    """The refusal for unsettled ambiguous matches, naming the first (and how many more)."""
     first = ambiguous[0]
     more = len(ambiguous) - 1
-    return (
-        f"Old criterion {first.old} could be any of {', '.join(first.candidates)} in the new "
-        f"edition{f' (and {more} more old criteria are unclear)' if more else ''}; settle it "
-        f"with --match {first.old}=NEW (or --match {first.old}= if it was removed) and run the "
-        "update again."
+    return _refused(
+        UpdateRefusal.UNSETTLED,
+        old=first.old,
+        candidates=", ".join(first.candidates),
+        more=f" (and {more} more old criteria are unclear)" if more else "",
     )
+
+
+def unsettled_sentence(ambiguous: Sequence[AmbiguousMatch]) -> str:
+    """The refusal for unsettled ambiguous matches in the command line's words."""
+    return str(unsettled_refusal(ambiguous))
 
 
 def _default_matcher() -> Matcher:
@@ -219,16 +254,15 @@ def _check_fit(
     other = Side.PARTNER if side is Side.REFERENCE else Side.REFERENCE
     other_program = project.partner if other is Side.PARTNER else project.reference
     if sha256 and sha256 == other_program.sha256:
-        raise InvalidValue(
-            f"{file} is the file of the {other.value} program of this project (same SHA-256); "
-            f"give it with --{other.value}, or give the new {side.value} file."
-        )
+        raise _refused(UpdateRefusal.OTHER_SIDE_FILE, file=file, other=other.value, side=side.value)
     found = {p.old for p in match.matched} | {a.old for a in match.ambiguous}
     if len(old) >= _MIN_FOR_SHARE and len(found) < MIN_MATCHED_SHARE * len(old):
-        raise InvalidValue(
-            f"{file} matches only {len(found)} of the {len(old)} criteria of the current "
-            f"{side.value} edition, so it looks like another program or the wrong sheet; check "
-            "the file and --sheet, or pass --force if it really is the new edition."
+        raise _refused(
+            UpdateRefusal.POOR_MATCH,
+            file=file,
+            found=str(len(found)),
+            total=str(len(old)),
+            side=side.value,
         )
 
 
@@ -415,7 +449,7 @@ def apply_update(
 
     project.check_writable()
     if preview.match.ambiguous:
-        raise InvalidValue(unsettled_sentence(preview.match.ambiguous))
+        raise unsettled_refusal(preview.match.ambiguous)
     if (
         project.stored_criteria(preview.side) != preview.old
         or project.decision_rows() != preview.before

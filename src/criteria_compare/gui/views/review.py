@@ -18,7 +18,7 @@ from criteria_compare.gui.keys import OwnKeys, own_keys
 from criteria_compare.gui.models.sort_proxy import QueueFilter
 from criteria_compare.gui.models.suggestions import candidate_rows, keep_numbers
 from criteria_compare.gui.style import SPACING
-from criteria_compare.gui.undo import ChangeNotifier
+from criteria_compare.gui.undo import ChangeNotifier, ExclusionCommand
 from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
 from criteria_compare.gui.views.candidate_widget import CandidateWidget
 from criteria_compare.gui.views.focus_pane import FocusData, FocusPane
@@ -159,6 +159,7 @@ class ReviewView(QWidget):
             "next_candidate": lambda: self.focus.step_candidate(1),
             "previous_candidate": lambda: self.focus.step_candidate(-1),
             "commit_next": self.commit_next,
+            "exclude_criterion": self.exclude_current,
             "confirm_unchanged": self.confirm_unchanged,
             "bulk_confirm": c.open_bulk_confirm,
             **numbered(c.confirm_number, c.reject_number, c.set_verdict),
@@ -366,6 +367,24 @@ class ReviewView(QWidget):
             following = self.queue.next_changed(ref)
             if following is not None:
                 self.select_ref(following)
+
+    def exclude_current(self) -> None:
+        """Take the criterion on screen out of the comparison (one undo step; refused in one
+        sentence while it carries a decision)."""
+        ref = self._current
+        if ref is None:
+            return
+        self.focus.flush_note()
+        if self._writer.run(ExclusionCommand(self._project, ref, self._after_exclusion)):
+            self.show_notice(
+                f"{ref} is out of the comparison: no longer counted, suggested or reported. "
+                "Ctrl+Z brings it back."
+            )
+
+    def _after_exclusion(self, ref: str, excluded: bool) -> None:
+        self.reload()
+        if not excluded:
+            self.select_ref(ref)  # brought back: show it (suggestions come at the next re-align)
 
     def commit_next(self) -> None:
         """Save the note being typed and go to the next unreviewed criterion."""
