@@ -94,6 +94,7 @@ def test_the_wizard_reads_an_oscal_catalog_as_the_partner(qtbot, tmp_path: Path)
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.reference_page
+    page.sample_button.click()  # nothing is pre-filled
     qtbot.waitUntil(lambda: page.check is not None and page.check.result is not None, timeout=20000)
     wizard.next()
     page = wizard.partner_page
