@@ -50,3 +50,32 @@ def test_a_criterion_with_a_decision_is_refused_in_one_sentence(shell: Shell) ->
     assert view.project.excluded(Side.REFERENCE) == ()
     assert ref in view.queue.model.refs()
     assert "carries reviewer decisions (1 confirmed link)" in view.focus.message()
+
+
+def test_the_excluded_filter_lists_it_and_ctrl_shift_x_brings_it_back(
+    shell: Shell, qtbot: QtBot
+) -> None:
+    """Status filter "Excluded": only the excluded criterion, not counted; on it Ctrl+Shift+X
+    restores it (one undo step), and the notice says suggestions come at the next re-align."""
+    view = shell.view
+    ref = view.current_ref()
+    total = view.progress()[1]
+    shell.key(Qt.Key.Key_X, CTRL_SHIFT)
+    combo = view.queue._status
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(combo.hasFocus)
+    while combo.currentText() != "Excluded":
+        shell.key(Qt.Key.Key_Down)  # the filter keeps its arrows (not the criterion)
+    view.queue.focus_queue()
+    shell.key(Qt.Key.Key_Down)  # into the filtered list: the one excluded criterion
+    assert view.current_ref() == ref
+    assert "excluded from the comparison" in view.focus.message()
+    assert view.focus.candidate_cards() == []
+    assert view.progress()[1] == total - 1
+    shell.key(Qt.Key.Key_X, CTRL_SHIFT)
+    assert view.project.excluded(Side.REFERENCE) == ()
+    assert view.current_ref() == ref
+    assert "back in the comparison" in view.notice_text()
+    assert view.progress()[1] == total
+    shell.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [e.criterion.ref for e in view.project.excluded(Side.REFERENCE)] == [ref]

@@ -251,19 +251,35 @@ class StillHoldsCommand(ProjectCommand):
 
 
 class ExclusionCommand(ProjectCommand):
-    """Excluding the reference criterion ``ref`` (``workflow.exclusion``): undo restores it.
+    """Excluding the reference criterion ``ref`` (``workflow.exclusion``), or bringing it back
+    (``restore``): undo does the opposite.
 
     The queue loses (or regains) a row, so ``after(ref, excluded)`` rebuilds the screen
     instead of the notifier's per-criterion refresh.
     """
 
-    def __init__(self, project: Project, ref: str, after: Callable[[str, bool], object]) -> None:
-        super().__init__(project, [ref], f"Exclude {ref}", lambda: None, None)
+    def __init__(
+        self,
+        project: Project,
+        ref: str,
+        after: Callable[[str, bool], object],
+        *,
+        restore: bool = False,
+    ) -> None:
+        text = f"Bring {ref} back into the comparison" if restore else f"Exclude {ref}"
+        super().__init__(project, [ref], text, lambda: None, None)
         self._then = after
+        self._excludes = not restore  # what the command does (undo does the opposite)
         self._first = True
 
+    def _step(self, exclude: bool) -> None:
+        if exclude:
+            exclusion.exclude(self._project, Side.REFERENCE, self.refs[0])
+        else:
+            exclusion.restore(self._project, Side.REFERENCE, self.refs[0])
+
     def execute(self) -> None:
-        exclusion.exclude(self._project, Side.REFERENCE, self.refs[0])
+        self._step(self._excludes)
 
     @property
     def changed_anything(self) -> bool:
@@ -272,12 +288,12 @@ class ExclusionCommand(ProjectCommand):
     def redo(self) -> None:
         first, self._first = self._first, False
         if not first:
-            exclusion.exclude(self._project, Side.REFERENCE, self.refs[0])
-        self._then(self.refs[0], True)
+            self._step(self._excludes)
+        self._then(self.refs[0], self._excludes)
 
     def undo(self) -> None:
-        exclusion.restore(self._project, Side.REFERENCE, self.refs[0])
-        self._then(self.refs[0], False)
+        self._step(not self._excludes)
+        self._then(self.refs[0], not self._excludes)
 
 
 class ResolveConflictCommand(QUndoCommand):

@@ -16,10 +16,12 @@ from criteria_compare.model import (
     Assessment,
     Band,
     Criterion,
+    Exclusion,
     Level,
     Link,
     Position,
     Program,
+    Side,
     Stance,
     Status,
     Suggestion,
@@ -36,6 +38,7 @@ __all__ = [
     "COL_SCORE",
     "COL_STATUS",
     "ENTRY_ROLE",
+    "EXCLUDED_SECTION",
     "KIND_ROLE",
     "REF_ROLE",
     "SORT_ROLE",
@@ -103,6 +106,7 @@ class QueueSource(Protocol):
     def positions(self) -> dict[str, Position]: ...
     def position(self, ref: str) -> Position | None: ...
     def merge_conflicts(self, reference_ref: str | None = None) -> Sequence[MergeConflict]: ...
+    def excluded(self, side: Side | str | None = None) -> tuple[Exclusion, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ class QueueEntry:
     conflicts: int = 0  # unresolved merge conflicts on this criterion
     haystack: str = ""  # lower-cased ref, text, guidance and note for the text filter
     position: Position | None = None  # the partner administration's, if imported
+    excluded: bool = False  # taken out of the comparison (shown only by the Excluded filter)
 
     @property
     def stance(self) -> Stance:
@@ -205,6 +210,7 @@ def build_entry(
     )
 
 
+EXCLUDED_SECTION = "Excluded from the comparison"
 _BULK_REFRESH = 40  # more refs than this are re-read and repainted in one go
 
 
@@ -270,6 +276,21 @@ def build_queue_rows(
                 if progress is not None:
                     progress(done, total)
         rows[head] = SectionEntry(_section_title(section), tuple(range(head + 1, len(rows))))
+    out = project.excluded(Side.REFERENCE)
+    if out:  # listed apart, after the program, for the Excluded filter
+        head = len(rows)
+        rows.append(SectionEntry(EXCLUDED_SECTION))
+        for ex in out:
+            row_of[ex.criterion.ref] = len(rows)
+            rows.append(
+                QueueEntry(
+                    ex.criterion,
+                    note=ex.reason,
+                    excluded=True,
+                    haystack=f"{ex.criterion.ref} {ex.criterion.text} {ex.reason}".casefold(),
+                )
+            )
+        rows[head] = SectionEntry(EXCLUDED_SECTION, tuple(range(head + 1, len(rows))))
     return QueueRows(
         rows=tuple(rows),
         row_of=row_of,
@@ -426,7 +447,9 @@ class CriteriaTableModel(ColumnsModel):
         order = self._order[::-1] if backwards else self._order
         if not order:
             return None
-        start = order.index(after) + 1 if after in self._row_of else 0
+        entry = self.entry_for(after) if after is not None else None
+        # An excluded criterion is in no order: start from the top.
+        start = order.index(after) + 1 if entry is not None and not entry.excluded else 0
         for ref in order[start:] + order[:start]:
             entry = self.entry_for(ref)
             if entry is not None and not entry.reviewed and ref != after:
@@ -441,7 +464,7 @@ class CriteriaTableModel(ColumnsModel):
         """Reviewed, per-status and flagged totals (cached until a row changes)."""
         if self._counts is not None:
             return self._counts
-        entries = self.entries()
+        entries = [e for e in self.entries() if not e.excluded]
         by_status = dict.fromkeys(Status, 0)
         for e in entries:
             by_status[e.status] += 1

@@ -64,6 +64,7 @@ class QueueFilter:
     merge_conflicts: bool = False  # only criteria with an unresolved merge conflict
     text: str = ""
     partner: Stance | None = None  # the partner administration's position
+    excluded: bool = False  # only the criteria taken out of the comparison (else never them)
 
     @property
     def active(self) -> bool:
@@ -72,6 +73,8 @@ class QueueFilter:
 
 def entry_matches(entry: QueueEntry, f: QueueFilter, terms: tuple[str, ...] = ()) -> bool:
     """Whether ``entry`` passes filter ``f``; ``terms`` must all occur, in any order."""
+    if entry.excluded != f.excluded:
+        return False
     if f.status is not None and entry.status != f.status:
         return False
     if f.flagged and not entry.discussion:

@@ -35,9 +35,10 @@ from criteria_compare.gui.models.sort_proxy import QueueFilter, QueueProxyModel
 from criteria_compare.gui.style import MARGIN, SPACING, STATUS_ORDER, muted_color, status_text
 from criteria_compare.model import Band, Level, Stance, Status
 
-__all__ = ["LIKELY_GAPS", "MERGE_CONFLICTS", "QueuePane", "QueueTreeView"]
+__all__ = ["EXCLUDED", "LIKELY_GAPS", "MERGE_CONFLICTS", "QueuePane", "QueueTreeView"]
 
 LIKELY_GAPS = "likely_gaps"  # band combo value: no candidate above Low
+EXCLUDED = "excluded"  # status combo value: criteria taken out of the comparison
 MERGE_CONFLICTS = (
     "merge_conflicts"  # status combo value: criteria with an unresolved merge conflict
 )
@@ -131,6 +132,7 @@ class QueuePane(QWidget):
         for s in STATUS_ORDER:
             self._status.addItem(status_text(s), s.value)
         self._status.addItem("⇄ Merge conflicts", MERGE_CONFLICTS)
+        self._status.addItem("Excluded", EXCLUDED)
         self._section = QComboBox()
         self._section.setAccessibleName("Filter by section")
         self._section.setMinimumContentsLength(8)
@@ -308,7 +310,9 @@ class QueuePane(QWidget):
         for w in widgets:
             w.blockSignals(True)
         self._text.setText(f.text)
-        status = MERGE_CONFLICTS if f.merge_conflicts else _value(f.status)
+        status = (
+            MERGE_CONFLICTS if f.merge_conflicts else EXCLUDED if f.excluded else _value(f.status)
+        )
         self._status.setCurrentIndex(max(0, self._status.findData(status)))
         self._section.setCurrentIndex(max(0, self._section.findData(f.section)))
         self._level.setCurrentIndex(max(0, self._level.findData(_value(f.level))))
@@ -327,8 +331,9 @@ class QueuePane(QWidget):
         level = self._level.currentData()
         partner = self._partner.currentData()
         return QueueFilter(
-            status=Status(status) if status and status != MERGE_CONFLICTS else None,
+            status=Status(status) if status and status not in (MERGE_CONFLICTS, EXCLUDED) else None,
             merge_conflicts=status == MERGE_CONFLICTS,
+            excluded=status == EXCLUDED,
             flagged=self._flagged.isChecked(),
             changed=self._changed.isChecked(),
             section=self._section.currentData(),

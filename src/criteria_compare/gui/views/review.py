@@ -30,7 +30,7 @@ from criteria_compare.gui.views.review_commands import ReviewCommands
 from criteria_compare.gui.views.review_data import LinkIndex, ReviewData
 from criteria_compare.gui.views.review_header import ReviewHeader
 from criteria_compare.gui.views.review_writer import ReviewWriter, WriteGate
-from criteria_compare.model import Criterion, Status
+from criteria_compare.model import Assessment, Criterion, Exclusion, Side, Status
 from criteria_compare.project import Decision, Project
 from criteria_compare.workflow.changes import changed_texts
 from criteria_compare.workflow.refit_words import RefitSchedule
@@ -66,6 +66,7 @@ class ReviewView(QWidget):
         self._current: str | None = None
         self._partners: dict[str, Criterion] = {}
         self._references: dict[str, Criterion] = {}
+        self._excluded: dict[str, Exclusion] = {}  # reference criteria out of the comparison
         self._partner_sections: list[str] = []
         self._links = LinkIndex()
         # Candidate numbers given during this visit of the current criterion (partner ref →
@@ -190,10 +191,10 @@ class ReviewView(QWidget):
 
     def select_ref(self, ref: str) -> None:
         """Show reference criterion ``ref`` (clears the queue filter if it hides it)."""
-        if ref not in self._references:
+        if ref not in self._references and ref not in self._excluded:
             return
         if not self.queue.select_ref(ref):
-            self.queue.set_filter(QueueFilter())
+            self.queue.set_filter(QueueFilter(excluded=ref in self._excluded))
             self.queue.select_ref(ref)
         if self._current != ref:
             self._show_ref(ref)
@@ -208,6 +209,7 @@ class ReviewView(QWidget):
         p = self._project
         self._partners = p.partner.by_ref()
         self._references = p.reference.by_ref()
+        self._excluded = {e.criterion.ref: e for e in p.excluded(Side.REFERENCE)}
         self._partner_sections = list(dict.fromkeys(c.section for c in p.partner.criteria))
         links = prepared.links if prepared is not None else p.links()
         self._links = LinkIndex(links)
@@ -375,16 +377,27 @@ class ReviewView(QWidget):
         if ref is None:
             return
         self.focus.flush_note()
-        if self._writer.run(ExclusionCommand(self._project, ref, self._after_exclusion)):
+        back = ref in self._excluded
+        command = ExclusionCommand(self._project, ref, self._after_exclusion, restore=back)
+        if not self._writer.run(command):
+            return
+        if back:
             self.show_notice(
-                f"{ref} is out of the comparison: no longer counted, suggested or reported. "
-                "Ctrl+Z brings it back."
+                f"{ref} is back in the comparison; it gets suggestions at the next re-align "
+                "(Review → Re-align suggestions). Ctrl+Z excludes it again."
+            )
+        else:
+            self.show_notice(
+                f"{ref} is out of the comparison: no longer counted, suggested or reported "
+                "(the Excluded filter lists it). Ctrl+Z brings it back."
             )
 
     def _after_exclusion(self, ref: str, excluded: bool) -> None:
         self.reload()
         if not excluded:
             self.select_ref(ref)  # brought back: show it (suggestions come at the next re-align)
+        elif self.queue.current_filter().excluded:
+            self.queue.set_filter(QueueFilter())
 
     def commit_next(self) -> None:
         """Save the note being typed and go to the next unreviewed criterion."""
@@ -401,6 +414,13 @@ class ReviewView(QWidget):
 
     def _focus_data(self, ref: str) -> FocusData:
         p = self._project
+        out = self._excluded.get(ref)
+        if out is not None:  # no candidates, no decisions: only the way back
+            return FocusData(
+                criterion=out.criterion,
+                assessment=Assessment(ref),
+                history=p.history(ref, limit=HISTORY_SHOWN),
+            )
         candidates, rejected = candidate_rows(p, ref, self._partners)
         candidates, rejected, self._numbers = keep_numbers(candidates, rejected, self._numbers)
         assessment = p.assessment(ref)
@@ -425,6 +445,12 @@ class ReviewView(QWidget):
             return
         data = self._focus_data(ref)
         self.focus.show_data(data, keep_view=keep_view)
+        out = self._excluded.get(ref)
+        if out is not None:
+            why = f" ({out.reason})" if out.reason and out.reason != "excluded" else ""
+            self.focus.show_message(
+                f"{ref} is excluded from the comparison{why}; Ctrl+Shift+X brings it back."
+            )
         # "Same section first": partner sections named like the criterion's, then the
         # sections of its candidates in rank order.
         section = data.criterion.section.casefold()
