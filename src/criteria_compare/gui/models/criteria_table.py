@@ -449,7 +449,9 @@ class CriteriaTableModel(ColumnsModel):
             return None
         entry = self.entry_for(after) if after is not None else None
         # An excluded criterion is in no order: start from the top.
-        start = order.index(after) + 1 if entry is not None and not entry.excluded else 0
+        start = 0
+        if after is not None and entry is not None and not entry.excluded:
+            start = order.index(after) + 1
         for ref in order[start:] + order[:start]:
             entry = self.entry_for(ref)
             if entry is not None and not entry.reviewed and ref != after:
