@@ -131,8 +131,8 @@ class QueuePane(QWidget):
         self._status.addItem("Any status", None)
         for s in STATUS_ORDER:
             self._status.addItem(status_text(s), s.value)
-        self._status.addItem("⇄ Merge conflicts", MERGE_CONFLICTS)
         self._status.addItem("Excluded", EXCLUDED)
+        self._status.addItem("⇄ Merge conflicts", MERGE_CONFLICTS)
         self._section = QComboBox()
         self._section.setAccessibleName("Filter by section")
         self._section.setMinimumContentsLength(8)
