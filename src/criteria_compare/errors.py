@@ -78,7 +78,7 @@ class ColumnMappingError(CriteriaCompareError):
 
 
 class GoldFileError(CriteriaCompareError):
-    """An evaluation gold file is malformed or names ids that do not exist."""
+    """An evaluation gold or guidance file is malformed or names ids that do not exist."""
 
 
 class ProjectError(CriteriaCompareError):

@@ -12,6 +12,7 @@ from criteria_compare.align.evaluate import (
     rank_tfidf_baseline,
     rank_token_set_baseline,
     read_gold,
+    with_guidance,
 )
 from criteria_compare.cli import main
 from criteria_compare.errors import GoldFileError
@@ -161,3 +162,44 @@ def test_bad_k_is_refused(eval_files, capsys) -> None:
     source, target, gold = eval_files
     assert main(["evaluate", str(source), str(target), str(gold), "--k", "0"]) == 2
     assert "--k must be at least 1" in capsys.readouterr().err
+
+
+def test_guidance_file_gives_target_criteria_their_guidance(eval_files, tmp_path, capsys) -> None:
+    """--guidance merges a *_guidance.csv into TARGET's criteria (ids it does not name keep
+    theirs); the merged file evaluates like any other."""
+    source, target, gold = eval_files
+    guidance = _write(
+        tmp_path / "target_guidance.csv",
+        "id,guidance\nT2,Compare the seal number with the bill of lading.\nT1,\n",
+    )
+    criteria = (Criterion("T1", "a", guidance="old"), Criterion("T2", "b"), Criterion("T3", "c"))
+    merged = with_guidance(guidance, criteria)
+    assert [c.guidance for c in merged] == [
+        "",
+        "Compare the seal number with the bill of lading.",
+        "",
+    ]
+    args = ["evaluate", str(source), str(target), str(gold), "--json", "--no-embedding"]
+    assert main([*args, "--guidance", str(guidance)]) == 0
+    assert json.loads(capsys.readouterr().out)["aligner"]["top1"] == 1.0
+
+
+def test_guidance_file_with_unknown_ids_or_no_header_is_one_sentence(
+    eval_files, tmp_path, capsys
+) -> None:
+    """A guidance file naming ids TARGET lacks, or without id/guidance columns, is refused."""
+    source, target, gold = eval_files
+    for name, text, words in (
+        ("g1.csv", "id,guidance\nT9,Some notes.\n", "'T9'"),
+        ("g2.csv", "ref,notes\nT1,Some notes.\n", "'id' and 'guidance'"),
+    ):
+        bad = _write(tmp_path / name, text)
+        args = ["evaluate", str(source), str(target), str(gold), "--no-embedding"]
+        assert main([*args, "--guidance", str(bad)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1
+        assert words in err
+        assert name in err
+    missing = tmp_path / "none.csv"
+    assert main([*args, "--source-guidance", str(missing)]) == 2
+    assert "cannot be read" in capsys.readouterr().err

@@ -12,7 +12,9 @@ from criteria_compare.align.embedding import (
     BackgroundEncoding,
     EmbeddingCache,
     EncoderUnavailable,
+    encoder_input,
 )
+from criteria_compare.align.overlap import vocabulary_overlap
 from criteria_compare.align.prepare import (
     build_sides,
     checked_criteria,
@@ -125,7 +127,7 @@ def _align(
         and (settings.weight_embedding > 0 or settings.weight_embedding_cross_language > 0)
     ):
         # Load the model and encode in a thread while the lexical features are built.
-        texts = [c.text for c in (*ref, *par)]
+        texts = [encoder_input(c) for c in (*ref, *par)]
         blas_limit.enter_context(one_blas_thread())
         encoding = BackgroundEncoding(texts, cache).start()
     try:
@@ -137,7 +139,15 @@ def _align(
         blas_limit.close()
         raise
     notices: list[str] = []
-    weights = settings.weights_for(cross_language=languages[0] != languages[1])
+    # Measured only when the encoder may weigh in (its weight is all the overlap changes).
+    scale = (
+        settings.embedding_weight_scale(vocabulary_overlap(sides[0], sides[1]))
+        if encoding is not None
+        else 1.0
+    )
+    weights = settings.weights_for(
+        cross_language=languages[0] != languages[1], embedding_scale=scale
+    )
     channels = [n for n, w in weights.items() if w > 0 and n not in ("embedding", "affinity")]
     affinity = affinity_channels(links, ref, par) if weights["affinity"] > 0 else None
     if encoding is not None:
@@ -174,6 +184,7 @@ def _align(
         on_block=lambda done: report(done, "Ranking partner criteria"),
         shared=shared,
         affinity=affinity[0] if affinity is not None else None,
+        embedding_scale=scale,
     )
     backward = (
         rank_direction(
@@ -185,6 +196,7 @@ def _align(
             on_block=lambda done: report(len(ref) + done, "Ranking reference criteria"),
             shared=shared,
             affinity=affinity[1] if affinity is not None else None,
+            embedding_scale=scale,
         )
         if both_ways
         else {}

@@ -20,6 +20,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from criteria_compare.model import Criterion
+
 __all__ = [
     "ENCODER_DIM",
     "ENCODER_ID",
@@ -34,6 +36,7 @@ __all__ = [
     "MemoryEmbeddingCache",
     "cache_key",
     "embed",
+    "encoder_input",
     "encoder_text",
     "load_encoder",
 ]
@@ -107,6 +110,17 @@ def encoder_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text[: ENCODER_MAX_CHARS * 2]).split())[
         :ENCODER_MAX_CHARS
     ]
+
+
+def encoder_input(criterion: Criterion) -> str:
+    """What the aligner encodes for a criterion: its section heading, a colon, and its text.
+
+    The heading names the topic a short text leaves implicit (measured on the
+    development crosswalks: top-1 +0.03 to +0.11 on four of five English pairs
+    and +0.11 across languages, against the text alone).
+    """
+    section = " ".join(criterion.section.split())
+    return f"{section}: {criterion.text}" if section else criterion.text
 
 
 def cache_key(text: str) -> str:

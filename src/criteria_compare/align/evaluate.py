@@ -13,6 +13,7 @@ run so improvements are ratios measured side by side:
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 import time
@@ -39,10 +40,13 @@ __all__ = [
     "rank_tfidf_baseline",
     "rank_token_set_baseline",
     "read_gold",
+    "with_guidance",
 ]
 
 _WORD_RE = re.compile(r"(?u)\b\w\w+\b")
 _MAX_MISSING_SHOWN = 5
+#: Largest evaluation side file read (the biggest development guidance file is 0.7 MB).
+_MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -118,22 +122,69 @@ def compute_metrics(
     return Metrics(top1 / n, hit3 / n, hit5 / n, recall5 / n, mrr / n, n, seconds)
 
 
-def read_gold(path: str | Path, source: Sequence[Criterion], target: Sequence[Criterion]) -> Gold:
-    """Read a gold CSV (``source_id,target_id[,relationship]``) and check every id exists."""
-    path = Path(path)
+def _read_text(path: Path, kind: str) -> str:
+    """The UTF-8 text of an evaluation side file, or one GoldFileError sentence."""
     try:
+        size = path.stat().st_size
+        if size > _MAX_FILE_BYTES:
+            raise GoldFileError(
+                f"{kind} file {path.name} is {size // (1024 * 1024)} MB, more than the "
+                f"{_MAX_FILE_BYTES // (1024 * 1024)} MB accepted; split it or check the path."
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise GoldFileError(
-            f"Gold file {path} cannot be read ({exc.strerror or exc}); check the path."
+            f"{kind} file {path} cannot be read ({exc.strerror or exc}); check the path."
         ) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise GoldFileError(
-            f"Gold file {path.name} is not UTF-8 text; save it as UTF-8 CSV and try again."
+            f"{kind} file {path.name} is not UTF-8 text; save it as UTF-8 CSV and try again."
         ) from None
-    reader = csv.reader(io.StringIO(text))
+
+
+def with_guidance(path: str | Path, criteria: Sequence[Criterion]) -> tuple[Criterion, ...]:
+    """``criteria`` with the guidance of a CSV ``id,guidance`` (the development sets'
+    ``*_guidance.csv``) in place of their own; ids the file does not name keep theirs.
+
+    Refuses a file without those columns or naming ids that ``criteria`` lack.
+    """
+    path = Path(path)
+    reader = csv.reader(io.StringIO(_read_text(path, "Guidance")))
+    names = [h.strip().casefold() for h in next(reader, None) or []]
+    if "id" not in names or "guidance" not in names:
+        raise GoldFileError(
+            f"Guidance file {path.name}, row 1: the header needs columns 'id' and 'guidance'; "
+            "add that header row."
+        )
+    ii, gi = names.index("id"), names.index("guidance")
+    known = {c.ref for c in criteria}
+    found: dict[str, str] = {}
+    missing: list[str] = []
+    for row_number, row in enumerate(reader, start=2):
+        if len(row) <= max(ii, gi) or not row[ii].strip():
+            continue
+        ref = row[ii].strip()
+        if ref not in known:
+            missing.append(f"{ref!r} (row {row_number})")
+        found[ref] = row[gi].strip()
+    if missing:
+        shown = ", ".join(missing[:_MAX_MISSING_SHOWN])
+        more = f" and {len(missing) - _MAX_MISSING_SHOWN} more" if len(missing) > 5 else ""
+        raise GoldFileError(
+            f"Guidance file {path.name} names ids missing from the criteria file: {shown}{more}; "
+            "use the guidance file of the same criteria."
+        )
+    return tuple(
+        dataclasses.replace(c, guidance=found[c.ref]) if c.ref in found else c for c in criteria
+    )
+
+
+def read_gold(path: str | Path, source: Sequence[Criterion], target: Sequence[Criterion]) -> Gold:
+    """Read a gold CSV (``source_id,target_id[,relationship]``) and check every id exists."""
+    path = Path(path)
+    reader = csv.reader(io.StringIO(_read_text(path, "Gold")))
     header = next(reader, None)
     names = [h.strip().casefold() for h in header or []]
     if "source_id" not in names or "target_id" not in names:

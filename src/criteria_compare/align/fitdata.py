@@ -111,6 +111,7 @@ def linked_rows(
     cross: bool,
     candidates: int,
     cancel: CancelCheck | None = None,
+    embedding_scale: float = 1.0,
 ) -> LinkedRows:
     """The linked ``rows`` (reference row indices, program order) with their confirmed
     ``pairs`` (reference row, partner row), scored in channels ``names``.
@@ -126,7 +127,7 @@ def linked_rows(
     for r, p in bad:
         if r in position:
             valid[position[r], p] = False
-    current = settings.weights_for(cross_language=cross)
+    current = settings.weights_for(cross_language=cross, embedding_scale=embedding_scale)
     weights = {n: current[n] for n in names}
     if not any(w > 0 for w in weights.values()):
         weights = dict.fromkeys(names, 1.0)
@@ -148,7 +149,9 @@ def linked_rows(
     norm = fused.normalized(row_idx.reshape(-1), cand.reshape(-1))
     values = np.zeros((len(rows), len(names) + 1, width))
     for c, name in enumerate(names):
-        values[:, c, :] = norm[name].reshape(len(rows), width)
+        # The encoder's values carry its overlap factor, so weights are in settings units.
+        factor = embedding_scale if name == "embedding" else 1.0
+        values[:, c, :] = factor * norm[name].reshape(len(rows), width)
     pair_rows, pair_cols = [], []
     for i, k in enumerate(kept):
         for p in sorted(targets[i]):

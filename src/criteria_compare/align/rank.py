@@ -109,13 +109,15 @@ def rank_direction(
     on_block: Callable[[int], None],
     shared: SharedScores | None = None,
     affinity: AffinityChannel | None = None,
+    embedding_scale: float = 1.0,
 ) -> dict[str, tuple[Suggestion, ...]]:
     """Top-k suggestions from every ``q`` row to ``d`` rows (pinned first, rejected never).
 
     ``shared`` (one per alignment) lets the two directions share the scores of
     the symmetric channels (cosines), so each pair is scored once. ``affinity``
     (section affinity learned from confirmed links) is fused as the channel
-    "affinity" when given and weighted.
+    "affinity" when given and weighted. ``embedding_scale`` multiplies the
+    encoder's weight (see ``AlignerSettings.weights_for``).
     """
     n_q, n_d = len(q), len(d)
     result: dict[str, tuple[Suggestion, ...]] = {}
@@ -126,7 +128,9 @@ def rank_direction(
     use_emb = q.embeddings is not None and d.embeddings is not None
     weights = {
         name: w
-        for name, w in settings.weights_for(cross_language=q.language != d.language).items()
+        for name, w in settings.weights_for(
+            cross_language=q.language != d.language, embedding_scale=embedding_scale
+        ).items()
         if w > 0
         and (name != "embedding" or use_emb)
         and (name != "affinity" or affinity is not None)

@@ -13,7 +13,8 @@ them better. Method, chosen to generalise rather than to overfit:
 2. A small grid of weights: word TF-IDF, BM25 and character n-grams each in
    ``LEXICAL_GRID``; the sentence encoder (when it ran) in ``EMBEDDING_GRID``
    (``EMBEDDING_GRID_CROSS_LANGUAGE`` when the two programs' languages differ,
-   where it stands for ``weight_embedding_cross_language``); section affinity
+   where it stands for ``weight_embedding_cross_language``; both multiply the
+   weight the programs' vocabulary overlap gives the encoder); section affinity
    in ``AFFINITY_GRID``; plus the current weights. ``weight_token_set`` is kept
    as it is. Weight vectors that are multiples of each other rank alike and
    are tried once. The pick maximises the mean reciprocal rank (MRR) of the
@@ -47,8 +48,15 @@ from typing import Any
 import numpy as np
 
 from criteria_compare.align.aligner import encoder_notice
-from criteria_compare.align.embedding import EmbeddingCache, EncoderUnavailable, embed, load_encoder
+from criteria_compare.align.embedding import (
+    EmbeddingCache,
+    EncoderUnavailable,
+    embed,
+    encoder_input,
+    load_encoder,
+)
 from criteria_compare.align.fitdata import linked_rows
+from criteria_compare.align.overlap import vocabulary_overlap
 from criteria_compare.align.prepare import (
     build_sides,
     checked_criteria,
@@ -86,7 +94,7 @@ MARGIN = 0.01
 CANDIDATES = 200
 LEXICAL_GRID = (0.0, 0.5, 1.0, 2.0)
 EMBEDDING_GRID = (0.0, 0.25, 0.5, 1.0, 2.0)
-EMBEDDING_GRID_CROSS_LANGUAGE = (0.0, 1.0, 2.0, 3.0, 6.0)
+EMBEDDING_GRID_CROSS_LANGUAGE = (0.0, 0.5, 1.0, 2.0)
 AFFINITY_GRID = (0.0, 0.25, 0.5, 1.0)
 
 _LEXICAL = ("tfidf", "bm25", "char")
@@ -274,7 +282,7 @@ def _refit(
     if settings.use_embedding:
         try:
             vectors = embed(
-                [c.text for c in (*ref, *par)],
+                [encoder_input(c) for c in (*ref, *par)],
                 _LazyEncoder(),
                 cache,
                 on_batch=lambda _done, _total: check_cancel(cancel),
@@ -289,8 +297,13 @@ def _refit(
         names.append("token_set")
 
     step("Scoring linked criteria")
+    scale = (
+        settings.embedding_weight_scale(vocabulary_overlap(sides[0], sides[1]))
+        if "embedding" in names
+        else 1.0
+    )
     data = linked_rows(
-        sides[0], sides[1], settings, rows, pairs, bad, names, cross, CANDIDATES, cancel
+        sides[0], sides[1], settings, rows, pairs, bad, names, cross, CANDIDATES, cancel, scale
     )
     grid = _grid(names, before_weights, settings.weight_token_set, cross)
 

@@ -1,9 +1,10 @@
 """The aligner's one documented fixed setting: channel and field weights, bands, limits.
 
-The defaults are the setting the product ships with. They were fixed from
-what is known to generalise across crosswalks (equal lexical weights, the
-sentence encoder and the secondary fields at half weight), not tuned to any
-one development set. A project stores its copy as JSON (``to_dict``) and may
+The defaults are the setting the product ships with, chosen by the mean over
+all development crosswalks (five English pairs and English against French and
+Spanish), never by one of them: equal lexical weights, the secondary fields at
+half weight, and the sentence encoder weighted by how little the two programs'
+vocabularies overlap (``align.overlap``). A project stores its copy as JSON (``to_dict``) and may
 re-fit it from the links its reviewers confirmed.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from criteria_compare.align.overlap import embedding_scale
 from criteria_compare.errors import InvalidValue
 
 __all__ = ["CHANNEL_LABELS", "CHANNEL_WEIGHTS", "SETTINGS_VERSION", "AlignerSettings"]
@@ -40,9 +42,11 @@ CHANNEL_LABELS = {
 }
 
 #: Bumped when a field changes meaning; ``from_dict`` accepts older versions.
-SETTINGS_VERSION = 2
-#: Defaults of performance-only fields in older versions: a stored old default means "the default".
-_OLD_DEFAULTS = {1: {"full_pairs_limit": 250_000}}
+SETTINGS_VERSION = 3
+#: Defaults of fields in older versions whose meaning or default changed: a stored old default
+#: means "the default" (version 3 weighs the encoder by vocabulary overlap, with multipliers of 1).
+_V2_DEFAULTS = {"weight_embedding": 0.5, "weight_embedding_cross_language": 3.0}
+_OLD_DEFAULTS = {1: {"full_pairs_limit": 250_000, **_V2_DEFAULTS}, 2: _V2_DEFAULTS}
 
 _LANGUAGES = ("auto", "english", "spanish", "french", "german", "portuguese", "italian", "dutch")
 
@@ -58,10 +62,15 @@ class AlignerSettings:
     - ``weight_bm25``: BM25 (``bm25_k1``, ``bm25_b``) over Snowball stems, stop words removed.
     - ``weight_char``: cosine of character 3-5-gram TF-IDF vectors (n-grams within words).
     - ``weight_embedding``: cosine of multilingual sentence-encoder embeddings
-      (only when ``use_embedding`` and the encoder loads).
-      When the two programs are in different languages the lexical channels
-      barely work, so the encoder then weighs ``weight_embedding_cross_language``
-      (as much as the three lexical channels together).
+      (only when ``use_embedding`` and the encoder loads). The encoder is given
+      the criterion's section heading and text (``embedding.encoder_input``).
+      With ``embedding_by_overlap`` its weight is ``weight_embedding`` times
+      ``align.overlap.embedding_scale`` of the programs' vocabulary overlap
+      (1.5 for programs sharing their wording, up to 7 when they share almost
+      no words, as under paraphrase or across languages); when the two programs
+      are in different languages ``weight_embedding_cross_language`` takes the
+      place of ``weight_embedding``. Without ``embedding_by_overlap`` the two
+      weights are used as they are.
     - ``weight_token_set``: rapidfuzz token_set_ratio, an optional low-weight channel (off).
     - ``weight_affinity``: section affinity learned from the project's confirmed links
       (see ``align.affinity``): a smoothed estimate of how often criteria of the
@@ -101,8 +110,9 @@ class AlignerSettings:
     weight_tfidf: float = 1.0
     weight_bm25: float = 1.0
     weight_char: float = 1.0
-    weight_embedding: float = 0.5
-    weight_embedding_cross_language: float = 3.0
+    weight_embedding: float = 1.0
+    weight_embedding_cross_language: float = 1.0
+    embedding_by_overlap: bool = True
     weight_token_set: float = 0.0
     weight_affinity: float = 0.0
     weight_text: float = 1.0
@@ -161,11 +171,18 @@ class AlignerSettings:
         if problems:
             raise InvalidValue(f"Invalid aligner settings: {'; '.join(problems)}.")
 
-    def weights_for(self, *, cross_language: bool) -> dict[str, float]:
-        """Channel name -> weight when the two programs do (not) share a language."""
+    def weights_for(
+        self, *, cross_language: bool, embedding_scale: float = 1.0
+    ) -> dict[str, float]:
+        """Channel name -> weight when the two programs do (not) share a language.
+
+        ``embedding_scale`` multiplies the encoder's weight: the aligner passes
+        ``align.overlap.embedding_scale`` of the programs' vocabulary overlap when
+        ``embedding_by_overlap`` is on (see ``embedding_weight_scale``).
+        """
         embedding = (
             self.weight_embedding_cross_language if cross_language else self.weight_embedding
-        )
+        ) * embedding_scale
         return {
             "tfidf": self.weight_tfidf,
             "bm25": self.weight_bm25,
@@ -174,6 +191,11 @@ class AlignerSettings:
             "token_set": self.weight_token_set,
             "affinity": self.weight_affinity,
         }
+
+    def embedding_weight_scale(self, overlap: float) -> float:
+        """The factor ``weights_for`` gets at this vocabulary overlap (1 without
+        ``embedding_by_overlap``)."""
+        return embedding_scale(overlap) if self.embedding_by_overlap else 1.0
 
     def with_shipped_weights(self) -> AlignerSettings:
         """A copy with every channel weight back at the shipped fixed setting."""

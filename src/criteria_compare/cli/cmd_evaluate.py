@@ -46,6 +46,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="lexical channels only (do not load the sentence encoder)",
     )
+    parser.add_argument(
+        "--guidance",
+        metavar="FILE",
+        help="CSV id,guidance giving TARGET's criteria their guidance (a *_guidance.csv file)",
+    )
+    parser.add_argument(
+        "--source-guidance",
+        metavar="FILE",
+        help="CSV id,guidance giving SOURCE's criteria their guidance",
+    )
     add_json(parser)
     parser.set_defaults(func=run)
 
@@ -65,7 +75,7 @@ def _table(evaluation: Evaluation) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Read the three files, align, print the metrics; 0 on success."""
-    from criteria_compare.align.evaluate import evaluate, read_gold
+    from criteria_compare.align.evaluate import evaluate, read_gold, with_guidance
     from criteria_compare.align.settings import AlignerSettings
     from criteria_compare.importing import read_criteria
 
@@ -76,10 +86,15 @@ def run(args: argparse.Namespace) -> int:
     for imported in (source, target):
         for warning in imported.warnings:
             notice(f"warning: {warning}")
-    gold = read_gold(args.gold, source.criteria, target.criteria)
+    source_criteria, target_criteria = source.criteria, target.criteria
+    if args.source_guidance:
+        source_criteria = with_guidance(args.source_guidance, source_criteria)
+    if args.guidance:
+        target_criteria = with_guidance(args.guidance, target_criteria)
+    gold = read_gold(args.gold, source_criteria, target_criteria)
     settings = AlignerSettings(k=args.k, use_embedding=not args.no_embedding)
     evaluation = evaluate(
-        source.criteria, target.criteria, gold, settings, baselines=args.baselines
+        source_criteria, target_criteria, gold, settings, baselines=args.baselines
     )
     for message in evaluation.result.notices:
         notice(message)
