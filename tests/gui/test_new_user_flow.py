@@ -82,7 +82,11 @@ def test_first_session_from_wizard_to_reopening(qtbot, partner_xlsx: Path, tmp_p
     window.actions_by_name["bulk_confirm"].trigger()
     bulk = window.findChild(BulkConfirmDialog)
     assert bulk is not None
+    model = bulk.model
+    for row in range(model.rowCount()):  # the reviewer chooses Aligned for each row
+        model.setData(model.index(row, model.VERDICT), Status.ALIGNED.label)
     n = len(bulk.decisions())
+    assert all(d.status is Status.ALIGNED for d in bulk.decisions())
     bulk.accept()
     qtbot.waitUntil(lambda: review.header_text().startswith(f"Reviewed {9 + n}/"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from criteria_compare.align.aligner import AlignmentResult, align, encoder_notice
+from criteria_compare.align.calibration import band_meaning, suggestion_probability
 from criteria_compare.align.embedding import EmbeddingCache, MemoryEmbeddingCache
 from criteria_compare.align.normalize import normalize_text, tokenize
 from criteria_compare.align.refit import RefitResult, refit
@@ -18,10 +19,12 @@ __all__ = [
     "RefitResult",
     "SynonymTable",
     "align",
+    "band_meaning",
     "encoder_notice",
     "load_synonyms",
     "normalize_text",
     "refit",
     "search",
+    "suggestion_probability",
     "tokenize",
 ]

@@ -13,6 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from criteria_compare.align.affinity import AffinityChannel
+from criteria_compare.align.calibration import band_for, probability
 from criteria_compare.align.explain import Spans, make_evidence
 from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.fusion import FusedBlock, fuse, select_top
@@ -21,7 +22,7 @@ from criteria_compare.align.products import all_pairs, split_frequent
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.spans import pair_spans, shared_evidence
 from criteria_compare.align.sparse import dense_block, pair_block
-from criteria_compare.model import Band, Suggestion
+from criteria_compare.model import Band, Evidence, Suggestion
 
 __all__ = ["SharedScores", "rank_direction", "row_channels"]
 
@@ -32,7 +33,9 @@ _LEXICAL_PAIRS = (
 )
 
 
-def _band(score: float, settings: AlignerSettings) -> Band:
+def _band(score: float, settings: AlignerSettings, evidence: Evidence) -> Band:
+    if settings.calibrated_bands:
+        return band_for(probability(round(score, 4), evidence.margin, evidence.channels))
     if score >= settings.band_high:
         return Band.HIGH
     if score >= settings.band_medium:
@@ -265,22 +268,23 @@ def _block_suggestions(
         target = targets[j]
         score = values[j]
         q_criterion = q.criteria[row]
+        evidence = make_evidence(
+            q.texts[row],
+            d.texts[target],
+            {name: v[j] for name, v in channel_lists},
+            score - nexts[j],
+            not q.sections[row].isdisjoint(d.sections[target]),
+            spans[j] if spans is not None else None,
+            shared_terms[j] if shared_terms is not None else None,
+        )
         row_out.append(
             Suggestion(
                 source_ref=q_criterion.ref,
                 target_ref=d.criteria[target].ref,
                 rank=ranks[j],
                 score=round(score, 4),
-                band=_band(score, settings),
-                evidence=make_evidence(
-                    q.texts[row],
-                    d.texts[target],
-                    {name: v[j] for name, v in channel_lists},
-                    score - nexts[j],
-                    not q.sections[row].isdisjoint(d.sections[target]),
-                    spans[j] if spans is not None else None,
-                    shared_terms[j] if shared_terms is not None else None,
-                ),
+                band=_band(score, settings, evidence),
+                evidence=evidence,
                 pinned=pins[j],
             )
         )

@@ -468,11 +468,24 @@ def _register_confirm_clear(
 ) -> None:
     p = subparsers.add_parser(
         "confirm-clear",
-        help="confirm every unreviewed criterion whose top suggestion clearly wins",
-        description="Link each unreviewed reference criterion to its top suggestion (equal) and "
-        "mark it aligned, when that suggestion is in the High band and leads the next one by "
-        "the margin: the review screen's Confirm clear winners, in one transaction recorded "
-        "as bulk. --dry-run lists them and changes nothing.",
+        help="link every unreviewed criterion whose top suggestion is very likely right",
+        description="Link each unreviewed reference criterion to its top suggestion when that "
+        "suggestion is right at least 95 %% of the time by the aligner's calibration (the review "
+        "screen's Confirm clear winners), in one transaction recorded as bulk. Partner criteria "
+        "proposed for several criteria are listed but not linked. The relation is --relation "
+        "(default equal); the verdict is left unreviewed unless --verdict is given. --dry-run "
+        "lists them and changes nothing.",
+    )
+    p.add_argument(
+        "--relation",
+        choices=[r.value for r in Relation],
+        default=Relation.EQUAL.value,
+        help="relation of each new link (default equal)",
+    )
+    p.add_argument(
+        "--verdict",
+        choices=[Status.ALIGNED.value, Status.PARTIAL.value],
+        help="also set this verdict on each linked criterion (default: leave it unreviewed)",
     )
     add_project(p)
     p.add_argument("--dry-run", action="store_true", help="list the clear winners; write nothing")
@@ -490,9 +503,12 @@ def run_confirm_clear(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=args.dry_run) as project:
         if not args.dry_run:
             project.check_writable()
-        winners = clear_winners(project)
-        if winners and not args.dry_run:
-            review.apply(project, [w.decision() for w in winners], reviewer=args.reviewer)
+        found = clear_winners(project)
+        winners = [w for w in found if w.ticked]
+        status = Status(args.verdict) if args.verdict else None
+        decisions = [w.decision(Relation(args.relation), status) for w in winners]
+        if decisions and not args.dry_run:
+            review.apply(project, decisions, reviewer=args.reviewer)
     applied = bool(winners) and not args.dry_run
     rows = [
         {
@@ -500,12 +516,30 @@ def run_confirm_clear(args: argparse.Namespace) -> int:
             "partner_ref": w.partner.ref,
             "score": round(w.suggestion.score, 3),
             "margin": round(w.suggestion.evidence.margin, 3),
+            "probability": round(w.probability, 3),
         }
         for w in winners
     ]
+    shared: list[dict[str, Any]] = [
+        {"ref": w.reference.ref, "partner_ref": w.partner.ref, "also_for": list(w.shared_with)}
+        for w in found
+        if not w.ticked
+    ]
     if args.json:
-        emit_json({"project": str(args.project), "applied": applied, "criteria": rows})
+        emit_json(
+            {
+                "project": str(args.project),
+                "applied": applied,
+                "criteria": rows,
+                "shared_partner": shared,
+            }
+        )
         return 0
+    for row in shared:
+        say(
+            f"{row['ref']:<10} -> {row['partner_ref']:<10} not linked: the same partner criterion "
+            f"is proposed for {', '.join(row['also_for'])}"
+        )
     for row in rows:
         say(
             f"{row['ref']:<10} -> {row['partner_ref']:<10} score {row['score']:.2f}, "
@@ -516,7 +550,8 @@ def run_confirm_clear(args: argparse.Namespace) -> int:
     if not n:
         say("No unreviewed criterion has a clear winner; nothing was changed.")
     elif applied:
-        say(f"Confirmed {n} clear winner{s} (linked equal, Aligned) in one bulk step.")
+        verdict = f", {Status(args.verdict).label}" if args.verdict else ", verdict left unreviewed"
+        say(f"Confirmed {n} clear winner{s} (linked {args.relation}{verdict}) in one bulk step.")
     else:
         say(f"{n} clear winner{s}; nothing was changed (run without --dry-run to confirm them).")
     return 0

@@ -1,34 +1,64 @@
-""" "Confirm clear winners…": preview of unreviewed criteria whose top candidate clearly wins, rows can be unticked."""
+""" "Confirm clear winners…": preview of unreviewed criteria whose first suggestion is very likely
+right, with its evidence and runner-up; each row's tick, relation and verdict are the reviewer's."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from criteria_compare.align.calibration import band_meaning
 from criteria_compare.gui.models.columns import ModelIndex
 from criteria_compare.gui.style import MARGIN, SPACING
+from criteria_compare.model import Relation, Status
 from criteria_compare.project.state import Decision
-from criteria_compare.workflow.bulk import CLEAR_MARGIN, ClearWinner
+from criteria_compare.workflow.bulk import CLEAR_PROBABILITY, ClearWinner
 
-__all__ = ["BulkConfirmDialog", "BulkConfirmModel"]
+__all__ = ["BulkConfirmDialog", "BulkConfirmModel", "ChoiceDelegate"]
+
+#: The verdicts a row may set; "Unreviewed" (the default) links without a verdict.
+VERDICTS: tuple[Status, ...] = (Status.UNREVIEWED, Status.ALIGNED, Status.PARTIAL)
+_MAX_TERMS = 4
+
+
+def _evidence(w: ClearWinner) -> str:
+    ev = w.suggestion.evidence
+    parts = []
+    if ev.shared_terms:
+        terms = ", ".join(ev.shared_terms[:_MAX_TERMS])
+        more = f" +{len(ev.shared_terms) - _MAX_TERMS}" if len(ev.shared_terms) > _MAX_TERMS else ""
+        parts.append(f"shared: {terms}{more}")
+    if ev.section_match:
+        parts.append("same section words")
+    parts.append(f"leads by {ev.margin:.2f}")
+    return "; ".join(parts)
+
+
+def _runner_up(w: ClearWinner) -> str:
+    if w.runner_up is None:
+        return "none"
+    return f"{w.runner_up.target_ref} ({w.runner_up.score:.2f})"
 
 
 class BulkConfirmModel(QAbstractTableModel):
-    """The preview rows, each with a tick box (ticked by default)."""
+    """The preview rows: tick box (ticked unless the partner is proposed for other rows too),
+    texts, chance of being right, evidence, runner-up, and the relation and verdict to set."""
 
     COLUMNS = (
         "Confirm",
@@ -36,14 +66,21 @@ class BulkConfirmModel(QAbstractTableModel):
         "Reference text",
         "Partner",
         "Partner text",
-        "Score",
-        "Margin",
+        "Right",
+        "Evidence",
+        "Runner-up",
+        "Relation",
+        "Verdict",
     )
+    RELATION = 8
+    VERDICT = 9
 
     def __init__(self, winners: Sequence[ClearWinner] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._winners = list(winners)
-        self._ticked = [True] * len(self._winners)
+        self._ticked = [w.ticked for w in self._winners]
+        self._relation = [Relation.EQUAL] * len(self._winners)
+        self._verdict = [Status.UNREVIEWED] * len(self._winners)
 
     def set_all(self, ticked: bool) -> None:
         """Tick or untick every row."""
@@ -54,6 +91,22 @@ class BulkConfirmModel(QAbstractTableModel):
     def chosen(self) -> list[ClearWinner]:
         """The ticked rows."""
         return [w for w, t in zip(self._winners, self._ticked, strict=False) if t]
+
+    def decisions(self) -> list[Decision]:
+        """One decision per ticked row, with that row's relation and verdict (Unreviewed = none)."""
+        return [
+            w.decision(rel, None if verdict is Status.UNREVIEWED else verdict)
+            for w, t, rel, verdict in zip(
+                self._winners, self._ticked, self._relation, self._verdict, strict=False
+            )
+            if t
+        ]
+
+    def choices(self, column: int) -> list[str]:
+        """The labels an editable column offers."""
+        if column == self.RELATION:
+            return [r.label for r in Relation]
+        return [v.label for v in VERDICTS]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._winners)
@@ -76,38 +129,107 @@ class BulkConfirmModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
+        if index.column() == 0:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() in (self.RELATION, self.VERDICT):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._winners)):
             return None
-        w = self._winners[index.row()]
+        row = index.row()
+        w = self._winners[row]
         col = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and col == 0:
-            return Qt.CheckState.Checked if self._ticked[index.row()] else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DisplayRole:
+            return Qt.CheckState.Checked if self._ticked[row] else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            partner = w.partner.ref
+            if w.shared_with:
+                partner += " ⚠"
             return (
                 "",
                 w.reference.ref,
                 " ".join(w.reference.text.split()),
-                w.partner.ref,
+                partner,
                 " ".join(w.partner.text.split()),
-                f"{w.suggestion.score:.2f}",
-                f"+{w.suggestion.evidence.margin:.2f}",
+                f"{w.probability:.0%}",
+                _evidence(w),
+                _runner_up(w),
+                self._relation[row].label,
+                self._verdict[row].label,
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{w.reference.ref}: {w.reference.text}\n\n{w.partner.ref}: {w.partner.text}"
+            return self._tooltip(w)
         if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
-            return "ticked" if self._ticked[index.row()] else "not ticked"
+            return "ticked" if self._ticked[row] else "not ticked"
         return None
 
+    @staticmethod
+    def _tooltip(w: ClearWinner) -> str:
+        lines = [
+            f"{w.reference.ref}: {w.reference.text}",
+            "",
+            f"{w.partner.ref}: {w.partner.text}",
+            "",
+            band_meaning(w.suggestion.band),
+        ]
+        if w.shared_with:
+            lines += [
+                "",
+                f"{w.partner.ref} is also proposed for {', '.join(w.shared_with)}: not ticked, "
+                "check whether it really covers all of them.",
+            ]
+        if w.runner_up is not None and w.runner_up_partner is not None:
+            lines += ["", f"Runner-up {w.runner_up_partner.ref}: {w.runner_up_partner.text}"]
+        return "\n".join(lines)
+
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+        if not index.isValid():
             return False
-        state = Qt.CheckState(value) if isinstance(value, int) else value
-        self._ticked[index.row()] = state == Qt.CheckState.Checked
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        row, col = index.row(), index.column()
+        if col == 0 and role == Qt.ItemDataRole.CheckStateRole:
+            state = Qt.CheckState(value) if isinstance(value, int) else value
+            self._ticked[row] = state == Qt.CheckState.Checked
+        elif col == self.RELATION and role == Qt.ItemDataRole.EditRole:
+            found = [r for r in Relation if r.label == value]
+            if not found:
+                return False
+            self._relation[row] = found[0]
+        elif col == self.VERDICT and role == Qt.ItemDataRole.EditRole:
+            verdicts = [v for v in VERDICTS if v.label == value]
+            if not verdicts:
+                return False
+            self._verdict[row] = verdicts[0]
+        else:
+            return False
+        self.dataChanged.emit(index, index)
         return True
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down of the model's choices for the Relation and Verdict columns (kept on Enter or
+    when the focus leaves it)."""
+
+    def __init__(self, model: BulkConfirmModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
+        box = QComboBox(parent)
+        box.addItems(self._model.choices(index.column()))
+        box.setAccessibleName(BulkConfirmModel.COLUMNS[index.column()])
+        return box
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
 class BulkConfirmDialog(QDialog):
@@ -117,16 +239,31 @@ class BulkConfirmDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Confirm clear winners")
         self.model = BulkConfirmModel(winners, self)
-        intro = QLabel(
-            f"{len(winners)} unreviewed criteria have a High top candidate that leads the next "
-            f"by at least {CLEAR_MARGIN:.2f}. Each ticked row is linked (equal) and set to "
-            "Aligned. This is one step: Undo takes it all back."
+        shared = sum(1 for w in winners if w.shared_with)
+        text = (
+            f"{len(winners)} unreviewed criteria have a first suggestion that was right at least "
+            f"{CLEAR_PROBABILITY:.0%} of the time on the test crosswalks. Each ticked row is "
+            "linked with the relation in its row; its verdict is set only if you choose one "
+            "(Unreviewed leaves it for you to review). This is one step: Undo takes it all back."
             if winners
             else "No unreviewed criterion has a clear winner right now."
         )
+        if shared:
+            text += (
+                f" {shared} rows (⚠) share their partner criterion with another row and are "
+                "not ticked: check that it really covers each of them."
+            )
+        self.intro = intro = QLabel(text)
         intro.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.delegate = ChoiceDelegate(self.model, self.table)
+        self.table.setItemDelegateForColumn(BulkConfirmModel.RELATION, self.delegate)
+        self.table.setItemDelegateForColumn(BulkConfirmModel.VERDICT, self.delegate)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers
+            & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
         self.table.setAccessibleName("Clear winners to confirm")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -164,8 +301,8 @@ class BulkConfirmDialog(QDialog):
         self._update_ok()
 
     def decisions(self) -> list[Decision]:
-        """One decision per ticked row."""
-        return [w.decision() for w in self.model.chosen()]
+        """One decision per ticked row, with its relation and verdict."""
+        return self.model.decisions()
 
     def _update_ok(self, *_: object) -> None:
         n = len(self.model.chosen())
