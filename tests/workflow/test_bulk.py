@@ -11,7 +11,6 @@ from criteria_compare.model import Band, Evidence, Relation, Status, Suggestion
 from criteria_compare.project import Project
 from criteria_compare.workflow.bulk import CLEAR_PROBABILITY, clear_winners
 
-
 AGREED = {"tfidf": 1.0, "bm25": 1.0, "char": 1.0, "embedding": 1.0}
 
 
