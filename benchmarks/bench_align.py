@@ -16,10 +16,19 @@ from pathlib import Path
 
 from common import best_of, figure, info, timed
 from criteria_compare.align import AlignerSettings, MemoryEmbeddingCache, align
+from criteria_compare.align.aligner import AlignmentResult
+from criteria_compare.align.calibration import CLEAR_PROBABILITY, suggestion_probability
 from criteria_compare.align.embedding import load_encoder
-from criteria_compare.align.evaluate import compute_metrics, evaluate, read_gold
+from criteria_compare.align.evaluate import (
+    Gold,
+    compute_metrics,
+    evaluate,
+    read_gold,
+    with_guidance,
+)
 from criteria_compare.align.refit import refit
 from criteria_compare.importing import read_criteria
+from criteria_compare.model import Band
 from criteria_compare.resources import sample_path
 from synthetic_criteria import synthetic_criteria
 
@@ -135,7 +144,109 @@ def _fmt(metrics: dict[str, float | int]) -> str:
     return f"top1 {metrics['top1']:.3f}  hit@3 {metrics['hit@3']:.3f}  mrr {metrics['mrr']:.3f}"
 
 
+EVAL = DEV_SET.parent
+#: The development sets: (name, folder, target file, target guidance file or "").
+DEV_SETS = (
+    ("csf11-to-csf20", "csf11-to-csf20", "target.csv", ""),
+    ("ctpat-to-borealis", "ctpat-to-borealis", "target.csv", ""),
+    ("sp800-66r2-to-csf20", "sp800-66r2-to-csf20", "target.csv", ""),
+    ("sp800-66r2-to-sp800-53r5", "sp800-66r2-to-sp800-53r5", "target.csv", ""),
+    ("cjis-5.9.4-to-5.9.5", "cjis-5.9.4-to-5.9.5", "target.csv", ""),
+    ("sp800-66r2-to-csf20 (fr)", "sp800-66r2-to-csf20", "target_fr.csv", ""),
+    ("sp800-66r2-to-csf20 (es)", "sp800-66r2-to-csf20", "target_es.csv", ""),
+    ("sp800-66r2-to-csf20 +guidance", "sp800-66r2-to-csf20", "target.csv", "target_guidance.csv"),
+    (
+        "sp800-66r2-to-sp800-53r5 +guidance",
+        "sp800-66r2-to-sp800-53r5",
+        "target.csv",
+        "target_guidance.csv",
+    ),
+)
+ENGLISH = DEV_SETS[:5]
+#: top-1 / hit@5 of the previous release (encoder on text alone at weight 0.5, 3.0 across
+#: languages), measured 2026-12-03 with `criteria-compare evaluate` on the same files.
+BEFORE = {
+    "csf11-to-csf20": (0.585, 0.868),
+    "ctpat-to-borealis": (0.438, 0.831),
+    "sp800-66r2-to-csf20": (0.440, 0.860),
+    "sp800-66r2-to-sp800-53r5": (0.255, 0.564),
+    "cjis-5.9.4-to-5.9.5": (1.000, 1.000),
+    "sp800-66r2-to-csf20 (fr)": (0.247, 0.707),
+    "sp800-66r2-to-csf20 (es)": (0.367, 0.767),
+    "sp800-66r2-to-csf20 +guidance": (0.520, 0.840),
+    "sp800-66r2-to-sp800-53r5 +guidance": (0.342, 0.638),
+}
+
+
+def _read_set(folder: str, target: str, guidance: str) -> tuple[tuple, tuple, object] | None:
+    base = EVAL / folder
+    if not (base / "source.csv").exists():
+        return None
+    src = read_criteria(base / "source.csv").criteria
+    tgt = read_criteria(base / target).criteria
+    if guidance:
+        tgt = with_guidance(base / guidance, tgt)
+    return src, tgt, read_gold(base / "gold.csv", src, tgt)
+
+
+def _reliability(name: str, result: AlignmentResult, gold: Gold) -> tuple[int, int]:
+    """First suggestions per band: how many, and how often right (no counterpart = wrong)."""
+    cells = []
+    clear = right_clear = 0
+    for band in (Band.HIGH, Band.MEDIUM, Band.LOW):
+        firsts = [sugg[0] for sugg in result.forward.values() if sugg and sugg[0].band is band]
+        right = sum(s.target_ref in gold.targets.get(s.source_ref, ()) for s in firsts)
+        share = f"{right / len(firsts):.0%}" if firsts else "-"
+        cells.append(f"{band.value} {len(firsts)} right {share}")
+    for sugg in result.forward.values():
+        if sugg and suggestion_probability(sugg[0]) >= CLEAR_PROBABILITY:
+            clear += 1
+            right_clear += sugg[0].target_ref in gold.targets.get(sugg[0].source_ref, ())
+    share = f"{right_clear / clear:.1%}" if clear else "-"
+    info(
+        f"  {name}: first suggestions",
+        " | ".join(cells) + f" | clear winners {clear} right {share}",
+    )
+    return clear, right_clear
+
+
+def _dev_sets() -> None:
+    """Every development set before/after, the English means, reliability of the bands."""
+    cache = MemoryEmbeddingCache()
+    after: dict[str, tuple[float, float]] = {}
+    totals = {"clear": 0, "right": 0}
+    for name, folder, target, guidance in DEV_SETS:
+        read = _read_set(folder, target, guidance)
+        if read is None:
+            info(name, "missing, skipped")
+            continue
+        src, tgt, gold = read
+        ev = evaluate(src, tgt, gold, AlignerSettings(), cache=cache)  # type: ignore[arg-type]
+        m = ev.aligner
+        after[name] = (m.top1, m.hit5)
+        b1, b5 = BEFORE[name]
+        info(
+            f"dev {name}",
+            f"top1 {b1:.3f} -> {m.top1:.3f}  hit@5 {b5:.3f} -> {m.hit5:.3f}  (n={m.n})",
+        )
+        clear, right = _reliability(name, ev.result, gold)  # type: ignore[arg-type]
+        totals["clear"] += clear
+        totals["right"] += right
+    english = [n for n, *_ in ENGLISH if n in after]
+    if english:
+        for label, at in (("top1", 0), ("hit@5", 1)):
+            before = sum(BEFORE[n][at] for n in english) / len(english)
+            now = sum(after[n][at] for n in english) / len(english)
+            info(f"dev mean of {len(english)} English sets, {label}", f"{before:.3f} -> {now:.3f}")
+    if totals["clear"]:
+        info(
+            "clear-winner rule over all dev sets",
+            f"{totals['right']} of {totals['clear']} right ({totals['right'] / totals['clear']:.1%})",
+        )
+
+
 def _quality() -> None:
+    _dev_sets()
     sets = _crosswalks()
     for name, source, target, gold_path in sets:
         if not (source.exists() and target.exists() and gold_path.exists()):
