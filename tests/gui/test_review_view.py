@@ -274,12 +274,15 @@ def test_multi_select_sets_verdict_on_several_rows(shell: Shell) -> None:
 
 
 def test_bulk_confirm_preview_untick_and_one_step_undo(shell: Shell) -> None:
-    """The preview lists clear winners; unticked rows are left alone; one undo takes it all back."""
+    """The preview lists clear winners; unticked rows are left alone; the verdict each row
+    chooses is set; one undo takes it all back."""
     dialog = shell.view.open_bulk_confirm()
     model = dialog.model
     refs = [w.reference.ref for w in model.chosen()]
     assert refs == ["3.1", "6.1", "6.2"]
     model.setData(model.index(1, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    for row in (0, 2):
+        model.setData(model.index(row, model.VERDICT), Status.ALIGNED.label)
     dialog.done(QDialog.DialogCode.Accepted)
     p = shell.view.project
     assert p.assessment("3.1").status is Status.ALIGNED

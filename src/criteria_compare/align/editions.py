@@ -40,6 +40,7 @@ from criteria_compare.align.embedding import (
     EmbeddingCache,
     EncoderUnavailable,
     embed,
+    encoder_input,
     load_encoder,
 )
 from criteria_compare.align.normalize import text_key
@@ -314,8 +315,9 @@ def _candidates(
     vectors = None
     if embed is not None and rows and cols:
         vectors = (
-            np.asarray(embed([sides.old[i].text for i in rows]), dtype=np.float32),
-            np.asarray(embed([sides.new[j].text for j in cols]), dtype=np.float32),
+            # What the aligner encodes, so a project's stored embeddings are reused as they are.
+            np.asarray(embed([encoder_input(sides.old[i]) for i in rows]), dtype=np.float32),
+            np.asarray(embed([encoder_input(sides.new[j]) for j in cols]), dtype=np.float32),
         )
     n_open = len(news)
     refs: dict[object, int] = {}
