@@ -14,6 +14,7 @@ import snowballstemmer
 from criteria_compare.align.normalize import (
     MAX_CHARS,
     WORD_RE,
+    cjk_pieces,
     fold_accents,
     normalize_word,
 )
@@ -24,7 +25,8 @@ __all__ = ["CONCEPT_PREFIX", "AnalyzedText", "Analyzer", "detect_side_language"]
 
 #: Synonym concepts are extra terms named ``~concept`` so they never collide with a word.
 CONCEPT_PREFIX = "~"
-_MAX_PHRASE = 6
+# Longest synonym phrase in terms (a CJK phrase counts one term per pair of characters).
+_MAX_PHRASE = 32
 _NO_IDS = np.zeros(0, dtype=np.int64)
 # One shared tuple per distinct (start, end) span: texts have few distinct spans between them,
 # and a new tuple per word of every text would be hundreds of thousands of objects for the
@@ -184,14 +186,19 @@ class Analyzer:
             _SPANS.clear()
         shared_span = _SPANS.setdefault
         cached_parts = self._raw.get
+        pieces: list[tuple[str, tuple[int, int]]] = []
         for match in WORD_RE.finditer(text[:MAX_CHARS]):
             raw = match.group()
+            if raw.isascii():
+                pieces.append((raw, match.span()))
+            else:  # CJK runs become character pairs
+                pieces.extend(cjk_pieces(raw, match.start()))
+        for raw, span in pieces:
             parts = cached_parts(raw)
             if parts is None:
                 parts = parts_of(raw)
             if not parts:
                 continue
-            span = match.span()
             span = shared_span(span, span)
             for folded, stem, keep in parts:
                 all_stems.append(stem)

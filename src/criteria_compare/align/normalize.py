@@ -15,6 +15,7 @@ __all__ = [
     "MAX_CHARS",
     "WORD_RE",
     "Token",
+    "cjk_pieces",
     "fold_accents",
     "normalize_text",
     "normalize_word",
@@ -29,6 +30,36 @@ WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 _KEY_SEPARATORS = re.compile(rf"[^\w{_MARKS}]+|_+")
 #: Longest text looked at; longer texts are cut (criteria are a few hundred characters).
 MAX_CHARS = 20_000
+# Scripts written without spaces between words (Han, kana, CJK compatibility) and Hangul, whose
+# words carry their particles: their runs are cut into overlapping character pairs.
+_CJK_RUN = re.compile(
+    "[\u2e80-\u2fdf\u3005-\u3007\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]+"
+)
+
+
+def cjk_pieces(raw: str, start: int) -> list[tuple[str, tuple[int, int]]]:
+    """The pieces of a word ``raw`` found at ``start``, with their spans: itself when it holds
+    no CJK or Hangul character, else its other parts as they are and each CJK run as
+    overlapping character pairs (``封印番号`` -> ``封印``, ``印番``, ``番号``; a lone character
+    stays one piece). Chinese and Japanese put no space between words, so a whole sentence
+    would otherwise be one word."""
+    if raw.isascii() or _CJK_RUN.search(raw) is None:
+        return [(raw, (start, start + len(raw)))]
+    out: list[tuple[str, tuple[int, int]]] = []
+    at = 0
+    for run in _CJK_RUN.finditer(raw):
+        a, b = run.span()
+        if a > at:
+            out.append((raw[at:a], (start + at, start + a)))
+        if b - a == 1:
+            out.append((raw[a:b], (start + a, start + b)))
+        for i in range(a, b - 1):
+            out.append((raw[i : i + 2], (start + i, start + i + 2)))
+        at = b
+    if at < len(raw):
+        out.append((raw[at:], (start + at, start + len(raw))))
+    return out
 
 
 class Token(NamedTuple):
@@ -70,10 +101,8 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     for match in WORD_RE.finditer(text[:MAX_CHARS]):
-        words = normalize_word(match.group())
-        if words:
-            start, end = match.span()
-            for word in words:
+        for raw, (start, end) in cjk_pieces(match.group(), match.start()):
+            for word in normalize_word(raw):
                 append(Token(word, start, end))
     return tokens
 
