@@ -54,8 +54,7 @@ def cjk_pieces(raw: str, start: int) -> list[tuple[str, tuple[int, int]]]:
             out.append((raw[at:a], (start + at, start + a)))
         if b - a == 1:
             out.append((raw[a:b], (start + a, start + b)))
-        for i in range(a, b - 1):
-            out.append((raw[i : i + 2], (start + i, start + i + 2)))
+        out.extend((raw[i : i + 2], (start + i, start + i + 2)) for i in range(a, b - 1))
         at = b
     if at < len(raw):
         out.append((raw[at:], (start + at, start + len(raw))))
