@@ -59,6 +59,42 @@ def _child(n_ref: int, n_par: int, embed: bool) -> dict[str, float]:
     return json.loads(out.strip().splitlines()[-1])
 
 
+_REAL_CHILD = r"""
+import json, time
+start_cpu = time.process_time()
+from criteria_compare.align import AlignerSettings, align
+from criteria_compare.importing import read_criteria
+ref = read_criteria({source!r}).criteria
+par = read_criteria({target!r}).criteria
+start = time.perf_counter()
+result = align(ref, par, AlignerSettings())
+print(json.dumps({{"seconds": time.perf_counter() - start, "n": [len(ref), len(par)],
+                  "cpu": time.process_time() - start_cpu,
+                  "notices": list(result.notices)}}))
+"""
+
+
+def _real_cold() -> None:
+    """The encoder on real long control statements from cold (a new process, model load and
+    every text encoded): SP 800-66r2 (152) against SP 800-53r5 (1,189)."""
+    folder = EVAL / "sp800-66r2-to-sp800-53r5"
+    if not (folder / "source.csv").exists():
+        info("encoder 152 x 1,189 real criteria from cold", "dev set missing, skipped")
+        return
+    code = _REAL_CHILD.format(source=str(folder / "source.csv"), target=str(folder / "target.csv"))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    run = json.loads(out.strip().splitlines()[-1])
+    figure("encoder 152 x 1,189 real criteria from cold (both directions)", run["seconds"], 5.0)
+    info(
+        "  same, CPU time (model load, encoding on two threads, ranking)",
+        f"{run['cpu']:.2f} s ({_load()})",
+    )
+    if run["notices"]:
+        info("encoder notice", "; ".join(run["notices"]))
+
+
 def _cpu(func: Callable[[], object]) -> float:
     """CPU seconds of one run of func: close to the wall time on an idle machine."""
     start = time.process_time()
@@ -113,6 +149,7 @@ def _speed() -> None:
         f"{t * 20:.2f} s (extrapolated from 100 x 3,000)",
     )
 
+    _real_cold()
     cold = _child(200, 300, True)
     figure("encoder 200 x 300 from cold (model load included)", cold["seconds"], 2.0)
     if cold["notices"]:
@@ -245,8 +282,20 @@ def _dev_sets() -> None:
         )
 
 
+JA_SAMPLE = HERE.parent / "tests" / "align" / "eval" / "ja-trusted-trader"
+
+
 def _quality() -> None:
     _dev_sets()
+    src = read_criteria(JA_SAMPLE / "source.csv").criteria
+    tgt = read_criteria(JA_SAMPLE / "target.csv").criteria
+    gold = read_gold(JA_SAMPLE / "gold.csv", src, tgt)
+    for label, settings in (("", AlignerSettings()), (" lexical", LEXICAL)):
+        m = evaluate(src, tgt, gold, settings).aligner
+        info(
+            f"Japanese sample (ja-trusted-trader): aligner{label}",
+            f"top1 {m.top1:.3f}  hit@5 {m.hit5:.3f}",
+        )
     sets = _crosswalks()
     for name, source, target, gold_path in sets:
         if not (source.exists() and target.exists() and gold_path.exists()):
