@@ -17,6 +17,7 @@ CORE = [
     "osuser.py",
     "processes.py",
     "crashlog.py",
+    "notices.py",
     "textdiff.py",
     "importing",
     "align",

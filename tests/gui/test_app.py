@@ -353,6 +353,22 @@ def test_about_box_says_where_logs_are(qtbot, window: MainWindow) -> None:
     box.close()
 
 
+def test_about_box_lists_library_versions_and_the_notices(qtbot, window: MainWindow) -> None:
+    """Help → About names the Qt, PySide6 and main libraries' versions, and Show Details holds
+    the third-party notices with the LGPL text."""
+    import importlib.metadata
+
+    from PySide6.QtCore import qVersion
+
+    box = window.show_about()
+    info = box.informativeText()
+    assert f"Qt {qVersion()}" in info
+    assert f"PySide6-Essentials {importlib.metadata.version('PySide6-Essentials')}" in info
+    assert f"reportlab {importlib.metadata.version('reportlab')}" in info
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in box.detailedText()
+    box.close()
+
+
 def test_declining_the_reviewer_question_keeps_the_os_user(qtbot, sample_project: Path) -> None:
     """Cancel on the reviewer question records the OS user name, still makes the decision, asks no more."""
     import getpass

@@ -1,15 +1,24 @@
-"""Help → About: the version, where settings, data and logs live, and the licence."""
+"""Help → About: the versions of the app and its main libraries, where settings, data and logs
+live, the licence, and the third-party notices (Show Details)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from criteria_compare import __version__
 from criteria_compare.crashlog import log_file
 from criteria_compare.gui.data_folder import data_folder
+from criteria_compare.notices import library_versions, notices_text
 
-__all__ = ["show_about"]
+__all__ = ["show_about", "versions_text"]
+
+
+def versions_text() -> str:
+    """One line per component: the app, Python, the Qt runtime and the main libraries."""
+    rows = library_versions()
+    rows.insert(2, ("Qt", qVersion()))
+    return "\n".join(f"{name} {version}" for name, version in rows)
 
 
 def show_about(parent: QWidget, settings_file: str) -> QMessageBox:
@@ -28,8 +37,11 @@ def show_about(parent: QWidget, settings_file: str) -> QMessageBox:
         f"Sample and data: {data}\n"
         f"Error log: {log_file()}\n\n"
         "MIT licence. The bundled sample criteria are written in our own words; they are "
-        "not the official text of any program."
+        "not the official text of any program. Qt and PySide6 are used under the LGPL-3.0; "
+        "Show Details lists every third-party package and its licence.\n\n"
+        f"{versions_text()}"
     )
+    box.setDetailedText(notices_text())
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
