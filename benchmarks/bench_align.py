@@ -33,7 +33,9 @@ from criteria_compare.resources import sample_path
 from synthetic_criteria import synthetic_criteria
 
 HERE = Path(__file__).resolve().parent
-DEV_SET = Path("/work/shared/eval/csf11-to-csf20")
+# The development set lives in shared/ beside the repository (../shared); without it the
+# crosswalk is reported as "missing, skipped".
+DEV_SET = HERE.parent.parent / "shared" / "eval" / "csf11-to-csf20"
 LEXICAL = AlignerSettings(use_embedding=False)
 
 _CHILD = r"""
