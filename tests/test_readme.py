@@ -61,3 +61,13 @@ def test_readme_walkthrough_runs(tmp_path: Path, samples_dir: Path, monkeypatch,
             assert status["discussion_points"] == 1
     assert (tmp_path / "report.pdf").stat().st_size > 10_000
     assert (tmp_path / "report.xlsx").exists()
+
+
+def test_users_install_section_comes_before_the_developers() -> None:
+    """A user finds how to install and start the bundle before the developers' set-up, which
+    keeps its two commands."""
+    text = README.read_text(encoding="utf-8")
+    install, setup = text.index("\n## Install\n"), text.index("\n## Set-up")
+    assert install < setup
+    assert "criteria-compare-gui" in text[install:setup]
+    assert "make run" in text[setup:] and "make test" in text[setup:]
