@@ -70,4 +70,5 @@ def test_users_install_section_comes_before_the_developers() -> None:
     install, setup = text.index("\n## Install\n"), text.index("\n## Set-up")
     assert install < setup
     assert "criteria-compare-gui" in text[install:setup]
-    assert "make run" in text[setup:] and "make test" in text[setup:]
+    assert "make run" in text[setup:]
+    assert "make test" in text[setup:]
