@@ -54,6 +54,8 @@ def test_notices_carry_the_lgpl_statement_and_each_licence() -> None:
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in text
     assert "GNU GENERAL PUBLIC LICENSE" in text
     assert "DejaVu" in text
+    for licence in Path(notices.resource_path("fonts")).glob("LICENSE-*.txt"):
+        assert f"{licence.stem.removeprefix('LICENSE-')} font" in text  # every shipped font
     assert "PyInstaller bootloader 6.x" in text
     assert "Copyright" in text  # numpy's own licence file
 

@@ -176,13 +176,22 @@ def _file_text(*parts: str) -> str:
     return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
 
 
+def _font_licences() -> dict[str, str]:
+    """The licence text of each shipped font family, by the name in resources/fonts/LICENSE-NAME.txt."""
+    folder = resource_path("fonts")
+    return {
+        path.stem.removeprefix("LICENSE-"): path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(folder.glob("LICENSE-*.txt"))
+    }
+
+
 def _section(title: str, body: str) -> str:
     return f"{'=' * 78}\n{title}\n{'=' * 78}\n\n{body.strip()}\n"
 
 
 def render_notices(distributions: Iterable[str], *, bootloader: str | None = None) -> str:
-    """The notices text for the given distributions (with Python, the fonts and, if given, the
-    PyInstaller bootloader's version)."""
+    """The notices text for the given distributions (with Python, every shipped font's licence and,
+    if given, the PyInstaller bootloader's version)."""
     dists = []
     for name in distributions:
         try:
@@ -192,12 +201,13 @@ def render_notices(distributions: Iterable[str], *, bootloader: str | None = Non
     dists.sort(key=lambda d: str(_field(d, "Name")).lower())
     rows = [("Python", platform.python_version(), "PSF-2.0")]
     rows += [(_field(d, "Name"), d.version, _licence_name(d)) for d in dists]
-    rows.append(("DejaVu fonts", "2.37", "Bitstream Vera / Arev (free font licence)"))
+    fonts = _font_licences()
     if bootloader is not None:
         rows.append(("PyInstaller bootloader", bootloader, "GPL-2.0 with the bootloader exception"))
     width = max(len(r[0]) for r in rows) + 2
     vwidth = max(len(r[1]) for r in rows) + 2
     table = "\n".join(f"{n:<{width}}{v:<{vwidth}}{lic}" for n, v, lic in rows)
+    table += f"\nFonts: {', '.join(fonts)} (each under its own licence, below)"
     parts = [
         f"criteria-compare {__version__}: third-party software\n\n"
         "criteria-compare itself is under the MIT licence. It contains the software below,\n"
@@ -210,7 +220,8 @@ def render_notices(distributions: Iterable[str], *, bootloader: str | None = Non
         body = "\n\n".join(f"--- {name} ---\n{text.strip()}" for name, text in _licence_texts(dist))
         title = f"{_field(dist, 'Name')} {dist.version} ({_licence_name(dist)})"
         parts.append(_section(title, body or "No licence file ships with this package."))
-    parts.append(_section("DejaVu fonts", _file_text("fonts", "LICENSE-DejaVu.txt")))
+    for font, text in fonts.items():
+        parts.append(_section(f"{font} font", text))
     if bootloader is not None:
         parts.append(
             _section(
