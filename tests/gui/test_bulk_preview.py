@@ -67,6 +67,7 @@ def test_preview_shows_evidence_runner_up_and_flags_a_shared_partner(shell: Shel
     assert _cell(dialog, 0, BulkConfirmModel.COLUMNS.index("Right")).endswith("%")
     tip = str(model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole))
     assert "9 times in 10" in tip
+    assert "Evidence: shared:" in tip
     assert _cell(dialog, 0, model.RELATION) == "equal"
     assert _cell(dialog, 0, model.VERDICT) == "Unreviewed"
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -172,6 +172,7 @@ class BulkConfirmModel(QAbstractTableModel):
             "",
             f"{w.partner.ref}: {w.partner.text}",
             "",
+            f"Evidence: {_evidence(w)}.",
             band_meaning(w.suggestion.band),
         ]
         if w.shared_with:
@@ -274,6 +275,12 @@ class BulkConfirmDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # The evidence line can be long: a fixed share of the width (whole line in the tooltip),
+        # so the two texts keep room to be read.
+        evidence = BulkConfirmModel.COLUMNS.index("Evidence")
+        header.setSectionResizeMode(evidence, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(evidence, self.fontMetrics().averageCharWidth() * 34)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         all_button = QPushButton("Tick all")
         none_button = QPushButton("Untick all")
         self.buttons = QDialogButtonBox(
