@@ -366,6 +366,12 @@ def test_about_box_lists_library_versions_and_the_notices(qtbot, window: MainWin
     assert f"PySide6-Essentials {importlib.metadata.version('PySide6-Essentials')}" in info
     assert f"reportlab {importlib.metadata.version('reportlab')}" in info
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in box.detailedText()
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QTextEdit
+
+    (details,) = box.findChildren(QTextEdit)  # in the system's fixed-width font: columns line up
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    assert details.font().family() == fixed.family()
     box.close()
 
 

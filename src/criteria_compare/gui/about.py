@@ -4,7 +4,8 @@ live, the licence, and the third-party notices (Show Details)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit, QWidget
 
 from criteria_compare import __version__
 from criteria_compare.crashlog import log_file
@@ -42,6 +43,9 @@ def show_about(parent: QWidget, settings_file: str) -> QMessageBox:
         f"{versions_text()}"
     )
     box.setDetailedText(notices_text())
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    for details in box.findChildren(QTextEdit):  # the notices' table lines up in columns
+        details.setFont(fixed)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
