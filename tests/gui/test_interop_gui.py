@@ -70,19 +70,24 @@ def test_file_menu_writes_a_ciso_assistant_mapping(
     window.close_project()
 
 
-def test_export_without_links_says_so_and_writes_nothing(
+def test_export_without_links_says_so_before_asking_for_a_file(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A comparison with no confirmed link: the error names what to do; no file is left."""
+    """No confirmed link: a message says what to do; no file dialog, no file."""
     path = tmp_path / "empty.ccproj"
     make_project(path).close()
     open_in(qtbot, window, path)
-    shown: list[str] = []
-    monkeypatch.setattr(window.jobs, "_fail", lambda message, *a: shown.append(str(message)))
-    _export(qtbot, window, monkeypatch, "export_oscal", tmp_path / "m.json")
-    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
-    assert "no confirmed link yet" in shown[0]
-    assert not (tmp_path / "m.json").exists()
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    for name, what in (("export_oscal", "an OSCAL mapping"), ("export_ciso", "a CISO Assistant")):
+        window.actions_by_name[name].trigger()
+        box = window.interop_menu.last_box
+        assert box is not None
+        assert box.isVisible()
+        assert f"no confirmed link yet, and {what}" in box.text()
+        box.close()
+    assert asked == []
+    assert list(tmp_path.glob("*.json")) == []
     window.close_project()
 
 

@@ -108,3 +108,17 @@ def test_cli_exports_the_sample_as_a_ciso_assistant_mapping(
         "meridia-aeo-s.yaml",
     ]
     assert len(read_criteria(result["ciso_frameworks"][0]).criteria) == 106
+
+
+def test_a_ref_shaped_like_a_section_node_gets_its_own_urn() -> None:
+    """A criterion whose ref is "Section-1" does not share the first section node's URN."""
+    from dataclasses import replace
+
+    from criteria_compare.model import Criterion
+
+    crosswalk = small_crosswalk()
+    extra = Criterion("Section-1", "Odd ref.", "1. Governance")
+    crosswalk = replace(crosswalk, reference=(*crosswalk.reference, extra))
+    nodes = framework_library(crosswalk, "reference")["objects"]["framework"]["requirement_nodes"]
+    urns = [n["urn"] for n in nodes]
+    assert len(urns) == len(set(urns))

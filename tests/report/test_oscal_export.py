@@ -176,3 +176,19 @@ def test_cli_export_refusals_are_one_sentence(
         assert err.count("\n") == 1
         assert expected in err
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_ref_shaped_like_a_group_id_gets_its_own_control_id() -> None:
+    """A criterion whose ref is "g-1" does not take the id of the catalog's first group."""
+    from dataclasses import replace
+
+    from criteria_compare.model import Criterion
+
+    crosswalk = small_crosswalk()
+    crosswalk = replace(crosswalk, partner=(*crosswalk.partner, Criterion("g-1", "Odd ref.", "C")))
+    document = catalog_document(crosswalk, "partner")
+    CatalogModel.model_validate(document)
+    groups = document["catalog"]["groups"]
+    ids = [g["id"] for g in groups] + [c["id"] for g in groups for c in g["controls"]]
+    assert len(ids) == len(set(ids))
+    assert "g-1-2" in ids

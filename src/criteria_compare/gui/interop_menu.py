@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
@@ -50,25 +50,41 @@ class InteropMenu(QObject):
         super().__init__(window)
         self._window = window
         self.last_message = ""
+        self.last_box: QMessageBox | None = None
 
     def export_oscal(self) -> Worker | None:
         """Ask where to write the OSCAL mapping, then write it and both catalogs in a worker."""
-        return self._export("OSCAL mapping", OSCAL_FILTER, ".json", _write_oscal, "OSCAL catalogs")
+        return self._export(
+            "OSCAL mapping", "an", OSCAL_FILTER, ".json", _write_oscal, "OSCAL catalogs"
+        )
 
     def export_ciso(self) -> Worker | None:
         """Ask where to write the CISO Assistant mapping, then write it and both frameworks."""
         return self._export(
-            "CISO Assistant mapping", CISO_FILTER, ".yaml", _write_ciso, "framework libraries"
+            "CISO Assistant mapping", "a", CISO_FILTER, ".yaml", _write_ciso, "framework libraries"
         )
 
     def _export(
-        self, title: str, filter_: str, suffix: str, write: Writer, what: str
+        self, title: str, article: str, filter_: str, suffix: str, write: Writer, what: str
     ) -> Worker | None:
         w = self._window
         project = w.project
         if project is None:
             return None
         w.flush_review()
+        if not project.links():  # say so before asking for a file name
+            from criteria_compare.report.interop import no_links
+
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                f"Export as {title}",
+                str(no_links(f"{article} {title}")),
+                parent=w,
+            )
+            box.setObjectName("interop_no_links")
+            box.open()
+            self.last_box = box
+            return None
         suggested = str(
             Path(w.settings.last_folder("interop")) / f"{project.path.stem} mapping{suffix}"
         )

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from criteria_compare.model import Criterion, Relation, Status
-from criteria_compare.report.atomic import ReportWriteError
 from criteria_compare.report.data import ProgramInfo
-from criteria_compare.report.interop import Crosswalk, slug, urn_parts, write_yaml
+from criteria_compare.report.interop import Crosswalk, no_links, slug, urn_parts, write_yaml
 
 __all__ = [
     "PACKAGER",
@@ -63,12 +62,23 @@ def framework_file_name(crosswalk: Crosswalk, side: str) -> str:
     return f"{_framework_slug(crosswalk, side)}.yaml"
 
 
+def _section_part(n: int) -> str:
+    return f"section-{n}"
+
+
+def _parts(criteria: tuple[Criterion, ...]) -> dict[str, str]:
+    """URN parts by ref, none of them a section node's."""
+    sections = len({_line(c.section) for c in criteria if _line(c.section)})
+    reserved = (_section_part(n) for n in range(1, sections + 1))
+    return urn_parts((c.ref for c in criteria), reserved=reserved)
+
+
 def framework_library(crosswalk: Crosswalk, side: str) -> dict[str, Any]:
     """One program as a CISO Assistant framework library: sections are the nodes above
     the criteria (not assessable), each criterion an assessable node."""
     info, criteria = _side(crosswalk, side)
     name = _framework_slug(crosswalk, side)
-    parts = urn_parts(c.ref for c in criteria)
+    parts = _parts(criteria)
     node_base = f"{_BASE}:req_node:{name}"
     nodes: list[dict[str, Any]] = []
     sections: dict[str, str] = {}
@@ -78,7 +88,7 @@ def framework_library(crosswalk: Crosswalk, side: str) -> dict[str, Any]:
         if section:
             parent = sections.get(section)
             if parent is None:
-                parent = f"{node_base}:section-{len(sections) + 1}"
+                parent = f"{node_base}:{_section_part(len(sections) + 1)}"
                 sections[section] = parent
                 nodes.append({"urn": parent, "assessable": False, "depth": 1, "name": section})
         node: dict[str, Any] = {
@@ -120,8 +130,7 @@ def mapping_library(crosswalk: Crosswalk) -> dict[str, Any]:
     """The comparison as a CISO Assistant library holding one requirement mapping set."""
     data = crosswalk.data
     source, target = _framework_slug(crosswalk, "reference"), _framework_slug(crosswalk, "partner")
-    source_parts = urn_parts(c.ref for c in crosswalk.reference)
-    target_parts = urn_parts(c.ref for c in crosswalk.partner)
+    source_parts, target_parts = _parts(crosswalk.reference), _parts(crosswalk.partner)
     mappings: list[dict[str, Any]] = []
     for row in data.rows:
         for link in row.links:
@@ -139,10 +148,7 @@ def mapping_library(crosswalk: Crosswalk) -> dict[str, Any]:
                 entry["annotation"] = row.note
             mappings.append(entry)
     if not mappings:
-        raise ReportWriteError(
-            "The comparison has no confirmed link yet, and a CISO Assistant mapping needs at "
-            "least one; confirm links in the review first."
-        )
+        raise no_links("a CISO Assistant mapping")
     ref_id = f"mapping-{source}-to-{target}"
     title = f"{_line(data.reference.name)} to {_line(data.partner.name)}"
     description = (

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from criteria_compare.model import Criterion, Status
-from criteria_compare.report.atomic import atomic_target
+from criteria_compare.report.atomic import ReportWriteError, atomic_target
 from criteria_compare.report.data import ReportData
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ __all__ = [
     "NAMESPACE",
     "Crosswalk",
     "latest_timestamp",
+    "no_links",
     "slug",
     "token_ids",
     "urn_parts",
@@ -79,10 +80,11 @@ class Crosswalk:
         return tuple(row.ref for row in self.data.rows if row.status is Status.GAP)
 
 
-def token_ids(refs: Iterable[str], prefix: str) -> dict[str, str]:
-    """An OSCAL token (``[A-Za-z_][A-Za-z0-9_.-]*``) per ref, unique: ``7.37`` -> ``c-7.37``."""
+def token_ids(refs: Iterable[str], prefix: str, reserved: Iterable[str] = ()) -> dict[str, str]:
+    """An OSCAL token (``[A-Za-z_][A-Za-z0-9_.-]*``) per ref, unique and none of ``reserved``
+    (the document's other ids): ``7.37`` -> ``c-7.37``."""
     found: dict[str, str] = {}
-    used: set[str] = set()
+    used = {r.casefold() for r in reserved}
     for ref in refs:
         ascii_ref = unicodedata.normalize("NFKD", ref).encode("ascii", "ignore").decode()
         base = _NOT_TOKEN.sub("-", ascii_ref).strip("-.") or "x"
@@ -96,16 +98,26 @@ def token_ids(refs: Iterable[str], prefix: str) -> dict[str, str]:
     return found
 
 
+def no_links(what: str) -> ReportWriteError:
+    """The refusal of an export that needs at least one confirmed link (``what``: "an OSCAL
+    mapping")."""
+    return ReportWriteError(
+        f"The comparison has no confirmed link yet, and {what} needs at least one; confirm "
+        "links in the review first."
+    )
+
+
 def slug(text: str) -> str:
     """A name as a lower-case URN or file-name part: ``CTPAT MSC (Importers)`` -> ``ctpat-msc-importers``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")[:60] or "program"
 
 
-def urn_parts(refs: Iterable[str]) -> dict[str, str]:
-    """A lower-case URN part per ref (``[a-z0-9._-]``), unique: ``S-4.2.1`` -> ``s-4.2.1``."""
+def urn_parts(refs: Iterable[str], reserved: Iterable[str] = ()) -> dict[str, str]:
+    """A lower-case URN part per ref (``[a-z0-9._-]``), unique and none of ``reserved``:
+    ``S-4.2.1`` -> ``s-4.2.1``."""
     found: dict[str, str] = {}
-    used: set[str] = set()
+    used = set(reserved)
     for ref in refs:
         ascii_ref = unicodedata.normalize("NFKD", ref).encode("ascii", "ignore").decode()
         base = re.sub(r"[^a-z0-9._\-]+", "-", ascii_ref.casefold()).strip("-.") or "x"

@@ -29,6 +29,7 @@ __all__ = [
     "catalog_document",
     "catalog_file_name",
     "control_ids",
+    "group_id",
     "write_catalogs",
 ]
 
@@ -58,9 +59,16 @@ def catalog_file_name(side: str, info: ProgramInfo) -> str:
     return f"{side}-{slug(info.name)}.catalog.json"
 
 
+def group_id(n: int) -> str:
+    """The id of the catalog's n-th group (1-based)."""
+    return f"g-{n}"
+
+
 def control_ids(criteria: tuple[Criterion, ...]) -> dict[str, str]:
-    """Control id by ref (tokens, unique within the catalog)."""
-    return token_ids((c.ref for c in criteria), "c")
+    """Control id by ref (tokens, unique within the catalog: no group's id either)."""
+    sections = len({" ".join(c.section.split()) for c in criteria})
+    groups = (group_id(n) for n in range(1, sections + 1))
+    return token_ids((c.ref for c in criteria), "c", reserved=groups)
 
 
 def _control(criterion: Criterion, cid: str) -> dict[str, Any]:
@@ -102,7 +110,7 @@ def catalog_document(crosswalk: Crosswalk, side: str) -> dict[str, Any]:
     if "" in groups:  # criteria without a section sit in the catalog itself
         catalog["controls"] = groups.pop("")
     listed = [
-        {"id": f"g-{n}", "title": title, "controls": controls}
+        {"id": group_id(n), "title": title, "controls": controls}
         for n, (title, controls) in enumerate(groups.items(), start=1)
     ]
     if listed:

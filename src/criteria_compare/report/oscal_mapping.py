@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from criteria_compare.model import Relation, Status
-from criteria_compare.report.atomic import ReportWriteError
 from criteria_compare.report.data import ReferenceRow
-from criteria_compare.report.interop import Crosswalk, latest_timestamp, write_json
+from criteria_compare.report.interop import Crosswalk, latest_timestamp, no_links, write_json
 from criteria_compare.report.oscal_catalog import (
     NS,
     OSCAL_VERSION,
@@ -158,10 +157,7 @@ def mapping_document(
     data = crosswalk.data
     maps = _maps(crosswalk)
     if not maps:
-        raise ReportWriteError(
-            "The comparison has no confirmed link yet, and an OSCAL mapping needs at least one; "
-            "confirm links in the review first."
-        )
+        raise no_links("an OSCAL mapping")
     mapping: dict[str, Any] = {
         "uuid": crosswalk.uuid("mapping"),
         "source-resource": {
