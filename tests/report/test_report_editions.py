@@ -114,3 +114,18 @@ def test_redline_markup_strikes_removed_and_escapes_text() -> None:
     assert "<u><font" in marked
     assert "weekly" in marked
     assert "&lt;b&gt;" in marked
+
+
+def test_appendix_in_spanish_translates_the_carried_state(updated: Project, tmp_path: Path) -> None:
+    """In a Spanish report the appendix's kinds and the carried decisions' words are Spanish;
+    refs stay as written."""
+    from criteria_compare.report import ReportOptions, collect, render_pdf
+    from tests.report.report_helpers import pdf_pages
+
+    out = render_pdf(collect(updated), tmp_path / "es.pdf", ReportOptions(language="es"))
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert "Cambios desde la edición anterior" in text
+    assert "vinculado desde 2.1 (Parcial; se mantiene)" in text
+    assert "Descartado: vinculado desde 3.1 (igual)" in text
+    assert "Aún sin vincular" in text
+    assert "holds" not in text

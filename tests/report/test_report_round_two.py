@@ -326,3 +326,22 @@ def test_cli_language_and_pdf_metadata(sample_project: Path, tmp_path: Path) -> 
     text = _flat(pdf_pages(out))
     assert "Conclusiones principales" in text
     assert "Página 1 de" in text
+
+
+def test_security_relevance_is_about_security_not_customs_paperwork() -> None:
+    """Seals, premises, access control and IT security count; customs records, declarations
+    training and solvency do not (words inside others, like 'investigate', never match)."""
+    from criteria_compare.report.pdf_findings import is_security_relevant
+
+    def crit(text: str, section: str = "") -> Criterion:
+        return Criterion("1", text, section=section)
+
+    assert is_security_relevant(crit("High-security seals are stored in a locked cabinet."))
+    assert is_security_relevant(crit("Visitors show a badge at the gate."))
+    assert is_security_relevant(crit("Passwords are changed every 90 days.", "IT"))
+    assert is_security_relevant(crit("Los precintos se verifican antes de la salida."))
+    assert is_security_relevant(crit("Les locaux sont protégés par une clôture."))
+    assert not is_security_relevant(crit("The operator gives access to its customs records."))
+    assert not is_security_relevant(crit("Staff who prepare declarations receive training."))
+    assert not is_security_relevant(crit("Irregularities are investigated within a week."))
+    assert not is_security_relevant(crit("The applicant shows it can pay its debts."))

@@ -9,10 +9,12 @@ for a removed criterion, the decision that went with it).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from criteria_compare.model import Relation, Status
 from criteria_compare.report.data import CHANGE_ORDER, ChangeRow, EditionsInfo
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.pdf_template import Heading
@@ -96,6 +98,32 @@ def _intro(builder: StoryBuilder, info: EditionsInfo) -> str:
     )
 
 
+def state_words(builder: StoryBuilder, state: str) -> str:
+    """A carried decision's state (written by report.collect in English) in the report's language.
+
+    The state is built of a few fixed words ("Aligned; links P-2 (equal); holds",
+    "linked from 2.1 (Partial; to be checked again)", "Dropped: …"); refs stay as written.
+    """
+    t = builder.t
+    if t.language == "en" or not state:
+        return state
+    words = {
+        "to be checked again": t("changes.state_check"),
+        "holds": t("changes.state_holds"),
+        "links": t("changes.state_links"),
+    }
+    words.update({status.label: t.status(status) for status in Status})
+    words.update({f"({relation.label})": f"({t.relation(relation)})" for relation in Relation})
+    text = re.sub(r"^Dropped: ", t("changes.state_dropped") + " ", state)
+    text = re.sub(r"linked from (\S+)", lambda m: t("changes.state_linked_from", ref=m[1]), text)
+    pattern = "|".join(
+        rf"(?<!\w){re.escape(w)}(?!\w)" if not w.startswith("(") else re.escape(w)
+        for w in sorted(words, key=len, reverse=True)
+    )
+    text = re.sub(pattern, lambda m: words[m[0]], text)
+    return text.replace("; ", "\u00a0; ") if t.language == "fr" else text
+
+
 def _no_decision(builder: StoryBuilder, side: str, kind: str) -> str:
     if kind == "added":
         return builder.t("status.unreviewed" if side == "reference" else "cell.not_linked_yet")
@@ -143,7 +171,8 @@ def changes_appendix(builder: StoryBuilder) -> list[Flowable]:
                     builder.markup_paragraph(_refs(row), s.cell_bold),
                     builder.markup_paragraph(_text(builder, row), s.cell),
                     builder.escaped_paragraph(
-                        row.state or _no_decision(builder, info.side, kind), s.cell
+                        state_words(builder, row.state) or _no_decision(builder, info.side, kind),
+                        s.cell,
                     ),
                 ]
                 for row in rows

@@ -32,13 +32,13 @@ FINDINGS_LIMIT = 8
 
 #: Word stems that make a partner criterion security-relevant (English, Spanish, French).
 _SECURITY = re.compile(
-    r"secur|safety|seal|container|trailer|conveyance|cargo|access|premises|perimeter|fence|"
-    r"gate|lock|alarm|cctv|camera|guard|visitor|badge|intrusion|tamper|threat|terror|smuggl|"
-    r"contraband|screening|background check|personnel|employee|staff|cyber|password|"
-    r"information technology|malware|segur|precint|contenedor|remolque|carga|acceso|"
-    r"instalaci|perímetro|cerca|candado|alarma|cámara|vigilan|visitant|amenaza|contrabando|"
-    r"personal|emplead|sûreté|sécurité|scellé|conteneur|remorque|marchandise|accès|locaux|"
-    r"clôture|serrure|alarme|caméra|gardien|visiteur|menace|contrebande|salarié|informatique",
+    r"secur|safety|\bseals?\b|\bsealed\b|container|trailer|conveyance|premises|perimeter|"
+    r"\bfenc|\bgates?\b|\block(s|ed|ing)?\b|alarm|cctv|camera|\bguard|visitor|badge|"
+    r"intrusion|unlawful entry|tamper|threat|terror|smuggl|contraband|background check|"
+    r"cyber|password|malware|segur|precint|contenedor|remolque|instalaciones|perímetro|"
+    r"\bcerca|candado|alarma|cámara|vigilan|visitante|intrus|amenaza|contrabando|sûreté|"
+    r"sécurité|scellé|conteneur|remorque|locaux|clôture|serrure|alarme|caméra|gardien|"
+    r"visiteur|menace|contrebande|informatique",
     re.IGNORECASE,
 )
 
@@ -71,7 +71,9 @@ def _shares(b: StoryBuilder, counts: Counts) -> str:
     return ", ".join(parts)
 
 
-def _named_list(b: StoryBuilder, items: list[tuple[str, str, str]], more: int) -> list[Flowable]:
+def _named_list(
+    b: StoryBuilder, items: list[tuple[str, str, str]], more: int, where: str = "findings.more"
+) -> list[Flowable]:
     """``ref — text (tag)`` lines, then "… and N more" if the list was cut."""
     s, t = b.s, b.t
     out: list[Flowable] = []
@@ -84,7 +86,7 @@ def _named_list(b: StoryBuilder, items: list[tuple[str, str, str]], more: int) -
             )
         )
     if more > 0:
-        out.append(b.markup_paragraph(t.n("findings.more", more), s.muted))
+        out.append(b.markup_paragraph(t.n(where, more), s.muted))
     return out
 
 
@@ -150,7 +152,9 @@ def key_findings(b: StoryBuilder) -> list[Flowable]:
     if security:
         out.append(b.markup_paragraph(t("findings.security_intro"), s.small))
         items = [(c.ref, c.text, c.section) for c in security]
-        out += _named_list(b, items[:FINDINGS_LIMIT], len(items) - FINDINGS_LIMIT)
+        out += _named_list(
+            b, items[:FINDINGS_LIMIT], len(items) - FINDINGS_LIMIT, "findings.more_po"
+        )
     else:
         out.append(b.markup_paragraph(t("findings.security_none"), s.muted))
     if d.not_yet_linked:

@@ -104,6 +104,8 @@ MESSAGES: dict[str, str] = {
     ),
     "findings.more.one": "… and {n} more (see the gap and conflict register).",
     "findings.more.many": "… and {n} more (see the gap and conflict register).",
+    "findings.more_po.one": "… and {n} more (see the partner-only criteria).",
+    "findings.more_po.many": "… and {n} more (see the partner-only criteria).",
     "findings.security": "Security-relevant partner-only criteria ({n})",
     "findings.security_intro": (
         "Partner requirements on physical, personnel or IT security that no reference "
@@ -399,6 +401,11 @@ MESSAGES: dict[str, str] = {
     "changes.kind.renumbered_reworded": "Renumbered and reworded",
     "changes.kind.split": "Split",
     "changes.kind.merged": "Merged",
+    "changes.state_dropped": "Dropped:",
+    "changes.state_linked_from": "linked from {ref}",
+    "changes.state_links": "links",
+    "changes.state_check": "to be checked again",
+    "changes.state_holds": "holds",
     "changes.text": "Text",
     "changes.decision": "Decision",
     "changes.no_decision": "No decision",

@@ -106,6 +106,8 @@ MESSAGES: dict[str, str] = {
     ),
     "findings.more.one": "… y {n} más (véase el registro de brechas y conflictos).",
     "findings.more.many": "… y {n} más (véase el registro de brechas y conflictos).",
+    "findings.more_po.one": "… y {n} más (véanse los criterios propios del programa asociado).",
+    "findings.more_po.many": "… y {n} más (véanse los criterios propios del programa asociado).",
     "findings.security": "Criterios propios del programa asociado relativos a la seguridad ({n})",
     "findings.security_intro": (
         "Requisitos del programa asociado sobre seguridad física, del personal o informática que "
@@ -435,6 +437,11 @@ MESSAGES: dict[str, str] = {
     "changes.kind.renumbered_reworded": "Renumerados y reformulados",
     "changes.kind.split": "Divididos",
     "changes.kind.merged": "Fusionados",
+    "changes.state_dropped": "Descartado:",
+    "changes.state_linked_from": "vinculado desde {ref}",
+    "changes.state_links": "vínculos",
+    "changes.state_check": "por volver a comprobar",
+    "changes.state_holds": "se mantiene",
     "changes.text": "Texto",
     "changes.decision": "Decisión",
     "changes.no_decision": "Sin decisión",

@@ -108,6 +108,8 @@ MESSAGES: dict[str, str] = {
     ),
     "findings.more.one": "… et {n} autre (voir le registre des lacunes et des conflits).",
     "findings.more.many": "… et {n} autres (voir le registre des lacunes et des conflits).",
+    "findings.more_po.one": "… et {n} autre (voir les critères propres au partenaire).",
+    "findings.more_po.many": "… et {n} autres (voir les critères propres au partenaire).",
     "findings.security": "Critères propres au programme partenaire touchant à la sûreté ({n})",
     "findings.security_intro": (
         "Exigences du programme partenaire en matière de sûreté physique, de sûreté du "
@@ -436,6 +438,11 @@ MESSAGES: dict[str, str] = {
     "changes.kind.renumbered_reworded": "Renumérotés et reformulés",
     "changes.kind.split": "Scindés",
     "changes.kind.merged": "Fusionnés",
+    "changes.state_dropped": "Abandonné :",
+    "changes.state_linked_from": "rattaché depuis {ref}",
+    "changes.state_links": "rattachements",
+    "changes.state_check": "à revoir",
+    "changes.state_holds": "maintenu",
     "changes.text": "Texte",
     "changes.decision": "Décision",
     "changes.no_decision": "Aucune décision",
