@@ -17,7 +17,7 @@ import dataclasses
 import io
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,6 +144,26 @@ def _read_text(path: Path, kind: str) -> str:
         ) from None
 
 
+def _columns(
+    reader: Iterator[list[str]], path: Path, kind: str, wanted: tuple[str, str]
+) -> tuple[int, int]:
+    """Positions of the two ``wanted`` columns in the header row, or one GoldFileError sentence."""
+    names = [h.strip().casefold() for h in next(reader, None) or []]
+    if any(w not in names for w in wanted):
+        raise GoldFileError(
+            f"{kind} file {path.name}, row 1: the header needs columns "
+            f"'{wanted[0]}' and '{wanted[1]}'; add that header row."
+        )
+    return names.index(wanted[0]), names.index(wanted[1])
+
+
+def _listed(missing: Sequence[str]) -> str:
+    """The first few missing ids, and how many more."""
+    shown = ", ".join(missing[:_MAX_MISSING_SHOWN])
+    extra = len(missing) - _MAX_MISSING_SHOWN
+    return f"{shown} and {extra} more" if extra > 0 else shown
+
+
 def with_guidance(path: str | Path, criteria: Sequence[Criterion]) -> tuple[Criterion, ...]:
     """``criteria`` with the guidance of a CSV ``id,guidance`` (the development sets'
     ``*_guidance.csv``) in place of their own; ids the file does not name keep theirs.
@@ -152,13 +172,7 @@ def with_guidance(path: str | Path, criteria: Sequence[Criterion]) -> tuple[Crit
     """
     path = Path(path)
     reader = csv.reader(io.StringIO(_read_text(path, "Guidance")))
-    names = [h.strip().casefold() for h in next(reader, None) or []]
-    if "id" not in names or "guidance" not in names:
-        raise GoldFileError(
-            f"Guidance file {path.name}, row 1: the header needs columns 'id' and 'guidance'; "
-            "add that header row."
-        )
-    ii, gi = names.index("id"), names.index("guidance")
+    ii, gi = _columns(reader, path, "Guidance", ("id", "guidance"))
     known = {c.ref for c in criteria}
     found: dict[str, str] = {}
     missing: list[str] = []
@@ -170,10 +184,9 @@ def with_guidance(path: str | Path, criteria: Sequence[Criterion]) -> tuple[Crit
             missing.append(f"{ref!r} (row {row_number})")
         found[ref] = row[gi].strip()
     if missing:
-        shown = ", ".join(missing[:_MAX_MISSING_SHOWN])
-        more = f" and {len(missing) - _MAX_MISSING_SHOWN} more" if len(missing) > 5 else ""
         raise GoldFileError(
-            f"Guidance file {path.name} names ids missing from the criteria file: {shown}{more}; "
+            f"Guidance file {path.name} names ids missing from the criteria file: "
+            f"{_listed(missing)}; "
             "use the guidance file of the same criteria."
         )
     return tuple(
@@ -185,14 +198,7 @@ def read_gold(path: str | Path, source: Sequence[Criterion], target: Sequence[Cr
     """Read a gold CSV (``source_id,target_id[,relationship]``) and check every id exists."""
     path = Path(path)
     reader = csv.reader(io.StringIO(_read_text(path, "Gold")))
-    header = next(reader, None)
-    names = [h.strip().casefold() for h in header or []]
-    if "source_id" not in names or "target_id" not in names:
-        raise GoldFileError(
-            f"Gold file {path.name}, row 1: the header needs columns 'source_id' and 'target_id'; "
-            "add that header row."
-        )
-    si, ti = names.index("source_id"), names.index("target_id")
+    si, ti = _columns(reader, path, "Gold", ("source_id", "target_id"))
     source_ids = {c.ref for c in source}
     target_ids = {c.ref for c in target}
     targets: dict[str, set[str]] = {}
@@ -212,10 +218,9 @@ def read_gold(path: str | Path, source: Sequence[Criterion], target: Sequence[Cr
             missing.append(f"target {t!r} (row {row_number})")
         targets.setdefault(s, set()).add(t)
     if missing:
-        shown = ", ".join(missing[:_MAX_MISSING_SHOWN])
-        more = f" and {len(missing) - _MAX_MISSING_SHOWN} more" if len(missing) > 5 else ""
         raise GoldFileError(
-            f"Gold file {path.name} names ids missing from the source/target files: {shown}{more}; "
+            f"Gold file {path.name} names ids missing from the source/target files: "
+            f"{_listed(missing)}; "
             "fix the ids or use the matching source and target files."
         )
     if not targets:
