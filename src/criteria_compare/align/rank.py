@@ -17,6 +17,7 @@ from criteria_compare.align.calibration import band_for, probability
 from criteria_compare.align.explain import Spans, make_evidence
 from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.fusion import FusedBlock, fuse, select_top
+from criteria_compare.align.hierarchy import lift_parents, parents_of
 from criteria_compare.align.normalize import MAX_CHARS
 from criteria_compare.align.products import all_pairs, split_frequent
 from criteria_compare.align.settings import AlignerSettings
@@ -143,8 +144,11 @@ def rank_direction(
     scratch: dict[str, np.ndarray] = {}
     term_mask = None
     full_mats: dict[str, np.ndarray] = {}
+    parents = None
     if full:
         full_mats = _full_matrices(q, d, weights, use_emb, shared)
+        if settings.parent_lift > 0:
+            parents = parents_of([c.ref for c in d.criteria])
     else:
         cap = max(settings.shortlist_max_df * n_d, settings.shortlist)
         term_mask = d.stems_tf.doc_freq() <= cap
@@ -160,6 +164,11 @@ def rank_direction(
         if full:
             cand = np.broadcast_to(np.arange(n_d, dtype=np.int64), (r1 - r0, n_d))
             channels = {name: np.ascontiguousarray(m[r0:r1]) for name, m in full_mats.items()}
+            if parents is not None:
+                channels = {
+                    name: lift_parents(m, parents, settings.parent_lift)
+                    for name, m in channels.items()
+                }
         else:
             assert term_mask is not None
             cand, channels = _shortlist_channels(
