@@ -20,10 +20,11 @@ def _spans(text: str, *words: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(out))
 
 
-def test_each_band_names_its_part_of_the_scale() -> None:
-    assert "0.60 or more" in band_words(Band.HIGH)
-    assert "from 0.35 to 0.60" in band_words(Band.MEDIUM)
-    assert "under 0.35" in band_words(Band.LOW)
+def test_each_band_says_how_often_such_suggestions_were_right() -> None:
+    assert "at least 9 times in 10" in band_words(Band.HIGH)
+    assert "between 4 and 9 times in 10" in band_words(Band.MEDIUM)
+    assert "fewer than 4 times in 10" in band_words(Band.LOW)
+    assert not any("0.60" in band_words(b) or "0.35" in band_words(b) for b in Band)
     assert "0 (nothing in common) to 1" in SCALE_WORDS
 
 

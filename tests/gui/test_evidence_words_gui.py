@@ -44,7 +44,7 @@ def shell(qtbot: QtBot, tmp_path: Path) -> Iterator[Shell]:
 def test_the_score_tooltip_explains_band_and_channels_on_one_scale(shell: Shell) -> None:
     card = shell.view.focus.candidate_cards()[0]
     tip = card._score.toolTip()
-    assert "Medium: score from 0.35 to 0.60" in tip
+    assert "Medium: right between 4 and 9 times in 10" in tip
     assert "Same meaning 1.00 — " in tip
     assert "Same words 0.21 — " in tip
     assert "0 (nothing in common) to 1" in tip

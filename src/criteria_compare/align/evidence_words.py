@@ -3,7 +3,8 @@
 One place for the wording the review screen shows about scores (tooltips, the
 "why" line, the evidence line), so the band's meaning can be swapped for a
 calibrated one without touching the screen: :func:`band_words` words a band
-from the aligner's band thresholds. Every figure is on the same 0–1 scale.
+by how often such suggestions were right (``align.calibration``). Every figure
+is on the same 0–1 scale.
 
 Highlights and shared-term lists keep only content words: the aligner matches
 word stems, and a stem shared by "whenever" or "taken" in both texts is no
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from criteria_compare.align.settings import AlignerSettings
+from criteria_compare.align.calibration import band_meaning
 from criteria_compare.align.stopwords import STOP_WORDS
 from criteria_compare.model import Band, Evidence
 
@@ -68,24 +69,9 @@ _WEAK = frozenset(_WEAK_WORDS.split())
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def band_words(band: Band, settings: AlignerSettings | None = None) -> str:
-    """What ``band`` means, in plain words on the score's 0–1 scale (a tooltip's first lines)."""
-    s = settings or AlignerSettings()
-    high, medium = f"{s.band_high:.2f}", f"{s.band_medium:.2f}"
-    if band is Band.HIGH:
-        return (
-            f"High: score {high} or more. The texts share much of their wording or meaning; "
-            "usually the counterpart, but read it before confirming."
-        )
-    if band is Band.MEDIUM:
-        return (
-            f"Medium: score from {medium} to {high}. Related texts that may cover the same "
-            "requirement in other words; compare them."
-        )
-    return (
-        f"Low: score under {medium}. Little wording in common; a real counterpart written "
-        "quite differently can still be Low, so read the first candidates before deciding Gap."
-    )
+def band_words(band: Band) -> str:
+    """What ``band`` means, in plain words (a tooltip's first lines): the calibrated meaning."""
+    return band_meaning(band)
 
 
 def channel_lines(channels: Mapping[str, float]) -> list[str]:
