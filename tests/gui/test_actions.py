@@ -219,3 +219,19 @@ def test_every_menu_has_unique_letters(window) -> None:
         letters = _letters(menu)
         assert len(letters) == len(set(letters)), (menu.title(), sorted(letters))
         menus += [a.menu() for a in menu.actions() if a.menu() is not None]
+
+
+def test_every_menu_fits_a_640_pixel_screen(window) -> None:
+    """No menu spills into a second column on the smallest supported screen (1024 × 640): the
+    Review menu once needed more than 700 pixels; confirm and reject by number are submenus."""
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    heights = {}
+    while menus:
+        menu = menus.pop()
+        heights[menu.title().replace("&", "")] = menu.sizeHint().height()
+        menus += [a.menu() for a in menu.actions() if a.menu() is not None]
+    assert {"Review", "Confirm by number", "Reject by number", "Appearance"} <= heights.keys()
+    assert all(h <= 640 for h in heights.values()), heights
+    review = {a.text() for a in window.menus["Review"].actions()}
+    assert "Confirm candidate 1" not in review
+    assert "Confirm by num&ber" in review

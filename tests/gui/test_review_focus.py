@@ -74,11 +74,10 @@ def test_w_expands_evidence_of_the_focused_candidate(shell: Shell) -> None:
 
 def test_guidance_is_collapsed_until_asked(shell: Shell) -> None:
     """The implementation guidance is hidden at first and shown by its toggle."""
-    focus = shell.view.focus
-    assert focus._guidance.isHidden()
-    focus._guidance_toggle.click()
-    assert not focus._guidance.isHidden()
-    assert focus._guidance.text() == "A signed policy posted for staff."
+    fold = shell.view.focus.guidance
+    assert fold.shown_text() == ""
+    fold.toggle.click()
+    assert fold.shown_text() == "A signed policy posted for staff."
 
 
 def test_rejected_candidates_are_collapsed_and_can_be_restored(shell: Shell) -> None:

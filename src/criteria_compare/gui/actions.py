@@ -30,6 +30,7 @@ __all__ = [
     "PROJECT_ACTIONS",
     "REVIEW_ACTIONS",
     "SHELL_ACTIONS",
+    "SUBMENUS",
     "WRITE_ACTIONS",
     "ActionSpec",
     "TypingGuard",
@@ -390,6 +391,15 @@ def _specs() -> tuple[ActionSpec, ...]:
             view,
         ),
         ActionSpec(
+            "appearance_system",
+            "Like the &system",
+            (),
+            "Light or dark colours as the system is set.",
+            view,
+        ),
+        ActionSpec("appearance_light", "&Light", (), "Dark text on light backgrounds.", view),
+        ActionSpec("appearance_dark", "&Dark", (), "Light text on dark backgrounds.", view),
+        ActionSpec(
             "import_warnings",
             "&Import warnings…",
             (),
@@ -450,17 +460,8 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "next_unreviewed",
             "previous_unreviewed",
             None,
-            "confirm_1",
-            "confirm_2",
-            "confirm_3",
-            "confirm_4",
-            "confirm_5",
-            None,
-            "reject_1",
-            "reject_2",
-            "reject_3",
-            "reject_4",
-            "reject_5",
+            *(f"confirm_{n}" for n in range(1, 6)),
+            *(f"reject_{n}" for n in range(1, 6)),
             "confirm_marked",
             "reject_marked",
             None,
@@ -493,10 +494,22 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "more_candidates",
             "expand_evidence",
             None,
+            "appearance_system",
+            "appearance_light",
+            "appearance_dark",
+            None,
             "import_warnings",
         ),
     ),
     ("&Help", ("shortcuts_help", None, "about")),
+)
+
+# Actions shown together in a submenu (title, members), placed where the first member is
+# listed in MENU_LAYOUT: keeps the Review menu one column high on a 640-pixel screen.
+SUBMENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Confirm by num&ber", tuple(f"confirm_{n}" for n in range(1, 6))),
+    ("Reject b&y number", tuple(f"reject_{n}" for n in range(1, 6))),
+    ("&Appearance", ("appearance_system", "appearance_light", "appearance_dark")),
 )
 
 _SPECS_BY_NAME = {s.name: s for s in ACTION_SPECS}
@@ -514,6 +527,9 @@ PROJECT_ACTIONS = frozenset(
         "shortcuts_help",
         "set_reviewer",
         "about",
+        "appearance_system",
+        "appearance_light",
+        "appearance_dark",
     }
 )
 
@@ -659,6 +675,9 @@ SHELL_ACTIONS = frozenset(
         "shortcuts_help",
         "about",
         "import_warnings",
+        "appearance_system",
+        "appearance_light",
+        "appearance_dark",
     }
 )
 REVIEW_ACTIONS = frozenset(s.name for s in ACTION_SPECS) - SHELL_ACTIONS

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from criteria_compare.gui.about import show_about
 from criteria_compare.gui.actions import build_actions, install_typing_guard
 from criteria_compare.gui.aligner_menu import AlignerMenu
+from criteria_compare.gui.appearance import AppearanceControl
 from criteria_compare.gui.errors_dialog import show_error, user_message
 from criteria_compare.gui.exchange_menu import ExchangeMenu
 from criteria_compare.gui.file_menu import PROJECT_FILTER, FileMenu, dropped_file
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_screen)
         self.setCentralWidget(self.stack)
         self.menus, self.recent_menu = build_menus(self.menuBar(), self.actions_by_name)
+        self.appearance = AppearanceControl(self.settings, self.actions_by_name, self)
         self.status = WindowStatus(self.statusBar())
 
         self.undo = UndoActions(self.actions_by_name["undo"], self.actions_by_name["redo"], self)

@@ -1,4 +1,4 @@
-"""The one wrapper around QSettings: window geometry/state (versioned), recent files, folders, reviewer.
+"""The one wrapper around QSettings: window geometry/state (versioned), recent files, folders, reviewer, appearance.
 
 Nothing here is business state: every decision lives in the project file.
 Recent entries remember the last counts seen ("37/152 reviewed") so the start
@@ -179,6 +179,16 @@ class Settings:
     def set_reviewer_name(self, name: str) -> None:
         """Remember the reviewer name recorded with decisions."""
         self._s.setValue("reviewer/name", name.strip())
+
+    # -- appearance ---------------------------------------------------------------------
+    @property
+    def appearance(self) -> str:
+        """The View → Appearance choice: "system", "light" or "dark" ("system" if never chosen)."""
+        return str(self._s.value("view/appearance", "system") or "system")
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self._s.setValue("view/appearance", value)
 
 
 def _to_int(value: object, default: int) -> int:

@@ -1,9 +1,19 @@
-"""Spacing, status glyphs and palette-derived colours shared by the review screen (no fixed colours)."""
+"""Spacing, status glyphs and palette-derived colours shared by the GUI (no fixed colours).
+
+Every custom colour is derived from the palette, so it reads in a light and a dark
+palette alike. A widget that keeps a derived colour in its own palette (a muted
+label, a fill) goes through :func:`follow_palette`, which applies it again after
+every palette change (View → Appearance, or the platform switching to dark).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from criteria_compare.model import Band, Status
 
@@ -13,12 +23,18 @@ __all__ = [
     "SPACING",
     "STATUS_GLYPHS",
     "STATUS_ORDER",
+    "contrast_ratio",
+    "follow_palette",
     "highlight_color",
+    "inherited_palette",
     "is_dark",
+    "mute",
     "muted_color",
     "status_text",
     "subtle_fill",
 ]
+
+W = TypeVar("W", bound=QWidget)
 
 SPACING = 6  # between related controls
 MARGIN = 8  # around a pane's content
@@ -90,3 +106,75 @@ def muted_color(widget_or_palette: QWidget | QPalette) -> QColor:
     text = palette.color(QPalette.ColorRole.WindowText)
     window = palette.color(QPalette.ColorRole.Window)
     return _blend(text, window, 0.4)
+
+
+def _luminance(color: QColor) -> float:
+    """WCAG relative luminance of an opaque colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.red())
+        + 0.7152 * channel(color.green())
+        + 0.0722 * channel(color.blue())
+    )
+
+
+def contrast_ratio(foreground: QColor, background: QColor) -> float:
+    """The WCAG contrast ratio of two colours, 1 (same) to 21 (black on white)."""
+    a, b = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def inherited_palette(widget: QWidget) -> QPalette:
+    """The palette ``widget`` would have without its own colours: its parent's, or the application's."""
+    parent = widget.parentWidget()
+    return parent.palette() if parent is not None else QApplication.palette(widget)
+
+
+class _PaletteFollower(QObject):
+    """Re-applies a widget's derived colours whenever its palette or parent changes."""
+
+    def __init__(self, widget: QWidget, restyle: Callable[[QWidget], None]) -> None:
+        super().__init__(widget)
+        self._restyle = restyle
+        self._busy = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._busy
+            and isinstance(watched, QWidget)
+            and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange)
+        ):
+            self._busy = True  # the restyle's own setPalette() sends another PaletteChange
+            try:
+                self._restyle(watched)
+            finally:
+                self._busy = False
+        return False
+
+
+def follow_palette(widget: W, restyle: Callable[[QWidget], None]) -> W:
+    """Call ``restyle(widget)`` now and after every palette change; returns ``widget``."""
+    restyle(widget)
+    _PaletteFollower(widget, restyle)
+    return widget
+
+
+def _set_role(widget: QWidget, role: QPalette.ColorRole, color: QColor) -> None:
+    if widget.palette().color(role) != color:
+        palette = widget.palette()
+        palette.setColor(role, color)
+        widget.setPalette(palette)
+
+
+def _apply_muted(widget: QWidget) -> None:
+    _set_role(widget, widget.foregroundRole(), muted_color(inherited_palette(widget)))
+
+
+def mute(widget: W) -> W:
+    """Draw ``widget``'s text in the secondary colour, in any palette; returns ``widget``."""
+    return follow_palette(widget, _apply_muted)

@@ -16,7 +16,9 @@ from criteria_compare.gui.actions import (
     PROJECT_ACTIONS,
     REVIEW_ACTIONS,
     SHELL_ACTIONS,
+    SUBMENUS,
 )
+from criteria_compare.gui.appearance import APPEARANCE_ACTIONS
 from criteria_compare.model import Side
 
 if TYPE_CHECKING:
@@ -31,24 +33,37 @@ __all__ = [
 
 
 def build_menus(bar: QMenuBar, actions: Mapping[str, QAction]) -> tuple[dict[str, QMenu], QMenu]:
-    """Fill ``bar`` from MENU_LAYOUT; returns the menus by title and the Open recent submenu."""
+    """Fill ``bar`` from MENU_LAYOUT (SUBMENUS grouped); returns the menus by title and the Open
+    recent submenu."""
     menus: dict[str, QMenu] = {}
     recent: QMenu | None = None
+    grouped = {members[0]: (title, members) for title, members in SUBMENUS}
+    inside = {name for _, members in SUBMENUS for name in members[1:]}
     for title, names in MENU_LAYOUT:
         menu = bar.addMenu(title)
-        menu.setObjectName(f"menu_{title.replace('&', '').lower()}")
+        menu.setObjectName(f"menu_{_plain(title)}")
         menus[title.replace("&", "")] = menu
         for name in names:
             if name is None:
                 menu.addSeparator()
-                continue
-            menu.addAction(actions[name])
+            elif name in grouped:
+                sub_title, members = grouped[name]
+                sub = menu.addMenu(sub_title)
+                sub.setObjectName(f"menu_{_plain(sub_title)}")
+                for member in members:
+                    sub.addAction(actions[member])
+            elif name not in inside:
+                menu.addAction(actions[name])
             if name == "open_project":
                 recent = menu.addMenu("Open &recent")
                 recent.setObjectName("menu_recent")
     if recent is None:
         raise ValueError("MENU_LAYOUT has no open_project entry to put Open recent after")
     return menus, recent
+
+
+def _plain(title: str) -> str:
+    return title.replace("&", "").lower().replace(" ", "_")
 
 
 def connect_shell_actions(window: MainWindow) -> None:
@@ -80,6 +95,12 @@ def connect_shell_actions(window: MainWindow) -> None:
         "undo": window.undo.undo,
         "redo": window.undo.redo,
     }
+    slots.update(
+        {
+            name: functools.partial(window.appearance.choose, choice)
+            for choice, name in APPEARANCE_ACTIONS.items()
+        }
+    )
     if slots.keys() != SHELL_ACTIONS:
         raise ValueError(f"window slots differ from SHELL_ACTIONS: {set(slots) ^ SHELL_ACTIONS}")
     for name, slot in slots.items():

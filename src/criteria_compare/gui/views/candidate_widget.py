@@ -27,7 +27,8 @@ from criteria_compare.align.evidence_words import (
 )
 from criteria_compare.gui.keys import combo_arrows
 from criteria_compare.gui.models.suggestions import CandidateRow, CandidateState
-from criteria_compare.gui.style import SPACING, highlight_color, muted_color
+from criteria_compare.gui.style import SPACING, highlight_color, mute
+from criteria_compare.gui.views.guidance_fold import GuidanceFold
 from criteria_compare.gui.views.reflow import ReflowGrid, wrapping
 from criteria_compare.model import Band, Relation
 
@@ -162,13 +163,6 @@ class ScoreBar(QWidget):
         painter.end()
 
 
-def _muted(label: QLabel) -> QLabel:
-    pal = label.palette()
-    pal.setColor(QPalette.ColorRole.WindowText, muted_color(label))
-    label.setPalette(pal)
-    return label
-
-
 class CandidateWidget(QFrame):
     """One candidate: header (number, ref, section, score, state), text, why line, evidence, controls.
 
@@ -209,21 +203,12 @@ class CandidateWidget(QFrame):
         self._text = wrapping(QLabel())
         self._text.setTextFormat(Qt.TextFormat.RichText)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._why = wrapping(_muted(QLabel()))
-        self._evidence = wrapping(_muted(QLabel()))
+        self._why = wrapping(mute(QLabel()))
+        self._evidence = wrapping(mute(QLabel()))
         self._evidence.setVisible(False)
         # The partner program's own guidance (its "explanatory notes"), collapsed like the
         # reference side's implementation guidance.
-        self._guidance_toggle = QToolButton()
-        self._guidance_toggle.setCheckable(True)
-        self._guidance_toggle.setAutoRaise(True)
-        self._guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._guidance_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self._guidance_toggle.setText("Partner guidance")
-        self._guidance_toggle.setAccessibleName("Show the partner's guidance")
-        self._guidance = wrapping(_muted(QLabel()))
-        self._guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._guidance.setVisible(False)
+        self._guidance = GuidanceFold("Partner guidance", "Show the partner's guidance")
 
         bold = self._ref.font()
         bold.setBold(True)
@@ -258,14 +243,12 @@ class CandidateWidget(QFrame):
         layout.addWidget(self._head)
         layout.addWidget(self._text)
         layout.addWidget(self._why)
-        layout.addWidget(self._guidance_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._guidance)
         layout.addWidget(self._evidence)
 
         self._confirm.clicked.connect(self._on_confirm)
         self._reject.clicked.connect(self._on_reject)
         self._relation.activated.connect(self._on_relation)
-        self._guidance_toggle.toggled.connect(self._on_guidance_toggled)
 
     # -- content ---------------------------------------------------------------------------
     @property
@@ -321,11 +304,7 @@ class CandidateWidget(QFrame):
             label.setEnabled(not row.rejected)
         self._target_spans = content_spans(row.partner.text, s.evidence.target_spans) if s else ()
         self._render_text()
-        guidance = row.partner.guidance.strip()
-        if self._guidance.text() != guidance:
-            self._guidance_toggle.setChecked(False)  # collapsed for each new candidate
-            self._guidance.setText(guidance)
-        self._guidance_toggle.setVisible(bool(guidance))
+        self._guidance.set_guidance(row.partner.guidance)  # collapsed for each new candidate
         self._why.setText(why_text(row, source))
         self._why.setVisible(bool(self._why.text()))
         self._evidence.setText(self._evidence_text())
@@ -385,20 +364,14 @@ class CandidateWidget(QFrame):
     def focused(self) -> bool:
         return self._focused
 
-    def _on_guidance_toggled(self, on: bool) -> None:
-        self._guidance.setVisible(on)
-        self._guidance_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow
-        )
-
     @property
     def guidance_toggle(self) -> QToolButton:
         """The button that shows or hides the partner's guidance (hidden when it has none)."""
-        return self._guidance_toggle
+        return self._guidance.toggle
 
     def guidance_shown(self) -> str:
         """The partner guidance on screen ("" while collapsed)."""
-        return self._guidance.text() if not self._guidance.isHidden() else ""
+        return self._guidance.shown_text()
 
     def set_evidence_visible(self, visible: bool) -> None:
         """Show or hide the per-channel evidence line."""
@@ -452,7 +425,7 @@ class RejectedWidget(QFrame):
         super().__init__(parent)
         self._row = row
         self._ref = QLabel(f"Rejected: <b>{html.escape(row.partner_ref)}</b>")
-        self._section = _muted(QLabel(row.partner.section))
+        self._section = mute(QLabel(row.partner.section))
         self._section.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._show = QToolButton()
         self._show.setText("Show")
@@ -463,7 +436,7 @@ class RejectedWidget(QFrame):
         self._restore.setToolTip("Undo the rejection; the pair may be suggested again")
         self._restore.setAccessibleName(f"Restore rejected {row.partner_ref}")
         self._restore.setEnabled(not read_only)
-        self._text = wrapping(_muted(QLabel(row.partner.text)))
+        self._text = wrapping(mute(QLabel(row.partner.text)))
         self._text.setVisible(False)
         head = QHBoxLayout()
         head.setSpacing(SPACING)

@@ -32,7 +32,7 @@ from criteria_compare.gui.style import (
     SPACING,
     STATUS_GLYPHS,
     highlight_color,
-    muted_color,
+    mute,
     subtle_fill,
 )
 from criteria_compare.gui.views.candidate_widget import (
@@ -40,6 +40,7 @@ from criteria_compare.gui.views.candidate_widget import (
     RejectedWidget,
     highlight_html,
 )
+from criteria_compare.gui.views.guidance_fold import GuidanceFold
 from criteria_compare.gui.views.redline_view import RedlinePanel, TextChange
 from criteria_compare.gui.views.reflow import ReflowGrid, wrapping
 from criteria_compare.model import (
@@ -204,13 +205,6 @@ class NoteEdit(QPlainTextEdit):
         self.focusLost.emit()
 
 
-def _muted(label: QLabel) -> QLabel:
-    pal = label.palette()
-    pal.setColor(QPalette.ColorRole.WindowText, muted_color(label))
-    label.setPalette(pal)
-    return label
-
-
 class FocusPane(QWidget):
     """Shows one criterion and turns the reviewer's clicks into signals (the view writes the project)."""
 
@@ -246,7 +240,7 @@ class FocusPane(QWidget):
         self._level = QLabel()
         self._level.setAutoFillBackground(True)
         self._level.setContentsMargins(SPACING, 1, SPACING, 1)
-        self._section = _muted(QLabel())
+        self._section = mute(QLabel())
         self._section.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._suspect = wrapping(QLabel("! Text changed since the decision — look again"))
         self._suspect.setVisible(False)
@@ -258,16 +252,7 @@ class FocusPane(QWidget):
         text_font = self._text.font()
         text_font.setPointSizeF(text_font.pointSizeF() * 1.1)
         self._text.setFont(text_font)
-        self._guidance_toggle = QToolButton()
-        self._guidance_toggle.setCheckable(True)
-        self._guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._guidance_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self._guidance_toggle.setAutoRaise(True)
-        self._guidance_toggle.setAccessibleName("Show implementation guidance")
-        self._guidance_toggle.setText("Implementation guidance")
-        self._guidance = wrapping(_muted(QLabel()))
-        self._guidance.setVisible(False)
-        self._guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guidance = GuidanceFold("Implementation guidance", "Show implementation guidance")
 
         # candidates
         self._cand_title = QLabel()
@@ -279,7 +264,7 @@ class FocusPane(QWidget):
         self._more_button = QToolButton()
         self._more_button.setAutoRaise(True)
         self._more_button.setAccessibleName("Show more candidates")
-        self._no_candidates = _muted(
+        self._no_candidates = mute(
             QLabel(
                 "No candidates. Search the partner criteria (/) to link one by hand, or decide Gap (G)."
             )
@@ -298,7 +283,7 @@ class FocusPane(QWidget):
         self._rejected_holder.setVisible(False)
         self._history_title = QLabel("History")
         self._history_title.setFont(bold)
-        self._history = wrapping(_muted(QLabel()))
+        self._history = wrapping(mute(QLabel()))
         self._history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._history.setAccessibleName("History of this criterion")
 
@@ -338,7 +323,7 @@ class FocusPane(QWidget):
         self._partner.setVisible(False)
         self._flag = QCheckBox("Flag for discussion (F)")
         self._flag.setAccessibleName("Flag for discussion")
-        self._saved_label = _muted(QLabel())
+        self._saved_label = mute(QLabel())
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_IDLE_MS)
@@ -357,8 +342,7 @@ class FocusPane(QWidget):
         col.addWidget(self._suspect)
         col.addWidget(self.redline)
         col.addWidget(self._text)
-        col.addWidget(self._guidance_toggle)
-        col.addWidget(self._guidance)
+        col.addWidget(self.guidance)
         col.addSpacing(SPACING)
         col.addWidget(self._cand_title)
         col.addWidget(self._no_candidates)
@@ -402,7 +386,6 @@ class FocusPane(QWidget):
         outer.addWidget(panel)
 
         # connections
-        self._guidance_toggle.toggled.connect(self._on_guidance_toggled)
         self._more_button.clicked.connect(self.toggle_more)
         self._rejected_toggle.toggled.connect(self._on_rejected_toggled)
         for status, button in self._verdict_buttons.items():
@@ -450,10 +433,7 @@ class FocusPane(QWidget):
         self._section.setToolTip(c.section)
         self._suspect.setVisible(a.suspect)
         self.redline.show_changes(data.changes if a.suspect else ())
-        self._guidance_toggle.setVisible(bool(c.guidance.strip()))
-        self._guidance.setText(c.guidance)
-        if not same:
-            self._guidance_toggle.setChecked(False)
+        self.guidance.set_guidance(c.guidance, collapse=not same)
         ids = {r.partner_ref for r in data.candidates}
         if self._focused_ref not in ids:
             self._focused_ref = data.candidates[0].partner_ref if data.candidates else None
@@ -612,10 +592,6 @@ class FocusPane(QWidget):
             pal = label.palette()
             pal.setColor(QPalette.ColorRole.Window, subtle_fill(self.palette()))
             label.setPalette(pal)
-        for label in (self._section, self._guidance, self._history, self._saved_label):
-            pal = label.palette()
-            pal.setColor(QPalette.ColorRole.WindowText, muted_color(self))
-            label.setPalette(pal)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -714,13 +690,6 @@ class FocusPane(QWidget):
 
     def rejected_widgets(self) -> list[RejectedWidget]:
         return list(self._rejected_widgets)
-
-    def _on_guidance_toggled(self, on: bool) -> None:
-        self._guidance.setVisible(on)
-        self._guidance_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow
-        )
-        self._guidance_toggle.setText("Implementation guidance")
 
     def _on_rejected_toggled(self, on: bool) -> None:
         self._rejected_holder.setVisible(on)

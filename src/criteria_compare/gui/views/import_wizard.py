@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.settings import Settings
-from criteria_compare.gui.views.program_page import ProgramPage, muted
+from criteria_compare.gui.style import mute
+from criteria_compare.gui.views.program_page import ProgramPage
 from criteria_compare.gui.views.source_check import (
     IGNORE,
     ROLE_LABELS,
@@ -131,7 +132,7 @@ class SavePage(QWizardPage):
         for label in (self.reference_summary, self.partner_summary):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.next_steps = muted(
+        self.next_steps = mute(
             QLabel(
                 "Create comparison imports both programs, writes the project file and ranks "
                 "partner candidates for every reference criterion. You can cancel at any time; "

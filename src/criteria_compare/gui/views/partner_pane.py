@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +33,8 @@ from criteria_compare.gui.models.partner_table import (
     COL_USED_BY,
     PartnerTableModel,
 )
-from criteria_compare.gui.style import MARGIN, SPACING, muted_color
+from criteria_compare.gui.style import MARGIN, SPACING, mute
+from criteria_compare.gui.views.guidance_fold import GuidanceFold
 from criteria_compare.gui.views.reflow import wrapping
 from criteria_compare.gui.workers import Worker
 from criteria_compare.model import Criterion, Link
@@ -145,7 +146,7 @@ class PartnerPane(QWidget):
         self._unlinked = QCheckBox("Not linked only")
         self._unlinked.setToolTip("Show only partner criteria no reference criterion is linked to")
         self._unlinked.setAccessibleName("Show only partner criteria that are not linked")
-        self._count = QLabel()
+        self._count = mute(QLabel())
         self._table = QTableView()
         self._table.setModel(self.model)
         self._table.setAccessibleName("Partner criteria")
@@ -171,18 +172,7 @@ class PartnerPane(QWidget):
         self._detail = wrapping(QLabel())
         self._detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._detail.setAccessibleName("Selected partner criterion")
-        self._guidance_toggle = QToolButton()
-        self._guidance_toggle.setCheckable(True)
-        self._guidance_toggle.setAutoRaise(True)
-        self._guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._guidance_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self._guidance_toggle.setText("Guidance")
-        self._guidance_toggle.setAccessibleName("Show the selected criterion's guidance")
-        self._guidance_toggle.setVisible(False)
-        self._guidance = wrapping(QLabel())
-        self._guidance.setTextFormat(Qt.TextFormat.PlainText)
-        self._guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._guidance.setVisible(False)
+        self._guidance = GuidanceFold("Guidance", "Show the selected criterion's guidance")
         self._link_button = QPushButton("Link")
         # One width for every criterion (a long ref is elided), so the pane never jumps.
         self._link_button.setFixedWidth(
@@ -211,7 +201,6 @@ class PartnerPane(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self._table, 1)
         layout.addLayout(bottom)
-        layout.addWidget(self._guidance_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._guidance)
 
         self._search.textChanged.connect(self._timer.start)
@@ -225,9 +214,7 @@ class PartnerPane(QWidget):
         self._table.activated.connect(self._on_activated)
         self._table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._link_button.clicked.connect(self.link_selected)
-        self._guidance_toggle.toggled.connect(self._on_guidance_toggled)
         self.model.modelReset.connect(self._on_reset)
-        self._apply_palette()
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -397,26 +384,16 @@ class PartnerPane(QWidget):
         )
         self._update_detail()
 
-    def _on_guidance_toggled(self, on: bool) -> None:
-        self._guidance.setVisible(on)
-        self._guidance_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow
-        )
-
     @property
     def guidance_toggle(self) -> QToolButton:
-        return self._guidance_toggle
+        return self._guidance.toggle
 
     def guidance_shown(self) -> str:
         """The selected criterion's guidance on screen ("" while collapsed or absent)."""
-        return self._guidance.text() if not self._guidance.isHidden() else ""
+        return self._guidance.shown_text()
 
     def _show_guidance(self, guidance: str) -> None:
-        guidance = guidance.strip()
-        if guidance != self._guidance.text():
-            self._guidance_toggle.setChecked(False)  # collapsed for each criterion
-            self._guidance.setText(guidance)
-        self._guidance_toggle.setVisible(bool(guidance))
+        self._guidance.set_guidance(guidance)  # collapsed for each criterion
 
     def _update_detail(self) -> None:
         ref = self.selected_ref()
@@ -450,13 +427,3 @@ class PartnerPane(QWidget):
         chrome = 2 * self._table.frameWidth() + self._table.verticalScrollBar().sizeHint().width()
         room = width - chrome - fixed - section
         header.setSectionHidden(COL_SECTION, room < self.fontMetrics().averageCharWidth() * 18)
-
-    def _apply_palette(self) -> None:
-        pal = self._count.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, muted_color(self))
-        self._count.setPalette(pal)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._apply_palette()

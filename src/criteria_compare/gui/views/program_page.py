@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.gui.settings import Settings
-from criteria_compare.gui.style import muted_color
+from criteria_compare.gui.style import mute
 from criteria_compare.gui.views.import_warnings import gui_warning
 from criteria_compare.gui.views.source_check import (
     IGNORE,
@@ -51,14 +51,7 @@ from criteria_compare.workflow.sample import SAMPLE_PARTNER, SAMPLE_REFERENCE
 if TYPE_CHECKING:
     from criteria_compare.importing import ImportResult
 
-__all__ = ["ProgramPage", "muted"]
-
-
-def muted(label: QLabel) -> QLabel:
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), muted_color(label))
-    label.setPalette(palette)
-    return label
+__all__ = ["ProgramPage"]
 
 
 class ProgramPage(QWizardPage):
@@ -157,7 +150,7 @@ class ProgramPage(QWizardPage):
             item = layout_item.widget() if layout_item is not None else None
             if isinstance(item, QLabel):
                 item.setBuddy(self.name_edit if "name" in item.text() else self.version_edit)
-        hint = muted(
+        hint = mute(
             QLabel(
                 "First and last rows of the sheet or document. The row in bold is the "
                 "header; the choosers above each column set what it holds."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +32,7 @@ from criteria_compare.gui.models.criteria_table import (
     CriteriaTableModel,
 )
 from criteria_compare.gui.models.sort_proxy import QueueFilter, QueueProxyModel
-from criteria_compare.gui.style import MARGIN, SPACING, STATUS_ORDER, muted_color, status_text
+from criteria_compare.gui.style import MARGIN, SPACING, STATUS_ORDER, mute, status_text
 from criteria_compare.model import Band, Level, Stance, Status
 
 __all__ = ["EXCLUDED", "LIKELY_GAPS", "MERGE_CONFLICTS", "QueuePane", "QueueTreeView"]
@@ -180,7 +180,7 @@ class QueuePane(QWidget):
         )
         self._by_score = QCheckBox("Sort by score")
         self._by_score.setAccessibleName("Sort the queue by best score")
-        self._shown = QLabel()
+        self._shown = mute(QLabel())
         self._view = QueueTreeView()
         self._view.setModel(self.proxy)
         self._view.setAccessibleName("Reference criteria queue")
@@ -251,7 +251,6 @@ class QueuePane(QWidget):
             signal.connect(self._after_rows_changed)
         self.model.modelReset.connect(self._fill_sections)
         self.model.modelReset.connect(self._show_partner_controls)
-        self._apply_palette()
 
     # -- widgets -----------------------------------------------------------------------------
     @property
@@ -472,8 +471,3 @@ class QueuePane(QWidget):
         ref = current.data(REF_ROLE) if current.isValid() else None
         if ref:
             self.currentRefChanged.emit(ref)
-
-    def _apply_palette(self) -> None:
-        pal = self._shown.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, muted_color(self))
-        self._shown.setPalette(pal)

@@ -11,7 +11,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -79,6 +79,7 @@ class RedlinePanel(QFrame):
         self._rows = QVBoxLayout()
         self._rows.setSpacing(SPACING)
         self._labels: list[QLabel] = []
+        self._changes: tuple[TextChange, ...] = ()
 
         head = QHBoxLayout()
         head.addWidget(self._title, 1)
@@ -95,6 +96,7 @@ class RedlinePanel(QFrame):
 
     def show_changes(self, changes: Sequence[TextChange]) -> None:
         """Show ``changes`` (hidden when there are none)."""
+        self._changes = tuple(changes)
         for label in self._labels:
             self._rows.removeWidget(label)
             label.deleteLater()
@@ -119,3 +121,9 @@ class RedlinePanel(QFrame):
 
     def set_read_only(self, read_only: bool) -> None:
         self.confirm_button.setEnabled(not read_only)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Struck and added words take the new palette's colours (light or dark)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._changes:
+            self.show_changes(self._changes)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from criteria_compare import __version__
 from criteria_compare.gui.settings import RecentProject
-from criteria_compare.gui.style import muted_color
+from criteria_compare.gui.style import follow_palette, inherited_palette, mute, muted_color
 
 __all__ = ["RecentDelegate", "StartScreen"]
 
@@ -140,14 +140,7 @@ class StartScreen(QWidget):
         self.forget_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.recent_list.addAction(self.forget_action)
         self.forget_action.triggered.connect(self._forget_current)
-        list_palette = self.recent_list.palette()
-        list_palette.setColor(
-            QPalette.ColorRole.Base, list_palette.color(QPalette.ColorRole.Window)
-        )
-        list_palette.setColor(
-            QPalette.ColorRole.AlternateBase, list_palette.color(QPalette.ColorRole.Window)
-        )
-        self.recent_list.setPalette(list_palette)
+        follow_palette(self.recent_list, _on_window_colour)
         self.recent_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.empty_label = QLabel(
             "No recent projects yet. Start a new comparison, open a .ccproj file, "
@@ -157,8 +150,8 @@ class StartScreen(QWidget):
         self.drop_hint = QLabel(
             f"Tip: drop a .ccproj file anywhere on this window to open it.  ·  version {__version__}"
         )
-        self._mute(self.empty_label)
-        self._mute(self.drop_hint)
+        mute(self.empty_label)
+        mute(self.drop_hint)
 
         buttons = QVBoxLayout()
         buttons.setSpacing(8)
@@ -223,11 +216,6 @@ class StartScreen(QWidget):
         button.clicked.connect(action.trigger)
         return button
 
-    def _mute(self, label: QLabel) -> None:
-        palette = label.palette()
-        palette.setColor(label.foregroundRole(), muted_color(label))
-        label.setPalette(palette)
-
     def set_recent(self, entries: Sequence[RecentProject]) -> None:
         """Show ``entries`` (newest first), each with its title, folder and reviewed counts."""
         self.recent_list.clear()
@@ -262,3 +250,13 @@ class StartScreen(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.openRequested.emit(Path(item.data(_PATH_ROLE)))
+
+
+def _on_window_colour(widget: QWidget) -> None:
+    """The recent list drawn on the window's colour rather than a white box."""
+    window = inherited_palette(widget).color(QPalette.ColorRole.Window)
+    palette = widget.palette()
+    if palette.color(QPalette.ColorRole.Base) != window:
+        palette.setColor(QPalette.ColorRole.Base, window)
+        palette.setColor(QPalette.ColorRole.AlternateBase, window)
+        widget.setPalette(palette)
