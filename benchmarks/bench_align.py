@@ -255,7 +255,13 @@ def _reliability(name: str, result: AlignmentResult, gold: Gold) -> tuple[int, i
         firsts = [sugg[0] for sugg in result.forward.values() if sugg and sugg[0].band is band]
         right = sum(s.target_ref in gold.targets.get(s.source_ref, ()) for s in firsts)
         share = f"{right / len(firsts):.0%}" if firsts else "-"
-        cells.append(f"{band.value} {len(firsts)} right {share}")
+        # Predicted beside observed: the mean calibrated probability of the band's suggestions.
+        said = (
+            f" (said {sum(map(suggestion_probability, firsts)) / len(firsts):.0%})"
+            if firsts
+            else ""
+        )
+        cells.append(f"{band.value} {len(firsts)} right {share}{said}")
     for sugg in result.forward.values():
         if sugg and suggestion_probability(sugg[0]) >= CLEAR_PROBABILITY:
             clear += 1
