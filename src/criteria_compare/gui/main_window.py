@@ -36,6 +36,7 @@ from criteria_compare.gui.merge_menu import MergeMenu
 from criteria_compare.gui.outside_changes import OutsideChanges
 from criteria_compare.gui.recent_projects import RecentProjects, project_counts, project_title
 from criteria_compare.gui.reviewer_gate import ReviewerGate
+from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.typed_keys import install_typed_keys
 from criteria_compare.gui.undo_actions import UndoActions
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)  # the first time; later the size the user left
 
         self.actions_by_name = build_actions(self)
         app = QApplication.instance()

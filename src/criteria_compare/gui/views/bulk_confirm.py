@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from criteria_compare.align.calibration import band_meaning
 from criteria_compare.gui.models.columns import ModelIndex
+from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.style import MARGIN, SPACING
 from criteria_compare.model import Relation, Status
 from criteria_compare.project.state import Decision
@@ -298,7 +299,7 @@ class BulkConfirmDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.resize(1100, 560)
+        fit_to_screen(self, 1100, 560)
 
         all_button.clicked.connect(lambda: self.model.set_all(True))
         none_button.clicked.connect(lambda: self.model.set_all(False))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.model import Side
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class ImportWarningsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import warnings")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(820, 420)
+        fit_to_screen(self, 820, 420)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Import warnings by program")
         self.lists: dict[Side, QTableWidget] = {}

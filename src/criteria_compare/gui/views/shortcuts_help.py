@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.gui.actions import MENU_LAYOUT, spec
+from criteria_compare.gui.screen_fit import fit_to_screen
 
 __all__ = ["ShortcutsDialog", "legend_rows"]
 
@@ -78,7 +79,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
-        self.resize(940, 600)
+        fit_to_screen(self, 940, 600)
 
         intro = QLabel(
             "Single-key shortcuts work when no text field has the focus; "
