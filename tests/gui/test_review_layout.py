@@ -140,3 +140,20 @@ def test_u_and_the_button_clear_the_verdict(qtbot, shown: MainWindow) -> None:
     qtbot.mouseClick(review.focus.verdict_button(Status.UNREVIEWED), Qt.MouseButton.LeftButton)
     assert shown.project.assessment(ref).status is Status.UNREVIEWED
     assert review.focus.verdict_button(Status.UNREVIEWED).isChecked()
+
+
+@pytest.mark.parametrize("shown", SIZES[:2], indirect=True, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_queue_status_stays_readable_after_an_undo(qtbot, shown: MainWindow) -> None:
+    """Confirm (3) then Ctrl+Z: the queue's Status column still shows "○ Unreviewed" whole
+    (the Links column once came back on the refresh and squeezed it to "○ Unrevie…")."""
+    from criteria_compare.gui.models.criteria_table import COL_STATUS
+
+    review = shown.review
+    assert review is not None
+    view = review.queue._view
+    need = view.fontMetrics().horizontalAdvance("○ Unreviewed")
+    assert view.header().sectionSize(COL_STATUS) >= need
+    _key(qtbot, shown, Qt.Key.Key_3)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert view.header().sectionSize(COL_STATUS) >= need

@@ -75,11 +75,17 @@ class QueueTreeView(QTreeView):
             for c in (COL_REF, COL_SCORE, COL_MARKS, COL_PARTNER)
             if c < header.count() and not header.isSectionHidden(c)
         )
-        links = header.sectionSize(COL_LINKS) if header.count() > COL_LINKS else 0
+        # The width Links takes when shown (a hidden section reports 0, which once brought
+        # Links back on the next call and squeezed Status to "○ Unrevie…").
+        links = self.links_width() if header.count() > COL_LINKS else 0
         room = self.viewport().width() - others - links
         header.setSectionHidden(
             COL_LINKS, room < self.fontMetrics().horizontalAdvance(self.STATUS_ROOM)
         )
+
+    def links_width(self) -> int:
+        """The Links column's width."""
+        return self.fontMetrics().horizontalAdvance("Links") + 2 * SPACING
 
     def fit_ref_column(self, refs: list[str]) -> None:
         """The Ref column as wide as the longest ref (at least "00.00"), not a fixed guess."""
@@ -199,7 +205,7 @@ class QueuePane(QWidget):
         fm = self.fontMetrics()
         header.resizeSection(COL_REF, fm.horizontalAdvance("0000.00.00") + 2 * SPACING)
         header.resizeSection(COL_SCORE, fm.horizontalAdvance("0.00") + 3 * SPACING)
-        header.resizeSection(COL_LINKS, fm.horizontalAdvance("Links") + 2 * SPACING)
+        header.resizeSection(COL_LINKS, self._view.links_width())
         header.resizeSection(COL_MARKS, fm.horizontalAdvance("✎ ⚑ !") + 3 * SPACING)
         header.resizeSection(COL_PARTNER, fm.horizontalAdvance("Theirs") + 2 * SPACING)
         header.setSectionHidden(COL_PARTNER, True)
