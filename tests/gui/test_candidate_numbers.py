@@ -75,6 +75,9 @@ def test_a_rejected_card_stays_greyed_with_its_number(shell: Shell) -> None:
     assert card._reject.text() == "Restore"
     assert card._confirm.isHidden()
     assert not card._text.isEnabled()
+    # No "no score" / "linked by hand" on a card the reviewer has just rejected.
+    assert card._score.isHidden()
+    assert "no score" not in card.accessibleName()
     shell.key(Qt.Key.Key_3)
     assert [lk.partner_ref for lk in project.links("1.1")] == ["M-3"]
     shell.key(Qt.Key.Key_2)  # confirming a rejected card is refused in words

@@ -270,6 +270,9 @@ class CandidateWidget(QFrame):
             margin,
             s.evidence.channels if s else None,
         )
+        # A card rejected during this visit has lost its suggestion: no "no score" (which
+        # reads like a link made by hand), the state says "rejected".
+        self._score.setVisible(s is not None or not row.rejected)
         self._state.setText(row.state_text if not row.confirmed else row.state.value)
         self._relation.setVisible(row.confirmed)
         if row.relation is not None:
@@ -308,9 +311,8 @@ class CandidateWidget(QFrame):
         self._why.setText(why_text(row, source))
         self._why.setVisible(bool(self._why.text()))
         self._evidence.setText(self._evidence_text())
-        self.setAccessibleName(
-            f"Candidate {n}: {row.partner_ref}, {self._score.label}, {row.state_text}"
-        )
+        score = f"{self._score.label}, " if not self._score.isHidden() else ""
+        self.setAccessibleName(f"Candidate {n}: {row.partner_ref}, {score}{row.state_text}")
 
     def _evidence_text(self) -> str:
         row = self._row
