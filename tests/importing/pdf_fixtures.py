@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 HEADER = ("ID", "Criteria", "Implementation Guidance", "Must/Should")
 BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=9, leading=11)
 HEADING = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=13, leading=16)
+TITLE = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=18, leading=22, alignment=1)
 
 
 def _footer(c: canvas.Canvas, _doc: object) -> None:
@@ -31,9 +32,13 @@ def booklet(
     ruled: bool = True,
     encrypt: str | None = None,
     title: str | None = None,
+    page_title: str | None = None,
+    intro: str | None = None,
 ) -> Path:
     """A PDF with, per section, a bold heading and a table (header repeated on each page);
-    ``title`` is the document information's Title (reportlab writes "untitled" without it)."""
+    ``title`` is the document information's Title (reportlab writes "untitled" without it),
+    ``page_title`` a large centred title on the first page, ``intro`` a paragraph under
+    each heading."""
     buf = io.BytesIO()
     kwargs: dict[str, object] = {"invariant": 1}
     if title is not None:
@@ -41,10 +46,12 @@ def booklet(
     if encrypt is not None:
         kwargs["encrypt"] = encrypt
     doc = SimpleDocTemplate(buf, pagesize=A4, topMargin=60, bottomMargin=60, **kwargs)
-    story: list[object] = []
+    story: list[object] = [] if page_title is None else [Paragraph(page_title, TITLE)]
     for heading, rows in sections:
         story.append(Paragraph(heading, HEADING))
         story.append(Spacer(1, 4))
+        if intro is not None:
+            story.append(Paragraph(intro, BODY))
         data = [[Paragraph(c, BODY) for c in HEADER]]
         data += [[Paragraph(c.replace("\n", "<br/>"), BODY) for c in row] for row in rows]
         table = Table(data, colWidths=(70, 190, 170, 65), repeatRows=1)

@@ -55,3 +55,32 @@ def test_a_pdf_title_names_the_program_and_reportlabs_untitled_does_not(tmp_path
     assert (named.proposed_name, named.proposed_version) == ("Atlantis AEO", "v3.1")
     plain = read_criteria(booklet(tmp_path / "plain.pdf", sections))
     assert plain.proposed_name is None
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_pdf_title_wrapped_over_lines_is_proposed_whole(tmp_path: Path, ruled: bool) -> None:
+    title = "Annex B: Security conditions for authorised operators of the Borealis Customs Union"
+    sections = [("1. Premises", criteria_rows("1", 2)), ("2. Conveyances", criteria_rows("2", 2))]
+    result = read_criteria(booklet(tmp_path / "annex.pdf", sections, ruled=ruled, page_title=title))
+    assert result.proposed_name == title
+    assert [c.section for c in result.criteria] == ["1. Premises"] * 2 + ["2. Conveyances"] * 2
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_section_heading_wrapped_over_two_lines_is_one_section(
+    tmp_path: Path, ruled: bool
+) -> None:
+    long = (
+        "3. Security of containers, trailers and other instruments of international traffic, "
+        "from stuffing to release at the border"
+    )
+    sections = [("1. Premises", criteria_rows("1", 2)), (long, criteria_rows("3", 2))]
+    result = read_criteria(booklet(tmp_path / "annex.pdf", sections, ruled=ruled))
+    assert [c.section for c in result.criteria] == ["1. Premises"] * 2 + [long] * 2
+
+
+def test_a_pdf_section_heading_above_an_introduction_is_not_the_title(tmp_path: Path) -> None:
+    intro = [("1. Security Vision", criteria_rows("1", 2)), ("2. Premises", criteria_rows("2", 1))]
+    result = read_criteria(booklet(tmp_path / "annex.pdf", intro, intro="Read this first."))
+    assert result.proposed_name is None
+    assert result.criteria[0].section == "1. Security Vision"

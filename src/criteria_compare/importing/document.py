@@ -45,6 +45,7 @@ class Heading:
     strong: bool
     place: str
     title: bool = False  # set in the document's Title style (never a section)
+    size: float = 0.0  # the font size, where the format gives one (PDF)
 
 
 @dataclass(frozen=True)
@@ -193,12 +194,23 @@ def document_title(blocks: Sequence[Block], metadata_title: str | None = None) -
             lead.append(block)
     styled = [h for h in lead if h.title]
     strong = [h for h in lead if h.strong and not _NUMBERED_HEADING.match(h.text.strip())]
-    for heading in (*styled, *strong):
+    for heading in (*styled, *_set_large(lead), *strong):
         return " ".join(heading.text.split())[:200]
     meta = " ".join((metadata_title or "").split())
     if meta and not _GENERIC_TITLE.search(meta):
         return meta[:200]
     return None
+
+
+def _set_large(lead: Sequence[Heading]) -> list[Heading]:
+    """The first of the lines before the first table set in the largest type, when that is
+    well above the heading just before the table (which names its section): a title page's
+    "Annex B: Security conditions", however it is numbered."""
+    headings = [h for h in lead if h.strong and h.size]
+    if len(headings) < 2:
+        return []
+    largest = max(headings[:-1], key=lambda h: h.size)
+    return [largest] if largest.size >= 1.15 * headings[-1].size else []
 
 
 def assemble(

@@ -67,6 +67,8 @@ class _Char(NamedTuple):
 @dataclass
 class _Line:
     chars: list[_Char]
+    more: list[_Line] = dataclasses.field(default_factory=list)
+    """The lines a wrapped heading carries on to (see ``_join_wrapped``)."""
 
     @property
     def top(self) -> float:
@@ -74,7 +76,7 @@ class _Line:
 
     @property
     def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
+        return max(c.bottom for c in (self.more[-1] if self.more else self).chars)
 
     @property
     def x0(self) -> float:
@@ -94,6 +96,8 @@ class _Line:
         return bool(letters) and all(c.bold for c in letters)
 
     def text(self, chars: Sequence[_Char] | None = None) -> str:
+        if chars is None and self.more:
+            return " ".join([self.text(self.chars), *(line.text() for line in self.more)])
         return _join(sorted(chars if chars is not None else self.chars, key=lambda c: c.x0))
 
     def segments(self, gap: float) -> list[list[_Char]]:
@@ -123,6 +127,37 @@ def _join(chars: Sequence[_Char]) -> str:
         out.append(ch.text)
         last = ch
     return "".join(out).strip()
+
+
+def _join_wrapped(lines: list[_Line], body: float) -> list[_Line]:
+    """``lines`` with a heading wrapped over several lines joined into one: consecutive lines
+    in the same heading type (bold or larger than the body), each a single run of text,
+    aligned left or centred alike and set close below each other."""
+    out: list[_Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _heading_like(last, body)
+            and _heading_like(line, body)
+            and abs(line.size - last.size) < 0.3
+            and line.bold == last.bold
+            and line.top - last.bottom < 0.7 * line.size
+            and _aligned(last.more[-1] if last.more else last, line)
+        ):
+            last.more.append(line)
+            continue
+        out.append(line)
+    return out
+
+
+def _heading_like(line: _Line, body: float) -> bool:
+    return (line.bold or line.size > body * 1.15) and len(line.segments(1.2 * line.size)) == 1
+
+
+def _aligned(upper: _Line, lower: _Line) -> bool:
+    centred = abs((upper.x0 + upper.x1) - (lower.x0 + lower.x1)) / 2 < 3.0
+    return abs(upper.x0 - lower.x0) < 2.0 or centred
 
 
 def _lines(chars: Sequence[_Char]) -> list[_Line]:
@@ -329,6 +364,12 @@ class _PageReader:
         ref = found[1]["ref"][0] if found is not None and "ref" in found[1] else 0
         return _Columns([s[0].x0 for s in segments], ref)
 
+    def heading(self, page: int, line: _Line, text: str, body: float) -> Heading:
+        """A line outside the tables: a heading (bold, larger or numbered) or a paragraph."""
+        strong = line.bold or line.size > body * 1.15
+        numbered = _NUMBERED.match(text) is not None and len(text) < 150
+        return Heading(text, strong or numbered, f"page {page}", size=line.size)
+
     def borderless(self, page: int, lines: list[_Line]) -> Iterator[Block]:
         """Blocks of the lines outside ruled tables: headings, and table rows laid out by
         the columns of a header line (on this page, or carried over from the last one)."""
@@ -352,6 +393,7 @@ class _PageReader:
             rows = []
 
         body = _body_size([c for line in lines for c in line.chars])
+        lines = _join_wrapped(lines, body)
         for line in lines:
             strong = line.bold or line.size > body * 1.15
             header = self.header_columns(line)
@@ -369,8 +411,7 @@ class _PageReader:
                 yield from flush()
                 self.columns = None if strong or self.columns is None else self.columns
                 if text:
-                    numbered = _NUMBERED.match(text) is not None and len(text) < 150
-                    yield Heading(text, strong or numbered, f"page {page}")
+                    yield self.heading(page, line, text, body)
                 continue
             if not rows:
                 table_place = self.place(page)
@@ -409,17 +450,15 @@ class _PageReader:
             return list(self.borderless(page, _lines(outside)))
         self.columns = None
         blocks: list[Block] = []
-        events.extend((line.top, 0, line) for line in _lines(outside))
+        body = _body_size(chars)
+        events.extend((line.top, 0, line) for line in _join_wrapped(_lines(outside), body))
         events.sort(key=lambda e: (e[0], e[1]))
         first_table = True
-        body = _body_size(chars)
         for _, kind, item in events:
             if kind == 0:
                 text = item.text()
                 if text:
-                    strong = item.bold or item.size > body * 1.15
-                    numbered = _NUMBERED.match(text) is not None and len(text) < 150
-                    blocks.append(Heading(text, strong or numbered, f"page {page}"))
+                    blocks.append(self.heading(page, item, text, body))
                     first_table = False
                 continue
             grid, found = item
