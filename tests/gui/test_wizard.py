@@ -223,7 +223,7 @@ def test_an_existing_project_is_never_replaced_silently(
     qtbot, partner_xlsx: Path, tmp_path: Path
 ) -> None:
     """The suggested name avoids existing files; typing an existing name needs Replace ticked."""
-    existing = tmp_path / "Meridia AEO vs CTPAT MSC (Importers).ccproj"
+    existing = tmp_path / "CTPAT MSC (Importers) vs Meridia AEO.ccproj"
     existing.write_bytes(b"decisions worth keeping")
     Settings().set_last_folder("project", tmp_path)
     wizard = NewComparisonWizard()
@@ -235,7 +235,7 @@ def test_an_existing_project_is_never_replaced_silently(
     wizard.partner_page.set_path(partner_xlsx)
     _wait_checked(qtbot, wizard.partner_page)
     wizard.next()
-    assert wizard.save_page.target().name == "Meridia AEO vs CTPAT MSC (Importers) (2).ccproj"
+    assert wizard.save_page.target().name == "CTPAT MSC (Importers) vs Meridia AEO (2).ccproj"
     wizard.save_page.path_edit.setText(str(existing))
     assert wizard.save_page.replace_check.isVisibleTo(wizard)
     assert not wizard.save_page.isComplete()

@@ -44,7 +44,7 @@ def _sample_fingerprint() -> str:
 def sample_project_path(data_dir: Path) -> Path:
     """Where the bundled sample comparison lives; a new name whenever the sample files or aligner change."""
     return (
-        Path(data_dir) / "sample" / _sample_fingerprint() / "Meridia AEO vs CTPAT (sample).ccproj"
+        Path(data_dir) / "sample" / _sample_fingerprint() / "CTPAT vs Meridia AEO (sample).ccproj"
     )
 
 

@@ -196,7 +196,7 @@ class SavePage(QWizardPage):
         self.reference_summary.setText(_describe(ref))
         self.partner_summary.setText(_describe(partner))
         if not self._target_touched:
-            safe = re.sub(r'[\\/:*?"<>|]+', " ", f"{partner_name} vs {ref_name}").strip()
+            safe = re.sub(r'[\\/:*?"<>|]+', " ", f"{ref_name} vs {partner_name}").strip()
             folder = self._default_folder()
             self.path_edit.setText(str(_unused(folder / f"{' '.join(safe.split())}.ccproj")))
 
