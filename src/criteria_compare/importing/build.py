@@ -234,12 +234,7 @@ class _Builder:
                 continue
             if ref in seen:
                 pending = None
-                self.warn(
-                    f"ref '{ref}' already appears in row {seen[ref]}; kept that row and skipped "
-                    "this one; give this criterion its own ref.",
-                    number,
-                    self.ref_i,
-                )
+                self.warn_repeated(ref, seen[ref], number)
                 continue
             criterion = self.criterion(number, ref, cells, section)
             if criterion is None:
@@ -337,12 +332,7 @@ class _Builder:
                     ref = f"{ref}-{number}"
                 generated.append(ref)
             if ref in seen:
-                self.warn(
-                    f"ref '{ref}' already appears in row {seen[ref]}; kept that row and skipped "
-                    "this one; give this criterion its own ref.",
-                    number,
-                    self.ref_i,
-                )
+                self.warn_repeated(ref, seen[ref], number)
                 continue
             section = SECTION_JOIN.join(label for _, label, _ in stack)
             criterion = self.criterion(number, ref, cells, section)
@@ -377,6 +367,7 @@ class _Builder:
             )
 
     def warn_repeated(self, ref: str, first: int, number: int) -> None:
+        """Row ``number`` repeats the ref of row ``first``: it is skipped, and the user told."""
         self.warn(
             f"ref '{ref}' already appears in row {first}; kept that row and skipped this one; "
             "give this criterion its own ref.",
