@@ -86,33 +86,33 @@ def check_reviewer(name: str) -> str:
 
 
 def parse_status(value: Status | str) -> Status:
-    """A Status from its value ("aligned") or enum; InvalidValue otherwise."""
-    if isinstance(value, Status):
-        return value
-    text = str(value).strip().lower()
-    labels = {s.label.lower(): s for s in Status}  # "n/a", as the tool prints it
-    if text in labels:
-        return labels[text]
-    try:
-        return Status(text.replace("-", "_").replace(" ", "_"))
-    except ValueError:
-        allowed = ", ".join(s.value for s in Status)
-        raise InvalidValue(f"Unknown status {value!r}; use one of {allowed}.") from None
+    """A Status from its value ("aligned"), its label ("N/A", as the tool prints it) or enum;
+    InvalidValue otherwise."""
+    return _parse_choice(Status, value, "status")
 
 
 def parse_relation(value: Relation | str) -> Relation:
-    """A Relation from its value ("subset_of") or enum; InvalidValue otherwise."""
-    if isinstance(value, Relation):
+    """A Relation from its value ("subset_of"), its label ("subset", "intersects", as the tool
+    prints them) or enum; InvalidValue otherwise."""
+    return _parse_choice(Relation, value, "relation")
+
+
+_Choice = TypeVar("_Choice", Status, Relation)
+
+
+def _parse_choice(kind: type[_Choice], value: _Choice | str, what: str) -> _Choice:
+    """A member of ``kind`` as a user may type it: value or label, any case, - or space for _."""
+    if isinstance(value, kind):
         return value
     text = str(value).strip().lower()
-    labels = {r.label: r for r in Relation}  # "subset", "intersects", as the tool prints them
+    labels = {m.label.lower(): m for m in kind}
     if text in labels:
         return labels[text]
     try:
-        return Relation(text.replace("-", "_").replace(" ", "_"))
+        return kind(text.replace("-", "_").replace(" ", "_"))
     except ValueError:
-        allowed = ", ".join(r.value for r in Relation)
-        raise InvalidValue(f"Unknown relation {value!r}; use one of {allowed}.") from None
+        allowed = ", ".join(m.value for m in kind)
+        raise InvalidValue(f"Unknown {what} {value!r}; use one of {allowed}.") from None
 
 
 def dumps(value: Any) -> str:
