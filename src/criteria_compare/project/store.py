@@ -685,15 +685,8 @@ class Project:
         who = check_reviewer(reviewer) if reviewer else self.reviewer
         stamp = now_utc()
         old = self.alignment_info()
-        n_forward = sum(1 for row in rows if row[0] == "forward")
-        info = {
-            "timestamp": stamp,
-            "suggestions": n_forward,
-            "backward_suggestions": len(rows) - n_forward,
-            "notices": list(notices),
-        }
-        if seconds is not None:
-            info["seconds"] = round(float(seconds), 3)
+        info = _alignment_info(rows, stamp, notices, seconds)
+        n_forward: int = info["suggestions"]
         with self._write() as conn:
             conn.execute("DELETE FROM suggestions")
             conn.executemany(
@@ -1150,15 +1143,7 @@ class Project:
             else Fingerprints(reference=current.reference, partner=new_fps)
         )
         rows = _suggestion_rows(fps, forward, backward)
-        n_forward = sum(1 for row in rows if row[0] == "forward")
-        info: dict[str, Any] = {
-            "timestamp": stamp,
-            "suggestions": n_forward,
-            "backward_suggestions": len(rows) - n_forward,
-            "notices": list(notices),
-        }
-        if seconds is not None:
-            info["seconds"] = round(float(seconds), 3)
+        info = _alignment_info(rows, stamp, notices, seconds)
         write = dataclasses.replace(write, suggestion_rows=tuple(rows), alignment=info)
         with self._write() as conn:
             editions.write_edition(conn, write, who, stamp)
@@ -1281,6 +1266,22 @@ class Project:
         """Run SQLite's full integrity check; an empty list means the file is sound."""
         rows = [r[0] for r in self._db.execute("PRAGMA integrity_check")]
         return [] if rows == ["ok"] else rows
+
+
+def _alignment_info(
+    rows: Sequence[tuple[Any, ...]], stamp: str, notices: Sequence[str], seconds: float | None
+) -> dict[str, Any]:
+    """What the ``alignment`` setting records of one run of the aligner over ``rows``."""
+    n_forward = sum(1 for row in rows if row[0] == "forward")
+    info: dict[str, Any] = {
+        "timestamp": stamp,
+        "suggestions": n_forward,
+        "backward_suggestions": len(rows) - n_forward,
+        "notices": list(notices),
+    }
+    if seconds is not None:
+        info["seconds"] = round(float(seconds), 3)
+    return info
 
 
 def _suggestion_rows(
