@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_compare.model import Status
+
 __all__ = [
     "ACTION_SPECS",
     "MENU_LAYOUT",
@@ -31,6 +33,7 @@ __all__ = [
     "REVIEW_ACTIONS",
     "SHELL_ACTIONS",
     "SUBMENUS",
+    "VERDICT_ACTIONS",
     "WRITE_ACTIONS",
     "ActionSpec",
     "TypingGuard",
@@ -427,6 +430,16 @@ def _specs() -> tuple[ActionSpec, ...]:
 
 ACTION_SPECS: tuple[ActionSpec, ...] = _specs()
 
+#: The verdict actions, in menu order, and the verdict each one sets.
+VERDICT_ACTIONS: Mapping[str, Status] = {
+    "verdict_aligned": Status.ALIGNED,
+    "verdict_partial": Status.PARTIAL,
+    "verdict_gap": Status.GAP,
+    "verdict_conflict": Status.CONFLICT,
+    "verdict_na": Status.NOT_APPLICABLE,
+    "verdict_unreviewed": Status.UNREVIEWED,
+}
+
 # Menu order with separators (None); every spec appears exactly once.
 MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (
@@ -465,12 +478,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "confirm_marked",
             "reject_marked",
             None,
-            "verdict_aligned",
-            "verdict_partial",
-            "verdict_gap",
-            "verdict_conflict",
-            "verdict_na",
-            "verdict_unreviewed",
+            *VERDICT_ACTIONS,
             None,
             "cycle_relation",
             "flag",
@@ -689,12 +697,7 @@ WRITE_ACTIONS = frozenset(
         *(f"reject_{n}" for n in range(1, 6)),
         "confirm_marked",
         "reject_marked",
-        "verdict_aligned",
-        "verdict_partial",
-        "verdict_gap",
-        "verdict_conflict",
-        "verdict_na",
-        "verdict_unreviewed",
+        *VERDICT_ACTIONS,
         "cycle_relation",
         "edit_note",
         "flag",

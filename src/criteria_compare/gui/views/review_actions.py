@@ -14,21 +14,12 @@ from collections.abc import Callable, Mapping
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from criteria_compare.gui.actions import REVIEW_ACTIONS, WRITE_ACTIONS
+from criteria_compare.gui.actions import REVIEW_ACTIONS, VERDICT_ACTIONS, WRITE_ACTIONS
 from criteria_compare.model import Status
 
-__all__ = ["VERDICT_ACTIONS", "ActionBinding", "Handler", "numbered"]
+__all__ = ["ActionBinding", "Handler", "numbered"]
 
 Handler = Callable[[], object]
-
-VERDICT_ACTIONS: Mapping[str, Status] = {
-    "verdict_aligned": Status.ALIGNED,
-    "verdict_partial": Status.PARTIAL,
-    "verdict_gap": Status.GAP,
-    "verdict_conflict": Status.CONFLICT,
-    "verdict_na": Status.NOT_APPLICABLE,
-    "verdict_unreviewed": Status.UNREVIEWED,
-}
 
 
 def numbered(
