@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_compare.errors import CriteriaCompareError, VerdictRuleError
+from criteria_compare.errors import CriteriaCompareError
 from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.style import MARGIN, SPACING, status_text
 from criteria_compare.gui.undo import ChangeNotifier, ResolveConflictCommand, resolve_conflict
-from criteria_compare.gui.views.rule_messages import verdict_message
+from criteria_compare.gui.views.rule_messages import refusal_message
 from criteria_compare.model import Relation, Status
 from criteria_compare.project import Project
 from criteria_compare.project.conflicts import MergeConflict
@@ -297,11 +297,8 @@ class MergeConflictsDialog(QDialog):
                 self._stack,
                 ResolveConflictCommand(self._project, c, choice, note, self._notifier),
             )
-        except VerdictRuleError as exc:
-            self.message.setText(verdict_message(exc.violation))
-            return False
         except CriteriaCompareError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(refusal_message(exc))
             return False
         self.message.setText("")
         self.reload(keep_row=row)

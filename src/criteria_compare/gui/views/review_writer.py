@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from criteria_compare.errors import CriteriaCompareError, VerdictRuleError
+from criteria_compare.errors import CriteriaCompareError
 from criteria_compare.gui.undo import ProjectCommand, push
 from criteria_compare.gui.views.focus_pane import FocusPane
 from criteria_compare.gui.views.progress_dialog import ProgressDialog
-from criteria_compare.gui.views.rule_messages import verdict_message
+from criteria_compare.gui.views.rule_messages import refusal_message
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 
@@ -61,11 +61,8 @@ class ReviewWriter(QObject):
             return False  # runs once the gate says so (e.g. the reviewer's name was given)
         try:
             push(self._stack, command)
-        except VerdictRuleError as exc:
-            self._focus.show_message(verdict_message(exc.violation))
-            return False
         except CriteriaCompareError as exc:
-            self._focus.show_message(str(exc))
+            self._focus.show_message(refusal_message(exc))
             return False
         if notice:
             self._focus.show_message(notice)

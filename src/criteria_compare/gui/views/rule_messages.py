@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from criteria_compare.errors import VerdictRule, VerdictViolation
+from criteria_compare.errors import (
+    CriteriaCompareError,
+    VerdictRule,
+    VerdictRuleError,
+    VerdictViolation,
+)
 from criteria_compare.project.rules import word
 
-__all__ = ["verdict_message"]
+__all__ = ["refusal_message", "verdict_message"]
 
 _SENTENCES = {
     VerdictRule.LAST_LINK: (
@@ -38,3 +43,11 @@ _SENTENCES = {
 def verdict_message(v: VerdictViolation) -> str:
     """What to do on the review screen about the refused verdict ``v``."""
     return word(v, _SENTENCES)
+
+
+def refusal_message(exc: CriteriaCompareError) -> str:
+    """The one sentence the review screen shows for a refused step: a verdict rule in its words,
+    any other error as the core wrote it."""
+    if isinstance(exc, VerdictRuleError):
+        return verdict_message(exc.violation)
+    return str(exc)
