@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from criteria_compare.gui.file_dialogs import ask_save_path
 from criteria_compare.gui.views.review_data import ReviewData, prepare_review
 from criteria_compare.gui.workers import Worker, project_pool
 from criteria_compare.progress import CancelCheck, ProgressCallback
@@ -49,19 +50,17 @@ class ExchangeMenu(QObject):
             return None
         w.flush_review()
         round_ = project.exchange_round() + 1
-        suggested = str(
-            Path(w.settings.last_folder("exchange"))
-            / f"{project.path.stem} positions round {round_}.xlsx"
+        path = ask_save_path(
+            w,
+            w.settings,
+            "exchange",
+            "Export positions for the partner",
+            f"{project.path.stem} positions round {round_}.xlsx",
+            WORKBOOK_FILTER,
+            ".xlsx",
         )
-        target, _ = QFileDialog.getSaveFileName(
-            w, "Export positions for the partner", suggested, WORKBOOK_FILTER
-        )
-        if not target:
+        if path is None:
             return None
-        path = Path(target)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        w.settings.set_last_folder("exchange", path)
         reviewer = w.settings.reviewer_name() or None
 
         def job(progress: ProgressCallback, cancel: CancelCheck) -> ExchangeExport:

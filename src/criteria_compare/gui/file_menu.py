@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QObject, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from criteria_compare.gui.data_folder import data_folder
+from criteria_compare.gui.file_dialogs import ask_save_path
 from criteria_compare.gui.views.review_data import open_for_review
 from criteria_compare.gui.views.source_check import SPREADSHEET_SUFFIXES
 from criteria_compare.gui.workers import Worker, project_pool
@@ -187,14 +188,17 @@ class FileMenu(QObject):
             return None
         w.flush_review()
         source = w.project.path
-        suggested = str(Path(w.settings.last_folder("copy")) / f"{source.stem} copy.ccproj")
-        target, _ = QFileDialog.getSaveFileName(w, "Save a copy", suggested, PROJECT_FILTER)
-        if not target:
+        target_path = ask_save_path(
+            w,
+            w.settings,
+            "copy",
+            "Save a copy",
+            f"{source.stem} copy.ccproj",
+            PROJECT_FILTER,
+            ".ccproj",
+        )
+        if target_path is None:
             return None
-        target_path = Path(target)
-        if target_path.suffix.lower() != ".ccproj":
-            target_path = target_path.with_name(target_path.name + ".ccproj")
-        w.settings.set_last_folder("copy", target_path)
         return w.jobs.run(
             functools.partial(copying.save_copy, source, target_path),
             "Saving a copy",

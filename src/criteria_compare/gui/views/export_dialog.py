@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_compare.errors import CriteriaCompareError
+from criteria_compare.gui.file_dialogs import with_extension
 from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.style import MARGIN, SPACING, muted_color
 from criteria_compare.gui.workers import Worker
@@ -429,17 +430,13 @@ class ExportDialog(QDialog):
         pdf_text = self.pdf_edit.text().strip()
         if not pdf_text:
             raise _DialogError("Choose where to save the PDF.")
-        pdf = Path(pdf_text).expanduser()
-        if pdf.suffix.lower() != ".pdf":
-            pdf = pdf.with_name(pdf.name + ".pdf")
+        pdf = with_extension(Path(pdf_text).expanduser(), ".pdf")
         xlsx = None
         if self.xlsx_check.isChecked():
             xlsx_text = self.xlsx_edit.text().strip()
             if not xlsx_text:
                 raise _DialogError("Choose where to save the workbook, or untick it.")
-            xlsx = Path(xlsx_text).expanduser()
-            if xlsx.suffix.lower() != ".xlsx":
-                xlsx = xlsx.with_name(xlsx.name + ".xlsx")
+            xlsx = with_extension(Path(xlsx_text).expanduser(), ".xlsx")
         project_path = self.project.path.resolve()
         for target in (pdf, xlsx):
             if target is None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from criteria_compare.gui.file_dialogs import with_extension
 from criteria_compare.gui.screen_fit import fit_to_screen
 from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.style import mute
@@ -89,7 +90,7 @@ def typed_target(text: str, folder: Path) -> Path | None:
         return None
     if not path.is_absolute():
         path = folder / path
-    return path if path.suffix.lower() == ".ccproj" else path.with_name(path.name + ".ccproj")
+    return with_extension(path, ".ccproj")
 
 
 def _bold(label: QLabel) -> QLabel:
