@@ -317,3 +317,18 @@ def test_the_project_is_proposed_next_to_the_source_files(
     target = wizard.save_page.target()
     assert target is not None
     assert target.parent == sources
+
+
+def test_alt_n_is_next_on_the_program_pages(qtbot) -> None:
+    """Alt+N moves on (the name field's own letter no longer takes it), as the button says."""
+    wizard = NewComparisonWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.activateWindow()
+    wizard.reference_page.sample_button.click()
+    _wait_checked(qtbot, wizard.reference_page)
+    first = wizard.currentId()
+    qtbot.keyClick(wizard.reference_page.name_edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.currentId() != first, timeout=2000)
+    assert wizard.currentPage() is wizard.partner_page

@@ -139,7 +139,7 @@ class ProgramPage(QWizardPage):
         sheet_row.addWidget(self.language_combo)
         form.addRow(sheet_label, sheet_row)
         names = QGridLayout()
-        names.addWidget(QLabel("Program &name:"), 0, 0)
+        names.addWidget(QLabel("Program na&me:"), 0, 0)
         names.addWidget(self.name_edit, 0, 1)
         names.addWidget(QLabel("&Version:"), 0, 2)
         names.addWidget(self.version_edit, 0, 3)
