@@ -97,8 +97,11 @@ def _top(result, ref: str) -> str:
 @pytest.mark.parametrize("shortlist", [False, True])
 def test_affinity_lifts_the_candidate_in_the_linked_section(shortlist: bool) -> None:
     """ "Gamma" criteria were linked into "Bravo": the Bravo copy of an ambiguous text wins,
-    and the evidence shows the affinity channel (full-matrix and shortlist paths)."""
-    base = LEXICAL.replace(full_pairs_limit=1 if shortlist else LEXICAL.full_pairs_limit)
+    and the evidence shows the affinity channel (full-matrix and shortlist paths). Section
+    consensus is off here: it would find the same from G.2's own first candidate."""
+    base = LEXICAL.replace(
+        full_pairs_limit=1 if shortlist else LEXICAL.full_pairs_limit, section_consensus=0.0
+    )
     before = align(AMBIGUOUS_REF, AMBIGUOUS_PARTNER, base)
     assert _top(before, "G.1") == "A-1"  # a tie, kept in program order
     links = [("G.2", "B-2")]

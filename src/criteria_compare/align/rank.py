@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from criteria_compare.align.affinity import AffinityChannel
+from criteria_compare.align.affinity import AffinityChannel, SectionIndex, index_sections
 from criteria_compare.align.calibration import band_for, probability
+from criteria_compare.align.consensus import SPREAD_DEPTH, consensus_table, spread_counts
 from criteria_compare.align.explain import Spans, make_evidence
 from criteria_compare.align.features import SideFeatures
 from criteria_compare.align.fusion import FusedBlock, fuse, select_top
@@ -157,14 +158,13 @@ def rank_direction(
             split = split_frequent([q.char, d.char])
             if split is not None:
                 (q.char, d.char), (q.char_dense, d.char_dense) = split
-    for r0 in range(0, n_q, block):
-        on_block(r0)
-        r1 = min(r0 + block, n_q)
+
+    def block_fused(r0: int, r1: int, lift: bool = True) -> tuple[np.ndarray, FusedBlock]:
         channels: dict[str, np.ndarray] = {}
         if full:
             cand = np.broadcast_to(np.arange(n_d, dtype=np.int64), (r1 - r0, n_d))
             channels = {name: np.ascontiguousarray(m[r0:r1]) for name, m in full_mats.items()}
-            if parents is not None:
+            if parents is not None and lift:
                 channels = {
                     name: lift_parents(m, parents, settings.parent_lift)
                     for name, m in channels.items()
@@ -185,10 +185,74 @@ def rank_direction(
                 if valid is None:
                     valid = np.ones(cand.shape, dtype=bool)
                 valid[i] &= ~np.isin(cand[i], list(bad))
-        fused = fuse(channels, weights, valid, optional=("affinity",))
-        result.update(_block_suggestions(q, d, r0, cand, fused, pinned, weights, settings))
+        return cand, fuse(channels, weights, valid, optional=("affinity",))
+
+    # Section consensus and spread (align.consensus), when every pair is scored.
+    reranking = None
+    if full and (settings.section_consensus > 0 or settings.section_spread > 0):
+        doc_sections = index_sections(d.criteria)
+        table = None
+        if settings.section_consensus > 0:
+            firsts = np.full(n_q, -1, dtype=np.int64)
+            for r0 in range(0, n_q, block):
+                r1 = min(r0 + block, n_q)
+                # Without the parent lift: a parent ranks just below its sub-item, in its section.
+                _, first_fused = block_fused(r0, r1, lift=False)
+                best = np.argmax(first_fused.raw, axis=1)
+                found = np.isfinite(first_fused.raw[np.arange(r1 - r0), best])
+                firsts[r0:r1] = np.where(found, best, -1)
+            table = consensus_table(firsts, index_sections(q.criteria), doc_sections)
+        reranking = _Reranking(table, doc_sections, settings)
+    for r0 in range(0, n_q, block):
+        on_block(r0)
+        r1 = min(r0 + block, n_q)
+        cand, fused = block_fused(r0, r1)
+        result.update(
+            _block_suggestions(q, d, r0, cand, fused, pinned, weights, settings, reranking)
+        )
     on_block(n_q)
     return result
+
+
+class _Reranking:
+    """Section consensus and spread of one direction (see ``align.consensus``): ``table`` is
+    :func:`consensus_table` (None without consensus), ``document`` the document sections."""
+
+    def __init__(
+        self,
+        table: np.ndarray | None,
+        document: SectionIndex,
+        settings: AlignerSettings,
+    ) -> None:
+        self.table = table
+        self.document = document
+        self.weight = settings.section_consensus if table is not None else 0.0
+        self.penalty = settings.section_spread
+
+    def boost(self, r0: int, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """(rows, candidates) consensus weight times affinity, and each row's divisor (1 plus
+        its weight: 0 where the consensus says nothing), or None when off."""
+        if self.table is None or not self.weight:
+            return None
+        table = self.table[r0 : r0 + cand.shape[0]]
+        weight = np.where(table.max(axis=1) > 0, self.weight, 0.0)
+        sections = self.document.of_row[np.maximum(cand, 0)]
+        return weight[:, None] * np.take_along_axis(table, sections, axis=1), 1.0 + weight
+
+    def spread(
+        self, raw: np.ndarray, cand: np.ndarray, size: int, divisor: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's ``size`` best picks after the section spread, and their spread counts
+        (``raw`` is in score units times the rows' ``divisor``)."""
+        picks = select_top(raw, max(SPREAD_DEPTH, size))
+        docs = np.take_along_axis(cand, np.maximum(picks, 0), axis=1)
+        sections = np.where(picks >= 0, self.document.of_row[docs], -1)
+        counts = spread_counts(sections, self.document.none)
+        keys = np.take_along_axis(raw, np.maximum(picks, 0), axis=1).astype(np.float64)
+        scale = divisor[:, None] if divisor is not None else 1.0
+        keys = np.where(picks >= 0, keys - self.penalty * scale * counts, -np.inf)
+        order = np.argsort(-keys, axis=1, kind="stable")[:, :size]
+        return np.take_along_axis(picks, order, axis=1), np.take_along_axis(counts, order, axis=1)
 
 
 def _block_suggestions(
@@ -200,10 +264,15 @@ def _block_suggestions(
     pinned: Mapping[int, set[int]],
     weights: Mapping[str, float],
     settings: AlignerSettings,
+    reranking: _Reranking | None = None,
 ) -> dict[str, tuple[Suggestion, ...]]:
-    """The suggestions of one block of rows, from its fused ranking keys."""
+    """The suggestions of one block of rows, from its fused ranking keys (re-ranked by
+    section consensus and spread when ``reranking`` is given)."""
     nb = cand.shape[0]
     raw = fused.raw
+    boosted = reranking.boost(r0, cand) if reranking is not None else None
+    if boosted is not None:
+        raw = raw + boosted[0].astype(np.float32)
     pinned_pos: dict[int, list[int]] = {}
     for i in range(nb):
         wanted = pinned.get(r0 + i)
@@ -212,15 +281,21 @@ def _block_suggestions(
             if len(found):
                 pinned_pos[i] = found.tolist()
     if pinned_pos:
-        raw = raw.copy()
+        raw = raw.copy() if boosted is None else raw
         for i, where in pinned_pos.items():
             raw[i, where] = -np.inf
     # A few spare picks, so float32 ranking keys cannot push a near-tie out of the exact top k+1.
-    picks = select_top(raw, settings.k + 3)
+    spread = None
+    if reranking is not None and reranking.penalty > 0:
+        divisor = boosted[1] if boosted is not None else None
+        picks, spread = reranking.spread(raw, cand, settings.k + 3, divisor)
+    else:
+        picks = select_top(raw, settings.k + 3)
     # The block's cells: each row's pinned candidates, then its picks (positions in ``cand``).
     picked = picks >= 0
     cell_rows = np.nonzero(picked)[0]
     cell_cols = picks[picked]
+    lowered = spread[picked].astype(np.float64) if spread is not None else np.zeros(len(cell_rows))
     is_pin = np.zeros(len(cell_rows), dtype=bool)
     if pinned_pos:
         pin_rows = [i for i, where in pinned_pos.items() for _ in where]
@@ -228,8 +303,14 @@ def _block_suggestions(
         cell_rows = np.concatenate([np.asarray(pin_rows, dtype=np.int64), cell_rows])
         cell_cols = np.concatenate([np.asarray(pin_cols, dtype=np.int64), cell_cols])
         is_pin = np.concatenate([np.ones(len(pin_rows), dtype=bool), is_pin])
+        lowered = np.concatenate([np.zeros(len(pin_rows)), lowered])
     norm = fused.normalized(cell_rows, cell_cols)
     scores = fused.fused(norm, cell_rows)
+    if reranking is not None:
+        if boosted is not None:
+            boost, divisor = boosted
+            scores = (scores + boost[cell_rows, cell_cols]) / divisor[cell_rows]
+        scores = np.round(np.maximum(scores - reranking.penalty * lowered, 0.0), 9)
     abs_w = {k: w for k, w in weights.items() if k in _ABSOLUTE}
     abs_total = sum(abs_w.values()) or 1.0
     overlap = np.zeros(len(cell_rows), dtype=np.float64)
