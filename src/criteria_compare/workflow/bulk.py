@@ -4,7 +4,7 @@ decisions that confirm the rows a reviewer keeps.
 The rule is the aligner's calibration (``align.calibration``): a first
 suggestion is a clear winner when its calibrated probability of being right is
 at least ``CLEAR_PROBABILITY`` (on the development crosswalks such first
-suggestions were right 99 % of the time: 313 of 316). Each winner carries its
+suggestions were right 99 % of the time: 312 of 315). Each winner carries its
 evidence, the runner-up, and the other reference criteria the same partner
 criterion is proposed for; those shared rows are not ticked by default. A
 decision links the winner with the relation the reviewer chose and sets a
