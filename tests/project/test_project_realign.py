@@ -87,6 +87,8 @@ def test_changed_text_marks_decision_suspect(new_project) -> None:
         assert not project.assessment("7.10").suspect
         assert project.summary()["reference"]["suspect"] == 2
         project.decide("2.1", status="gap", note="Re-checked after the new wording.")
+        assert project.assessment("2.1").suspect  # a note is not a confirmation
+        project.confirm_unchanged("2.1")
         assert not project.assessment("2.1").suspect
 
 

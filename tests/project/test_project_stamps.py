@@ -67,3 +67,20 @@ def test_the_confirmation_survives_reopening(new_project) -> None:
     project.close()
     with Project.open(path) as reopened:
         assert not reopened.assessment("1.1").suspect
+
+
+def test_a_note_edit_or_its_undo_leaves_the_decision_changed_since_last_review(
+    new_project,
+) -> None:
+    """Editing the note of a suspect decision (or undoing that edit) keeps "Changed since last
+    review"; only a new verdict or the confirmation clears it."""
+    project = new_project()
+    project.decide("2.1", status="gap")
+    with _change_texts(project, ("2.1",)) as project:
+        before = project.snapshot("2.1")
+        project.decide("2.1", note="still looking")
+        assert project.assessment("2.1").suspect
+        project.restore(before)
+        assert project.assessment("2.1").suspect
+        project.decide("2.1", status="not_applicable", note="out of scope here")
+        assert not project.assessment("2.1").suspect

@@ -104,7 +104,17 @@ def _suggested_score(conn: sqlite3.Connection, ref: str, pref: str) -> float | N
     return None if row is None else float(row[0])
 
 
-def _insert_link(conn: sqlite3.Connection, fps: Fingerprints, link: Link) -> None:
+def _insert_link(
+    conn: sqlite3.Connection,
+    fps: Fingerprints,
+    link: Link,
+    stamps: tuple[str, str] | None = None,
+) -> None:
+    """Write ``link`` made on the current texts, or on the texts of ``stamps`` (kept fingerprints)."""
+    rf, pf = stamps or (
+        fps.reference.get(link.reference_ref, ""),
+        fps.partner.get(link.partner_ref, ""),
+    )
     conn.execute(
         f"INSERT OR REPLACE INTO links ({_LINK_COLS}, reference_fingerprint, partner_fingerprint) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -116,13 +126,26 @@ def _insert_link(conn: sqlite3.Connection, fps: Fingerprints, link: Link) -> Non
             link.score,
             link.reviewer,
             link.timestamp,
-            fps.reference.get(link.reference_ref, ""),
-            fps.partner.get(link.partner_ref, ""),
+            rf,
+            pf,
         ),
     )
 
 
-def _write_assessment(conn: sqlite3.Connection, fps: Fingerprints, a: Assessment) -> None:
+def _stored_fingerprint(conn: sqlite3.Connection, ref: str) -> str | None:
+    row = conn.execute(
+        "SELECT fingerprint FROM assessments WHERE reference_ref = ?", (ref,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _write_assessment(
+    conn: sqlite3.Connection, fps: Fingerprints, a: Assessment, keep_stamp: bool = False
+) -> None:
+    """Write ``a``; with ``keep_stamp`` it keeps the text fingerprint already stored with it, so
+    a note, flag, undo or merged change does not clear "changed since last review" (only a new
+    verdict or a confirmation does)."""
+    kept = _stored_fingerprint(conn, a.reference_ref) if keep_stamp else None
     if a.status is Status.UNREVIEWED and not a.note and not a.discussion:
         conn.execute("DELETE FROM assessments WHERE reference_ref = ?", (a.reference_ref,))
         return
@@ -136,7 +159,7 @@ def _write_assessment(conn: sqlite3.Connection, fps: Fingerprints, a: Assessment
             int(a.discussion),
             a.reviewer,
             a.timestamp,
-            fps.reference.get(a.reference_ref, ""),
+            fps.reference.get(a.reference_ref, "") if kept is None else kept,
         ),
     )
 
@@ -300,6 +323,7 @@ def apply_decision(
             reviewer=who,
             timestamp=stamp,
         ),
+        keep_stamp=new_status is current.status,
     )
 
 
@@ -396,10 +420,19 @@ def restore_state(
     if before == state:
         return False
     if before.links != state.links:
-        # Rewrite the whole list so the restored links read in their saved order.
+        # Rewrite the whole list so the restored links read in their saved order; a link that
+        # stays keeps the texts it was made on.
+        kept = {
+            str(p): (str(rf), str(pf))
+            for p, rf, pf in conn.execute(
+                "SELECT partner_ref, reference_fingerprint, partner_fingerprint FROM links "
+                "WHERE reference_ref = ?",
+                (ref,),
+            )
+        }
         conn.execute("DELETE FROM links WHERE reference_ref = ?", (ref,))
         for link in state.links:
-            _insert_link(conn, fps, link)
+            _insert_link(conn, fps, link, kept.get(link.partner_ref))
     for table, old, new in (
         ("rejections", before.rejected, state.rejected),
         ("pins", before.pinned, state.pinned),
@@ -415,7 +448,7 @@ def restore_state(
                 (ref, pref, who, stamp),
             )
     if before.assessment != state.assessment:
-        _write_assessment(conn, fps, state.assessment)
+        _write_assessment(conn, fps, state.assessment, keep_stamp=True)
     record(
         conn,
         timestamp=stamp,
