@@ -35,6 +35,12 @@ from criteria_compare.importing.cells import clean_text, format_number, format_t
         (1.5e20, "0.00E+00", "1.5e+20"),
         (0.1 + 0.2, "General", "0.3"),
         (True, "General", "TRUE"),
+        (5, '0" pcs; each"', "5 pcs; each"),  # a quoted ';' does not end the section
+        (5, "0\\;\\-", "5;-"),  # nor does an escaped one
+        (-5, '0;"minus "0', "minus 5"),  # a plain ';' does
+        (-5, "0_;;0", "5"),  # '_;' is a padding; the next ';' starts the negative section
+        (3, '0_)"x"', "3 x"),  # a padding shows as a space
+        (3, "*-0", "3"),  # a fill character shows as nothing
     ],
 )
 def test_number_formats(value: float, fmt: str, shown: str) -> None:

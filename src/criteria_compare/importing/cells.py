@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 __all__ = [
@@ -94,71 +95,53 @@ def _general(value: float) -> str:
     return format(value, ".15g")
 
 
+def _format_tokens(fmt: str) -> Iterator[tuple[str, str]]:
+    """The pieces of a number format as ``(raw, literal)``: a quoted string, an escaped
+    character, a padding (``_x``: one space) or fill (``*x``: nothing) pair, or one plain
+    character; ``literal`` is the text Excel shows for it, ``raw`` the text as written.
+
+    A plain ``;`` outside these pieces separates the format's sections.
+    """
+    i = 0
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch == '"':
+            end = fmt.find('"', i + 1)
+            end = len(fmt) if end < 0 else end
+            yield fmt[i : end + 1], fmt[i + 1 : end]
+            i = end + 1
+        elif ch in "\\_*" and i + 1 < len(fmt):
+            yield fmt[i : i + 2], {"\\": fmt[i + 1], "_": " ", "*": ""}[ch]
+            i += 2
+        else:
+            yield ch, ch
+            i += 1
+
+
 def _split_sections(fmt: str) -> list[str]:
-    sections, current, quoted, escaped = [], [], False, False
-    for ch in fmt:
-        if escaped:
-            current.append(ch)
-            escaped = False
-        elif ch == "\\":
-            current.append(ch)
-            escaped = True
-        elif ch == '"':
-            current.append(ch)
-            quoted = not quoted
-        elif ch == ";" and not quoted:
+    sections: list[str] = []
+    current: list[str] = []
+    for raw, _ in _format_tokens(fmt):
+        if raw == ";":
             sections.append("".join(current))
             current = []
         else:
-            current.append(ch)
+            current.append(raw)
     sections.append("".join(current))
     return sections
 
 
 def _literals(part: str) -> str:
     """The literal text of a number-format fragment (quoted strings, escapes, plain symbols)."""
-    out, i = [], 0
-    while i < len(part):
-        ch = part[i]
-        if ch == '"':
-            end = part.find('"', i + 1)
-            end = len(part) if end < 0 else end
-            out.append(part[i + 1 : end])
-            i = end + 1
-            continue
-        if ch == "\\" and i + 1 < len(part):
-            out.append(part[i + 1])
-            i += 2
-            continue
-        if ch == "_" and i + 1 < len(part):
-            out.append(" ")
-            i += 2
-            continue
-        if ch == "*" and i + 1 < len(part):
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    return "".join(literal for _, literal in _format_tokens(part))
 
 
 def _mask_literals(section: str) -> str:
     """The section with quoted and escaped text replaced by spaces (to find the digits)."""
-    out, i = [], 0
-    while i < len(section):
-        ch = section[i]
-        if ch == '"':
-            end = section.find('"', i + 1)
-            end = len(section) if end < 0 else end
-            out.append(" " * (end + 1 - i))
-            i = end + 1
-        elif ch in "\\_*" and i + 1 < len(section):
-            out.append("  ")
-            i += 2
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)[: len(section)]
+    return "".join(
+        raw if len(raw) == 1 and raw != '"' else " " * len(raw)
+        for raw, _ in _format_tokens(section)
+    )
 
 
 def format_number(value: float, number_format: str | None) -> str:
