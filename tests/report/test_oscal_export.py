@@ -85,6 +85,7 @@ def test_provenance_is_draft_while_criteria_are_unreviewed() -> None:
         "3 of the 4 links were proposed by criteria-compare's aligner"
         in done["provenance"]["remarks"]
     )
+    assert "reviewer; 1 was made by hand." in done["provenance"]["remarks"]
 
 
 def test_uuids_are_derived_so_a_re_export_is_identical() -> None:

@@ -134,12 +134,16 @@ def _provenance(crosswalk: Crosswalk) -> dict[str, Any]:
             f"with criteria-compare. {data.status_line}."
         ),
         "remarks": (
-            f"{suggested} of the {data.link_count} links were proposed by criteria-compare's "
-            f"aligner (machine suggestions ranked by text similarity) and confirmed by a "
-            f"reviewer; {data.manual_link_count} were made by hand. Every link was confirmed "
-            "by a person."
+            f"{suggested} of the {data.link_count} {'link' if data.link_count == 1 else 'links'}"
+            f" {_was(suggested)} proposed by criteria-compare's aligner (machine suggestions "
+            f"ranked by text similarity) and confirmed by a reviewer; {data.manual_link_count} "
+            f"{_was(data.manual_link_count)} made by hand. Every link was confirmed by a person."
         ),
     }
+
+
+def _was(count: int) -> str:
+    return "was" if count == 1 else "were"
 
 
 def _href(target: Path, catalog: Path) -> str:
