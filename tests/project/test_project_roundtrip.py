@@ -194,6 +194,16 @@ def test_project_is_a_single_file_when_closed(new_project) -> None:
     assert [p.name for p in folder.iterdir()] == ["review.ccproj"]
 
 
+def test_a_project_closed_unchanged_opens_read_only_without_side_files(new_project) -> None:
+    """Created and closed with no edit, then read: still one file, even after the read-only open."""
+    project = new_project(suggestions=False)
+    folder = project.path.parent
+    project.close()
+    with Project.open(project.path, read_only=True) as reader:
+        assert reader.assessment("1.1").status is Status.UNREVIEWED
+    assert [p.name for p in folder.iterdir()] == ["review.ccproj"]
+
+
 def test_closed_file_is_in_rollback_mode_even_when_closed_last_by_another(new_project) -> None:
     """With two connections open, whichever closes last leaves one self-contained file."""
     project = new_project()

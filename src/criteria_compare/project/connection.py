@@ -132,9 +132,11 @@ def enable_wal(conn: sqlite3.Connection) -> str:
 
     Called only after the file is known to be ours, so a foreign file is never changed.
     """
+    # Each PRAGMA is read to its end: a statement left mid-result keeps the connection busy, so
+    # closing could not fold the log back into the file and left -wal/-shm beside it.
     with contextlib.suppress(sqlite3.OperationalError):
-        conn.execute("PRAGMA journal_mode = WAL")
-    return str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        conn.execute("PRAGMA journal_mode = WAL").fetchall()
+    return str(conn.execute("PRAGMA journal_mode").fetchall()[0][0]).lower()
 
 
 def close_connection(conn: sqlite3.Connection, path: Path, *, writer: bool) -> None:
@@ -150,7 +152,10 @@ def close_connection(conn: sqlite3.Connection, path: Path, *, writer: bool) -> N
     if writer:
         try:
             conn.execute("PRAGMA busy_timeout = 0")
-            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            # A connection that switched to WAL and has not read since gets SQLITE_LOCKED from the
+            # checkpoint (seen with SQLite 3.40), which would leave -wal/-shm behind: read first.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()[0][0]
             if not busy:
                 conn.execute("PRAGMA journal_mode = DELETE")
         except sqlite3.Error as exc:
