@@ -70,6 +70,43 @@ def test_file_menu_writes_a_ciso_assistant_mapping(
     window.close_project()
 
 
+@pytest.mark.parametrize("answer", ["Cancel", "Replace"])
+def test_a_foreign_file_beside_the_mapping_is_replaced_only_when_the_user_says_so(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    """A catalog file of the same name that is not our export: a warning names it; Cancel writes
+    nothing and keeps it, Replace writes the mapping and both catalogs."""
+    open_in(qtbot, window, _linked_project(tmp_path))
+    out = tmp_path / "out"
+    out.mkdir()
+    _export(qtbot, window, monkeypatch, "export_oscal", out / "mapping.json")
+    (catalog,) = out.glob("partner-*.catalog.json")
+    for path in out.iterdir():
+        if path != catalog:
+            path.unlink()
+    catalog.write_text("kept by the user\n", encoding="utf-8")
+    window.interop_menu.last_message = ""
+    _export(qtbot, window, monkeypatch, "export_oscal", out / "mapping.json")
+    box = window.interop_menu.last_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible, timeout=WAIT_MS)
+    assert catalog.name in box.text()
+    assert "Replace" in box.text()
+    assert sorted(p.name for p in out.iterdir()) == [catalog.name]
+    button = next(b for b in box.buttons() if b.text() == answer)
+    button.click()
+    qtbot.waitUntil(lambda: window.jobs.active_worker is None, timeout=WAIT_MS)
+    if answer == "Cancel":
+        assert sorted(p.name for p in out.iterdir()) == [catalog.name]
+        assert catalog.read_text(encoding="utf-8") == "kept by the user\n"
+        assert "nothing was written" in window.statusBar().currentMessage()
+    else:
+        qtbot.waitUntil(lambda: bool(window.interop_menu.last_message), timeout=WAIT_MS)
+        assert len(list(out.iterdir())) == 3
+        assert json.loads(catalog.read_text(encoding="utf-8"))["catalog"]["uuid"]
+    window.close_project()
+
+
 def test_export_without_links_says_so_before_asking_for_a_file(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

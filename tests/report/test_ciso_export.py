@@ -17,6 +17,7 @@ from criteria_compare.report.ciso_assistant import (
     mapping_library,
     write_ciso_mapping,
 )
+from criteria_compare.report.interop import FilesInTheWay
 from tests.report.interop_fixtures import small_crosswalk
 
 
@@ -122,3 +123,22 @@ def test_a_ref_shaped_like_a_section_node_gets_its_own_urn() -> None:
     nodes = framework_library(crosswalk, "reference")["objects"]["framework"]["requirement_nodes"]
     urns = [n["urn"] for n in nodes]
     assert len(urns) == len(set(urns))
+
+
+def test_a_framework_file_of_another_program_is_kept_unless_replace(tmp_path: Path) -> None:
+    """Our earlier export of the program is replaced silently; a file of the same name whose
+    library URN is another (longer) one is someone else's: refused, nothing written."""
+    crosswalk = small_crosswalk()
+    path, (reference, partner) = write_ciso_mapping(
+        crosswalk, tmp_path / "m.yaml", frameworks=tmp_path
+    )
+    assert write_ciso_mapping(crosswalk, path, frameworks=tmp_path)[1] == (reference, partner)
+    first = reference.read_text(encoding="utf-8").splitlines()[0]
+    reference.write_text(f"{first}-importers\nname: another program\n", encoding="utf-8")
+    path.unlink()
+    with pytest.raises(FilesInTheWay) as caught:
+        write_ciso_mapping(crosswalk, path, frameworks=tmp_path)
+    assert caught.value.paths == (reference,)
+    assert not path.exists()
+    write_ciso_mapping(crosswalk, path, frameworks=tmp_path, replace=True)
+    assert _load(reference)["objects"]["framework"]["requirement_nodes"]

@@ -13,6 +13,7 @@ from trestle.oscal.mapping import Model as MappingModel
 from criteria_compare.cli import main
 from criteria_compare.importing import read_criteria
 from criteria_compare.report.atomic import ReportWriteError
+from criteria_compare.report.interop import FilesInTheWay
 from criteria_compare.report.oscal_catalog import catalog_document
 from criteria_compare.report.oscal_mapping import mapping_document, write_oscal_mapping
 from tests.report.interop_fixtures import small_crosswalk
@@ -193,3 +194,48 @@ def test_a_ref_shaped_like_a_group_id_gets_its_own_control_id() -> None:
     ids = [g["id"] for g in groups] + [c["id"] for g in groups for c in g["controls"]]
     assert len(ids) == len(set(ids))
     assert "g-1-2" in ids
+
+
+def test_catalog_files_someone_else_wrote_are_kept_unless_replace(tmp_path: Path) -> None:
+    """A file of a catalog's name that is not our earlier export of that program stops the
+    export before anything is written; our own earlier export is replaced without asking."""
+    crosswalk = small_crosswalk()
+    mapping, (reference, partner) = write_oscal_mapping(
+        crosswalk, tmp_path / "m.json", catalogs=tmp_path
+    )
+    again = write_oscal_mapping(crosswalk, tmp_path / "m.json", catalogs=tmp_path)
+    assert again == (mapping, (reference, partner))
+    partner.write_text('{"catalog": {"uuid": "someone else\'s"}}', encoding="utf-8")
+    mapping.unlink()
+    with pytest.raises(
+        FilesInTheWay, match=rf"{partner.name} already exists .* nothing was written"
+    ) as caught:
+        write_oscal_mapping(crosswalk, tmp_path / "m.json", catalogs=tmp_path)
+    assert caught.value.paths == (partner,)
+    assert not mapping.exists()
+    assert "someone else" in partner.read_text(encoding="utf-8")
+    write_oscal_mapping(crosswalk, tmp_path / "m.json", catalogs=tmp_path, replace=True)
+    CatalogModel.model_validate(json.loads(partner.read_text(encoding="utf-8")))
+
+
+def test_cli_export_refuses_to_replace_a_foreign_catalog_without_force(
+    sample_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 2 and one sentence naming the file and --force; nothing written, not even the
+    CISO Assistant export asked for in the same run; --force replaces it."""
+    folder = tmp_path / "catalogs"
+    args = ["export", str(sample_project), "--oscal", str(tmp_path / "m.json"), "--oscal-catalogs", str(folder)]  # fmt: skip
+    assert main(args) == 0
+    (reference,) = folder.glob("reference-*.catalog.json")
+    reference.write_text("my own notes\n", encoding="utf-8")
+    capsys.readouterr()
+    both = [*args, "--ciso-assistant", str(tmp_path / "m.yaml")]
+    assert main(both) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert reference.name in err
+    assert "--force" in err
+    assert reference.read_text(encoding="utf-8") == "my own notes\n"
+    assert not (tmp_path / "m.yaml").exists()
+    assert main([*both, "--force"]) == 0
+    CatalogModel.model_validate(json.loads(reference.read_text(encoding="utf-8")))

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from criteria_compare.cli.arguments import add_json, add_project
 from criteria_compare.cli.output import emit_json, say
 from criteria_compare.errors import InvalidValue
 from criteria_compare.paths import resolve_path
+
+if TYPE_CHECKING:
+    from criteria_compare.report.interop import Crosswalk
 
 __all__ = ["register", "run"]
 
@@ -53,6 +57,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="TEXT",
         help='handling marking stored in the OSCAL metadata, e.g. "FOR OFFICIAL USE ONLY"',
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace catalog or framework files of the same names that are not from an "
+        "earlier export of the same programs",
+    )
     add_json(parser)
     parser.set_defaults(func=run)
 
@@ -87,6 +97,26 @@ def _check(args: argparse.Namespace) -> None:
             folder.mkdir()
 
 
+def _refuse_files_in_the_way(args: argparse.Namespace, crosswalk: Crosswalk) -> None:
+    """Before anything is written: no program file beside either mapping may replace a file
+    that an earlier export of the same program did not write."""
+    from criteria_compare.report.ciso_assistant import framework_companions
+    from criteria_compare.report.interop import Companion, FilesInTheWay, in_the_way
+    from criteria_compare.report.oscal_catalog import catalog_companions
+
+    companions: list[Companion] = []
+    if args.oscal_catalogs is not None:
+        companions += catalog_companions(crosswalk, args.oscal_catalogs)
+    if args.ciso_frameworks is not None:
+        companions += framework_companions(crosswalk, args.ciso_frameworks)
+    blocked = in_the_way(companions)
+    if blocked:
+        them = "it" if len(blocked) == 1 else "them"
+        raise InvalidValue(
+            f"{FilesInTheWay(blocked)}; give --force to replace {them}, or choose another folder."
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Open the project read-only, read the comparison once, write each file asked for."""
     from criteria_compare.project import Project
@@ -97,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
     _check(args)
     with Project.open(args.project, read_only=True) as project:
         crosswalk = Crosswalk.of(project)
+    if not args.force:
+        _refuse_files_in_the_way(args, crosswalk)
     result: dict[str, object] = {
         "oscal": None,
         "oscal_catalogs": [],
@@ -108,13 +140,17 @@ def run(args: argparse.Namespace) -> int:
     written: list[Path] = []
     if args.oscal is not None:
         path, catalogs = write_oscal_mapping(
-            crosswalk, args.oscal, catalogs=args.oscal_catalogs, marking=args.marking
+            crosswalk,
+            args.oscal,
+            catalogs=args.oscal_catalogs,
+            marking=args.marking,
+            replace=args.force,
         )
         result["oscal"], result["oscal_catalogs"] = str(path), [str(p) for p in catalogs]
         written += [path, *catalogs]
     if args.ciso_assistant is not None:
         path, frameworks = write_ciso_mapping(
-            crosswalk, args.ciso_assistant, frameworks=args.ciso_frameworks
+            crosswalk, args.ciso_assistant, frameworks=args.ciso_frameworks, replace=args.force
         )
         result["ciso_assistant"] = str(path)
         result["ciso_frameworks"] = [str(p) for p in frameworks]

@@ -17,12 +17,22 @@ from typing import Any
 
 from criteria_compare.model import Criterion, Relation, Status
 from criteria_compare.report.data import ProgramInfo
-from criteria_compare.report.interop import Crosswalk, no_links, slug, urn_parts, write_yaml
+from criteria_compare.report.interop import (
+    Companion,
+    Crosswalk,
+    FilesInTheWay,
+    in_the_way,
+    no_links,
+    slug,
+    urn_parts,
+    write_yaml,
+)
 
 __all__ = [
     "PACKAGER",
     "RELATIONSHIPS",
     "STRENGTHS",
+    "framework_companions",
     "framework_file_name",
     "framework_library",
     "mapping_library",
@@ -181,15 +191,37 @@ def mapping_library(crosswalk: Crosswalk) -> dict[str, Any]:
     }
 
 
+def framework_companions(crosswalk: Crosswalk, folder: str | Path) -> tuple[Companion, ...]:
+    """Both framework libraries' files in ``folder`` (the reference's first), each marked by
+    its library URN (the whole line, so that a longer URN starting the same does not count)."""
+    return tuple(
+        Companion(
+            Path(folder) / framework_file_name(crosswalk, side),
+            f"urn: {_BASE}:library:{_framework_slug(crosswalk, side)}\n",  # its first line
+        )
+        for side in ("reference", "partner")
+    )
+
+
 def write_ciso_mapping(
-    crosswalk: Crosswalk, path: str | Path, *, frameworks: str | Path | None = None
+    crosswalk: Crosswalk,
+    path: str | Path,
+    *,
+    frameworks: str | Path | None = None,
+    replace: bool = False,
 ) -> tuple[Path, tuple[Path, ...]]:
     """Write the mapping library (and with ``frameworks`` a folder, both framework libraries
-    there); returns the mapping's path and the frameworks'."""
+    there); returns the mapping's path and the frameworks'.
+
+    Framework files someone else wrote under the same names are replaced only with
+    ``replace`` (else FilesInTheWay, and nothing is written)."""
     document = mapping_library(crosswalk)
     written: list[Path] = []
     if frameworks is not None:
-        for side in ("reference", "partner"):
-            target = Path(frameworks) / framework_file_name(crosswalk, side)
-            written.append(write_yaml(framework_library(crosswalk, side), target))
+        companions = framework_companions(crosswalk, frameworks)
+        blocked = () if replace else in_the_way(companions)
+        if blocked:
+            raise FilesInTheWay(blocked)
+        for side, companion in zip(("reference", "partner"), companions, strict=True):
+            written.append(write_yaml(framework_library(crosswalk, side), companion.path))
     return write_yaml(document, path), tuple(written)

@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NAMESPACE",
+    "Companion",
     "Crosswalk",
+    "FilesInTheWay",
+    "in_the_way",
     "latest_timestamp",
     "no_links",
     "slug",
@@ -105,6 +108,55 @@ def no_links(what: str) -> ReportWriteError:
         f"The comparison has no confirmed link yet, and {what} needs at least one; confirm "
         "links in the review first."
     )
+
+
+@dataclass(frozen=True)
+class Companion:
+    """A file an export writes beside its mapping (a program as a catalog or framework
+    library), and a text only an earlier export of that same program puts in it."""
+
+    path: Path
+    mark: str
+
+
+class FilesInTheWay(ReportWriteError):
+    """Files of the names an export would write beside the mapping exist and are someone
+    else's; each front end asks (GUI) or says how to replace them (CLI)."""
+
+    def __init__(self, paths: tuple[Path, ...]) -> None:
+        self.paths = paths
+        names = " and ".join(p.name for p in paths)
+        verb = "exists" if len(paths) == 1 else "exist"
+        super().__init__(
+            f"{names} already {verb} in {paths[0].parent} and {'is' if len(paths) == 1 else 'are'} "
+            "not from an earlier export of the same program, so nothing was written"
+        )
+
+
+_MARK_LIMIT = 256 * 1024 * 1024
+"""Files above this size are never read for the mark (and so count as in the way)."""
+
+
+def in_the_way(companions: Iterable[Companion]) -> tuple[Path, ...]:
+    """The companions' paths that exist and hold no mark of ours: replacing them would lose a
+    file that an earlier export of the same program did not write (another comparison's
+    catalog of a program with the same name, or the user's own file)."""
+    found: list[Path] = []
+    for companion in companions:
+        path = companion.path
+        if not path.exists():
+            continue
+        try:
+            if (
+                path.is_file()
+                and path.stat().st_size <= _MARK_LIMIT
+                and companion.mark.encode("utf-8") in path.read_bytes()
+            ):
+                continue
+        except OSError:
+            pass
+        found.append(path)
+    return tuple(found)
 
 
 def slug(text: str) -> str:

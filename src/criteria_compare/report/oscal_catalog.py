@@ -16,7 +16,10 @@ from typing import Any
 from criteria_compare.model import Criterion
 from criteria_compare.report.data import ProgramInfo
 from criteria_compare.report.interop import (
+    Companion,
     Crosswalk,
+    FilesInTheWay,
+    in_the_way,
     latest_timestamp,
     slug,
     token_ids,
@@ -26,6 +29,7 @@ from criteria_compare.report.interop import (
 __all__ = [
     "NS",
     "OSCAL_VERSION",
+    "catalog_companions",
     "catalog_document",
     "catalog_file_name",
     "control_ids",
@@ -86,9 +90,13 @@ def _control(criterion: Criterion, cid: str) -> dict[str, Any]:
     return control
 
 
+def _info(crosswalk: Crosswalk, side: str) -> ProgramInfo:
+    return crosswalk.data.reference if side == "reference" else crosswalk.data.partner
+
+
 def catalog_document(crosswalk: Crosswalk, side: str) -> dict[str, Any]:
     """The OSCAL catalog of one side (``"reference"`` or ``"partner"``) of the comparison."""
-    info = crosswalk.data.reference if side == "reference" else crosswalk.data.partner
+    info = _info(crosswalk, side)
     criteria = crosswalk.reference if side == "reference" else crosswalk.partner
     ids = control_ids(criteria)
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -118,11 +126,32 @@ def catalog_document(crosswalk: Crosswalk, side: str) -> dict[str, Any]:
     return {"catalog": catalog}
 
 
-def write_catalogs(crosswalk: Crosswalk, folder: str | Path) -> tuple[Path, Path]:
-    """Write both catalogs into ``folder`` (atomically each); the reference's path first."""
-    paths = []
-    for side in _SIDES:
-        info = crosswalk.data.reference if side == "reference" else crosswalk.data.partner
-        target = Path(folder) / catalog_file_name(side, info)
-        paths.append(write_json(catalog_document(crosswalk, side), target))
+def catalog_companions(crosswalk: Crosswalk, folder: str | Path) -> tuple[Companion, Companion]:
+    """Both catalogs' files in ``folder`` (the reference's first), each marked by its uuid."""
+    reference, partner = (
+        Companion(
+            Path(folder) / catalog_file_name(side, _info(crosswalk, side)),
+            crosswalk.uuid("catalog", side),
+        )
+        for side in _SIDES
+    )
+    return reference, partner
+
+
+def write_catalogs(
+    crosswalk: Crosswalk, folder: str | Path, *, replace: bool = False
+) -> tuple[Path, Path]:
+    """Write both catalogs into ``folder`` (atomically each); the reference's path first.
+
+    A file of a catalog's name that an export of the same program did not write is
+    replaced only with ``replace``; otherwise FilesInTheWay, before anything is written.
+    """
+    companions = catalog_companions(crosswalk, folder)
+    blocked = () if replace else in_the_way(companions)
+    if blocked:
+        raise FilesInTheWay(blocked)
+    paths = [
+        write_json(catalog_document(crosswalk, side), companion.path)
+        for side, companion in zip(_SIDES, companions, strict=True)
+    ]
     return paths[0], paths[1]

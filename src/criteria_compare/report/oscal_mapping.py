@@ -20,10 +20,18 @@ from typing import Any
 
 from criteria_compare.model import Relation, Status
 from criteria_compare.report.data import ReferenceRow
-from criteria_compare.report.interop import Crosswalk, latest_timestamp, no_links, write_json
+from criteria_compare.report.interop import (
+    Crosswalk,
+    FilesInTheWay,
+    in_the_way,
+    latest_timestamp,
+    no_links,
+    write_json,
+)
 from criteria_compare.report.oscal_catalog import (
     NS,
     OSCAL_VERSION,
+    catalog_companions,
     catalog_file_name,
     control_ids,
     write_catalogs,
@@ -200,18 +208,26 @@ def write_oscal_mapping(
     *,
     catalogs: str | Path | None = None,
     marking: str = "",
+    replace: bool = False,
 ) -> tuple[Path, tuple[Path, ...]]:
     """Write the mapping (and with ``catalogs`` a folder, both catalogs there, which the
-    mapping's resources then point at); returns the mapping's path and the catalogs'."""
+    mapping's resources then point at); returns the mapping's path and the catalogs'.
+
+    Catalog files someone else wrote under the same names are replaced only with
+    ``replace`` (else FilesInTheWay, and nothing is written)."""
     target = Path(path)
     hrefs: dict[str, str] = {}
     written: tuple[Path, ...] = ()
     if catalogs is not None:
-        folder = Path(catalogs)
-        source = folder / catalog_file_name("reference", crosswalk.data.reference)
-        partner = folder / catalog_file_name("partner", crosswalk.data.partner)
-        hrefs = {"source_href": _href(target, source), "target_href": _href(target, partner)}
+        source, partner = catalog_companions(crosswalk, catalogs)
+        blocked = () if replace else in_the_way((source, partner))
+        if blocked:
+            raise FilesInTheWay(blocked)
+        hrefs = {
+            "source_href": _href(target, source.path),
+            "target_href": _href(target, partner.path),
+        }
     document = mapping_document(crosswalk, marking=marking, **hrefs)
     if catalogs is not None:
-        written = write_catalogs(crosswalk, catalogs)
+        written = write_catalogs(crosswalk, catalogs, replace=True)
     return write_json(document, target), written
