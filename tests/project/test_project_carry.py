@@ -179,3 +179,27 @@ def test_partner_merge_keeps_one_link_and_a_link_beats_a_rejection() -> None:
         ("3", "AC"),
     ]
     assert out.rows.rejections == ()
+
+
+def test_what_moved_lists_each_decided_criterion_once_on_either_side() -> None:
+    """The history's "carried" entries: a renumbered criterion with no decision moved nothing and
+    is not listed; one that only has a rejection is, on the reference side and on the partner
+    side alike (the reference side used to list every renumbered criterion, the partner side
+    only those with a link)."""
+    rows = DecisionRows(
+        links=(_link("2", "D"),),
+        rejections=(PairRow("1", "C", "ann", "t1"), PairRow("2", "C", "ann", "t1")),
+    )
+
+    def moved(side: Side, targets: dict[str, list[tuple[str, str]]]) -> list[tuple[object, ...]]:
+        out = carry(rows, side, targets)
+        return [(c.reference_ref, c.partner_ref, c.old, c.new, c.change) for c in out.carried]
+
+    assert moved(
+        Side.REFERENCE,
+        {"1": [("1.1", "renumbered")], "2": [("2", "unchanged")], "5": [("6", "renumbered")]},
+    ) == [("1.1", None, "1", "1.1", "renumbered")]
+    assert moved(
+        Side.PARTNER,
+        {"C": [("C2", "renumbered")], "D": [("D", "unchanged")], "E": [("F", "renumbered")]},
+    ) == [("1", "C2", "C", "C2", "renumbered"), ("2", "C2", "C", "C2", "renumbered")]

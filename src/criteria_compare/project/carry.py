@@ -180,9 +180,79 @@ def carry(rows: DecisionRows, side: Side, targets: Targets) -> CarryResult:
     ``targets`` maps every old ref of ``side`` that is kept to its new refs with
     the change kind; an old ref it does not list was removed.
     """
+    field = "reference_ref" if side is Side.REFERENCE else "partner_ref"
+    dropped: list[Dropped] = []
+    links, linked, lost = _carry_links(rows.links, targets, field, dropped)
+    pairs = _carry_pairs(rows, targets, field, dropped)
+    link_count = _link_counts(links)
+    resets: list[str] = []
     if side is Side.REFERENCE:
-        return _carry_reference(rows, targets)
-    return _carry_partner(rows, targets)
+        assessments = _carry_verdicts(rows.assessments, targets, link_count, dropped, resets)
+    else:
+        assessments = _recheck_verdicts(rows.assessments, lost, link_count, dropped, resets)
+    return _result(links, assessments, pairs, linked, _moves(rows, targets, field), dropped, resets)
+
+
+def _carry_links(
+    links: Iterable[LinkRow], targets: Targets, field: str, dropped: list[Dropped]
+) -> tuple[list[LinkRow], set[tuple[str, str]], set[str]]:
+    """Links moved to the new criteria of their ``field`` side (``reference_ref`` or
+    ``partner_ref``), the fingerprint of that side marked for a split or merge; of two links
+    that land on the same pair the first is kept. Those whose criterion is gone are added to
+    ``dropped``. Returns the links, their (reference, partner) pairs and the reference refs
+    that lost a link."""
+    out: list[LinkRow] = []
+    seen: set[tuple[str, str]] = set()
+    lost: set[str] = set()
+    for link in links:
+        goes = targets.get(getattr(link, field), ())
+        if not goes:
+            dropped.append(_link_dropped(link))
+            lost.add(link.reference_ref)
+        for new, change in goes:
+            moved = _move_link(link, field, new, change)
+            key = (moved.reference_ref, moved.partner_ref)
+            if key not in seen:
+                seen.add(key)
+                out.append(moved)
+    return out, seen, lost
+
+
+def _move_link(link: LinkRow, field: str, new: str, change: str) -> LinkRow:
+    if field == "reference_ref":
+        fingerprint = _mark(link.reference_fingerprint, change)
+        return dataclasses.replace(link, reference_ref=new, reference_fingerprint=fingerprint)
+    fingerprint = _mark(link.partner_fingerprint, change)
+    return dataclasses.replace(link, partner_ref=new, partner_fingerprint=fingerprint)
+
+
+def _moves(rows: DecisionRows, targets: Targets, field: str) -> list[Carried]:
+    """What moved, for the history: each criterion of the ``field`` side that carries a decision
+    (a link, rejection or pin; on the reference side also a verdict) and got a new ref or text,
+    once per reference criterion it is decided on (the reference side: the criterion itself)."""
+    on_partner = field == "partner_ref"
+    decided: Iterable[LinkRow | PairRow | AssessmentRow] = (
+        *rows.links,
+        *rows.rejections,
+        *rows.pins,
+        *(() if on_partner else rows.assessments),
+    )
+    seen: set[tuple[str, str]] = set()
+    out: list[Carried] = []
+    for row in decided:
+        old: str = getattr(row, field)
+        on = row.reference_ref if on_partner else old
+        if (on, old) in seen:
+            continue
+        seen.add((on, old))
+        for new, change in targets.get(old, ()):
+            if old == new and change == "unchanged":
+                continue
+            if on_partner:
+                out.append(Carried(on, new, old, new, change))
+            else:
+                out.append(Carried(new, None, old, new, change))
+    return out
 
 
 def _dedup_pairs(rows: Iterable[PairRow], linked: set[tuple[str, str]]) -> tuple[PairRow, ...]:
@@ -226,57 +296,31 @@ def _link_dropped(link: LinkRow) -> Dropped:
     )
 
 
-def _carry_reference(rows: DecisionRows, targets: Targets) -> CarryResult:
-    dropped: list[Dropped] = []
-    carried: list[Carried] = []
-    links: list[LinkRow] = []
-    seen_links: set[tuple[str, str]] = set()
-    for link in rows.links:
-        goes = targets.get(link.reference_ref, ())
-        if not goes:
-            dropped.append(_link_dropped(link))
-        for new, change in goes:
-            key = (new, link.partner_ref)
-            if key in seen_links:
-                continue
-            seen_links.add(key)
-            links.append(
-                dataclasses.replace(
-                    link,
-                    reference_ref=new,
-                    reference_fingerprint=_mark(link.reference_fingerprint, change),
-                )
-            )
-    pairs = _carry_pairs(rows, targets, "reference_ref", dropped)
-    link_count = _link_counts(links)
+def _carry_verdicts(
+    verdicts: Iterable[AssessmentRow],
+    targets: Targets,
+    link_count: Mapping[str, int],
+    dropped: list[Dropped],
+    resets: list[str],
+) -> list[AssessmentRow]:
+    """Reference side: verdicts moved, fanned out on a split, merged on a merge, reset where
+    the carried links break a verdict rule; those whose criterion is gone are added to ``dropped``."""
     grouped: dict[str, list[tuple[AssessmentRow, str]]] = {}
-    order: list[str] = []
-    for a in rows.assessments:
+    for a in verdicts:
         goes = targets.get(a.reference_ref, ())
         if not goes:
             dropped.append(Dropped(a.reference_ref, None, "verdict", describe_assessment(a)))
         for new, change in goes:
-            if new not in grouped:
-                order.append(new)
             grouped.setdefault(new, []).append((a, change))
     # A merged criterion whose other old criteria had no verdict row: they count as unreviewed.
     sources: dict[str, list[str]] = {}
     for old, goes in targets.items():
         for new, _ in goes:
             sources.setdefault(new, []).append(old)
-    assessments: list[AssessmentRow] = []
-    resets: list[str] = []
-    for new in order:
-        group = grouped[new]
-        merged_from = sources.get(new, [])
-        assessments.append(
-            _reset_if_broken(_merge_assessments(new, group, merged_from), link_count, resets)
-        )
-    for old, goes in targets.items():
-        for new, change in goes:
-            if old != new or change != "unchanged":
-                carried.append(Carried(new, None, old, new, change))
-    return _result(links, assessments, pairs, set(seen_links), carried, dropped, resets)
+    return [
+        _reset_if_broken(_merge_assessments(new, group, sources.get(new, [])), link_count, resets)
+        for new, group in grouped.items()
+    ]
 
 
 def _link_counts(links: Sequence[LinkRow]) -> dict[str, int]:
@@ -351,36 +395,17 @@ def _merge_assessments(
     )
 
 
-def _carry_partner(rows: DecisionRows, targets: Targets) -> CarryResult:
-    dropped: list[Dropped] = []
-    carried: list[Carried] = []
-    links: list[LinkRow] = []
-    seen: set[tuple[str, str]] = set()
-    lost: dict[str, int] = {}
-    for link in rows.links:
-        goes = targets.get(link.partner_ref, ())
-        if not goes:
-            dropped.append(_link_dropped(link))
-            lost[link.reference_ref] = lost.get(link.reference_ref, 0) + 1
-        for new, change in goes:
-            key = (link.reference_ref, new)
-            if key in seen:
-                continue
-            seen.add(key)
-            links.append(
-                dataclasses.replace(
-                    link,
-                    partner_ref=new,
-                    partner_fingerprint=_mark(link.partner_fingerprint, change),
-                )
-            )
-            if link.partner_ref != new or change != "unchanged":
-                carried.append(Carried(link.reference_ref, new, link.partner_ref, new, change))
-    pairs = _carry_pairs(rows, targets, "partner_ref", dropped)
-    link_count = _link_counts(links)
-    assessments: list[AssessmentRow] = []
-    resets: list[str] = []
-    for a in rows.assessments:
+def _recheck_verdicts(
+    verdicts: Iterable[AssessmentRow],
+    lost: set[str],
+    link_count: Mapping[str, int],
+    dropped: list[Dropped],
+    resets: list[str],
+) -> list[AssessmentRow]:
+    """Partner side: a verdict whose criterion lost a link is marked suspect, and reset (listed
+    in ``dropped`` as a "reset") when the links it keeps break a verdict rule."""
+    out: list[AssessmentRow] = []
+    for a in verdicts:
         ref = a.reference_ref
         if ref in lost:
             a = dataclasses.replace(a, fingerprint=_mark(a.fingerprint, "removed"))
@@ -388,8 +413,8 @@ def _carry_partner(rows: DecisionRows, targets: Targets) -> CarryResult:
             a = _reset_if_broken(a, link_count, resets)
             if a.status != was:
                 dropped.append(Dropped(ref, None, "reset", f"{_label(was)} set back to Unreviewed"))
-        assessments.append(a)
-    return _result(links, assessments, pairs, seen, carried, dropped, resets)
+        out.append(a)
+    return out
 
 
 def suspect_refs(
