@@ -242,6 +242,16 @@ class ReportData:
     def is_draft(self) -> bool:
         return self.unreviewed > 0
 
+    def draft_counts(self) -> dict[str, int]:
+        """The figures a draft's notice gives: ``reviewed`` of ``total`` criteria, ``remaining``
+        still unreviewed."""
+        counts = self.counts
+        return {
+            "reviewed": counts.reviewed,
+            "total": counts.total,
+            "remaining": counts.count(Status.UNREVIEWED),
+        }
+
     @property
     def status_line(self) -> str:
         """ "Complete: all N criteria reviewed" or "DRAFT — N of M criteria unreviewed"."""

@@ -443,16 +443,7 @@ class StoryBuilder:
             )
         )
         if d.is_draft:
-            out.append(
-                self.markup_paragraph(
-                    t(
-                        "summary.draft_shares",
-                        reviewed=counts.reviewed,
-                        total=counts.total,
-                        remaining=d.unreviewed,
-                    )
-                )
-            )
+            out.append(self.markup_paragraph(t("summary.draft_shares", **d.draft_counts())))
         register = len(d.register_rows())
         must = d.counts_by_level().get("Must")
         must_gaps = must.count(Status.GAP) + must.count(Status.CONFLICT) if must else 0
