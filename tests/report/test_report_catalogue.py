@@ -11,11 +11,14 @@ import pytest
 
 from criteria_compare.model import Relation, Stance, Status
 from criteria_compare.report.catalogue import CATALOGUES
+from criteria_compare.report.data import CHANGE_ORDER
 from criteria_compare.report.i18n import LANGUAGES, translator
 
 _REPORT = Path(__file__).resolve().parents[2] / "src" / "criteria_compare" / "report"
 #: t("key" ...), t.n("key" ...), b.t(...), builder.t(...), self.heading("key" ...)
 _CALL = re.compile(r"""(?:\bt|\.t|heading)(\.n)?\(\s*"([a-z_]+\.[a-z_.]+)\"""")
+#: Any "group.id" string in the workbook writer (its column headers are ids in a table).
+_LITERAL = re.compile(r'"([a-z_]+\.[a-z_.]+)"')
 #: Words that read the same in every language (codes, names, numbers' units).
 _SAME = {"SHA-256", "N/A", "Total", "Date", "Sources", "Version / date", "{ref} (cont.)", "—"}
 
@@ -32,6 +35,9 @@ def _keys_in_code() -> set[str]:
                 keys.update({f"{key}.one", f"{key}.many"})
             else:
                 keys.add(key)
+    keys.update(_LITERAL.findall((_REPORT / "workbook.py").read_text(encoding="utf-8")))
+    keys.update(f"changes.kind.{kind}" for kind in CHANGE_ORDER)
+    keys.update(f"cover.{side}" for side in ("reference", "partner"))
     keys.update(f"status.{s.value}" for s in Status)
     keys.update(f"relation.{r.value}" for r in Relation)
     keys.update(f"stance.{s.value or 'blank'}" for s in Stance)
@@ -41,7 +47,7 @@ def _keys_in_code() -> set[str]:
 
 
 def test_every_id_the_code_asks_for_is_in_english() -> None:
-    """No t("...") in the PDF code names an id the English catalogue lacks."""
+    """No t("...") in the PDF code, nor any id the workbook writer names, is missing in English."""
     missing = sorted(_keys_in_code() - set(CATALOGUES["en"]))
     assert missing == []
 

@@ -75,6 +75,33 @@ class Translator:
     def stance(self, stance: Stance) -> str:
         return self(f"stance.{stance.value or 'blank'}")
 
+    def stricter(self, side: str) -> str:
+        """ "Partner", "Reference" or "See note" (:attr:`ReferenceRow.stricter_side`) in this
+        language."""
+        return self(f"stricter.{side.lower().replace(' ', '_')}")
+
+    def action(self, action: str) -> str:
+        """A history action ("status", "link", ...) in plain words of this language."""
+        key = f"action.{action}"
+        return self(key) if key in self.fallback else action.replace("_", " ")
+
+    def history_value(self, action: str, value: str) -> str:
+        """A history entry's old or new value in this language where it is one of our words
+        (an assessment, a relation, a discussion flag); other values as recorded."""
+        if action == "status":
+            try:
+                return self.status(Status(value))
+            except ValueError:
+                return value
+        if action in ("link", "unlink"):
+            try:
+                return self.relation(Relation(value))
+            except ValueError:
+                return value
+        if action == "discussion":
+            return {"true": "✓", "1": "✓", "false": "", "0": ""}.get(value.lower(), value)
+        return value
+
     def number(self, value: float, digits: int = 1) -> str:
         """``12.5`` as this language writes it (``12,5`` in Spanish and French)."""
         text = f"{value:.{digits}f}"

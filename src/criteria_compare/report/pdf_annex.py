@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from criteria_compare.importing.result import split_warning
-from criteria_compare.model import HistoryEntry, Relation, Status
+from criteria_compare.model import HistoryEntry
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.pdf_template import Heading
 
@@ -95,28 +95,6 @@ def net_changes(history: Sequence[HistoryEntry]) -> tuple[NetChange, ...]:
         reviewers = tuple(dict.fromkeys(e.reviewer for e in entries))
         kept.append(NetChange(last.timestamp, reviewers, shown, ref, pref, old, new))
     return tuple(sorted(kept, key=lambda c: c.timestamp, reverse=True))
-
-
-def _value(b: StoryBuilder, action: str, value: str) -> str:
-    """A history value in the report's language where it is one of our words."""
-    if action == "status":
-        try:
-            return b.t.status(Status(value))
-        except ValueError:
-            return value
-    if action in ("link", "unlink"):
-        try:
-            return b.t.relation(Relation(value))
-        except ValueError:
-            return value
-    if action == "discussion":
-        return {"true": "✓", "1": "✓", "false": "", "0": ""}.get(value.lower(), value)
-    return value
-
-
-def _action(b: StoryBuilder, action: str) -> str:
-    key = f"action.{action}"
-    return b.t(key) if key in b.t.fallback else action.replace("_", " ")
 
 
 def technical_annex(b: StoryBuilder) -> list[Flowable]:
@@ -209,7 +187,7 @@ def technical_annex(b: StoryBuilder) -> list[Flowable]:
         rows = [b.head(t("annex.change"), t("annex.count"))]
         rows.extend(
             [
-                b.markup_paragraph(escaped_markup(_action(b, action)), s.cell),
+                b.markup_paragraph(escaped_markup(t.action(action)), s.cell),
                 b.markup_paragraph(str(n), s.cell_right),
             ]
             for action, n in sorted(d.history_actions.items(), key=lambda kv: -kv[1])
@@ -237,12 +215,12 @@ def technical_annex(b: StoryBuilder) -> list[Flowable]:
             [
                 b.escaped_paragraph(short_time(c.timestamp), s.cell),
                 b.escaped_paragraph(", ".join(c.reviewers), s.cell),
-                b.markup_paragraph(escaped_markup(_action(b, c.action)), s.cell),
+                b.markup_paragraph(escaped_markup(t.action(c.action)), s.cell),
                 b.escaped_paragraph(
                     " → ".join(x for x in (c.reference_ref, c.partner_ref) if x), s.cell
                 ),
-                b.escaped_paragraph(clip(_value(b, c.action, c.old_value), 120), s.cell),
-                b.escaped_paragraph(clip(_value(b, c.action, c.new_value), 120), s.cell),
+                b.escaped_paragraph(clip(t.history_value(c.action, c.old_value), 120), s.cell),
+                b.escaped_paragraph(clip(t.history_value(c.action, c.new_value), 120), s.cell),
             ]
             for c in shown_changes
         )

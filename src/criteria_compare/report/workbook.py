@@ -1,7 +1,10 @@
 """The workbook export: the report's content as filterable sheets, written atomically.
 
-Sheets: Summary, Side by side, Gaps, Partner-only, Discussion points, History, and
-Consensus once the partner administration's positions were imported.
+Sheets: Summary, Side by side, Gaps, Partner-only, Discussion points, History,
+Import warnings, Editions, and Consensus once the partner administration's
+positions were imported. Sheet names, headers and our words (assessments,
+relations, levels, stances) are in the report's language (the catalogue's
+``wb.`` ids and the PDF's labels); criteria and notes are as written.
 Every table sheet has a frozen, filtered header row, wrapped text and set
 widths. Strings a spreadsheet could read as a formula are stored as text.
 """
@@ -9,8 +12,11 @@ widths. Strings a spreadsheet could read as a formula are stored as text.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from operator import itemgetter
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -19,13 +25,22 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from criteria_compare.importing.result import split_warning
+from criteria_compare.model import PARTNER_ADMINISTRATION, Criterion, HistoryEntry, Status
 from criteria_compare.paths import resolve_path
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.report.atomic import atomic_target
 from criteria_compare.report.collect import from_project
 from criteria_compare.report.consensus import is_agreed, is_open_point
-from criteria_compare.report.data import STATUS_ORDER, Counts, ReferenceRow, ReportData
+from criteria_compare.report.data import (
+    STATUS_ORDER,
+    Counts,
+    EditionsInfo,
+    ReferenceRow,
+    ReportData,
+    level_label,
+)
 from criteria_compare.report.escape import clean_cell_text, is_formula_like
+from criteria_compare.report.i18n import Translator, translator
 from criteria_compare.report.options import ReportOptions
 
 __all__ = [
@@ -35,19 +50,33 @@ __all__ = [
     "export_workbook",
     "put_cell",
     "render_workbook",
+    "sheet_names",
 ]
 
-SHEETS = (
-    "Summary",
-    "Side by side",
-    "Gaps",
-    "Partner-only",
-    "Discussion points",
-    "History",
-    "Import warnings",
+#: The catalogue ids of the sheets, in workbook order (the consensus sheet comes last, if any).
+_SHEET_KEYS = (
+    "wb.sheet.summary",
+    "wb.sheet.side_by_side",
+    "wb.sheet.gaps",
+    "wb.sheet.partner_only",
+    "wb.sheet.discussion",
+    "wb.sheet.history",
+    "wb.sheet.warnings",
+    "wb.sheet.editions",
 )
-#: The sheet added once the partner's positions were imported.
-CONSENSUS_SHEET = "Consensus"
+_CONSENSUS_KEY = "wb.sheet.consensus"
+
+
+def sheet_names(language: str = "en") -> tuple[str, ...]:
+    """The sheet names in ``language``, in workbook order (without the consensus sheet)."""
+    t = translator(language)
+    return tuple(t(key) for key in _SHEET_KEYS)
+
+
+#: The sheets of an English workbook, in order.
+SHEETS = sheet_names("en")
+#: The sheet added once the partner's positions were imported (English name).
+CONSENSUS_SHEET = translator("en")(_CONSENSUS_KEY)
 
 _MAX_CELL = 32_000  # Excel refuses cells longer than 32,767 characters
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
@@ -56,11 +85,11 @@ _TITLE_FONT = Font(bold=True, size=14, color="1F3A5F")
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _STATUS_FILL = {
-    "aligned": "DCEFD8",
-    "partial": "FCEFC7",
-    "gap": "F6D4D2",
-    "conflict": "E8D6F0",
-    "not_applicable": "E4E6EA",
+    Status.ALIGNED: "DCEFD8",
+    Status.PARTIAL: "FCEFC7",
+    Status.GAP: "F6D4D2",
+    Status.CONFLICT: "E8D6F0",
+    Status.NOT_APPLICABLE: "E4E6EA",
 }
 
 
@@ -85,41 +114,57 @@ def put_cell(ws: Worksheet, row: int, column: int, value: object) -> Cell:
     return cell
 
 
-def _table(
-    ws: Worksheet,
-    headers: Sequence[str],
-    widths: Sequence[float],
-    rows: Sequence[Sequence[object]],
-    *,
-    status_column: int | None = None,
+def _put_row(
+    ws: Worksheet, line: int, values: Sequence[object], *, font: Font | None = None
 ) -> None:
-    """Header row 1 (frozen, filtered), then ``rows``, all wrapped and top-aligned."""
-    for col, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        put_cell(ws, 1, col, title)
-        cell = ws.cell(row=1, column=col)
-        cell.font = _HEAD_FONT
-        cell.fill = _HEAD_FILL
+    """One row of wrapped, top-aligned cells from column A; the header style when ``font`` is
+    the header font."""
+    for col, value in enumerate(values, start=1):
+        cell = put_cell(ws, line, col, value)
         cell.alignment = _WRAP
-        ws.column_dimensions[get_column_letter(col)].width = width
-    for r, values in enumerate(rows, start=2):
-        for col, value in enumerate(values, start=1):
-            put_cell(ws, r, col, value)
-            ws.cell(row=r, column=col).alignment = _WRAP
-        if status_column is not None:
-            key = rows[r - 2][status_column - 1]
-            fill = _STATUS_FILL.get(str(key).lower().replace("n/a", "not_applicable"))
+        if font is not None:
+            cell.font = font
+            if font is _HEAD_FONT:
+                cell.fill = _HEAD_FILL
+
+
+_Item = TypeVar("_Item")
+
+
+@dataclass(frozen=True)
+class _Column(Generic[_Item]):
+    """One column of a table sheet: its header's catalogue id, width and value per item;
+    ``status`` marks the column coloured by the item's assessment."""
+
+    key: str
+    width: float
+    value: Callable[[_Item], object]
+    status: Callable[[_Item], Status] | None = None
+
+
+def _table(
+    ws: Worksheet, t: Translator, columns: Sequence[_Column[_Item]], items: Sequence[_Item]
+) -> None:
+    """Header row 1 (frozen, filtered), then one row per item, all wrapped and top-aligned."""
+    _put_row(ws, 1, [t(c.key) if "." in c.key else c.key for c in columns], font=_HEAD_FONT)
+    for col, column in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+    for line, item in enumerate(items, start=2):
+        _put_row(ws, line, [c.value(item) for c in columns])
+        for col, column in enumerate(columns, start=1):
+            fill = _STATUS_FILL.get(column.status(item)) if column.status else None
             if fill:
-                ws.cell(row=r, column=status_column).fill = PatternFill("solid", fgColor=fill)
+                ws.cell(row=line, column=col).fill = PatternFill("solid", fgColor=fill)
     ws.freeze_panes = "A2"
-    last = get_column_letter(len(headers))
-    ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
+    last = get_column_letter(len(columns))
+    ws.auto_filter.ref = f"A1:{last}{max(1, len(items) + 1)}"
 
 
 #: Spreadsheet programs refuse a printed header or footer longer than this (codes included).
 _HEADER_LIMIT = 255
 
 
-def _print_setup(ws: Worksheet, options: ReportOptions, *, landscape: bool) -> None:
+def _print_setup(ws: Worksheet, options: ReportOptions, t: Translator, *, landscape: bool) -> None:
     """Printed pages: header row repeated, fit to the page width, marking in header and footer."""
 
     def code(text: str, room: int = _HEADER_LIMIT) -> str:
@@ -144,7 +189,7 @@ def _print_setup(ws: Worksheet, options: ReportOptions, *, landscape: bool) -> N
     # the marking is kept (up to a third), the title and date share what is left.
     marking = code(options.marking, _HEADER_LIMIT // 3) if options.marking else ""
     codes = 6  # "&L", "&C", "&R"
-    page = "Page &P of &N"
+    page = t("mark.page", page="&P", total="&N")
     ws.oddHeader.left.text = code(options.title, _HEADER_LIMIT - codes - len(marking))
     ws.oddFooter.right.text = page
     ws.oddFooter.left.text = code(
@@ -155,111 +200,346 @@ def _print_setup(ws: Worksheet, options: ReportOptions, *, landscape: bool) -> N
         ws.oddFooter.center.text = marking
 
 
-def _summary(ws: Worksheet, data: ReportData, options: ReportOptions) -> None:
+def _status_line(data: ReportData, t: Translator) -> str:
+    """ "Complete — all N criteria reviewed" or "DRAFT — N of M criteria not yet reviewed"."""
+    if data.is_draft:
+        return t("status.draft_line", unreviewed=data.unreviewed, total=len(data.rows))
+    return t("status.complete_line", total=len(data.rows))
+
+
+def _section(name: str, t: Translator) -> str:
+    """A category as written, or "Unsectioned" in the report's language."""
+    return t("wb.unsectioned") if name == "Unsectioned" else name
+
+
+def _summary(ws: Worksheet, data: ReportData, options: ReportOptions, t: Translator) -> None:
     ws.column_dimensions["A"].width = 36
     for col in "BCDEFGH":
         ws.column_dimensions[col].width = 13
-    line = 1
-
-    def put_row(*values: object, bold: bool = False, head: bool = False) -> None:
-        nonlocal line
-        for col, value in enumerate(values, start=1):
-            put_cell(ws, line, col, value)
-            cell = ws.cell(row=line, column=col)
-            cell.alignment = _WRAP
-            if bold:
-                cell.font = _BOLD
-            if head:
-                cell.font = _HEAD_FONT
-                cell.fill = _HEAD_FILL
-        line += 1
-
-    put_cell(ws, 1, 1, options.title)
-    ws.cell(row=1, column=1).font = _TITLE_FONT
-    line = 3
-    put_row("", "Reference program", "Partner program", head=True)
     ws.column_dimensions["B"].width = 30
     ws.column_dimensions["C"].width = 30
-    put_row("Program", data.reference.name, data.partner.name)
-    put_row("Version / date", data.reference.version, data.partner.version)
-    put_row("Criteria", len(data.rows), data.partner.criteria_count)
-    put_row("Source file", data.reference.source_file, data.partner.source_file)
-    put_row("SHA-256", data.reference.sha256, data.partner.sha256)
+    line = 1
+
+    def put_row(*values: object, font: Font | None = None) -> None:
+        nonlocal line
+        _put_row(ws, line, values, font=font)
+        line += 1
+
+    put_cell(ws, 1, 1, options.title).font = _TITLE_FONT
+    line = 3
+    not_stated, not_recorded = t("cover.not_stated"), t("cover.not_recorded")
+    put_row("", t("cover.reference"), t("cover.partner"), font=_HEAD_FONT)
+    put_row(t("cover.program"), data.reference.name, data.partner.name)
+    put_row(
+        t("cover.version"),
+        data.reference.version or not_stated,
+        data.partner.version or not_stated,
+    )
+    put_row(t("cover.criteria"), len(data.rows), data.partner.criteria_count)
+    put_row(
+        t("cover.source_file"),
+        data.reference.source_file or not_recorded,
+        data.partner.source_file or not_recorded,
+    )
+    put_row("SHA-256", data.reference.sha256 or not_recorded, data.partner.sha256 or not_recorded)
     line += 1
-    put_row("Date", options.date)
-    put_row("Prepared by", options.prepared_by)
+    put_row(t("cover.date"), options.date)
+    put_row(t("cover.prepared_by"), options.prepared_by or not_stated)
     if options.marking:
-        put_row("Handling", options.marking)
-    put_row("Status", data.status_line, bold=True)
-    put_row("Partner-only criteria", len(data.partner_only))
-    put_row("Confirmed links", data.link_count)
-    put_row("Discussion points", len(data.discussion_rows()))
+        put_row(t("cover.handling"), options.marking)
+    put_row(t("wb.status"), _status_line(data, t), font=_BOLD)
+    put_row(t("wb.partner_only_count"), len(data.confirmed_partner_only))
+    if data.is_draft:
+        put_row(t("wb.not_yet_linked_count"), len(data.not_yet_linked))
+    put_row(t("wb.links"), data.link_count)
+    put_row(t("section.discussion"), len(data.discussion_rows()))
     line += 1
 
-    def counts_block(label: str, groups: dict[str, Counts]) -> None:
-        put_row(label, *[s.label for s in STATUS_ORDER], "Total", head=True)
-        for name, counts in groups.items():
-            put_row(name, *[counts.count(s) for s in STATUS_ORDER], counts.total)
+    statuses = [t.status(s) for s in STATUS_ORDER]
 
+    def counts_block(label: str, groups: dict[str, Counts], name: Callable[[str], str]) -> None:
+        put_row(label, *statuses, t("summary.total"), font=_HEAD_FONT)
+        for key, counts in groups.items():
+            put_row(name(key), *[counts.count(s) for s in STATUS_ORDER], counts.total)
+
+    # While the review is incomplete, shares are of the reviewed criteria (as in the PDF).
     counts = data.counts
-    put_row("Assessment", "Criteria", "Share", head=True)
+    draft = data.is_draft
+    share_head = t("summary.share_reviewed") if draft else t("summary.share")
+    put_row(t("summary.assessment"), t("summary.criteria"), share_head, font=_HEAD_FONT)
     for status in STATUS_ORDER:
-        put_row(status.label, counts.count(status), round(counts.percent(status) / 100, 4))
+        if draft and status is Status.UNREVIEWED:
+            put_row(t.status(status), counts.count(status), "")
+            continue
+        share = counts.share(status) if draft else counts.percent(status)
+        put_row(t.status(status), counts.count(status), round(share / 100, 4))
         ws.cell(row=line - 1, column=3).number_format = "0.0%"
-    put_row("Total", counts.total, 1 if counts.total else 0, bold=True)
+    whole = counts.reviewed if draft else counts.total
+    put_row(t("summary.total"), counts.total, 1 if whole else 0, font=_BOLD)
     ws.cell(row=line - 1, column=3).number_format = "0.0%"
     line += 1
-    counts_block("Level", data.counts_by_level())
+    counts_block(t("summary.level"), data.counts_by_level(), t.level)
     line += 1
-    counts_block("Category", data.counts_by_section())
+    counts_block(t("summary.category"), data.counts_by_section(), lambda n: _section(n, t))
 
 
-def _partner_cells(row: ReferenceRow) -> tuple[str, str, str]:
-    refs = "\n".join(link.criterion.ref for link in row.links)
-    relations = "\n".join(link.relation.label for link in row.links)
-    texts = "\n\n".join(f"{link.criterion.ref}: {link.criterion.text}" for link in row.links)
-    return refs, relations, texts
+def _yes(t: Translator, flag: bool) -> str:
+    return t("wb.yes") if flag else ""
 
 
-def _consensus(ws: Worksheet, data: ReportData) -> None:
-    """One row per criterion: our assessment and note beside their position and comment."""
+def _partner_texts(row: ReferenceRow, t: Translator, guidance: bool) -> str:
+    """Each linked partner criterion as "REF: text", with its guidance when asked for."""
+    parts = []
+    for link in row.links:
+        text = f"{link.criterion.ref}: {link.criterion.text}"
+        if guidance and link.criterion.guidance:
+            text += f"\n{t('wb.guidance')}: {link.criterion.guidance}"
+        parts.append(text)
+    return "\n\n".join(parts) or t("cell.no_link")
 
-    def outcome(row: ReferenceRow) -> str:
-        if is_open_point(row):
-            return "To be resolved"
-        return "Agreed" if is_agreed(row) else "No answer yet"
+
+def _row_columns(t: Translator) -> dict[str, _Column[ReferenceRow]]:
+    """The columns several sheets show of a reference criterion, by name."""
+    return {
+        "section": _Column("summary.category", 24, lambda r: _section(r.section, t)),
+        "ref": _Column("col.ref", 9, lambda r: r.ref),
+        "level": _Column("summary.level", 11, lambda r: t.level(r.level)),
+        "criterion": _Column("col.reference_criterion", 60, lambda r: r.criterion.text),
+        "status": _Column("col.assessment", 14, lambda r: t.status(r.status), lambda r: r.status),
+        "note": _Column("col.note", 40, lambda r: r.note),
+    }
+
+
+def _side_by_side(ws: Worksheet, data: ReportData, options: ReportOptions, t: Translator) -> None:
+    c = _row_columns(t)
+    _table(
+        ws,
+        t,
+        [
+            c["section"],
+            c["ref"],
+            c["level"],
+            c["criterion"],
+            _Column("wb.partner_refs", 12, lambda r: "\n".join(k.criterion.ref for k in r.links)),
+            _Column(
+                "wb.relations", 12, lambda r: "\n".join(t.relation(k.relation) for k in r.links)
+            ),
+            _Column("wb.partner_criteria", 60, lambda r: _partner_texts(r, t, options.guidance)),
+            c["status"],
+            c["note"],
+            _Column("cell.discussion_point", 11, lambda r: _yes(t, r.discussion)),
+            _Column("wb.text_changed", 11, lambda r: _yes(t, r.suspect)),
+            _Column("col.reviewer", 16, lambda r: r.reviewer),
+            _Column("wb.decided_at", 20, lambda r: r.timestamp),
+        ],
+        data.rows,
+    )
+
+
+def _gaps(ws: Worksheet, data: ReportData, t: Translator) -> None:
+    c = _row_columns(t)
+
+    def linked(row: ReferenceRow) -> str:
+        return ", ".join(f"{k.criterion.ref} ({t.relation(k.relation)})" for k in row.links)
+
+    def stricter(row: ReferenceRow) -> str:
+        return t.stricter(row.stricter_side) if row.status is Status.PARTIAL else ""
 
     _table(
         ws,
-        (
-            "Category",
-            "Ref",
-            "Reference criterion",
-            "Our assessment",
-            "Our note",
-            "Our discussion flag",
-            "Their position",
-            "Their comment",
-            "Round",
-            "Outcome",
-        ),
-        (24, 9, 55, 13, 40, 11, 16, 40, 8, 15),
+        t,
         [
-            [
-                row.section,
-                row.ref,
-                row.criterion.text,
-                row.status.label,
-                row.note,
-                "yes" if row.discussion else "",
-                row.position.stance.label if row.position else "",
-                row.position.comment if row.position else "",
-                row.position.round if row.position else "",
-                outcome(row),
-            ]
-            for row in data.rows
+            c["level"],
+            c["ref"],
+            c["section"],
+            c["status"],
+            c["criterion"],
+            _Column("wb.linked", 18, linked),
+            replace(c["note"], width=50),
+            _Column("col.stricter", 13, stricter),
         ],
-        status_column=4,
+        data.register_rows(),
+    )
+
+
+def _partner_only(ws: Worksheet, data: ReportData, options: ReportOptions, t: Translator) -> None:
+    """Every unlinked partner criterion; in a draft, those a reference criterion still to be
+    reviewed may claim say "not yet linked"."""
+    pending = {c.ref for c in data.not_yet_linked}
+
+    def listed(criterion: Criterion) -> str:
+        return t("cell.not_linked_yet") if criterion.ref in pending else t("wb.partner_only")
+
+    columns: list[_Column[Criterion]] = [
+        _Column("wb.partner_section", 28, lambda c: c.section or t("wb.unsectioned")),
+        _Column("col.ref", 12, lambda c: c.ref),
+        _Column("summary.level", 11, lambda c: t.level(level_label(c.level)) if c.level else ""),
+        _Column("col.criterion", 90, lambda c: c.text),
+    ]
+    if options.guidance:
+        columns.append(_Column("wb.guidance", 50, lambda c: c.guidance))
+    if data.is_draft:
+        columns.append(_Column("wb.status", 18, listed))
+    _table(ws, t, columns, data.partner_only)
+
+
+def _discussion(ws: Worksheet, data: ReportData, options: ReportOptions, t: Translator) -> None:
+    c = _row_columns(t)
+    numbered = list(enumerate(data.discussion_rows(), start=1))
+
+    def of(column: _Column[ReferenceRow]) -> _Column[tuple[int, ReferenceRow]]:
+        status = column.status
+        return _Column(
+            column.key,
+            column.width,
+            lambda item: column.value(item[1]),
+            (lambda item: status(item[1])) if status else None,
+        )
+
+    _table(
+        ws,
+        t,
+        [
+            _Column("#", 5, lambda item: item[0]),
+            of(c["ref"]),
+            of(c["section"]),
+            of(c["level"]),
+            of(c["status"]),
+            of(replace(c["criterion"], width=55)),
+            _Column("wb.partner_criteria", 55, lambda i: _partner_texts(i[1], t, options.guidance)),
+            of(replace(c["note"], width=45)),
+        ],
+        numbered,
+    )
+
+
+def _history(ws: Worksheet, data: ReportData, t: Translator) -> None:
+    """The whole audit trail, oldest first, our words in the report's language."""
+
+    def who(entry: HistoryEntry) -> str:
+        if entry.reviewer == PARTNER_ADMINISTRATION:
+            return t("wb.partner_administration")
+        return entry.reviewer
+
+    _table(
+        ws,
+        t,
+        [
+            _Column("annex.when", 22, lambda h: h.timestamp),
+            _Column("col.reviewer", 16, who),
+            _Column("annex.change", 18, lambda h: t.action(h.action)),
+            _Column("wb.reference_ref", 13, lambda h: h.reference_ref or ""),
+            _Column("wb.partner_ref", 13, lambda h: h.partner_ref or ""),
+            _Column("annex.before", 30, lambda h: t.history_value(h.action, h.old_value or "")),
+            _Column("annex.after", 30, lambda h: t.history_value(h.action, h.new_value or "")),
+            _Column("wb.bulk", 9, lambda h: _yes(t, h.bulk)),
+        ],
+        data.history,
+    )
+
+
+def _warnings(ws: Worksheet, data: ReportData, t: Translator) -> None:
+    warnings = [
+        (program.name, *split_warning(sentence))
+        for program in (data.reference, data.partner)
+        for sentence in program.import_warnings
+    ]
+    _table(
+        ws,
+        t,
+        [
+            _Column("col.program", 28, lambda w: w[0]),
+            _Column("annex.where", 40, lambda w: w[1]),
+            _Column("annex.warning", 100, lambda w: w[2]),
+        ],
+        warnings,
+    )
+
+
+def _editions(ws: Worksheet, data: ReportData, t: Translator) -> None:
+    """Each program's editions, oldest first, as the PDF's provenance lists them; the last
+    edition of an updated program says what its update changed."""
+    infos = {info.side: info for info in data.editions}
+    lines: list[tuple[object, ...]] = []
+    for side, program in (("reference", data.reference), ("partner", data.partner)):
+        info = infos.get(side) or EditionsInfo(side, program.name)
+        named = (info.program or program.name, t(f"cover.{side}"))
+        if not info.editions:  # data built in code: the program as imported
+            lines.append(
+                (
+                    *named,
+                    1,
+                    program.version,
+                    program.source_file,
+                    program.sha256,
+                    "",
+                    "",
+                    program.criteria_count,
+                    "",
+                )
+            )
+        for e in info.editions:
+            changes = ""
+            if len(info.editions) > 1 and e is info.editions[-1]:
+                counts = [f"{t('changes.kind.' + k)}: {n}" for k, n in info.counts().items() if n]
+                changes = "; ".join(counts) or t("changes.nothing")
+            lines.append(
+                (
+                    *named,
+                    e.number,
+                    e.label,
+                    e.source_file,
+                    e.sha256,
+                    e.imported_at,
+                    e.imported_by,
+                    e.criteria,
+                    changes,
+                )
+            )
+    headers = (
+        ("col.program", 26),
+        ("wb.side", 22),
+        ("editions.edition", 9),
+        ("wb.version_label", 18),
+        ("cover.source_file", 30),
+        ("SHA-256", 30),
+        ("editions.imported", 20),
+        ("wb.imported_by", 16),
+        ("cover.criteria", 10),
+        ("wb.changes", 40),
+    )
+    _table(
+        ws, t, [_Column(key, width, itemgetter(i)) for i, (key, width) in enumerate(headers)], lines
+    )
+
+
+def _consensus(ws: Worksheet, data: ReportData, t: Translator) -> None:
+    """One row per criterion: our assessment and note beside their position and comment."""
+    c = _row_columns(t)
+
+    def outcome(row: ReferenceRow) -> str:
+        if is_open_point(row):
+            return t("wb.outcome.open")
+        return t("wb.outcome.agreed") if is_agreed(row) else t("wb.outcome.unanswered")
+
+    _table(
+        ws,
+        t,
+        [
+            c["section"],
+            c["ref"],
+            replace(c["criterion"], width=55),
+            replace(c["status"], key="wb.our_assessment"),
+            replace(c["note"], key="wb.our_note"),
+            _Column("wb.our_flag", 11, lambda r: _yes(t, r.discussion)),
+            _Column(
+                "wb.their_position", 16, lambda r: t.stance(r.position.stance) if r.position else ""
+            ),
+            _Column("wb.their_comment", 40, lambda r: r.position.comment if r.position else ""),
+            _Column("wb.round", 8, lambda r: r.position.round if r.position else ""),
+            _Column("wb.outcome", 15, outcome),
+        ],
+        data.rows,
     )
 
 
@@ -273,179 +553,41 @@ def render_workbook(
 ) -> Path:
     """Write the workbook for ``data`` to ``path`` (atomically) and return the final path."""
     options = options or ReportOptions()
-    total = len(SHEETS) + 1
-    step = 0
+    t = translator(options.language)
+    names = sheet_names(options.language)
+    writers: list[tuple[str, Callable[[Worksheet], None]]] = [
+        ("Writing the summary sheet", lambda ws: _summary(ws, data, options, t)),
+        ("Writing the side-by-side sheet", lambda ws: _side_by_side(ws, data, options, t)),
+        ("Writing the gap register", lambda ws: _gaps(ws, data, t)),
+        ("Writing the partner-only sheet", lambda ws: _partner_only(ws, data, options, t)),
+        ("Writing the discussion points", lambda ws: _discussion(ws, data, options, t)),
+        ("Writing the history", lambda ws: _history(ws, data, t)),
+        ("Writing the import warnings", lambda ws: _warnings(ws, data, t)),
+        ("Writing the editions", lambda ws: _editions(ws, data, t)),
+    ]
+    sheets = list(zip(names, writers, strict=True))
+    if data.has_positions:
+        sheets.append(
+            (t(_CONSENSUS_KEY), ("Writing the consensus", lambda ws: _consensus(ws, data, t)))
+        )
+    total = len(sheets) + 1
 
-    def advance(message: str) -> None:
-        nonlocal step
+    wb = Workbook()
+    wb.remove(wb.active)
+    for step, (name, (message, write)) in enumerate(sheets):
         check_cancel(cancel)
         if progress is not None:
             progress(step, total, message)
-        step += 1
-
-    wb = Workbook()
-    advance("Writing the summary sheet")
-    summary = wb.active
-    summary.title = SHEETS[0]
-    _summary(summary, data, options)
-
-    advance("Writing the side-by-side sheet")
-    rows = []
-    for row in data.rows:
-        refs, relations, texts = _partner_cells(row)
-        rows.append(
-            [
-                row.section,
-                row.ref,
-                row.level,
-                row.criterion.text,
-                refs,
-                relations,
-                texts or "No linked partner criterion",
-                row.status.label,
-                row.note,
-                "yes" if row.discussion else "",
-                "yes" if row.suspect else "",
-                row.reviewer,
-                row.timestamp,
-            ]
-        )
-    _table(
-        wb.create_sheet(SHEETS[1]),
-        (
-            "Category",
-            "Ref",
-            "Level",
-            "Reference criterion",
-            "Partner refs",
-            "Relations",
-            "Partner criteria",
-            "Assessment",
-            "Note",
-            "Discussion",
-            "Text changed",
-            "Reviewer",
-            "Decided at",
-        ),
-        (24, 9, 9, 60, 12, 12, 60, 13, 40, 11, 11, 16, 20),
-        rows,
-        status_column=8,
-    )
-
-    advance("Writing the gap register")
-    _table(
-        wb.create_sheet(SHEETS[2]),
-        (
-            "Level",
-            "Ref",
-            "Category",
-            "Assessment",
-            "Reference criterion",
-            "Linked partner",
-            "Note",
-            "Stricter side",
-        ),
-        (9, 9, 24, 13, 60, 18, 50, 13),
-        [
-            [
-                row.level,
-                row.ref,
-                row.section,
-                row.status.label,
-                row.criterion.text,
-                ", ".join(f"{k.criterion.ref} ({k.relation.label})" for k in row.links),
-                row.note,
-                row.stricter_side if row.status.value == "partial" else "",
-            ]
-            for row in data.register_rows()
-        ],
-        status_column=4,
-    )
-
-    advance("Writing the partner-only sheet")
-    _table(
-        wb.create_sheet(SHEETS[3]),
-        ("Section", "Ref", "Level", "Criterion"),
-        (28, 12, 9, 90),
-        [[c.section, c.ref, c.level.value if c.level else "", c.text] for c in data.partner_only],
-    )
-
-    advance("Writing the discussion points")
-    _table(
-        wb.create_sheet(SHEETS[4]),
-        (
-            "#",
-            "Ref",
-            "Category",
-            "Level",
-            "Assessment",
-            "Reference criterion",
-            "Partner criteria",
-            "Note",
-        ),
-        (5, 9, 24, 9, 13, 55, 55, 45),
-        [
-            [
-                n,
-                row.ref,
-                row.section,
-                row.level,
-                row.status.label,
-                row.criterion.text,
-                _partner_cells(row)[2] or "No linked partner criterion",
-                row.note,
-            ]
-            for n, row in enumerate(data.discussion_rows(), start=1)
-        ],
-        status_column=5,
-    )
-
-    advance("Writing the history")
-    _table(
-        wb.create_sheet(SHEETS[5]),
-        (
-            "When",
-            "Reviewer",
-            "Change",
-            "Reference ref",
-            "Partner ref",
-            "Old value",
-            "New value",
-            "Bulk",
-        ),
-        (22, 16, 14, 13, 13, 30, 30, 7),
-        [
-            [
-                h.timestamp,
-                h.reviewer,
-                h.action,
-                h.reference_ref or "",
-                h.partner_ref or "",
-                h.old_value or "",
-                h.new_value or "",
-                "yes" if h.bulk else "",
-            ]
-            for h in data.history
-        ],
-    )
-    _table(
-        wb.create_sheet(SHEETS[6]),
-        ("Program", "Where", "Warning"),
-        (28, 40, 100),
-        [
-            [program.name, *split_warning(sentence)]
-            for program in (data.reference, data.partner)
-            for sentence in program.import_warnings
-        ],
-    )
-    if data.has_positions:
-        _consensus(wb.create_sheet(CONSENSUS_SHEET), data)
+        write(wb.create_sheet(name))
     for sheet in wb.worksheets:
-        _print_setup(sheet, options, landscape=sheet.title != SHEETS[0])
+        _print_setup(sheet, options, t, landscape=sheet.title != names[0])
     wb.properties.title = options.title
     wb.properties.creator = options.prepared_by or "criteria-compare"
+    wb.properties.language = options.language
 
-    advance("Saving the workbook")
+    check_cancel(cancel)
+    if progress is not None:
+        progress(total - 1, total, "Saving the workbook")
     with atomic_target(path) as tmp:
         wb.save(tmp)
         check_cancel(cancel)
