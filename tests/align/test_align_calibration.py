@@ -61,3 +61,19 @@ def test_aligner_bands_are_the_calibrated_ones_unless_turned_off(calibrated: boo
         else:
             expected = Band.HIGH if s.score >= 0.6 else Band.MEDIUM if s.score >= 0.35 else Band.LOW
             assert s.band is expected
+
+
+def test_every_band_of_the_sample_is_its_stored_suggestions_probability() -> None:
+    """The aligner bands a whole block at once; each band is still band_for(probability) of the
+    suggestion as stored (its rounded score, margin and channels), both ways, every rank."""
+    from criteria_compare.importing import read_criteria
+    from criteria_compare.resources import sample_path
+
+    ref = read_criteria(sample_path("ctpat_msc_importer.xlsx")).criteria
+    par = read_criteria(sample_path("partner_aeo_meridia.xlsx")).criteria
+    result = align(ref, par, AlignerSettings(use_embedding=False))
+    suggestions = [s for group in (result.forward, result.backward) for row in group.values() for s in row]  # fmt: skip
+    assert len(suggestions) > 500
+    assert {s.band for s in suggestions} == set(Band)
+    for s in suggestions:
+        assert s.band is band_for(suggestion_probability(s)), s

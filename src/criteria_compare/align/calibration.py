@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import TypeVar
+
+import numpy as np
 
 from criteria_compare.model import Band, Suggestion
 
@@ -29,6 +32,7 @@ __all__ = [
     "MEDIUM_PROBABILITY",
     "band_for",
     "band_meaning",
+    "bands",
     "probability",
     "suggestion_probability",
 ]
@@ -61,14 +65,13 @@ _MEANINGS = {
 }
 
 
-def probability(score: float, margin: float, channels: Mapping[str, float]) -> float:
-    """The calibrated probability that a suggestion with this score, margin over the next
-    candidate and normalised channel scores is a right counterpart."""
-    agree = sum(v >= _FIRST for v in channels.values()) / len(channels) if channels else 0.0
-    encoder = 1.0 if "embedding" in channels else 0.0
-    lead = math.sqrt(max(margin, 0.0))
+_X = TypeVar("_X", float, np.ndarray)
+
+
+def _logit(score: _X, lead: _X, agree: _X, encoder: float) -> _X:
+    """The fitted log-odds (one formula for one suggestion and for many at once)."""
     b = _COEF
-    z = (
+    return (
         b[0]
         + b[1] * score
         + b[2] * lead
@@ -77,7 +80,35 @@ def probability(score: float, margin: float, channels: Mapping[str, float]) -> f
         + b[5] * score * encoder
         + b[6] * lead * encoder
     )
+
+
+def probability(score: float, margin: float, channels: Mapping[str, float]) -> float:
+    """The calibrated probability that a suggestion with this score, margin over the next
+    candidate and normalised channel scores is a right counterpart."""
+    agree = sum(v >= _FIRST for v in channels.values()) / len(channels) if channels else 0.0
+    encoder = 1.0 if "embedding" in channels else 0.0
+    z = _logit(score, math.sqrt(max(margin, 0.0)), agree, encoder)
     return 1.0 / (1.0 + math.exp(-z))
+
+
+_BY_LEVEL = (Band.LOW, Band.MEDIUM, Band.HIGH)
+
+
+def bands(
+    scores: np.ndarray, margins: np.ndarray, channels: Mapping[str, np.ndarray]
+) -> list[Band]:
+    """``band_for(probability(...))`` of many suggestions at once: their (rounded) scores,
+    margins and normalised channel scores as arrays (the aligner's hot path)."""
+    n = len(scores)
+    if channels:
+        agree = sum((v >= _FIRST).astype(np.int64) for v in channels.values()) / len(channels)
+    else:
+        agree = np.zeros(n)
+    encoder = 1.0 if "embedding" in channels else 0.0
+    z = _logit(scores, np.sqrt(np.maximum(margins, 0.0)), np.asarray(agree, float), encoder)
+    p = 1.0 / (1.0 + np.exp(-z))
+    level = (p >= MEDIUM_PROBABILITY).astype(np.int64) + (p >= HIGH_PROBABILITY)
+    return [_BY_LEVEL[i] for i in level.tolist()]
 
 
 def suggestion_probability(suggestion: Suggestion) -> float:

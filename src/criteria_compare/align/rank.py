@@ -13,7 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from criteria_compare.align.affinity import AffinityChannel, SectionIndex, index_sections
-from criteria_compare.align.calibration import band_for, probability
+from criteria_compare.align.calibration import bands as calibrated_bands
 from criteria_compare.align.consensus import SPREAD_DEPTH, consensus_table, spread_counts
 from criteria_compare.align.explain import Spans, make_evidence
 from criteria_compare.align.features import SideFeatures
@@ -24,7 +24,7 @@ from criteria_compare.align.products import all_pairs, split_frequent
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.spans import pair_spans, shared_evidence
 from criteria_compare.align.sparse import dense_block, pair_block
-from criteria_compare.model import Band, Evidence, Suggestion
+from criteria_compare.model import Band, Suggestion
 
 __all__ = ["SharedScores", "rank_direction", "row_channels"]
 
@@ -35,14 +35,25 @@ _LEXICAL_PAIRS = (
 )
 
 
-def _band(score: float, settings: AlignerSettings, evidence: Evidence) -> Band:
+def _bands(
+    scores: list[float],
+    rounded: list[float],
+    margins: list[float],
+    channels: Mapping[str, np.ndarray],
+    settings: AlignerSettings,
+) -> list[Band]:
+    """Each suggestion's band: calibrated from its rounded score, margin and channel scores
+    (as its stored evidence has them), or by the score thresholds."""
     if settings.calibrated_bands:
-        return band_for(probability(round(score, 4), evidence.margin, evidence.channels))
-    if score >= settings.band_high:
-        return Band.HIGH
-    if score >= settings.band_medium:
-        return Band.MEDIUM
-    return Band.LOW
+        return calibrated_bands(np.asarray(rounded), np.asarray(margins), channels)
+    return [
+        Band.HIGH
+        if score >= settings.band_high
+        else Band.MEDIUM
+        if score >= settings.band_medium
+        else Band.LOW
+        for score in scores
+    ]
 
 
 def _rows_minmax(values: np.ndarray) -> np.ndarray:
@@ -345,24 +356,26 @@ def _block_suggestions(
         q_spans, shared_terms = shared_evidence(q.spans, pair_q, d.spans, pair_d)
         spans = list(zip(q_spans, pair_spans(d.spans, pair_d, q.spans, pair_q), strict=True))
     # Rounded here for the whole block: the evidence shows channel scores to 4 decimals.
-    channel_lists = [(name, np.round(v[cells], 4).tolist()) for name, v in norm.items()]
+    channel_arrays = {name: np.round(v[cells], 4) for name, v in norm.items()}
+    channel_lists = [(name, v.tolist()) for name, v in channel_arrays.items()]
     by_row: list[tuple[Suggestion, ...]] = [()] * nb
     rows = pair_q.tolist()
     targets = pair_d.tolist()
     ranks = (rank0[shown] + 1).tolist()
     pins = (rank0[shown] < n_pin[rows_sorted[shown]]).tolist()
     values = final[shown].tolist()
-    nexts = following[shown].tolist()
+    rounded = [round(v, 4) for v in values]
+    margins = [round(v - n, 4) for v, n in zip(values, following[shown].tolist(), strict=True)]
+    band_list = _bands(values, rounded, margins, channel_arrays, settings)
     row_out: list[Suggestion] = []
     for j, row in enumerate(rows):
         target = targets[j]
-        score = values[j]
         q_criterion = q.criteria[row]
         evidence = make_evidence(
             q.texts[row],
             d.texts[target],
             {name: v[j] for name, v in channel_lists},
-            score - nexts[j],
+            margins[j],
             not q.sections[row].isdisjoint(d.sections[target]),
             spans[j] if spans is not None else None,
             shared_terms[j] if shared_terms is not None else None,
@@ -372,8 +385,8 @@ def _block_suggestions(
                 source_ref=q_criterion.ref,
                 target_ref=d.criteria[target].ref,
                 rank=ranks[j],
-                score=round(score, 4),
-                band=_band(score, settings, evidence),
+                score=rounded[j],
+                band=band_list[j],
                 evidence=evidence,
                 pinned=pins[j],
             )
