@@ -105,3 +105,22 @@ def test_exchange_without_an_action_exits_2(capsys: pytest.CaptureFixture[str]) 
     assert code == 2
     assert stdout == ""
     assert "exchange export" in stderr
+
+
+def test_export_over_a_filled_in_workbook_needs_force(
+    project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 2 and one sentence naming the file, its answers and --force; --force replaces it."""
+    out = tmp_path / "positions.xlsx"
+    assert _run(capsys, "exchange", "export", str(project_path), "-o", str(out))[0] == 0
+    fill(out, {"6.1": ("Disagree", "Seal standard differs.")})
+    answered = out.read_bytes()
+    code, stdout, stderr = _run(capsys, "exchange", "export", str(project_path), "-o", str(out))
+    assert (code, stdout) == (2, "")
+    assert stderr.count("\n") == 1
+    assert "positions.xlsx holds 1 answer of the partner administration that has not" in stderr
+    assert "--force" in stderr
+    assert out.read_bytes() == answered
+    code, _, _ = _run(capsys, "exchange", "export", str(project_path), "-o", str(out), "--force")
+    assert code == 0
+    assert out.read_bytes() != answered

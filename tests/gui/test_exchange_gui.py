@@ -133,3 +133,25 @@ def test_a_wrong_workbook_is_refused_in_one_sentence(
     assert "not an exchange workbook" in failed.args[0]
     assert window.project.positions() == {}
     window.close_project()
+
+
+def test_exporting_onto_the_partners_unimported_answers_is_refused(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Choosing the returned file as the new export's name says what would be lost and keeps it."""
+    path = tmp_path / "review.ccproj"
+    make_project(path).close()
+    open_in(qtbot, window, path)
+    out = tmp_path / "positions.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.actions_by_name["export_positions"].trigger()
+    qtbot.waitUntil(lambda: window.jobs.active_worker is None, timeout=WAIT_MS)
+    fill(out, {"6.2": ("Disagree", COMMENT)})
+    answered = out.read_bytes()
+    with qtbot.waitSignal(window.jobFailed, timeout=WAIT_MS) as failed:
+        window.actions_by_name["export_positions"].trigger()
+    assert "holds 1 answer of the partner administration" in failed.args[0]
+    assert "import it first" in failed.args[0]
+    assert "--force" not in failed.args[0]
+    assert out.read_bytes() == answered
+    window.close_project()

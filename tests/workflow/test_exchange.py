@@ -14,7 +14,11 @@ from criteria_compare.errors import ImportFailed, ProjectReadOnly
 from criteria_compare.model import PARTNER_ADMINISTRATION, Relation, Stance, Status
 from criteria_compare.project import Project
 from criteria_compare.report.exchange_workbook import CHECK_HEADER, META_SHEET, POSITIONS_SHEET
-from criteria_compare.workflow.exchange import export_positions, import_positions
+from criteria_compare.workflow.exchange import (
+    UnimportedAnswers,
+    export_positions,
+    import_positions,
+)
 from tests.workflow.exchange_helpers import columns, edit, fill, rows_by_ref
 
 
@@ -285,3 +289,26 @@ def test_the_importer_limits_apply_to_a_returned_workbook(decided: Project, tmp_
     with pytest.raises(ImportFailed, match="over the import limit"):
         import_positions(decided, out, limits=ImportLimits(max_bytes=1000))
     assert decided.positions() == {}
+
+
+def test_a_returned_workbook_not_yet_imported_is_not_written_over(
+    decided: Project, tmp_path: Path
+) -> None:
+    """Exporting again onto the file the partner filled in would lose their answers: refused,
+    the file untouched, until it is imported (or replace is asked for). A workbook of ours that
+    only carries answers imported earlier is replaced without a word."""
+    out = export_positions(decided, tmp_path / "positions.xlsx").path
+    export_positions(decided, out)  # our own, unanswered: replaced
+    fill(out, {"6.1": ("Disagree", "Ours are stricter."), "7.10": ("", "See annex 2.")})
+    answered = out.read_bytes()
+    with pytest.raises(UnimportedAnswers, match=r"positions.xlsx holds 2 answers .* not replaced"):
+        export_positions(decided, out)
+    assert out.read_bytes() == answered
+    assert sum(e.action == "exchange_export" for e in decided.history()) == 2  # not the refused one
+    import_positions(decided, out)
+    second = export_positions(decided, out).path  # imported now: replaced, carrying them
+    export_positions(decided, second)  # carries the stored answers only: replaced again
+    fill(second, {"1.1": ("Agree", "")})
+    with pytest.raises(UnimportedAnswers, match="holds 1 answer of"):
+        export_positions(decided, second)
+    assert export_positions(decided, second, replace=True).round == 2

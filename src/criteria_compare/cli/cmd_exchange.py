@@ -9,6 +9,7 @@ from pathlib import Path
 
 from criteria_compare.cli.arguments import add_json, add_project, add_reviewer
 from criteria_compare.cli.output import emit_json, notice, say
+from criteria_compare.errors import InvalidValue
 
 __all__ = ["register"]
 
@@ -40,6 +41,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument(
         "--prepared-by", default="", metavar="NAME", help="shown on the first sheet"
     )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace XLSX even when it is a returned workbook whose answers were not imported",
+    )
     add_reviewer(export)
     add_json(export)
     export.set_defaults(func=run_export)
@@ -68,12 +74,19 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """Write the exchange workbook and say where."""
     from criteria_compare.project import Project
-    from criteria_compare.workflow.exchange import export_positions
+    from criteria_compare.workflow.exchange import UnimportedAnswers, export_positions
 
     with Project.open(args.project) as project:
-        result = export_positions(
-            project, args.output, prepared_by=args.prepared_by, reviewer=args.reviewer
-        )
+        try:
+            result = export_positions(
+                project,
+                args.output,
+                prepared_by=args.prepared_by,
+                reviewer=args.reviewer,
+                replace=args.force,
+            )
+        except UnimportedAnswers as exc:
+            raise InvalidValue(f"{exc} To replace it all the same, give --force.") from None
     if args.json:
         emit_json(result.to_json())
         return 0

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from criteria_compare.errors import ImportFailed
+from criteria_compare.errors import CriteriaCompareError, ImportFailed
 from criteria_compare.importing.cells import printable
 from criteria_compare.importing.result import ImportLimits
 from criteria_compare.importing.source import load_source, sniff_kind
@@ -49,11 +49,13 @@ from criteria_compare.report.exchange_workbook import (
 __all__ = [
     "ExchangeExport",
     "ImportSummary",
+    "UnimportedAnswers",
     "exchange_rows",
     "export_positions",
     "import_positions",
     "parse_stance",
     "read_positions_workbook",
+    "unimported_answers",
 ]
 
 #: A comment longer than this is cut (a spreadsheet cell holds 32,767 characters).
@@ -152,6 +154,49 @@ def exchange_rows(project: Project) -> tuple[ExchangeRow, ...]:
     return tuple(rows)
 
 
+class UnimportedAnswers(CriteriaCompareError):
+    """The file an export would replace is a workbook the partner filled in and nobody
+    imported: writing over it would lose their answers."""
+
+    def __init__(self, path: Path, answers: int) -> None:
+        self.path = path
+        self.answers = answers
+        what = "answer" if answers == 1 else "answers"
+        verb = "has" if answers == 1 else "have"
+        super().__init__(
+            f"{path.name} holds {answers} {what} of the partner administration that "
+            f"{verb} not been imported, so it was not replaced; import it first, or write the new "
+            "workbook under another name."
+        )
+
+
+def unimported_answers(project: Project, path: str | os.PathLike[str]) -> int:
+    """How many filled-in positions or comments the exchange workbook at ``path`` holds that
+    ``project`` does not have (0 when there is no such file, it is not this comparison's
+    workbook, it was imported, or it only carries answers imported earlier)."""
+    target = Path(path)
+    if not target.is_file():
+        return 0
+    try:
+        back = read_positions_workbook(
+            target,
+            project.exchange_identity(),
+            [c.ref for c in project.reference.criteria],
+            project_name=project.path.name,
+        )
+    except ImportFailed:
+        return 0
+    if back.sha256 in {p.sha256 for p in project.position_rows()}:
+        return 0
+    # A workbook of ours carries the partner's last answers: those are stored already.
+    stored = {ref: (p.stance, p.comment) for ref, p in project.positions().items()}
+    return sum(
+        1
+        for ref, (stance, comment) in back.answers.items()
+        if (stance is not Stance.BLANK or comment) and stored.get(ref) != (stance, comment)
+    )
+
+
 def export_positions(
     project: Project,
     path: str | os.PathLike[str],
@@ -159,13 +204,20 @@ def export_positions(
     prepared_by: str = "",
     reviewer: str | None = None,
     cancel: CancelCheck | None = None,
+    replace: bool = False,
 ) -> ExchangeExport:
     """Write the exchange workbook of the next round to ``path`` and record it in the history.
 
     The project must be writable (the export is recorded, and the comparison's
-    exchange identity must be the one stored in the file).
+    exchange identity must be the one stored in the file). A returned workbook at
+    ``path`` whose answers were never imported is replaced only with ``replace``
+    (else UnimportedAnswers, and nothing is written).
     """
     project.check_writable()
+    if not replace:
+        answers = unimported_answers(project, path)
+        if answers:
+            raise UnimportedAnswers(Path(path), answers)
     identity = project.exchange_identity()
     round_ = project.exchange_round() + 1
     book = ExchangeWorkbook(
