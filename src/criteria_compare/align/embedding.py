@@ -84,7 +84,6 @@ class MemoryEmbeddingCache:
 
     def __init__(self) -> None:
         self._items: dict[str, np.ndarray] = {}
-        self.puts = 0
 
     def __len__(self) -> int:
         return len(self._items)
@@ -93,7 +92,6 @@ class MemoryEmbeddingCache:
         return {k: self._items[k] for k in keys if k in self._items}
 
     def put(self, items: Mapping[str, np.ndarray]) -> None:
-        self.puts += len(items)
         for key, vector in items.items():
             self._items[key] = np.asarray(vector, dtype=np.float32)
 

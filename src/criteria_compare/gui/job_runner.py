@@ -25,7 +25,6 @@ class JobRunner(QObject):
         self._window = window
         self._fail = fail
         self.active_worker: Worker | None = None
-        self._progress_dialog: ProgressDialog | None = None
 
     def run(
         self,
@@ -38,7 +37,7 @@ class JobRunner(QObject):
     ) -> Worker:
         """Run ``job`` in ``pool`` (the global pool by default); ``on_done`` gets its result."""
         worker = Worker(job, name=name)
-        dialog = ProgressDialog(worker, title, self._window)
+        ProgressDialog(worker, title, self._window)  # the window owns it; it closes itself
         self.active_worker = worker
         worker.signals.finished.connect(on_done)
         worker.signals.failed.connect(self._fail)
@@ -46,7 +45,6 @@ class JobRunner(QObject):
         # Bound methods only: Qt drops them if the window is gone before the job ends.
         for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
             signal.connect(self._ended)
-        self._progress_dialog = dialog
         worker.start(pool)
         return worker
 

@@ -57,7 +57,6 @@ class MergeMenu(QObject):
         self._show_conflicts_of: Path | None = None
         self.dialog: MergeDialog | None = None
         self.conflicts_dialog: MergeConflictsDialog | None = None
-        self.last_result: MergeResult | None = None
         self.left_out_box: QMessageBox | None = None
         self._announce: MergeResult | None = None
         window.projectOpened.connect(self._opened)
@@ -92,7 +91,6 @@ class MergeMenu(QObject):
         )
 
     def _merged(self, result: MergeResult) -> None:
-        self.last_result = result
         self._window.statusBar().showMessage(result.message, 15000)
         self._show_conflicts_of = result.out if result.conflicts else None
         self._announce = result

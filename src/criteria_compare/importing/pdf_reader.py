@@ -307,7 +307,6 @@ class _PageReader:
         self.name, self.limits = name, limits
         self.table_count = 0
         self.columns: _Columns | None = None  # a borderless table running on
-        self.ended_in_table = False
 
     def place(self, page: int) -> str:
         self.table_count += 1

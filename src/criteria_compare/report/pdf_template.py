@@ -109,7 +109,6 @@ class ReportDocTemplate(BaseDocTemplate):
             initialFontName=BODY_FONT,
             initialFontSize=9,
         )
-        self.report_title = title
         self.header: RunningLine = header if header is not None else title
         self.marking = marking
         self.draft = draft
