@@ -9,7 +9,7 @@ shortcuts) and the menus are generated from the same table.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
@@ -41,7 +41,6 @@ __all__ = [
     "install_typing_guard",
     "is_typing_shortcut",
     "is_typing_widget",
-    "shortcut_texts",
     "spec",
 ]
 
@@ -643,17 +642,6 @@ class TypingGuard(QObject):
 def install_typing_guard(app: QApplication, actions: Mapping[str, QAction]) -> TypingGuard:
     """Keep single-key shortcuts of ``actions`` from firing while the user types in a text field."""
     return TypingGuard(app, actions)
-
-
-def shortcut_texts(names: Iterable[str]) -> dict[str, str]:
-    """Human-readable shortcuts of each named action, for legends and tooltips."""
-    return {
-        n: ", ".join(
-            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-            for k in spec(n).shortcuts
-        )
-        for n in names
-    }
 
 
 # Actions the main window connects; the review view connects all the others.

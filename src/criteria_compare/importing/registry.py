@@ -22,7 +22,7 @@ from criteria_compare.importing.source import (
 from criteria_compare.importing.structured import open_structured
 from criteria_compare.importing.xlsx import XlsxReader
 
-__all__ = ["ReaderEntry", "open_reader", "register_reader", "registered_readers"]
+__all__ = ["ReaderEntry", "open_reader", "register_reader"]
 
 ReaderFactory = Callable[[SourceFile, ImportLimits], SheetReader]
 
@@ -45,11 +45,6 @@ def register_reader(entry: ReaderEntry) -> None:
     """Add a reader; for a kind of content, the highest-priority reader claiming the extension wins."""
     _REGISTRY.append(entry)
     _REGISTRY.sort(key=lambda e: -e.priority)
-
-
-def registered_readers() -> tuple[ReaderEntry, ...]:
-    """Every registered reader, highest priority first."""
-    return tuple(_REGISTRY)
 
 
 def open_reader(source: SourceFile, limits: ImportLimits) -> SheetReader:

@@ -13,14 +13,14 @@ verdict only when asked (by default the verdict stays Unreviewed).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from criteria_compare.align.calibration import CLEAR_PROBABILITY, suggestion_probability
 from criteria_compare.model import Criterion, Relation, Status, Suggestion
 from criteria_compare.project import Decision, Project
 
-__all__ = ["CLEAR_PROBABILITY", "ClearWinner", "clear_winners", "confirm_decisions"]
+__all__ = ["CLEAR_PROBABILITY", "ClearWinner", "clear_winners"]
 
 
 @dataclass(frozen=True)
@@ -92,12 +92,3 @@ def clear_winners(project: Project, threshold: float = CLEAR_PROBABILITY) -> lis
         )
         for w in found
     ]
-
-
-def confirm_decisions(
-    winners: Sequence[ClearWinner],
-    relation: Relation = Relation.EQUAL,
-    status: Status | None = None,
-) -> list[Decision]:
-    """The decisions that confirm ``winners`` (apply them with ``Project.apply(bulk=True)``)."""
-    return [w.decision(relation, status) for w in winners]

@@ -34,7 +34,7 @@ from criteria_compare.project.elements import DecisionElements, ElementKey, Elem
 from criteria_compare.project.rules import describe, violation
 from criteria_compare.project.state import CriterionState
 
-__all__ = ["MergePlan", "apply_value", "element_value", "plan_merge", "state_of"]
+__all__ = ["MergePlan", "apply_value", "element_value", "plan_merge"]
 
 _ASSESSMENT_FIELDS = (Field.STATUS, Field.NOTE, Field.DISCUSSION)
 
@@ -78,11 +78,6 @@ class _Index:
             pinned=frozenset(self.pinned.get(ref, ())),
             assessment=self.elements.assessments.get(ref, Assessment(reference_ref=ref)),
         )
-
-
-def state_of(elements: DecisionElements, ref: str) -> CriterionState:
-    """The full reviewer state of ``ref`` in one copy."""
-    return _Index(elements).state(ref)
 
 
 def element_value(state: CriterionState, key: ElementKey) -> ElementValue:

@@ -45,7 +45,6 @@ __all__ = [
     "SEARCH_LIMIT",
     "PartnerPane",
     "PartnerSearch",
-    "search_partners",
 ]
 
 SEARCH_DELAY_MS = 60  # coalesce keystrokes before searching
@@ -108,15 +107,6 @@ class PartnerSearch:
     def fuzzy(self, query: str, limit: int = SEARCH_LIMIT) -> list[str]:
         """Typo-tolerant matches over every criterion (hundreds of ms for thousands)."""
         return [c.ref for c, _score in search(query, self._criteria, limit)]
-
-
-def search_partners(
-    query: str, criteria: Sequence[Criterion], limit: int = SEARCH_LIMIT
-) -> list[str]:
-    """Refs of the partner criteria best matching ``query`` (quick path, then fuzzy)."""
-    finder = PartnerSearch(criteria)
-    hits = finder.quick(query, limit)
-    return finder.fuzzy(query, limit) if hits is None else hits
 
 
 class PartnerPane(QWidget):
