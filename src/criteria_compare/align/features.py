@@ -30,7 +30,6 @@ class SideFeatures:
     language: str
     texts: list[AnalyzedText]
     sections: list[frozenset[str]]
-    words_tf: SparseRows
     stems_tf: SparseRows
     tfidf: SparseRows
     char: SparseRows
@@ -215,7 +214,6 @@ def build_features(
                 language=analyzer.language,
                 texts=texts,
                 sections=sections,
-                words_tf=wtf,
                 stems_tf=stf,
                 tfidf=tfidf_rows(wtf, word_idf),
                 char=tfidf_rows(ch, char_idf),
