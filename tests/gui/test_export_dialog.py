@@ -198,3 +198,16 @@ def test_language_choice_translates_the_title_and_the_report(
     dialog.title_edit.setText("Mon titre")
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
     assert dialog.title_edit.text() == "Mon titre"  # a title the user typed is kept
+
+
+def test_prepared_by_names_the_reviewer_not_the_account_that_created(
+    qtbot, tmp_path: Path
+) -> None:
+    """A project created and aligned by an operating-system account and reviewed by A. Rivera:
+    the dialog proposes A. Rivera, never the account."""
+    path = reviewed_sample_project(tmp_path / "os.ccproj", unreviewed=53, creator="svc-build7")
+    with Project.open(path, read_only=True) as project:
+        assert project.reviewer == "svc-build7"
+        d = ExportDialog(project)
+        qtbot.addWidget(d)
+        assert d.prepared_by_edit.text() == "A. Rivera"

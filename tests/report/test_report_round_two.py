@@ -172,6 +172,49 @@ def test_default_author_is_never_an_account_that_assessed_nothing(half_project: 
         assert default_author(data, project.reviewer) == "A. Rivera"
 
 
+def test_default_author_counts_every_decision_but_not_setup() -> None:
+    """A reviewer who only linked or noted is named; the account that created, aligned and
+    changed settings is not, nor the partner administration; nobody decided: empty."""
+    from criteria_compare.model import PARTNER_ADMINISTRATION
+    from criteria_compare.report import ReviewerActivity
+
+    def entry(i: int, who: str, action: str) -> HistoryEntry:
+        return HistoryEntry(i, f"2026-01-01T10:00:{i:02d}Z", who, action, "1.1", None, "", "x")
+
+    setup = tuple(entry(i, OS_ACCOUNT, a) for i, a in enumerate(("create", "align", "settings")))
+    decisions = (
+        entry(10, "A. Rivera", "status"),
+        entry(11, "A. Rivera", "status"),
+        entry(12, "A. Rivera", "status"),
+        entry(13, "B. Okafor", "link"),
+        entry(14, "B. Okafor", "note"),
+        entry(15, PARTNER_ADMINISTRATION, "position"),
+    )
+    accounts = tuple(ReviewerActivity(n, 0, "", "") for n in (OS_ACCOUNT, "B. Okafor"))
+    base = replace(synthetic_report_data(6, 4, reviewed=0.0), reviewers=accounts)
+    data = replace(base, history=setup + decisions)
+    assert default_author(data, OS_ACCOUNT) == "A. Rivera, B. Okafor"
+    assert default_author(data, "B. Okafor") == "B. Okafor"
+    assert default_author(replace(base, history=setup), OS_ACCOUNT) == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "Prepared by not stated"),
+        ("es", "Elaborado por no indicado"),
+        ("fr", "Établi par non indiqué"),
+    ],
+)
+def test_cover_says_not_stated_when_nobody_is_named(
+    language: str, words: str, tmp_path: Path
+) -> None:
+    """With no author the cover says so in the report's language (agreeing with 'author')."""
+    data = synthetic_report_data(12, 6)
+    out = render_pdf(data, tmp_path / "a.pdf", ReportOptions(language=language))
+    assert words in _flat(pdf_pages(out)[:1])
+
+
 def test_partner_guidance_printed_and_optional(tmp_path: Path) -> None:
     """The partner's explanatory notes print under its criteria, and can be left out."""
     base = synthetic_report_data(12, 30)

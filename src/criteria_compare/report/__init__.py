@@ -55,10 +55,27 @@ def default_title(data: ReportData, language: str = "en") -> str:
 
 
 def default_author(data: ReportData, project_reviewer: str = "") -> str:
-    """Who prepared the report unless told: the project's reviewer if they assessed criteria,
-    else the reviewers who did (most first, at most three); never an account that assessed none.
+    """Who prepared the report unless told: the reviewers with decisions in the audit trail
+    (assessments, notes, flags, links, candidates rejected or pinned, exclusions), the project's
+    reviewer alone if they are among them, else most decisions first, at most three.
+
+    An account that only created the project, computed suggestions or changed settings (the
+    operating-system account, often) is never named, nor is the partner administration; "" when
+    nobody decided anything.
     """
-    assessed = [r.reviewer for r in data.reviewers if r.decisions > 0 and r.reviewer]
-    if project_reviewer and project_reviewer in assessed:
+    from collections import Counter
+
+    from criteria_compare.model import PARTNER_ADMINISTRATION
+    from criteria_compare.report.data import DECISION_ACTIONS
+
+    counts = Counter(e.reviewer for e in data.history if e.action in DECISION_ACTIONS)
+    for activity in data.reviewers:  # data built in code may carry no history
+        counts[activity.reviewer] += activity.decisions
+    deciders = [
+        name
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n > 0 and name.strip() and name != PARTNER_ADMINISTRATION
+    ]
+    if project_reviewer and project_reviewer in deciders:
         return project_reviewer
-    return ", ".join(assessed[:3])
+    return ", ".join(deciders[:3])

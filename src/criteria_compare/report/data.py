@@ -23,6 +23,7 @@ from criteria_compare.project.agreement import PairAgreement
 
 __all__ = [
     "CHANGE_ORDER",
+    "DECISION_ACTIONS",
     "REGISTER_STATUSES",
     "STATUS_ORDER",
     "ChangeRow",
@@ -49,6 +50,27 @@ STATUS_ORDER = (
 #: Assessments shown in the gap and conflict register, in this order within a level.
 REGISTER_STATUSES = (Status.CONFLICT, Status.GAP, Status.PARTIAL)
 
+
+#: History actions that record a reviewer's own decision on a criterion. Creating the project,
+#: computing suggestions, settings, reviewer names, imports, updates, carried decisions, merges
+#: and the partner's positions are not decisions of a reviewer.
+DECISION_ACTIONS = frozenset(
+    {
+        "status",
+        "note",
+        "discussion",
+        "link",
+        "unlink",
+        "reject",
+        "unreject",
+        "pin",
+        "unpin",
+        "confirm_unchanged",
+        "exclude",
+        "unexclude",
+        "undo",
+    }
+)
 
 #: Order of the change kinds in the "Changes since the previous edition" appendix.
 CHANGE_ORDER = (

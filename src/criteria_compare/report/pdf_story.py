@@ -334,7 +334,7 @@ class StoryBuilder:
             ],
             [
                 self.markup_paragraph(t("cover.prepared_by"), s.cell_bold),
-                self.escaped_paragraph(o.prepared_by or not_stated, s.cell),
+                self.escaped_paragraph(o.prepared_by or t("cover.author_not_stated"), s.cell),
             ],
         ]
         if o.marking:

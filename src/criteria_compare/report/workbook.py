@@ -244,7 +244,7 @@ def _summary(ws: Worksheet, data: ReportData, options: ReportOptions, t: Transla
     put_row("SHA-256", data.reference.sha256 or not_recorded, data.partner.sha256 or not_recorded)
     line += 1
     put_row(t("cover.date"), options.date)
-    put_row(t("cover.prepared_by"), options.prepared_by or not_stated)
+    put_row(t("cover.prepared_by"), options.prepared_by or t("cover.author_not_stated"))
     if options.marking:
         put_row(t("cover.handling"), options.marking)
     put_row(t("wb.status"), _status_line(data, t), font=_BOLD)

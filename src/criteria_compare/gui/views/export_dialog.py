@@ -172,7 +172,8 @@ class ExportDialog(QDialog):
         self.annex_check = QCheckBox(
             "Add the technical annex (aligner settings, import warnings, audit trail)"
         )
-        author = default_author(self._data, project.reviewer) if self._data else project.reviewer
+        # The reviewers who decided (never an account that only created or aligned the project).
+        author = default_author(self._data, project.reviewer) if self._data else ""
         self.prepared_by_edit = QLineEdit(author)
         self.pdf_edit = QLineEdit()
         self.pdf_browse = QPushButton("Browse…")

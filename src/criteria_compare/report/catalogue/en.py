@@ -68,7 +68,8 @@ MESSAGES: dict[str, str] = {
     "cover.version": "Version / date",
     "cover.criteria": "Criteria",
     "cover.source_file": "Source file",
-    "cover.not_stated": "not stated",
+    "cover.not_stated": "not stated",  # a version / date (feminine in es and fr)
+    "cover.author_not_stated": "not stated",  # who prepared the report
     "cover.not_recorded": "not recorded",
     "cover.date": "Date",
     "cover.prepared_by": "Prepared by",

@@ -70,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "cover.criteria": "Criterios",
     "cover.source_file": "Archivo de origen",
     "cover.not_stated": "no indicada",
+    "cover.author_not_stated": "no indicado",
     "cover.not_recorded": "no registrado",
     "cover.date": "Fecha",
     "cover.prepared_by": "Elaborado por",

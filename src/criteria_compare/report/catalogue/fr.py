@@ -72,6 +72,7 @@ MESSAGES: dict[str, str] = {
     "cover.criteria": "Critères",
     "cover.source_file": "Fichier source",
     "cover.not_stated": "non indiquée",
+    "cover.author_not_stated": "non indiqué",
     "cover.not_recorded": "non enregistré",
     "cover.date": "Date",
     "cover.prepared_by": "Établi par",
