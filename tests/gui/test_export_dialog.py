@@ -200,9 +200,7 @@ def test_language_choice_translates_the_title_and_the_report(
     assert dialog.title_edit.text() == "Mon titre"  # a title the user typed is kept
 
 
-def test_prepared_by_names_the_reviewer_not_the_account_that_created(
-    qtbot, tmp_path: Path
-) -> None:
+def test_prepared_by_names_the_reviewer_not_the_account_that_created(qtbot, tmp_path: Path) -> None:
     """A project created and aligned by an operating-system account and reviewed by A. Rivera:
     the dialog proposes A. Rivera, never the account."""
     path = reviewed_sample_project(tmp_path / "os.ccproj", unreviewed=53, creator="svc-build7")
@@ -211,3 +209,23 @@ def test_prepared_by_names_the_reviewer_not_the_account_that_created(
         d = ExportDialog(project)
         qtbot.addWidget(d)
         assert d.prepared_by_edit.text() == "A. Rivera"
+
+
+def test_option_check_boxes_are_short_with_an_explanation_below(qtbot, dialog) -> None:
+    """At 1024x640 each option's label fits whole, and a wrapped grey line below explains it
+    (and is read out with the check box)."""
+    dialog.resize(1024, 640)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    pairs = (
+        (dialog.guidance_check, dialog.guidance_hint),
+        (dialog.annex_check, dialog.annex_hint),
+        (dialog.xlsx_check, dialog.xlsx_hint),
+    )
+    for check, hint in pairs:
+        assert check.sizeHint().width() <= check.width(), check.text()
+        assert hint.isVisible()
+        assert hint.wordWrap()
+        assert hint.geometry().top() >= check.geometry().bottom()
+        assert check.accessibleDescription() == hint.text()
+    assert "audit trail" in dialog.annex_hint.text()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
 from criteria_compare.errors import CriteriaCompareError
 from criteria_compare.gui.file_dialogs import with_extension
 from criteria_compare.gui.screen_fit import fit_to_screen
-from criteria_compare.gui.style import MARGIN, SPACING, muted_color
+from criteria_compare.gui.style import MARGIN, SPACING, mute, muted_color
+from criteria_compare.gui.views.reflow import wrapping
 from criteria_compare.gui.workers import Worker
 from criteria_compare.progress import CancelCheck, ProgressCallback, check_cancel
 from criteria_compare.project import Project
@@ -167,10 +169,17 @@ class ExportDialog(QDialog):
         self.language_combo = QComboBox()
         for code in LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES[code], code)
-        self.guidance_check = QCheckBox("Print the partner's own guidance under its criteria")
+        self.guidance_check = QCheckBox("Partner's &guidance")
         self.guidance_check.setChecked(True)
-        self.annex_check = QCheckBox(
-            "Add the technical annex (aligner settings, import warnings, audit trail)"
+        self.guidance_hint = self._hint(
+            self.guidance_check,
+            "The partner's own explanatory notes, in small type under its criteria.",
+        )
+        self.annex_check = QCheckBox("Technical &annex")
+        self.annex_hint = self._hint(
+            self.annex_check,
+            "The aligner's settings, the import warnings and the audit trail, on pages at the "
+            "end; for the record rather than the negotiation table.",
         )
         # The reviewers who decided (never an account that only created or aligned the project).
         author = default_author(self._data, project.reviewer) if self._data else ""
@@ -178,13 +187,16 @@ class ExportDialog(QDialog):
         self.pdf_edit = QLineEdit()
         self.pdf_browse = QPushButton("Browse…")
         self.xlsx_check = QCheckBox("Also write a workbook (.xlsx)")
+        self.xlsx_hint = self._hint(
+            self.xlsx_check, "The same content as filterable sheets, in the same language."
+        )
         self.xlsx_edit = QLineEdit()
         self.xlsx_browse = QPushButton("Browse…")
         self.about_label = QLabel(
             "The PDF holds a cover, a page of key findings, an executive summary with a chart, "
             "the discussion points, the gap and conflict register, the side-by-side table, the "
             "partner-only criteria and the method, in the language chosen (criteria and notes "
-            "print as written). The workbook holds the same content as filterable sheets."
+            "print as written)."
         )
         self.about_label.setWordWrap(True)
         self.status_label = QLabel()
@@ -226,7 +238,9 @@ class ExportDialog(QDialog):
         form.addRow("Page &size:", self.page_size_combo)
         form.addRow("&Language:", self.language_combo)
         form.addRow(self.guidance_check)
+        form.addRow(self.guidance_hint)
         form.addRow(self.annex_check)
+        form.addRow(self.annex_hint)
         form.addRow("&Prepared by:", self.prepared_by_edit)
         pdf_row = QHBoxLayout()
         pdf_row.addWidget(self.pdf_edit, 1)
@@ -238,6 +252,7 @@ class ExportDialog(QDialog):
         xlsx_row.addWidget(self.xlsx_edit, 1)
         xlsx_row.addWidget(self.xlsx_browse)
         form.addRow(self.xlsx_check)
+        form.addRow(self.xlsx_hint)
         xlsx_label = QLabel("&Workbook:")
         xlsx_label.setBuddy(self.xlsx_edit)
         form.addRow(xlsx_label, xlsx_row)
@@ -301,6 +316,18 @@ class ExportDialog(QDialog):
         self.title_edit.setCursorPosition(0)
         self._show_project_status()
         self._sync_enabled()
+
+    @staticmethod
+    def _hint(check: QCheckBox, text: str) -> QLabel:
+        """A short grey explanation under ``check``, lined up with its text (and read out with it)."""
+        label = wrapping(mute(QLabel(text)))
+        style = check.style()
+        indent = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + style.pixelMetric(
+            QStyle.PixelMetric.PM_CheckBoxLabelSpacing
+        )
+        label.setContentsMargins(indent, 0, 0, 0)
+        check.setAccessibleDescription(text)
+        return label
 
     # -- state -------------------------------------------------------------------------------
 
