@@ -373,6 +373,12 @@ def _register_decide(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         help="take back a rejection (repeatable)",
     )
     p.add_argument(
+        "--still-holds",
+        action="store_true",
+        help="the decision carried over a changed text still holds: clear 'changed since the "
+        "decision' (recorded in the history; give it alone)",
+    )
+    p.add_argument(
         "--reviewer",
         metavar="NAME",
         help="who made the decision (default: project reviewer or OS user)",
@@ -402,7 +408,7 @@ def run_decide(args: argparse.Namespace) -> int:
     from criteria_compare.workflow import review
 
     pairs = _pair_links(args.link, args.relation)
-    if not (
+    changes = (
         args.status
         or args.note is not None
         or args.discussion is not None
@@ -410,10 +416,19 @@ def run_decide(args: argparse.Namespace) -> int:
         or args.unlink
         or args.reject
         or args.unreject
-    ):
+    )
+    if args.still_holds:
+        if changes:
+            raise InvalidValue(
+                "--still-holds keeps the decision as it is; give it without --status, --note, "
+                "--discussion, --link, --unlink, --reject or --unreject (a new verdict clears "
+                "'changed since the decision' by itself)."
+            )
+        return _run_still_holds(args)
+    if not changes:
         raise InvalidValue(
             "Nothing to record; give --status, --note, --discussion, --link, --unlink, "
-            "--reject or --unreject."
+            "--reject, --unreject or --still-holds."
         )
     decision = Decision(
         ref=args.ref,
@@ -457,6 +472,36 @@ def run_decide(args: argparse.Namespace) -> int:
     say(line)
     if assessment.note:
         say(f"  note: {assessment.note}")
+    return 0
+
+
+def _run_still_holds(args: argparse.Namespace) -> int:
+    """``decide REF --still-holds``: the same confirmation as the GUI's "Decision still holds"."""
+    from criteria_compare.project import Project
+    from criteria_compare.workflow.update import confirm_carried
+
+    with Project.open(args.project) as project:
+        ref = project.assessment(args.ref).reference_ref
+        if not project.assessment(ref).suspect:
+            raise InvalidValue(
+                f"No text of {ref} or its links changed since the decision; nothing to confirm."
+            )
+        confirm_carried(project, ref, reviewer=args.reviewer)
+        assessment = project.assessment(ref)
+        entry = project.history(ref, limit=1)[0]
+    if args.json:
+        emit_json(
+            {
+                "ref": ref,
+                "status": assessment.status.value,
+                "suspect": assessment.suspect,
+                "confirmed": entry.new_value,
+                "reviewer": entry.reviewer,
+                "timestamp": entry.timestamp,
+            }
+        )
+        return 0
+    say(f"{ref}: {assessment.status.label}; the decision still holds (recorded in the history).")
     return 0
 
 
