@@ -228,3 +228,43 @@ def test_update_with_the_real_matcher_end_to_end(project_path, tmp_path, capsys)
         assert [lk.partner_ref for lk in project.links("2.1")] == ["P-200"]
     assert main(["report", str(project_path), "-o", str(tmp_path / "r.pdf")]) == 0
     assert (tmp_path / "r.pdf").stat().st_size > 5_000
+
+
+def test_status_gives_the_latest_updates_counts_and_the_suspect_decisions(
+    project_path, tmp_path, capsys
+) -> None:
+    """After a split and other changes, status --json has the same counts as the update printed,
+    for the updated side's edition only, and the number of decisions to look at again."""
+    matcher = StandIn({"P-4": [("P-4a", "split"), ("P-4b", "split")]})
+    rows = partner_rows()
+    rows["P-1"] = ("Organisation", "A named officer coordinates and reviews protective measures.")
+    rows["P-20"] = rows.pop("P-2")
+    del rows["P-3"], rows["P-4"]
+    rows["P-4a"] = ("Cargo", "Containers are sealed.")
+    rows["P-4b"] = ("Cargo", "Seal numbers are logged.")
+    rows["P-7"] = ("Crisis", "The operator keeps a recovery plan.")
+    new = write_edition(tmp_path / "meridia-v4.csv", rows)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(update, "_default_matcher", lambda: matcher)
+        assert main(["update", str(project_path), "--partner", str(new), "--json"]) == 0
+    applied = json.loads(capsys.readouterr().out)
+    assert main(["status", str(project_path), "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    latest = status["partner"]["editions"][-1]["changes"]
+    assert latest == {
+        "unchanged": 2,  # P-5, P-6
+        "reworded": 1,
+        "renumbered": 1,
+        "renumbered_reworded": 0,
+        "split": 2,
+        "merged": 0,
+        "removed": 1,
+        "added": 1,
+    }
+    assert {k: v for k, v in applied["counts"].items() if k != "ambiguous"} == latest
+    assert status["partner"]["editions"][0]["changes"] is None  # the first import
+    assert [e["changes"] for e in status["reference"]["editions"]] == [None]
+    assert status["suspect"] == applied["suspect"] == 2  # 1.1 (P-1 reworded), 6.1 (P-4 split)
+    assert main(["status", str(project_path)]) == 0
+    out = capsys.readouterr().out
+    assert "changes: 2 unchanged, 1 reworded, 1 renumbered, 2 split, 1 removed, 1 added" in out

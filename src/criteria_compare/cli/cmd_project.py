@@ -658,6 +658,10 @@ def run_status(args: argparse.Namespace) -> int:
                 + (f" ({last['label']})" if last["label"] else "")
                 + f" from {last['source_file']}, {last['imported_at']} by {last['imported_by']}"
             )
+            counts = last.get("changes") or {}
+            kinds = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items() if n)
+            if kinds:
+                say(f"    changes: {kinds}")
         if info.get("excluded"):
             say(f"  {side} criteria excluded: {info['excluded']}")
     warnings = ref["import_warnings"] + partner["import_warnings"]

@@ -1238,6 +1238,7 @@ class Project:
             schema=SCHEMA_VERSION,
             editions={side: self.editions(side) for side in Side},
             excluded={side: len(self.excluded(side)) for side in Side},
+            changes=self.edition_changes(),
             import_warnings={
                 side: int(n)
                 for side, n in self._db.execute(

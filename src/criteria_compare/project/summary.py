@@ -6,9 +6,30 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from criteria_compare.model import Assessment, Edition, Link, Program, Relation, Side, Status
+from criteria_compare.model import (
+    Assessment,
+    Edition,
+    EditionChange,
+    Link,
+    Program,
+    Relation,
+    Side,
+    Status,
+)
 
-__all__ = ["build_summary"]
+__all__ = ["CHANGE_KINDS", "build_summary", "change_counts"]
+
+#: The kinds an update sorts criteria into, in the order ``status`` lists them.
+CHANGE_KINDS = (
+    "unchanged",
+    "reworded",
+    "renumbered",
+    "renumbered_reworded",
+    "split",
+    "merged",
+    "removed",
+    "added",
+)
 
 
 def build_summary(
@@ -27,11 +48,13 @@ def build_summary(
     agreement: Sequence[Mapping[str, Any]] = (),
     editions: Mapping[Side, Sequence[Edition]] | None = None,
     excluded: Mapping[Side, int] | None = None,
+    changes: Sequence[EditionChange] = (),
 ) -> dict[str, Any]:
     """Counts by verdict, links, rejections, partner-only criteria and discussion points.
 
     ``partner_only`` counts partner criteria with no confirmed link; ``agreement`` lists each
-    pair of reviewers' agreement (``project.agreement.PairAgreement.to_dict()``).
+    pair of reviewers' agreement (``project.agreement.PairAgreement.to_dict()``). Each edition
+    brought in by an update carries its ``changes`` (:func:`change_counts` of ``changes``).
     """
     counts = {status.value: 0 for status in Status}
     for assessment in assessments.values():
@@ -55,7 +78,7 @@ def build_summary(
             "suspect": sum(1 for a in assessments.values() if a.suspect),
             "import_warnings": (import_warnings or {}).get("reference", 0),
             "excluded": (excluded or {}).get(Side.REFERENCE, 0),
-            "editions": _editions((editions or {}).get(Side.REFERENCE, ())),
+            "editions": _editions((editions or {}).get(Side.REFERENCE, ()), changes),
         },
         "partner": {
             "name": partner.name,
@@ -66,7 +89,7 @@ def build_summary(
             "partner_only": partner_only,
             "import_warnings": (import_warnings or {}).get("partner", 0),
             "excluded": (excluded or {}).get(Side.PARTNER, 0),
-            "editions": _editions((editions or {}).get(Side.PARTNER, ())),
+            "editions": _editions((editions or {}).get(Side.PARTNER, ()), changes),
         },
         "links": len(links),
         "links_by_relation": by_relation,
@@ -74,6 +97,7 @@ def build_summary(
         "pinned": pinned,
         "partner_only": partner_only,
         "discussion_points": sum(1 for a in assessments.values() if a.discussion),
+        "suspect": sum(1 for a in assessments.values() if a.suspect),
         "suggestions": suggestions,
         "aligned_at": alignment.get("timestamp"),
         "notices": list(alignment.get("notices", ())),
@@ -81,7 +105,22 @@ def build_summary(
     }
 
 
-def _editions(editions: Sequence[Edition]) -> list[dict[str, Any]]:
+def change_counts(edition: Edition, changes: Sequence[EditionChange]) -> dict[str, int]:
+    """How many criteria the update to ``edition`` found of each kind (a split or merge counts
+    each old/new pair, as ``update`` does); ``unchanged``: the new edition's criteria that no
+    change names."""
+    mine = [c for c in changes if c.side is edition.side and c.edition == edition.number]
+    out = dict.fromkeys(CHANGE_KINDS, 0)
+    for change in mine:
+        out[change.change] = out.get(change.change, 0) + 1
+    named = {c.new_ref for c in mine if c.new_ref is not None}
+    out["unchanged"] = max(0, edition.criteria - len(named))
+    return out
+
+
+def _editions(
+    editions: Sequence[Edition], changes: Sequence[EditionChange]
+) -> list[dict[str, Any]]:
     return [
         {
             "number": e.number,
@@ -91,6 +130,7 @@ def _editions(editions: Sequence[Edition]) -> list[dict[str, Any]]:
             "imported_at": e.imported_at,
             "imported_by": e.imported_by,
             "criteria": e.criteria,
+            "changes": None if e.number == 1 else change_counts(e, changes),
         }
         for e in editions
     ]
