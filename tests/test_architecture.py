@@ -19,6 +19,7 @@ CORE = [
     "crashlog.py",
     "notices.py",
     "textdiff.py",
+    "wording.py",
     "importing",
     "align",
     "project",

@@ -94,9 +94,39 @@ def test_text_output_says_what_was_stored(
     fill(out, {"7.10": ("Needs discussion", "")})
     code, stdout, _ = _run(capsys, "exchange", "import", str(project_path), str(out))
     assert code == 0
-    assert "Stored 4 positions of round 1" in stdout
-    assert "1 need discussion" in stdout
-    assert "verdicts are unchanged" in stdout
+    assert stdout.strip() == (
+        "Stored 1 answer of the partner administration (round 1) from positions.xlsx: 0 agree, "
+        "0 disagree, 1 need discussion; 1 new or changed. 3 rows were left blank. Our verdicts "
+        "are unchanged."
+    )
+
+
+def test_blank_rows_are_not_counted_as_changes(
+    project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rows the partner left blank change nothing: not counted, not in the history; importing
+    the same workbook again changes nothing either."""
+    out = tmp_path / "positions.xlsx"
+    _run(capsys, "exchange", "export", str(project_path), "-o", str(out))
+    fill(out, {"1.1": ("Agree", ""), "6.1": ("Disagree", "Seals only on some lanes.")})
+    code, stdout, _ = _run(capsys, "exchange", "import", str(project_path), str(out))
+    assert code == 0
+    assert "2 new or changed. 2 rows were left blank." in stdout
+    with Project.open(project_path) as project:
+        assert [e.action for e in project.history("7.10")] == []
+        assert [e.action for e in project.history("6.1")][:1] == ["position"]
+    code, stdout, _ = _run(capsys, "exchange", "import", str(project_path), str(out))
+    assert code == 0
+    assert "none new or changed" in stdout
+    fill(out, {"1.1": ("", ""), "6.1": ("", "")}, out=tmp_path / "empty.xlsx")
+    code, stdout, _ = _run(
+        capsys, "exchange", "import", str(project_path), str(tmp_path / "empty.xlsx")
+    )
+    assert code == 0
+    assert stdout.strip() == (
+        "empty.xlsx (round 1) holds no answers; 2 earlier answers were taken back (left blank). "
+        "4 rows were left blank. Our verdicts are unchanged."
+    )
 
 
 def test_exchange_without_an_action_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -195,6 +195,7 @@ def test_text_output_names_counts(project_path, tmp_path, standin, capsys) -> No
     assert "Would update the partner program of review.ccproj to edition 2" in out
     assert "renumbered" in out
     assert "unclear: P-4 -> one of P-4a, P-4b" in out
+    assert "carried: 3 links, 4 verdicts, 1 rejection; 0 reference criteria to look" in out
     assert "Nothing was written (--dry-run)." in out
 
 

@@ -64,8 +64,13 @@ def test_text_output_lists_the_conflicts(
         tmp_path, None, lambda p: p.decide("7.10", note="Ours."), lambda p: p.decide("7.10", note="Theirs.")
     )  # fmt: skip
     assert main(_args(copies)) == 0
-    out = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
     assert out[0].startswith("Merged into merged.ccproj: 0 changes taken from theirs")
+    assert "1 conflict kept ours, to be resolved." in out[0]
+    assert captured.err.startswith(
+        "criteria-compare: 1 conflict keeps our value in merged.ccproj; resolve it"
+    )
     assert out[1].split() == ["7.10", "note", "base", "(none),", "ours", '"Ours.",', "theirs", '"Theirs."']  # fmt: skip
 
 

@@ -109,11 +109,5 @@ def run_import(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(summary.to_json())
         return 0
-    counts = summary.to_json()
-    say(
-        f"Stored {counts['positions']} positions of round {summary.round} from "
-        f"{args.workbook.name}: {counts['agree']} agree, {counts['disagree']} disagree, "
-        f"{counts['needs_discussion']} need discussion, {counts['blank']} blank "
-        f"({summary.changed} changed); our verdicts are unchanged."
-    )
+    say(summary.sentence(args.workbook.name))
     return 0

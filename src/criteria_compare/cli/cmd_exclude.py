@@ -6,6 +6,7 @@ import argparse
 
 from criteria_compare.cli.arguments import add_json, add_project, add_reviewer
 from criteria_compare.cli.output import emit_json, notice, say
+from criteria_compare.wording import counted
 
 __all__ = ["register"]
 
@@ -76,7 +77,5 @@ def run_exclude(args: argparse.Namespace) -> int:
         say(f"Restored {side} criterion {ref}.")
     else:
         say(f"Excluded {side} criterion {ref}" + (f" ({args.reason})." if args.reason else "."))
-    say(
-        f"{len(excluded)} criteri{'on' if len(excluded) == 1 else 'a'} excluded in {args.project.name}."
-    )
+    say(f"{counted(len(excluded), 'criterion')} excluded in {args.project.name}.")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from criteria_compare.cli.arguments import add_json, add_reviewer
 from criteria_compare.cli.output import Progress, emit_json, notice, say
+from criteria_compare.wording import counted
 
 __all__ = ["register", "run"]
 
@@ -63,8 +64,10 @@ def run(args: argparse.Namespace) -> int:
         progress.finish()
     if result.conflicts:
         notice(
-            f"{len(result.conflicts)} conflicts keep our value in {args.output.name}; resolve "
-            "them in the review screen (filter 'Merge conflicts')."
+            f"{counted(len(result.conflicts), 'conflict')} "
+            f"{'keeps' if len(result.conflicts) == 1 else 'keep'} our value in "
+            f"{args.output.name}; resolve {'it' if len(result.conflicts) == 1 else 'them'} in "
+            "the review screen (filter 'Merge conflicts')."
         )
     for sentence in result.not_taken:
         notice(sentence)

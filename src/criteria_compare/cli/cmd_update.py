@@ -16,6 +16,7 @@ from criteria_compare.cli.reading import (
     read_for_cli,
 )
 from criteria_compare.errors import InvalidValue
+from criteria_compare.wording import counted
 
 __all__ = ["parse_matches", "register"]
 
@@ -161,7 +162,7 @@ def _print(data: dict[str, object], args: argparse.Namespace) -> None:
     verb = "Would update" if args.dry_run else "Updated"
     say(
         f"{verb} the {data['side']} program of {args.project.name} to edition "
-        f"{edition['number']} ({edition['label']}, {edition['criteria']} criteria):"
+        f"{edition['number']} ({edition['label']}, {counted(edition['criteria'], 'criterion')}):"
     )
     for kind in ("unchanged", "reworded", "renumbered", "renumbered_reworded", "split", "merged"):
         if counts.get(kind):
@@ -171,10 +172,13 @@ def _print(data: dict[str, object], args: argparse.Namespace) -> None:
             say(f"  {kind:<21} {counts[kind]:>5}")
     carried = data["carried"]
     assert isinstance(carried, dict)
+    suspect = data["suspect"]
+    assert isinstance(suspect, int)
     say(
-        f"  carried: {carried['links']} links, {carried['assessments']} verdicts, "
-        f"{carried['rejections']} rejections; {data['suspect']} reference criteria to look at "
-        "again (suspect)"
+        f"  carried: {counted(carried['links'], 'link')}, "
+        f"{counted(carried['assessments'], 'verdict')}, "
+        f"{counted(carried['rejections'], 'rejection')}; "
+        f"{counted(suspect, 'reference criterion')} to look at again (suspect)"
     )
     ambiguous = data["ambiguous"]
     assert isinstance(ambiguous, list)

@@ -24,13 +24,7 @@ WORKBOOK_FILTER = "Excel workbooks (*.xlsx)"
 
 def import_sentence(summary: ImportSummary, name: str) -> str:
     """What an import stored, in one or two sentences (the CLI's words)."""
-    counts = summary.to_json()
-    text = (
-        f"Stored {counts['positions']} positions of round {summary.round} from {name}: "
-        f"{counts['agree']} agree, {counts['disagree']} disagree, "
-        f"{counts['needs_discussion']} need discussion, {counts['blank']} blank. "
-        "Our verdicts are unchanged."
-    )
+    text = summary.sentence(name)
     return " ".join((text, *summary.notices))
 
 

@@ -144,7 +144,8 @@ def write_positions(
     stamp: str,
 ) -> int:
     """Store ``answers`` (ref -> (stance, comment)) as round ``round_`` inside the caller's
-    transaction; returns how many current positions changed.
+    transaction; returns how many current positions changed (a row left blank where there was
+    no answer before is no change).
 
     One history row per changed position names the partner administration, the
     round and the file's SHA-256; one more (by ``who``) records the import itself.
@@ -166,6 +167,8 @@ def write_positions(
             continue  # a later round is still the current one
         if old is not None and (old.stance, old.comment) == (stance, comment):
             continue
+        if old is None and stance is Stance.BLANK and not comment:
+            continue  # a row left blank where there was no answer: nothing changed
         new = Position(ref, stance, comment, round_, sha256, stamp, who)
         record(
             conn,

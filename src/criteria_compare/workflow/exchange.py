@@ -45,6 +45,7 @@ from criteria_compare.report.exchange_workbook import (
     render_exchange_workbook,
     row_check,
 )
+from criteria_compare.wording import counted
 
 __all__ = [
     "ExchangeExport",
@@ -107,6 +108,33 @@ class ImportSummary:
 
     def count(self, stance: Stance) -> int:
         return sum(1 for s, _ in self.answers.values() if s is stance)
+
+    def sentence(self, name: str) -> str:
+        """What the import stored, in words both front ends show: the answers by stance, how many
+        are new or changed, and the rows left blank (which change nothing)."""
+        blank = self.count(Stance.BLANK)
+        answered = len(self.answers) - blank
+        parts = [
+            f"{self.count(Stance.AGREE)} agree",
+            f"{self.count(Stance.DISAGREE)} disagree",
+            f"{self.count(Stance.NEEDS_DISCUSSION)} need discussion",
+        ]
+        changed = f"{self.changed} new or changed" if self.changed else "none new or changed"
+        if answered:
+            text = (
+                f"Stored {counted(answered, 'answer')} of the partner administration (round "
+                f"{self.round}) from {name}: {', '.join(parts)}; {changed}."
+            )
+        else:
+            text = f"{name} (round {self.round}) holds no answers" + (
+                f"; {counted(self.changed, 'earlier answer was', 'earlier answers were')} "
+                "taken back (left blank)."
+                if self.changed
+                else "."
+            )
+        if blank:
+            text += f" {counted(blank, 'row was', 'rows were')} left blank."
+        return f"{text} Our verdicts are unchanged."
 
     def to_json(self) -> dict[str, Any]:
         """Exactly the keys the ``exchange import --json`` contract names."""

@@ -32,6 +32,7 @@ from criteria_compare.project.elements import (
 )
 from criteria_compare.project.files import check_target
 from criteria_compare.project.staging import staged_copy
+from criteria_compare.wording import counted
 from criteria_compare.workflow.merge_plan import MergePlan, plan_merge
 
 __all__ = ["MergeResult", "check_same_comparison", "merge"]
@@ -63,10 +64,10 @@ class MergeResult:
     def message(self) -> str:
         """One line both front ends show."""
         n = len(self.conflicts)
-        kept = f"; {n} conflict{'s' if n != 1 else ''} kept ours, to be resolved" if n else ""
+        kept = f"; {counted(n, 'conflict')} kept ours, to be resolved" if n else ""
         left = self.left_out
         left_out = (
-            f"; {left} change{'s' if left != 1 else ''} of theirs not taken (on excluded criteria)"
+            f"; {counted(left, 'change')} of theirs not taken (on excluded criteria)"
             if left
             else ""
         )
@@ -248,7 +249,7 @@ def merge(
             summary=(
                 f"{t.path.name} into {o.path.name} against {b.path.name}: "
                 f"{plan.taken_theirs} taken from theirs, {plan.taken_ours} from ours, "
-                f"{plan.same} the same, {len(plan.conflicts)} conflicts"
+                f"{plan.same} the same, {counted(len(plan.conflicts), 'conflict')}"
             ),
         )
         report(2, f"Writing {target.name}…")

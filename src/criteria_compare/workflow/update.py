@@ -40,6 +40,7 @@ from criteria_compare.project.carry import CarryResult, DecisionRows, carry, sus
 from criteria_compare.project.editions import EditionWrite
 from criteria_compare.project.newfile import describe_program
 from criteria_compare.project.state import AlignmentInputs
+from criteria_compare.wording import counted
 
 if TYPE_CHECKING:
     from criteria_compare.align.editions import AmbiguousMatch, EditionMatch
@@ -196,7 +197,12 @@ def unsettled_refusal(ambiguous: Sequence[AmbiguousMatch]) -> UpdateRefused:
         UpdateRefusal.UNSETTLED,
         old=first.old,
         candidates=", ".join(first.candidates),
-        more=f" (and {more} more old criteria are unclear)" if more else "",
+        more=(
+            f" (and {counted(more, 'more old criterion', 'more old criteria')} "
+            f"{'is' if more == 1 else 'are'} unclear)"
+            if more
+            else ""
+        ),
     )
 
 
@@ -428,7 +434,7 @@ def _summary(preview: UpdatePreview) -> str:
     )
     return (
         f"{preview.side.value} edition {preview.number} ({preview.label}) from "
-        f"{preview.source_file}, {len(preview.new)} criteria: {kinds}"
+        f"{preview.source_file}, {counted(len(preview.new), 'criterion')}: {kinds}"
     )
 
 
