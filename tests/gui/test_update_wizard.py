@@ -6,6 +6,7 @@ import threading
 from collections.abc import Mapping
 from pathlib import Path
 
+import docx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem, QWizard
@@ -16,7 +17,7 @@ from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.update_preview import UpdatePreview
 from criteria_compare.gui.views.update_wizard import UpdateWizard
 from criteria_compare.gui.workers import project_pool
-from criteria_compare.model import Side
+from criteria_compare.model import Edition, Side
 from criteria_compare.progress import CancelCheck, ProgressCallback
 from criteria_compare.workflow.create import SourceChoice
 from tests.gui.review_fixtures import PARTNER
@@ -214,3 +215,45 @@ def test_a_file_that_cannot_be_matched_is_said_in_one_sentence(qtbot, new_editio
     assert not wizard.preview_page.isComplete()
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     assert fake.applied == []
+
+
+def test_edition_page_names_the_current_edition_and_proposes_the_new_label(
+    qtbot, new_edition: Path, tmp_path: Path
+) -> None:
+    """The page says which edition the project holds; Version is filled with the file's name
+    (a CSV names no edition), with the edition a document's title gives when it is a new one,
+    and with the file's name again when the title gives the current edition (a corrected copy);
+    what the reviewer types is kept."""
+    fake = FakeUpdate()
+    current = Edition(
+        Side.PARTNER, 1, "Edition 3.1", "meridia.xlsx", "0" * 64, "2026-01-05", "alice", 9
+    )
+    wizard = UpdateWizard(Side.PARTNER, PARTNER, fake.plan, fake.apply, Settings(), None, current)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.file_page
+    assert "The project holds edition 1 (Edition 3.1), read from meridia.xlsx." in page.subTitle()
+    assert page.version_edit.placeholderText() == "label of the new edition"
+
+    def read(path: Path) -> str:
+        page.set_path(path)
+        qtbot.waitUntil(lambda: page.check is not None and page.check.path == path, timeout=20000)
+        return page.version_edit.text()
+
+    assert read(new_edition) == "meridia-2025"
+    titled = tmp_path / "meridia-new.docx"
+    reprint = tmp_path / "meridia-reprint.docx"
+    for path, edition in ((titled, "Edition 4.0"), (reprint, "Edition 3.1")):
+        document = docx.Document()
+        document.add_heading(f"Meridia AEO conditions, {edition}", 0)
+        table = document.add_table(rows=1, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Ref", "Requirement"
+        for ref, text in (("M-1", "A written security policy."), ("M-2", "A security officer.")):
+            row = table.add_row().cells
+            row[0].text, row[1].text = ref, text
+        document.save(str(path))
+    assert read(titled) == "Edition 4.0"
+    assert read(reprint) == "meridia-reprint"
+    qtbot.keyClick(page.version_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.version_edit, "4.0 draft")
+    assert read(new_edition) == "4.0 draft"

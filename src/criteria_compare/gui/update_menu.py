@@ -99,7 +99,9 @@ class UpdateMenu(QObject):
 
         plan = functools.partial(preview_update, project, side)
         apply = functools.partial(run_update, project, side, reviewer)
-        wizard = UpdateWizard(side, program, plan, apply, w.settings, w)
+        editions = project.editions(side)
+        current = editions[-1] if editions else None
+        wizard = UpdateWizard(side, program, plan, apply, w.settings, w, current)
         wizard.updated.connect(lambda result: self._updated(project, reviewer, result))
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard = wizard

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
@@ -19,9 +20,12 @@ from criteria_compare.gui.settings import Settings
 from criteria_compare.gui.views.program_page import ProgramPage
 from criteria_compare.gui.views.update_preview import PreviewPage, UpdatePreview
 from criteria_compare.gui.workers import Worker, project_pool
-from criteria_compare.model import Program, Side
+from criteria_compare.model import Edition, Program, Side
 from criteria_compare.progress import CancelCheck, ProgressCallback
 from criteria_compare.workflow.create import SourceChoice
+
+if TYPE_CHECKING:
+    from criteria_compare.importing import ImportResult
 
 __all__ = ["ApplyJob", "EditionPage", "PlanFor", "UpdateWizard"]
 
@@ -34,23 +38,51 @@ ApplyJob = Callable[[SourceChoice, Mapping[str, str | None], ProgressCallback, C
 
 
 class EditionPage(ProgramPage):
-    """The import wizard's program page, asking for the new edition of one side."""
+    """The import wizard's program page, asking for the new edition of one side.
 
-    def __init__(self, side: Side, program: Program, settings: Settings) -> None:
+    The subtitle names the edition the project holds now; the Version field is filled with the
+    edition the new file's title gives or, when it gives none or the current one (a corrected
+    copy), with the file's name, as ``update`` does without ``--edition``.
+    """
+
+    def __init__(
+        self, side: Side, program: Program, settings: Settings, current: Edition | None = None
+    ) -> None:
         super().__init__(side.value, settings)
         which = "reference" if side is Side.REFERENCE else "partner"
+        self.current_label = current.label if current is not None else program.version
+        source = current.source_file if current is not None else program.source_file
+        now = f"edition {current.number}" if current is not None else "the current edition"
+        if self.current_label:
+            now += f" ({self.current_label})"
+        if source:
+            now += f", read from {source}"
         self.setTitle(f"New edition of the {which} program")
         self.setSubTitle(
-            f"The revised (or corrected) file of {program.name}. Check that each column has "
-            "the right role; give the new edition's label under Version."
+            f"The revised (or corrected) file of {program.name}. The project holds {now}. "
+            "Check that each column has the right role and give the new edition's label under "
+            "Version."
         )
         self.sample_button.hide()
         self.name_edit.setText(program.name)
         self._name_touched = True  # the program keeps its name; the file's name is not offered
-        self.version_edit.setPlaceholderText(f"e.g. the new edition (was {program.version or '—'})")
+        self.version_edit.setPlaceholderText("label of the new edition")
+        self.version_edit.setToolTip(
+            f"The label the new edition is listed under; the current one is "
+            f"{self.current_label or 'unnamed'}."
+        )
 
     def initializePage(self) -> None:
         """No sample is offered here: the reviewer chooses the new file."""
+
+    def _propose_title(self, result: ImportResult) -> None:
+        """The file's own edition when it names a new one, else the file's name (unless typed)."""
+        path = self.path()
+        if path is None or self._version_touched:
+            return
+        proposed = (result.proposed_version or "").strip()
+        fresh = proposed and proposed.casefold() != (self.current_label or "").strip().casefold()
+        self.version_edit.setText(proposed if fresh else path.stem)
 
 
 class UpdateWizard(QWizard):
@@ -66,6 +98,7 @@ class UpdateWizard(QWizard):
         apply: ApplyJob,
         settings: Settings | None = None,
         parent: QWidget | None = None,
+        current: Edition | None = None,
     ) -> None:
         super().__init__(parent)
         self.side = side
@@ -80,7 +113,7 @@ class UpdateWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Update project")
         fit_to_screen(self, 1000, 720, 760, 560)
-        self.file_page = EditionPage(side, program, self.settings)
+        self.file_page = EditionPage(side, program, self.settings, current)
         self.preview_page = PreviewPage(self._plan_job(plan))
         self.addPage(self.file_page)
         self.addPage(self.preview_page)
