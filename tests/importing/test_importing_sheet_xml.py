@@ -29,6 +29,17 @@ def test_rows_without_r_attribute_are_counted() -> None:
     assert scan_sheet_xml(xml).hidden_rows == {3, 7}
 
 
+def test_outline_levels_of_rows_without_r_attribute_are_counted_the_same_way() -> None:
+    """Grouped rows without r="..." get their level on the row found by counting, as hidden ones do."""
+    xml = (
+        b'<worksheet><sheetData><row/><row outlineLevel="1"/><row r="5" outlineLevel="2"/>'
+        b'<row outlineLevel="1" hidden="1"/></sheetData></worksheet>'
+    )
+    facts = scan_sheet_xml(xml)
+    assert facts.outline_levels == {2: 1, 5: 2, 6: 1}
+    assert facts.hidden_rows == {6}
+
+
 def test_nothing_hidden_nothing_reported() -> None:
     """A plain sheet gives empty facts."""
     xml = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'

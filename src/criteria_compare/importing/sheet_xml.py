@@ -9,7 +9,7 @@ defusedxml) and costs a few milliseconds for a 10,000-row sheet.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 __all__ = ["SheetFacts", "scan_sheet_xml"]
@@ -66,16 +66,22 @@ def _hidden_rows(xml: bytes) -> set[int]:
     return found
 
 
-def _hidden_rows_counted(xml: bytes) -> set[int]:
-    found: set[int] = set()
+def _row_tags(xml: bytes) -> Iterator[tuple[int, bytes]]:
+    """(row number, attributes) of each row tag; a row without ``r=`` is the one after the last."""
     row_number = 0
     for match in _ROW.finditer(xml):
         attrs = match.group(1)
         r = _ATTR_R.search(attrs)
         row_number = int(r.group(1)) if r else row_number + 1
-        if b"hidden" in attrs and _ATTR_HIDDEN.search(attrs):
-            found.add(row_number)
-    return found
+        yield row_number, attrs
+
+
+def _hidden_rows_counted(xml: bytes) -> set[int]:
+    return {
+        number
+        for number, attrs in _row_tags(xml)
+        if b"hidden" in attrs and _ATTR_HIDDEN.search(attrs)
+    }
 
 
 def scan_sheet_xml(xml: bytes, max_columns: int = 16384) -> SheetFacts:
@@ -120,12 +126,8 @@ def scan_sheet_xml(xml: bytes, max_columns: int = 16384) -> SheetFacts:
 def _outline_levels(xml: bytes) -> dict[int, int]:
     """Row number -> outline level of the row tags that carry one (rows counted when unnumbered)."""
     found: dict[int, int] = {}
-    row_number = 0
-    for match in _ROW.finditer(xml):
-        attrs = match.group(1)
-        r = _ATTR_R.search(attrs)
-        row_number = int(r.group(1)) if r else row_number + 1
+    for number, attrs in _row_tags(xml):
         level = _ATTR_OUTLINE.search(attrs) if b"outlineLevel" in attrs else None
         if level is not None and int(level.group(1)) > 0:
-            found[row_number] = int(level.group(1))
+            found[number] = int(level.group(1))
     return found
