@@ -96,6 +96,45 @@ def test_partner_only_only_when_no_unreviewed_criterion_may_claim_it() -> None:
     assert complete.not_yet_linked == ()
 
 
+def test_a_draft_never_aligned_calls_nothing_partner_only(half_project: Path) -> None:
+    """Without suggestions nobody knows what the 53 unreviewed criteria may claim: no partner
+    criterion is called 'no counterpart', and the partner-only page says why."""
+    with Project.open(half_project, read_only=True) as project:
+        assert not project.alignment_info()
+        data = collect(project)
+    assert data.partner_candidates is None
+    assert data.confirmed_partner_only == ()
+    text = _flat(pdf_pages(render_pdf(data, half_project.with_suffix(".unaligned.pdf"))))
+    assert "have no counterpart" not in text
+    assert "No partner criterion is known to be partner-only yet." in text
+    n = len(data.not_yet_linked)
+    assert f"{n} partner criteria are not yet linked: reference criteria still to be" in text
+    assert f"{n} criteria of Meridia AEO-S are not yet linked. No suggestions have been" in text
+
+
+def test_the_summary_never_counts_zero_more(tmp_path: Path) -> None:
+    """A draft whose unlinked partner criteria are all partner-only says nothing of '0 more'."""
+    base = synthetic_report_data(30, 40, reviewed=0.5)
+    data = replace(base, partner_candidates=frozenset())
+    text = _flat(pdf_pages(render_pdf(data, tmp_path / "z.pdf")))
+    assert f"{len(base.partner_only)} partner criteria have no counterpart" in text
+    assert "0 more" not in text
+
+
+def test_the_category_table_is_not_split_when_it_fits_a_page(
+    half_project: Path, tmp_path: Path
+) -> None:
+    """In Spanish the half-reviewed sample's category table once left its last row on the next
+    page; a table that fits a page now starts where all its rows fit."""
+    out = tmp_path / "es.pdf"
+    assert main(["report", str(half_project), "-o", str(out), "--language", "es"]) == 0
+    with Project.open(half_project, read_only=True) as project:
+        sections = collect(project).sections()
+    pages = [_flat([p]) for p in pdf_pages(out)]
+    page = next(p for p in pages if "Por categoría Categoría" in p)
+    assert all(name in page for name in sections)
+
+
 def test_draft_wording_in_the_pdf_of_a_draft(tmp_path: Path) -> None:
     """The draft's summary counts partner-only and not-yet-linked criteria apart."""
     base = synthetic_report_data(30, 40, reviewed=0.5)

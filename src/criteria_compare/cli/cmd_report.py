@@ -93,7 +93,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--prepared-by",
         default=None,
         metavar="NAME",
-        help="author (default: the reviewers who recorded the assessments)",
+        help="author (default: the reviewers who made decisions, never an account that only created or aligned the project)",
     )
     parser.add_argument("--date", default=None, metavar="TEXT", help="report date (default today)")
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")

@@ -230,7 +230,9 @@ def collect(project: Project, *, cancel: CancelCheck | None = None) -> ReportDat
         aligned_at=str(alignment.get("timestamp") or ""),
         notices=tuple(str(n) for n in alignment.get("notices") or ()),
         editions=_editions(project, assessments, links_by_ref),
-        partner_candidates=_candidates(project, rows, unlinked),
+        # Never aligned: nobody knows which partner criteria a criterion still to be reviewed
+        # may claim, so in a draft none is called partner-only yet.
+        partner_candidates=_candidates(project, rows, unlinked) if alignment else None,
     )
 
 

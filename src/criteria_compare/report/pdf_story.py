@@ -418,10 +418,14 @@ class StoryBuilder:
         d, t = self.data, self.t
         confirmed = len(d.confirmed_partner_only)
         pending = len(d.not_yet_linked)
+        if not confirmed and not pending:
+            return t("po.all_linked")
+        if not d.is_draft:
+            return t.n("summary.partner_only", confirmed)
+        if not confirmed:
+            return t("po.none_yet") + " " + t.n("summary.not_yet_linked_all", pending)
         text = t.n("summary.partner_only", confirmed)
-        if d.is_draft:
-            text += " " + t.n("summary.not_yet_linked", pending)
-        return text
+        return text + (" " + t.n("summary.not_yet_linked", pending) if pending else "")
 
     def summary(self) -> list[Flowable]:
         d, s, t = self.data, self.s, self.t
@@ -498,9 +502,12 @@ class StoryBuilder:
         out += self.h2(self.heading("summary.by_level", s.h2, level=1))
         by_level = {t.level(k): v for k, v in d.counts_by_level().items()}
         out.append(self.counts_table(t("summary.level"), by_level, narrow=True))
-        out += self.h2(self.heading("summary.by_category", s.h2, level=1))
         by_section = d.counts_by_section()
-        out.append(self.counts_table(t("summary.category"), by_section))
+        table = self.counts_table(t("summary.category"), by_section)
+        # A table that fits on a page moves whole to the next one rather than leave a row behind.
+        _, height = table.wrap(self.width, self.wide)
+        out.append(CondPageBreak(height + 40 if height < 0.8 * self.wide else 100))
+        out += [self.heading("summary.by_category", s.h2, level=1), table]
         out.append(CondPageBreak(120))
         chart_block: list[Flowable] = [
             self.heading("summary.chart", s.h2, level=1),
@@ -735,11 +742,9 @@ class StoryBuilder:
         else:
             out.append(self.markup_paragraph(t("po.none_yet"), s.muted))
         if pending:
-            out.append(
-                self.markup_paragraph(
-                    t.n("po.pending_intro", len(pending), partner=partner), s.body
-                )
-            )
+            # Without suggestions nobody knows what a criterion still to be reviewed may claim.
+            why = "po.pending_intro" if d.partner_candidates is not None else "po.unaligned_intro"
+            out.append(self.markup_paragraph(t.n(why, len(pending), partner=partner), s.body))
         out += self.partner_list(confirmed, "po")
         if pending:
             out += self.h2(self.heading("po.pending_title", s.h2, level=1, n=len(pending)))

@@ -148,6 +148,14 @@ MESSAGES: dict[str, str] = {
     "summary.not_yet_linked.many": (
         "{n} more are not yet linked: reference criteria still to be reviewed may cover them."
     ),
+    "summary.not_yet_linked_all.one": (
+        "{n} partner criterion is not yet linked: a reference criterion still to be reviewed may "
+        "cover it."
+    ),
+    "summary.not_yet_linked_all.many": (
+        "{n} partner criteria are not yet linked: reference criteria still to be reviewed may "
+        "cover them."
+    ),
     "summary.draft_shares": (
         "<b>{reviewed} of {total} reference criteria have been reviewed; {remaining} remain.</b> "
         "Shares below are of the reviewed criteria only."
@@ -259,6 +267,14 @@ MESSAGES: dict[str, str] = {
         "{n} criteria of {partner} are not yet linked: each is among the top candidates of a "
         "reference criterion still to be reviewed, so they are listed apart, after the "
         "partner-only criteria."
+    ),
+    "po.unaligned_intro.one": (
+        "{n} criterion of {partner} is not yet linked. No suggestions have been computed for "
+        "this project, so while criteria remain to be reviewed none is called partner-only."
+    ),
+    "po.unaligned_intro.many": (
+        "{n} criteria of {partner} are not yet linked. No suggestions have been computed for "
+        "this project, so while criteria remain to be reviewed none is called partner-only."
     ),
     "po.pending_title": "Not yet linked ({n})",
     # -- method

@@ -154,6 +154,14 @@ MESSAGES: dict[str, str] = {
         "{n} criterios más aún no están vinculados: criterios de referencia pendientes de "
         "revisión podrían cubrirlos."
     ),
+    "summary.not_yet_linked_all.one": (
+        "{n} criterio del programa asociado aún no está vinculado: un criterio de referencia "
+        "pendiente de revisión podría cubrirlo."
+    ),
+    "summary.not_yet_linked_all.many": (
+        "{n} criterios del programa asociado aún no están vinculados: criterios de referencia "
+        "pendientes de revisión podrían cubrirlos."
+    ),
     "summary.draft_shares": (
         "<b>Se han revisado {reviewed} de {total} criterios de referencia; quedan {remaining}.</b> "
         "Las proporciones siguientes se refieren solo a los criterios revisados."
@@ -282,6 +290,16 @@ MESSAGES: dict[str, str] = {
         "{n} criterios de {partner} aún no están vinculados: cada uno figura entre los mejores "
         "candidatos de un criterio de referencia pendiente de revisión, por lo que se presentan "
         "aparte, después de los criterios propios del programa asociado."
+    ),
+    "po.unaligned_intro.one": (
+        "{n} criterio de {partner} aún no está vinculado. No se han calculado sugerencias para "
+        "este proyecto, por lo que, mientras queden criterios por revisar, ninguno se considera "
+        "propio del programa asociado."
+    ),
+    "po.unaligned_intro.many": (
+        "{n} criterios de {partner} aún no están vinculados. No se han calculado sugerencias para "
+        "este proyecto, por lo que, mientras queden criterios por revisar, ninguno se considera "
+        "propio del programa asociado."
     ),
     "po.pending_title": "Aún sin vincular ({n})",
     # -- método

@@ -158,6 +158,14 @@ MESSAGES: dict[str, str] = {
         "{n} autres ne sont pas encore rattachés : des critères de référence encore à examiner "
         "pourraient les couvrir."
     ),
+    "summary.not_yet_linked_all.one": (
+        "{n} critère du programme partenaire n’est pas encore rattaché : un critère de référence "
+        "encore à examiner pourrait le couvrir."
+    ),
+    "summary.not_yet_linked_all.many": (
+        "{n} critères du programme partenaire ne sont pas encore rattachés : des critères de "
+        "référence encore à examiner pourraient les couvrir."
+    ),
     "summary.draft_shares": (
         "<b>{reviewed} critères de référence sur {total} ont été examinés ; il en reste "
         "{remaining}.</b> Les proportions ci-dessous portent uniquement sur les critères examinés."
@@ -281,6 +289,16 @@ MESSAGES: dict[str, str] = {
         "{n} critères de {partner} ne sont pas encore rattachés : chacun figure parmi les "
         "meilleurs candidats d’un critère de référence encore à examiner ; ils sont donc "
         "présentés à part, après les critères propres au partenaire."
+    ),
+    "po.unaligned_intro.one": (
+        "{n} critère de {partner} n’est pas encore rattaché. Aucune suggestion n’a été calculée "
+        "pour ce projet ; tant que des critères restent à examiner, aucun n’est donc dit propre "
+        "au partenaire."
+    ),
+    "po.unaligned_intro.many": (
+        "{n} critères de {partner} ne sont pas encore rattachés. Aucune suggestion n’a été "
+        "calculée pour ce projet ; tant que des critères restent à examiner, aucun n’est donc "
+        "dit propre au partenaire."
     ),
     "po.pending_title": "Pas encore rattachés ({n})",
     # -- méthode
