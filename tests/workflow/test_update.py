@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from criteria_compare.align import embedding
+from criteria_compare.align.embedding import cache_key, encoder_input, encoder_text
 from criteria_compare.errors import InvalidValue
 from criteria_compare.model import Side, Status
 from criteria_compare.project import Project
 from criteria_compare.workflow.update import apply_update, confirm_carried, plan_update
+from tests.project.conftest import make_partner, make_reference
 from tests.workflow.edition_standin import StandIn
 from tests.workflow.update_fixtures import (
     partner_rows,
@@ -254,3 +259,48 @@ def test_project_changed_since_preview_is_refused(reviewed: Project, tmp_path: P
     with pytest.raises(InvalidValue, match="changed since the update was previewed"):
         apply_update(reviewed, preview)
     assert len(reviewed.editions("partner")) == 1
+
+
+class _CountingEncoder:
+    """A stand-in sentence encoder: one-hot vectors by text, counting what it encodes."""
+
+    def __init__(self) -> None:
+        self.encoded: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.encoded.extend(texts)
+        out = np.zeros((len(texts), embedding.ENCODER_DIM), dtype=np.float32)
+        for i, text in enumerate(texts):
+            out[i, sum(map(ord, text)) % embedding.ENCODER_DIM] = 1.0
+        return out
+
+
+def test_texts_the_preview_encoded_are_not_encoded_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the command line runs it (preview on a read-only project, then the update): each new
+    text goes through the sentence encoder once, and the project stores its vector."""
+    from criteria_compare.align import editions
+    from criteria_compare.workflow.realign import realign
+
+    encoder = _CountingEncoder()
+    monkeypatch.setattr(embedding, "load_encoder", lambda: encoder)
+    monkeypatch.setattr(editions, "load_encoder", lambda: encoder)
+    path = tmp_path / "encoded.ccproj"
+    with Project.create(path, make_reference(), make_partner(), reviewer="alice") as project:
+        realign(project)
+    rows = partner_rows()
+    rows["P-1"] = ("Organisation", "A named officer coordinates and reviews protective measures.")
+    rows["P-7"] = ("Crisis", "The operator keeps a plan for recovering from incidents.")
+    new = read(write_edition(tmp_path / "meridia-v4.csv", rows))
+    encoder.encoded.clear()
+    with Project.open(path, read_only=True) as reading:
+        preview = plan_update(reading, "partner", new)
+    assert len(preview.embeddings) == 2
+    with Project.open(path) as project:
+        apply_update(project, preview)
+        fresh = [encoder_input(c) for c in new.criteria if c.ref in ("P-1", "P-7")]
+        assert set(project.embedding_cache().get([cache_key(t) for t in fresh])) == {
+            cache_key(t) for t in fresh
+        }
+    assert sorted(encoder.encoded) == sorted(encoder_text(t) for t in fresh)

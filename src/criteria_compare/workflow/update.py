@@ -44,6 +44,7 @@ from criteria_compare.wording import counted
 
 if TYPE_CHECKING:
     from criteria_compare.align.editions import AmbiguousMatch, EditionMatch
+    from criteria_compare.align.embedding import EmbeddingCache
     from criteria_compare.importing import ImportResult
 
 __all__ = [
@@ -92,6 +93,10 @@ class UpdatePreview:
     import_settings: Mapping[str, Any] = field(default_factory=dict)
     import_warnings: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
+    #: Sentence-encoder vectors the matching worked out for texts the project had not stored
+    #: (cache key -> vector); :func:`apply_update` stores them instead of encoding them again
+    #: (a preview on a read-only project, as the command line makes it, stores nothing itself).
+    embeddings: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def counts(self) -> dict[str, int]:
         """How many old criteria went each way (a split or merge counts each pair)."""
@@ -217,6 +222,22 @@ def _default_matcher() -> Matcher:
     return match_editions
 
 
+class _KeptEmbeddings:
+    """The project's embedding cache, also keeping (in ``new``) every vector put into it, which
+    a read-only project would not store."""
+
+    def __init__(self, cache: EmbeddingCache) -> None:
+        self._cache = cache
+        self.new: dict[str, Any] = {}
+
+    def get(self, keys: Sequence[str]) -> dict[str, Any]:
+        return self._cache.get(keys)
+
+    def put(self, items: Mapping[str, Any]) -> None:
+        self.new.update(items)
+        self._cache.put(items)
+
+
 def _match(
     matcher: Matcher,
     project: Project,
@@ -224,22 +245,25 @@ def _match(
     new: Sequence[Criterion],
     settled: Mapping[str, str | None],
     progress: ProgressCallback | None,
-) -> tuple[EditionMatch, tuple[str, ...]]:
+) -> tuple[EditionMatch, tuple[str, ...], dict[str, Any]]:
     """The matcher's answer, with the project's stored embeddings reused for the encoder channel
-    (``align.editions.sentence_embedder``) unless the project's settings leave the encoder out."""
+    (``align.editions.sentence_embedder``) unless the project's settings leave the encoder out;
+    and the vectors it encoded (see ``UpdatePreview.embeddings``)."""
     from criteria_compare.align.editions import sentence_embedder
     from criteria_compare.workflow.realign import aligner_settings
 
     notices: tuple[str, ...] = ()
     embed = None
+    kept = _KeptEmbeddings(project.embedding_cache())
     if aligner_settings(project).use_embedding:
-        embed = sentence_embedder(project.embedding_cache())
+        embed = sentence_embedder(kept)
         if embed is None:
             notices = (
                 "The sentence encoder is unavailable; old and new criteria were matched "
                 "by their words alone.",
             )
-    return matcher(old, new, settled=settled, embed=embed, progress=progress), notices
+    match = matcher(old, new, settled=settled, embed=embed, progress=progress)
+    return match, notices, kept.new
 
 
 def _targets(match: EditionMatch) -> dict[str, list[tuple[str, str]]]:
@@ -351,7 +375,7 @@ def plan_update(
         raise InvalidValue(f"{source.file} holds no criteria, so it cannot be a new edition.")
     old = project.stored_criteria(side)
     new = tuple(source.criteria)
-    match, notices = _match(
+    match, notices, embeddings = _match(
         matcher or _default_matcher(), project, old, new, settled or {}, progress
     )
     if not force:
@@ -388,6 +412,7 @@ def plan_update(
         import_settings=settings,
         import_warnings=tuple(warnings),
         notices=notices,
+        embeddings=embeddings,
     )
 
 
@@ -438,6 +463,16 @@ def _summary(preview: UpdatePreview) -> str:
     )
 
 
+def _store_embeddings(project: Project, vectors: Mapping[str, Any]) -> None:
+    """Store the vectors the preview encoded that the project lacks, so the re-alignment reuses
+    them (the same vectors it would encode, without encoding them a second time)."""
+    if not vectors:
+        return
+    cache = project.embedding_cache()
+    stored = cache.get(list(vectors))
+    cache.put({k: v for k, v in vectors.items() if k not in stored})
+
+
 def apply_update(
     project: Project,
     preview: UpdatePreview,
@@ -465,6 +500,7 @@ def apply_update(
         )
     backup = project.write_backup(backup_for_update(project.path, preview.side, preview.number))
     check_cancel(cancel)
+    _store_embeddings(project, preview.embeddings)
     inputs = _inputs(project, preview)
     report = scaled(progress, 5, 95) if progress is not None else None
     result = suggest(
