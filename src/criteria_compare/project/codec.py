@@ -115,9 +115,13 @@ def _parse_choice(kind: type[_Choice], value: _Choice | str, what: str) -> _Choi
         raise InvalidValue(f"Unknown {what} {value!r}; use one of {allowed}.") from None
 
 
+#: One encoder for every value (``json.dumps`` with options builds a new one per call).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def dumps(value: Any) -> str:
     """Compact JSON that keeps non-ASCII text as is."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(value)
 
 
 def _num(value: float) -> float:
@@ -128,12 +132,13 @@ def _num(value: float) -> float:
 def evidence_to_json(evidence: Evidence) -> str:
     """Evidence as compact JSON (short keys: it is stored for every suggestion)."""
     data: dict[str, Any] = {}
+    # Tuples are written as JSON arrays, so the terms and spans go in as they are.
     if evidence.shared_terms:
-        data["t"] = list(evidence.shared_terms)
+        data["t"] = evidence.shared_terms
     if evidence.source_spans:
-        data["s"] = [list(span) for span in evidence.source_spans]
+        data["s"] = evidence.source_spans
     if evidence.target_spans:
-        data["g"] = [list(span) for span in evidence.target_spans]
+        data["g"] = evidence.target_spans
     if evidence.channels:
         data["c"] = {str(k): round(_num(v), 6) for k, v in evidence.channels.items()}
     if evidence.margin:
