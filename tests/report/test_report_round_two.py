@@ -109,6 +109,7 @@ def test_a_draft_never_aligned_calls_nothing_partner_only(half_project: Path) ->
     assert "No partner criterion is known to be partner-only yet." in text
     n = len(data.not_yet_linked)
     assert f"{n} partner criteria are not yet linked: reference criteria still to be" in text
+    assert "more partner criteria" not in text  # the key findings list none before them
     assert f"{n} criteria of Meridia AEO-S are not yet linked. No suggestions have been" in text
 
 

@@ -414,7 +414,7 @@ def _discussion(ws: Worksheet, data: ReportData, options: ReportOptions, t: Tran
 
 
 def _history(ws: Worksheet, data: ReportData, t: Translator) -> None:
-    """The whole audit trail, oldest first, our words in the report's language."""
+    """The whole audit trail, newest first, our words in the report's language."""
 
     def who(entry: HistoryEntry) -> str:
         if entry.reviewer == PARTNER_ADMINISTRATION:

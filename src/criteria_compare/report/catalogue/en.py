@@ -114,12 +114,10 @@ MESSAGES: dict[str, str] = {
     ),
     "findings.security_none": "No partner-only criterion deals with security.",
     "findings.pending.one": (
-        "{n} more partner criterion is not yet linked: a criterion still to be reviewed may "
-        "cover it."
+        "{n} partner criterion is not yet linked: a criterion still to be reviewed may cover it."
     ),
     "findings.pending.many": (
-        "{n} more partner criteria are not yet linked: criteria still to be reviewed may cover "
-        "them."
+        "{n} partner criteria are not yet linked: criteria still to be reviewed may cover them."
     ),
     "findings.discussion": "Open discussion points ({n})",
     "findings.discussion_refs": "Flagged for the negotiation agenda: {refs}.",

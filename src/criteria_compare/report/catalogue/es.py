@@ -74,7 +74,7 @@ MESSAGES: dict[str, str] = {
     "cover.not_recorded": "no registrado",
     "cover.date": "Fecha",
     "cover.prepared_by": "Elaborado por",
-    "cover.handling": "Manejo",
+    "cover.handling": "Clasificación",
     "cover.project_file": "Archivo del proyecto",
     "status.draft_line": "BORRADOR — {unreviewed} de {total} criterios pendientes de revisión",
     "status.complete_line": "Completo — los {total} criterios han sido revisados",
@@ -116,11 +116,11 @@ MESSAGES: dict[str, str] = {
     ),
     "findings.security_none": "Ningún criterio propio del programa asociado trata de seguridad.",
     "findings.pending.one": (
-        "{n} criterio más del programa asociado aún no está vinculado: un criterio pendiente de "
+        "{n} criterio del programa asociado aún no está vinculado: un criterio pendiente de "
         "revisión podría cubrirlo."
     ),
     "findings.pending.many": (
-        "{n} criterios más del programa asociado aún no están vinculados: criterios pendientes "
+        "{n} criterios del programa asociado aún no están vinculados: criterios pendientes "
         "de revisión podrían cubrirlos."
     ),
     "findings.discussion": "Puntos de discusión abiertos ({n})",

@@ -120,11 +120,11 @@ MESSAGES: dict[str, str] = {
         "Aucun critère propre au programme partenaire ne touche à la sûreté."
     ),
     "findings.pending.one": (
-        "{n} autre critère du programme partenaire n’est pas encore rattaché : un critère encore "
+        "{n} critère du programme partenaire n’est pas encore rattaché : un critère encore "
         "à examiner pourrait le couvrir."
     ),
     "findings.pending.many": (
-        "{n} autres critères du programme partenaire ne sont pas encore rattachés : des critères "
+        "{n} critères du programme partenaire ne sont pas encore rattachés : des critères "
         "encore à examiner pourraient les couvrir."
     ),
     "findings.discussion": "Points de discussion ouverts ({n})",
