@@ -84,3 +84,27 @@ def test_a_note_edit_or_its_undo_leaves_the_decision_changed_since_last_review(
         assert project.assessment("2.1").suspect
         project.decide("2.1", status="not_applicable", note="out of scope here")
         assert not project.assessment("2.1").suspect
+
+
+def test_undoing_a_new_verdict_brings_back_changed_since_last_review(new_project) -> None:
+    """A new verdict clears the flag; undoing it (restore of the earlier snapshot) brings the
+    flag back, also when the verdict had cleared the assessment row away, and redo clears it."""
+    project = new_project()
+    project.decide("2.1", status="gap")
+    project.decide("1.1", status="aligned", link=[("P-1", Relation.EQUAL)])
+    with _change_texts(project, ("2.1", "1.1")) as project:
+        before = project.snapshot("2.1")
+        project.decide("2.1", status="not_applicable", note="out of scope here")
+        assert not project.assessment("2.1").suspect
+        after = project.snapshot("2.1")
+        project.restore(before, action="undo")
+        assert project.assessment("2.1").status.value == "gap"
+        assert project.assessment("2.1").suspect
+        project.restore(after, action="redo")
+        assert not project.assessment("2.1").suspect
+        # 1.1: the verdict set back to unreviewed with the link removed (no row is kept)
+        linked = project.snapshot("1.1")
+        project.decide("1.1", status="unreviewed", unlink=["P-1"])
+        project.restore(linked, action="undo")
+        assert project.assessment("1.1").status.value == "aligned"
+        assert project.assessment("1.1").suspect

@@ -23,6 +23,7 @@ from criteria_compare.project.codec import (
 )
 from criteria_compare.project.history import record
 from criteria_compare.project.rules import check_verdict
+from criteria_compare.project.stamps import write_stamps
 from criteria_compare.project.state import CriterionState, Decision
 
 __all__ = [
@@ -449,6 +450,8 @@ def restore_state(
             )
     if before.assessment != state.assessment:
         _write_assessment(conn, fps, state.assessment, keep_stamp=True)
+    if state.stamps is not None:
+        write_stamps(conn, state.stamps)  # the texts the restored decision was made on
     record(
         conn,
         timestamp=stamp,

@@ -11,24 +11,19 @@ write transaction.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from criteria_compare.project.decisions import Fingerprints
 from criteria_compare.project.history import record
+from criteria_compare.project.state import Stamps
 
-__all__ = ["Stamps", "confirm_stamps", "restore_stamps"]
+if TYPE_CHECKING:
+    from criteria_compare.project.decisions import Fingerprints
 
-
-@dataclass(frozen=True)
-class Stamps:
-    """The fingerprints stored with one reference criterion's decision (assessment and links)."""
-
-    ref: str
-    assessment: str | None  # None: no assessment row
-    links: tuple[tuple[str, str, str], ...]  # (partner ref, reference fp, partner fp)
+__all__ = ["Stamps", "confirm_stamps", "read_stamps", "restore_stamps", "write_stamps"]
 
 
-def _read(conn: sqlite3.Connection, ref: str) -> Stamps:
+def read_stamps(conn: sqlite3.Connection, ref: str) -> Stamps:
+    """The fingerprints stored now with ``ref``'s assessment and links."""
     row = conn.execute(
         "SELECT fingerprint FROM assessments WHERE reference_ref = ?", (ref,)
     ).fetchone()
@@ -43,7 +38,8 @@ def _read(conn: sqlite3.Connection, ref: str) -> Stamps:
     return Stamps(ref, None if row is None else str(row[0]), links)
 
 
-def _write(conn: sqlite3.Connection, stamps: Stamps) -> None:
+def write_stamps(conn: sqlite3.Connection, stamps: Stamps) -> None:
+    """Store ``stamps`` on the assessment and the links that exist now (others are left out)."""
     if stamps.assessment is not None:
         conn.execute(
             "UPDATE assessments SET fingerprint = ? WHERE reference_ref = ?",
@@ -63,7 +59,7 @@ def confirm_stamps(
     """Give ``ref``'s decision the current texts' fingerprints; the earlier ones, or None when
     they were current already (nothing is written then)."""
     ref = fps.check_reference(ref)
-    before = _read(conn, ref)
+    before = read_stamps(conn, ref)
     current = fps.reference[ref]
     after = Stamps(
         ref,
@@ -72,7 +68,7 @@ def confirm_stamps(
     )
     if after == before:
         return None
-    _write(conn, after)
+    write_stamps(conn, after)
     changed = [
         p
         for (p, rf, pf), (_, rf2, pf2) in zip(before.links, after.links, strict=True)
@@ -95,7 +91,7 @@ def restore_stamps(
 ) -> None:
     """Put back fingerprints saved by :func:`confirm_stamps` (its undo), recorded as ``undo``."""
     fps.check_reference(stamps.ref)
-    _write(conn, stamps)
+    write_stamps(conn, stamps)
     record(
         conn,
         timestamp=stamp,

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from criteria_compare.model import Assessment, Link, Program, Relation, Status
 
-__all__ = ["AlignmentInputs", "CriterionState", "Decision", "StoredSettings"]
+__all__ = ["AlignmentInputs", "CriterionState", "Decision", "Stamps", "StoredSettings"]
 
 
 class StoredSettings(Protocol):
@@ -47,6 +47,15 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Stamps:
+    """The fingerprints stored with one reference criterion's decision (assessment and links)."""
+
+    ref: str
+    assessment: str | None  # None: no assessment row
+    links: tuple[tuple[str, str, str], ...]  # (partner ref, reference fp, partner fp)
+
+
+@dataclass(frozen=True)
 class CriterionState:
     """The exact reviewer state of one reference criterion (for undo/redo)."""
 
@@ -55,6 +64,10 @@ class CriterionState:
     rejected: frozenset[str]
     pinned: frozenset[str]
     assessment: Assessment
+    #: The texts' fingerprints the decision was made on (``Project.snapshot`` fills them), so
+    #: that an undo also brings back "changed since last review". Not part of equality: two
+    #: states with the same decisions are the same state.
+    stamps: Stamps | None = field(default=None, compare=False, repr=False)
 
     @property
     def status(self) -> Status:

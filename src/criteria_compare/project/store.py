@@ -116,7 +116,7 @@ from criteria_compare.project.positions import (
     record_export,
     write_positions,
 )
-from criteria_compare.project.stamps import Stamps, confirm_stamps, restore_stamps
+from criteria_compare.project.stamps import Stamps, confirm_stamps, read_stamps, restore_stamps
 from criteria_compare.project.state import AlignmentInputs, CriterionState, Decision, StoredSettings
 from criteria_compare.project.summary import build_summary
 
@@ -602,8 +602,11 @@ class Project:
 
     @_locked
     def snapshot(self, ref: str) -> CriterionState:
-        """The exact state of one reference criterion (links, rejections, pins, assessment)."""
-        return read_state(self._db, self._ref(ref))
+        """The exact state of one reference criterion (links, rejections, pins, assessment), with
+        the texts' fingerprints its decision was made on (so :meth:`restore` brings back
+        "changed since last review" too)."""
+        ref = self._ref(ref)
+        return dataclasses.replace(read_state(self._db, ref), stamps=read_stamps(self._db, ref))
 
     # ----------------------------------------------------------------- suggestions
 
