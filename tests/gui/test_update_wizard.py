@@ -234,6 +234,7 @@ def test_edition_page_names_the_current_edition_and_proposes_the_new_label(
     page = wizard.file_page
     assert "The project holds edition 1 (Edition 3.1), read from meridia.xlsx." in page.subTitle()
     assert page.version_edit.placeholderText() == "label of the new edition"
+    assert not page.warnings_label.isVisible()  # no file read yet: no "Import warnings: none."
 
     def read(path: Path) -> str:
         page.set_path(path)
@@ -241,6 +242,8 @@ def test_edition_page_names_the_current_edition_and_proposes_the_new_label(
         return page.version_edit.text()
 
     assert read(new_edition) == "meridia-2025"
+    assert page.warnings_label.isVisible()
+    assert page.warnings_label.text() == "Import warnings: none."
     titled = tmp_path / "meridia-new.docx"
     reprint = tmp_path / "meridia-reprint.docx"
     for path, edition in ((titled, "Edition 4.0"), (reprint, "Edition 3.1")):

@@ -178,7 +178,7 @@ class ProgramPage(QWizardPage):
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.reload)
 
-        self._show_warnings(())
+        self._show_warnings(None)
         self._fill_languages(None)
         self.setAcceptDrops(True)
 
@@ -363,7 +363,7 @@ class ProgramPage(QWizardPage):
         self.preview_table.setColumnCount(0)
         self.role_combos = []
         self._set_status(message, error=True)
-        self._show_warnings(())
+        self._show_warnings(None)
         self._fill_languages(None)
         self.completeChanged.emit()
         self.checked.emit()
@@ -378,7 +378,7 @@ class ProgramPage(QWizardPage):
         self._fill_languages(check.result)
         if check.error or check.result is None:
             self._set_status(check.error or "", error=True)
-            self._show_warnings(())
+            self._show_warnings(None)
         else:
             self._set_status(self._summary(check.result))
             self._show_warnings([gui_warning(w) for w in check.result.warnings])
@@ -513,10 +513,13 @@ class ProgramPage(QWizardPage):
         font.setBold(error)
         self.status_label.setFont(font)
 
-    def _show_warnings(self, warnings: list[str] | tuple[str, ...]) -> None:
+    def _show_warnings(self, warnings: list[str] | tuple[str, ...] | None) -> None:
+        """The importer's warnings about the file read; None: no file was read (nothing shown)."""
         self.warnings_list.clear()
-        self.warnings_list.addItems(list(warnings))
+        self.warnings_list.addItems(list(warnings or ()))
         self.warnings_list.setVisible(bool(warnings))
+        self.warnings_label.setVisible(warnings is not None)
+        warnings = warnings or ()
         self.warnings_label.setText(
             f"Import warnings ({len(warnings)}): check these rows in the file."
             if warnings
