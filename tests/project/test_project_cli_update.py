@@ -269,3 +269,24 @@ def test_status_gives_the_latest_updates_counts_and_the_suspect_decisions(
     assert main(["status", str(project_path)]) == 0
     out = capsys.readouterr().out
     assert "changes: 2 unchanged, 1 reworded, 1 renumbered, 2 split, 1 removed, 1 added" in out
+
+
+def test_dry_run_names_decisions_on_unclear_criteria_as_at_stake(
+    project_path, tmp_path, standin, capsys
+) -> None:
+    """Before --match settles P-4 (6.1's link), its decisions are at stake, not on a removed
+    criterion; with P-4 settled as removed they are."""
+    new = str(_new_edition(tmp_path))
+    assert main(["update", str(project_path), "--partner", new, "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert "decision on a removed criterion: 6.1" not in err
+    assert (
+        "decision at stake on unclear criterion P-4 (settle it with --match P-4=NEW): "
+        "6.1 -> P-4: link to P-4 (equal)"
+    ) in err
+    assert "decision at stake until the unclear criteria are settled: 6.1: " in err
+    argv = ["update", str(project_path), "--partner", new, "--dry-run", "--match", "P-4="]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "decision on a removed criterion: 6.1 -> P-4: link to P-4 (equal)" in err
+    assert "unclear" not in err

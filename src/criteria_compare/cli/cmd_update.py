@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from criteria_compare.cli.arguments import add_json, add_project, add_reviewer
 from criteria_compare.cli.output import Progress, emit_json, notice, say
@@ -16,7 +17,12 @@ from criteria_compare.cli.reading import (
     read_for_cli,
 )
 from criteria_compare.errors import InvalidValue
+from criteria_compare.model import Side
 from criteria_compare.wording import counted
+
+if TYPE_CHECKING:
+    from criteria_compare.project.carry import Dropped
+    from criteria_compare.workflow.update import UpdatePreview
 
 __all__ = ["parse_matches", "register"]
 
@@ -144,14 +150,45 @@ def run_update(args: argparse.Namespace) -> int:
     else:
         for message in preview.notices:
             notice(message)
-    for item in preview.carried.dropped[:_MAX_LISTED]:
-        where = item.reference_ref + (f" -> {item.partner_ref}" if item.partner_ref else "")
-        notice(f"decision on a removed criterion: {where}: {item.description}")
+    for line in _dropped_lines(preview):
+        notice(line)
     if args.json:
         emit_json(data)
         return 0
     _print(data, args)
     return 0
+
+
+def _dropped_lines(preview: UpdatePreview) -> list[str]:
+    """One line per decision the update drops; a decision on an old criterion still unclear
+    (a --dry-run before --match) is only at stake, and says so."""
+    unclear = {a.old for a in preview.match.ambiguous}
+
+    def old_ref(item: Dropped) -> str | None:
+        return item.partner_ref if preview.side is Side.PARTNER else item.reference_ref
+
+    pending = {
+        item.reference_ref
+        for item in preview.carried.dropped
+        if item.what != "reset" and old_ref(item) in unclear
+    }
+    lines = []
+    for item in preview.carried.dropped[:_MAX_LISTED]:
+        where = item.reference_ref + (f" -> {item.partner_ref}" if item.partner_ref else "")
+        old = old_ref(item)
+        if item.what != "reset" and old in unclear:
+            lines.append(
+                f"decision at stake on unclear criterion {old} (settle it with --match "
+                f"{old}=NEW): {where}: {item.description}"
+            )
+        elif item.what == "reset" and item.reference_ref in pending:
+            lines.append(
+                f"decision at stake until the unclear criteria are settled: {where}: "
+                f"{item.description}"
+            )
+        else:
+            lines.append(f"decision on a removed criterion: {where}: {item.description}")
+    return lines
 
 
 def _print(data: dict[str, object], args: argparse.Namespace) -> None:
