@@ -108,3 +108,21 @@ def test_undoing_a_new_verdict_brings_back_changed_since_last_review(new_project
         project.restore(linked, action="undo")
         assert project.assessment("1.1").status.value == "aligned"
         assert project.assessment("1.1").suspect
+
+
+def test_a_new_verdict_on_a_decision_whose_linked_text_changed_clears_the_flag(
+    new_project,
+) -> None:
+    """Only the partner text of a link changed: a new verdict is a review of the texts as they
+    are, so the flag clears (links included); undoing the verdict brings it back."""
+    project = new_project()
+    project.decide("1.1", status="aligned", link=[("P-1", Relation.EQUAL)])
+    with _change_texts(project, ("P-1",)) as project:
+        assert project.assessment("1.1").suspect
+        before = project.snapshot("1.1")
+        project.decide("1.1", status="partial", note="their officer has fewer duties")
+        assert not project.assessment("1.1").suspect
+        project.restore(before, action="undo")
+        assert project.assessment("1.1").suspect
+        project.decide("1.1", note="checked again")  # a note alone is no new review
+        assert project.assessment("1.1").suspect

@@ -24,7 +24,7 @@ from criteria_compare.project.codec import (
 from criteria_compare.project.history import record
 from criteria_compare.project.rules import check_verdict
 from criteria_compare.project.stamps import write_stamps
-from criteria_compare.project.state import CriterionState, Decision
+from criteria_compare.project.state import CriterionState, Decision, Stamps
 
 __all__ = [
     "Fingerprints",
@@ -309,6 +309,15 @@ def apply_decision(
         return
     if new_status is not current.status:
         hist("status", None, current.status.value, new_status.value)
+        # A new verdict is a review of the texts as they are now, the linked ones included.
+        write_stamps(
+            conn,
+            Stamps(
+                ref,
+                None,
+                tuple((p, fps.reference[ref], fps.partner[p]) for p in linked if p in fps.partner),
+            ),
+        )
     if new_note != current.note:
         hist("note", None, current.note, new_note)
     if new_discussion != current.discussion:
