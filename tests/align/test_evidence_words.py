@@ -60,3 +60,17 @@ def test_a_synonym_match_is_shown_as_both_words() -> None:
     assert terms[0] == "goods ≈ cargo"
     assert "merchandise" not in " ".join(terms)
     assert set(terms[1:]) == {"screened", "loading"}
+
+
+def test_chance_words_never_promise_more_than_the_band() -> None:
+    """Tenths rounded down (High starts at 9 in 10), with words for the two ends."""
+    from criteria_compare.align.calibration import HIGH_PROBABILITY, MEDIUM_PROBABILITY
+    from criteria_compare.align.evidence_words import chance_words
+
+    assert chance_words(HIGH_PROBABILITY) == "9 in 10"
+    assert chance_words(HIGH_PROBABILITY - 0.001) == "8 in 10"
+    assert chance_words(MEDIUM_PROBABILITY) == "4 in 10"
+    assert chance_words(MEDIUM_PROBABILITY - 0.001) == "3 in 10"
+    assert chance_words(0.97) == "over 9 in 10"
+    assert chance_words(0.01) == "under 1 in 10"
+    assert chance_words(0.06) == "1 in 10"

@@ -70,3 +70,17 @@ def test_function_words_are_not_highlighted_and_synonyms_are_pairs(shell: Shell)
     evidence = card._evidence.text()
     assert "Same meaning 1.00" in evidence
     assert "goods ≈ cargo" in evidence
+
+
+def test_the_card_gives_the_band_with_its_chance_instead_of_the_raw_score(shell: Shell) -> None:
+    """ "score 1.00 · Medium" read as a contradiction: the card says how often such a suggestion
+    was right (the same calibration as the band); the raw score stays in the bar's tooltip."""
+    from criteria_compare.align.calibration import suggestion_probability
+    from criteria_compare.align.evidence_words import chance_words
+
+    card = shell.view.focus.candidate_cards()[0]
+    suggestion = shell.view.project.suggestions("1.1")[0]
+    label = card._score.label
+    assert label.startswith(f"Medium, right {chance_words(suggestion_probability(suggestion))}")
+    assert "score" not in label
+    assert "Score 0.46 of 1." in card._score.toolTip()

@@ -26,6 +26,7 @@ __all__ = [
     "CHANNEL_WORDS",
     "SCALE_WORDS",
     "band_words",
+    "chance_words",
     "channel_lines",
     "content_spans",
     "is_function_word",
@@ -72,6 +73,20 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def band_words(band: Band) -> str:
     """What ``band`` means, in plain words (a tooltip's first lines): the calibrated meaning."""
     return band_meaning(band)
+
+
+def chance_words(probability: float) -> str:
+    """A calibrated chance of being right as a reviewer reads it: "6 in 10", "over 9 in 10".
+
+    Shown beside the band, so that a raw score of 1.00 next to "Medium" explains itself
+    (the band also weighs the lead over the next candidate and how many channels agree).
+    """
+    if probability >= 0.95:
+        return "over 9 in 10"
+    if probability < 0.05:
+        return "under 1 in 10"
+    # Rounded down, so the words never promise more than the band: High starts at 9 in 10.
+    return f"{max(1, min(9, int(probability * 10)))} in 10"
 
 
 def channel_lines(channels: Mapping[str, float]) -> list[str]:

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_compare.align.calibration import suggestion_probability
 from criteria_compare.align.evidence_words import (
     SCALE_WORDS,
     band_words,
+    chance_words,
     channel_lines,
     content_spans,
     shown_terms,
@@ -84,12 +86,22 @@ def why_text(row: CandidateRow, source: str = "") -> str:
 
 
 def score_tooltip(
-    score: float | None, band: str, margin: float | None, channels: Mapping[str, float]
+    score: float | None,
+    band: str,
+    margin: float | None,
+    channels: Mapping[str, float],
+    chance: float | None = None,
 ) -> str:
     """The score's tooltip: the band in plain words, each channel on the same scale, the lead."""
     if score is None:
         return "Not suggested by the aligner: linked by hand."
     lines = [f"Score {score:.2f} of 1."]
+    if chance is not None:
+        lines.append(
+            f"Suggestions like this one were right {chance_words(chance)} times on the test "
+            "crosswalks: that chance (and the band) weighs the lead over the next candidate "
+            "and how many measures agree, not the score alone."
+        )
     if band:
         lines.append(band_words(Band(band)))
     if margin is not None:
@@ -101,7 +113,7 @@ def score_tooltip(
 
 
 class ScoreBar(QWidget):
-    """A thin bar for a score in [0, 1] with "score 0.82 · High · +0.15" beside it."""
+    """A thin bar for a score in [0, 1] with "High, right over 9 in 10 · +0.15" beside it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,19 +127,26 @@ class ScoreBar(QWidget):
         band: str = "",
         margin: float | None = None,
         channels: Mapping[str, float] | None = None,
+        chance: float | None = None,
     ) -> None:
-        """Show ``score`` with its band word and the margin over the next candidate; the
-        tooltip says what the band and each channel mean, on the score's scale."""
+        """Show ``score`` with its band word (and the calibrated ``chance`` of being right) and
+        the margin over the next candidate; the tooltip says what the band and each channel
+        mean, on the score's scale."""
         self._score = score
         if score is None:
             self._label = "no score"
         else:
-            parts = [f"score {score:.2f}", band]
+            # The calibrated chance replaces the raw score (still in the bar and the tooltip):
+            # "score 1.00 · Medium" read as a contradiction.
+            if band and chance is not None:
+                parts = [f"{band}, right {chance_words(chance)}"]
+            else:
+                parts = [f"score {score:.2f}", band]
             if margin is not None and margin > 0:
                 parts.append(f"+{margin:.2f}")
             self._label = " · ".join(p for p in parts if p)
         self.setAccessibleName(self._label)
-        self.setToolTip(score_tooltip(score, band, margin, channels or {}))
+        self.setToolTip(score_tooltip(score, band, margin, channels or {}, chance))
         self.updateGeometry()
         self.update()
 
@@ -138,7 +157,7 @@ class ScoreBar(QWidget):
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
         return QSize(
-            60 + SPACING + fm.horizontalAdvance("score 0.00 · Medium · +0.00"), fm.height()
+            60 + SPACING + fm.horizontalAdvance("Medium, right over 9 in 10 · +0.00"), fm.height()
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -269,6 +288,7 @@ class CandidateWidget(QFrame):
             s.band.value if s else "",
             margin,
             s.evidence.channels if s else None,
+            suggestion_probability(s) if s else None,
         )
         # A card rejected during this visit has lost its suggestion: no "no score" (which
         # reads like a link made by hand), the state says "rejected".
