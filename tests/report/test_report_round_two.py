@@ -428,3 +428,32 @@ def test_security_relevance_is_about_security_not_customs_paperwork() -> None:
     assert not is_security_relevant(crit("Staff who prepare declarations receive training."))
     assert not is_security_relevant(crit("Irregularities are investigated within a week."))
     assert not is_security_relevant(crit("The applicant shows it can pay its debts."))
+
+
+@pytest.mark.parametrize(("language", "word"), [("es", "Sin sección"), ("fr", "Sans section")])
+def test_criteria_without_a_section_are_grouped_under_the_reports_word(
+    language: str, word: str, tmp_path: Path
+) -> None:
+    """Programs imported without sections: the PDF's tables, headings and chart and the
+    workbook's sheets name the group in the report's language, never 'Unsectioned'."""
+    import openpyxl
+
+    from criteria_compare.report import render_workbook
+
+    base = synthetic_report_data(20, 15, reviewed=0.6)
+    rows = tuple(replace(r, criterion=replace(r.criterion, section="")) for r in base.rows)
+    partner_only = tuple(replace(c, section="") for c in base.partner_only)
+    data = replace(base, rows=rows, partner_only=partner_only, partner_candidates=frozenset())
+    options = ReportOptions(language=language)
+    text = _flat(pdf_pages(render_pdf(data, tmp_path / "s.pdf", options)))
+    assert "Unsectioned" not in text
+    assert text.count(word) >= 3  # summary table, side-by-side heading, partner-only heading
+    cells = [
+        str(cell.value)
+        for ws in openpyxl.load_workbook(render_workbook(data, tmp_path / "s.xlsx", options))
+        for line in ws.iter_rows()
+        for cell in line
+        if cell.value is not None
+    ]
+    assert "Unsectioned" not in cells
+    assert word in cells

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from criteria_compare.model import (
     Criterion,
@@ -26,6 +26,7 @@ __all__ = [
     "DECISION_ACTIONS",
     "REGISTER_STATUSES",
     "STATUS_ORDER",
+    "UNSECTIONED",
     "ChangeRow",
     "Counts",
     "EditionsInfo",
@@ -36,6 +37,9 @@ __all__ = [
     "ReviewerActivity",
     "level_label",
 ]
+
+#: The group of criteria that have no section (the writers print it in the report's language).
+UNSECTIONED = "Unsectioned"
 
 #: Order in which assessments are listed in every summary.
 STATUS_ORDER = (
@@ -133,7 +137,7 @@ class ReferenceRow:
 
     @property
     def section(self) -> str:
-        return self.criterion.section or "Unsectioned"
+        return self.criterion.section or UNSECTIONED
 
     @property
     def level(self) -> str:
@@ -250,6 +254,21 @@ class ReportData:
     """Unlinked partner refs still among the top candidates of an unreviewed reference criterion
     (None: not known, as for data built in code; then, in a draft, every unlinked one counts)."""
 
+    def with_unsectioned(self, label: str) -> ReportData:
+        """This data with criteria that have no section under ``label`` (the report's own word
+        for "Unsectioned"), so every table, heading and chart prints it in one language."""
+        if label == UNSECTIONED:
+            return self
+
+        def placed(criterion: Criterion) -> Criterion:
+            return criterion if criterion.section else replace(criterion, section=label)
+
+        rows = tuple(
+            row if row.criterion.section else replace(row, criterion=placed(row.criterion))
+            for row in self.rows
+        )
+        return replace(self, rows=rows, partner_only=tuple(map(placed, self.partner_only)))
+
     # -- counts ---------------------------------------------------------------------------
 
     @property
@@ -341,7 +360,7 @@ class ReportData:
     ) -> dict[str, list[Criterion]]:
         grouped: dict[str, list[Criterion]] = {}
         for criterion in self.partner_only if criteria is None else criteria:
-            grouped.setdefault(criterion.section or "Unsectioned", []).append(criterion)
+            grouped.setdefault(criterion.section or UNSECTIONED, []).append(criterion)
         return grouped
 
     @property

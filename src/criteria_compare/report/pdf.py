@@ -11,6 +11,7 @@ from criteria_compare.report.atomic import atomic_target
 from criteria_compare.report.collect import from_project
 from criteria_compare.report.data import ReportData
 from criteria_compare.report.fonts import missing_glyphs_warning
+from criteria_compare.report.i18n import translator
 from criteria_compare.report.options import ReportOptions
 from criteria_compare.report.pdf_story import StoryBuilder
 from criteria_compare.report.pdf_styles import make_styles
@@ -39,6 +40,7 @@ def render_pdf(
         progress(0, 1, "Preparing the report")
     size = page_size(options.page_size)
     styles = make_styles()
+    data = data.with_unsectioned(translator(options.language)("cell.unsectioned"))
     builder = StoryBuilder(data, options, styles, size)
     t = builder.t
     story = builder.story()

@@ -207,11 +207,6 @@ def _status_line(data: ReportData, t: Translator) -> str:
     return t("status.complete_line", total=len(data.rows))
 
 
-def _section(name: str, t: Translator) -> str:
-    """A category as written, or "Unsectioned" in the report's language."""
-    return t("wb.unsectioned") if name == "Unsectioned" else name
-
-
 def _summary(ws: Worksheet, data: ReportData, options: ReportOptions, t: Translator) -> None:
     ws.column_dimensions["A"].width = 36
     for col in "BCDEFGH":
@@ -280,7 +275,7 @@ def _summary(ws: Worksheet, data: ReportData, options: ReportOptions, t: Transla
     line += 1
     counts_block(t("summary.level"), data.counts_by_level(), t.level)
     line += 1
-    counts_block(t("summary.category"), data.counts_by_section(), lambda n: _section(n, t))
+    counts_block(t("summary.category"), data.counts_by_section(), str)
 
 
 def _yes(t: Translator, flag: bool) -> str:
@@ -301,7 +296,7 @@ def _partner_texts(row: ReferenceRow, t: Translator, guidance: bool) -> str:
 def _row_columns(t: Translator) -> dict[str, _Column[ReferenceRow]]:
     """The columns several sheets show of a reference criterion, by name."""
     return {
-        "section": _Column("summary.category", 24, lambda r: _section(r.section, t)),
+        "section": _Column("summary.category", 24, lambda r: r.section),
         "ref": _Column("col.ref", 9, lambda r: r.ref),
         "level": _Column("summary.level", 11, lambda r: t.level(r.level)),
         "criterion": _Column("col.reference_criterion", 60, lambda r: r.criterion.text),
@@ -371,7 +366,7 @@ def _partner_only(ws: Worksheet, data: ReportData, options: ReportOptions, t: Tr
         return t("cell.not_linked_yet") if criterion.ref in pending else t("wb.partner_only")
 
     columns: list[_Column[Criterion]] = [
-        _Column("wb.partner_section", 28, lambda c: c.section or t("wb.unsectioned")),
+        _Column("wb.partner_section", 28, lambda c: c.section),
         _Column("col.ref", 12, lambda c: c.ref),
         _Column("summary.level", 11, lambda c: t.level(level_label(c.level)) if c.level else ""),
         _Column("col.criterion", 90, lambda c: c.text),
@@ -554,6 +549,7 @@ def render_workbook(
     """Write the workbook for ``data`` to ``path`` (atomically) and return the final path."""
     options = options or ReportOptions()
     t = translator(options.language)
+    data = data.with_unsectioned(t("cell.unsectioned"))
     names = sheet_names(options.language)
     writers: list[tuple[str, Callable[[Worksheet], None]]] = [
         ("Writing the summary sheet", lambda ws: _summary(ws, data, options, t)),

@@ -204,6 +204,7 @@ MESSAGES: dict[str, str] = {
     "cell.not_linked_yet": "Not yet linked",
     "cell.linked": "Linked: {links}",
     "cell.guidance": "Partner's guidance:",
+    "cell.unsectioned": "Unsectioned",
     "cell.continued": "{ref} (cont.)",
     # -- discussion points
     "discussion.none": "No item is flagged for discussion.",
@@ -507,7 +508,6 @@ MESSAGES: dict[str, str] = {
     "wb.not_yet_linked_count": "Partner criteria not yet linked",
     "wb.links": "Confirmed links",
     "wb.yes": "yes",
-    "wb.unsectioned": "Unsectioned",
     "wb.partner_refs": "Partner refs",
     "wb.relations": "Relations",
     "wb.partner_criteria": "Partner criteria",

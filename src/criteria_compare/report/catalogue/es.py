@@ -217,6 +217,7 @@ MESSAGES: dict[str, str] = {
     "cell.not_linked_yet": "Aún sin vincular",
     "cell.linked": "Vinculado: {links}",
     "cell.guidance": "Orientación del programa asociado:",
+    "cell.unsectioned": "Sin sección",
     "cell.continued": "{ref} (sigue)",
     # -- puntos de discusión
     "discussion.none": "Ningún punto está señalado para discusión.",
@@ -555,7 +556,6 @@ MESSAGES: dict[str, str] = {
     "wb.not_yet_linked_count": "Criterios del asociado aún sin vincular",
     "wb.links": "Vínculos confirmados",
     "wb.yes": "sí",
-    "wb.unsectioned": "Sin sección",
     "wb.partner_refs": "Refs. del asociado",
     "wb.relations": "Relaciones",
     "wb.partner_criteria": "Criterios del asociado",

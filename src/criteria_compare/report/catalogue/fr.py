@@ -217,6 +217,7 @@ MESSAGES: dict[str, str] = {
     "cell.not_linked_yet": "Pas encore rattaché",
     "cell.linked": "Rattaché : {links}",
     "cell.guidance": "Notes explicatives du partenaire :",
+    "cell.unsectioned": "Sans section",
     "cell.continued": "{ref} (suite)",
     # -- points de discussion
     "discussion.none": "Aucun point n’est inscrit pour discussion.",
@@ -556,7 +557,6 @@ MESSAGES: dict[str, str] = {
     "wb.not_yet_linked_count": "Critères du partenaire pas encore rattachés",
     "wb.links": "Rattachements confirmés",
     "wb.yes": "oui",
-    "wb.unsectioned": "Sans section",
     "wb.partner_refs": "Réf. du partenaire",
     "wb.relations": "Type de relation",
     "wb.partner_criteria": "Critères du partenaire",
