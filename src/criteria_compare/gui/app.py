@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -137,6 +138,34 @@ def take_screenshot(window: MainWindow, path: Path) -> bool:
     return bool(window.grab().save(str(path)))
 
 
+def quit_on_terminate(app: QApplication) -> Callable[[], None]:
+    """On SIGTERM or SIGHUP (a logout, a shutdown, ``kill``) leave the event loop, so the window
+    closes as when the user quits: the project's lock is given back and the layout saved.
+
+    Python runs a signal handler only between bytecodes, and Qt's event loop runs none while
+    it waits, so a timer wakes the interpreter a few times a second.
+    """
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if not wanted or threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = {
+        signum: signal.signal(signum, lambda *_: QTimer.singleShot(0, app.quit))
+        for signum in wanted
+    }
+    waker = QTimer(app)
+    waker.setObjectName("signal_waker")
+    waker.timeout.connect(lambda: None)
+    waker.start(250)
+
+    def restore() -> None:
+        """Put the earlier handlers back and stop the timer (when main() returns)."""
+        waker.stop()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+    return restore
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the GUI; returns the exit status."""
     ours, qt_options = split_qt_options(list(argv) if argv is not None else sys.argv[1:])
@@ -148,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     previous_hooks = sys.excepthook, threading.excepthook
     install_excepthook(app)
+    restore_signals = quit_on_terminate(app)
     window = MainWindow(ask_reviewer=args.screenshot is None)
     status = {"code": 0}
 
@@ -178,4 +208,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.close()
     window.deleteLater()
     sys.excepthook, threading.excepthook = previous_hooks
+    restore_signals()
     return status["code"] or code
