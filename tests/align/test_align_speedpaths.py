@@ -10,7 +10,7 @@ from criteria_compare.align.analyze import Analyzer
 from criteria_compare.align.features import build_features
 from criteria_compare.align.fusion import fuse, select_top
 from criteria_compare.align.products import all_pairs
-from criteria_compare.align.sparse import dense_block
+from criteria_compare.align.sparse import dense_block, stable_order, unique_inverse
 from criteria_compare.model import Criterion
 
 LEXICAL = AlignerSettings(use_embedding=False)
@@ -135,3 +135,42 @@ def test_frequent_columns_split_keeps_pair_scores() -> None:
         cand >= 0, np.einsum("ih,ich->ic", q_dense, d_dense[np.maximum(cand, 0)]), 0.0
     )
     assert np.allclose(parts, whole, atol=1e-5)
+
+
+def _ranked_exactly(raw: np.ndarray, size: int) -> np.ndarray:
+    """select_top by its definition: finite keys best first, ties in column order."""
+    out = np.full((raw.shape[0], min(size, raw.shape[1])), -1, dtype=np.int64)
+    for i, row in enumerate(raw):
+        order = [int(j) for j in np.argsort(-row, kind="stable") if np.isfinite(row[j])]
+        out[i, : len(order[:size])] = order[:size]
+    return out
+
+
+def test_wide_selection_equals_exact_ranking_with_ties_and_invalid_cells() -> None:
+    rng = np.random.default_rng(3)
+    for trial in range(300):
+        rows, width, size = (
+            int(rng.integers(1, 30)),
+            int(rng.integers(1, 500)),
+            int(rng.integers(1, 25)),
+        )
+        if trial % 3 == 0:
+            raw = rng.integers(0, 4, (rows, width)).astype(np.float32)  # many ties
+        else:
+            raw = rng.random((rows, width)).astype(np.float32)
+        raw[rng.random((rows, width)) < (0.95 if trial % 5 == 0 else 0.05)] = -np.inf
+        raw[0, : width // 2] = -0.0 if trial % 2 else 0.0
+        assert np.array_equal(select_top(raw, size), _ranked_exactly(raw, size))
+
+
+def test_radix_sorts_equal_numpy_sorts() -> None:
+    rng = np.random.default_rng(4)
+    for bound in (1, 7, 65_536, 65_537, 1 << 20, 1 << 33):
+        for n in (1, 50, 20_000):
+            keys = rng.integers(0, bound, n)
+            assert np.array_equal(stable_order(keys, bound), np.argsort(keys, kind="stable"))
+            want_uniq, want_inverse = np.unique(keys, return_inverse=True)
+            for given in (bound, None):
+                uniq, inverse = unique_inverse(keys, given)
+                assert np.array_equal(uniq, want_uniq)
+                assert np.array_equal(inverse, want_inverse.reshape(-1))

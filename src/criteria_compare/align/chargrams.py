@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from criteria_compare.align.sparse import SparseRows
+from criteria_compare.align.sparse import SparseRows, unique_inverse
 
 __all__ = ["CharDocs", "char_ngram_matrices"]
 
@@ -79,7 +79,7 @@ def _side(
         pos = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)
         keys = np.repeat(rows[a:b], lens) * n_cols + cols[pos]
         vals = counts[pos] * np.repeat(weights[a:b], lens)
-        uniq, inverse = np.unique(keys, return_inverse=True)
+        uniq, inverse = unique_inverse(keys, n_docs * n_cols)
         keys_parts.append(uniq)
         sums_parts.append(np.bincount(inverse, weights=vals, minlength=len(uniq)))
     uniq = np.concatenate(keys_parts) if keys_parts else np.zeros(0, dtype=np.int64)
@@ -108,7 +108,7 @@ def char_ngram_matrices(
             for n_docs, *_ in sides
         ]
     ptr, hashes, counts = _word_hashes(list(words), n_min, n_max)
-    vocab, cols = np.unique(hashes, return_inverse=True)
+    vocab, cols = unique_inverse(hashes, 1 << 32)
     n_cols = max(len(vocab), 1)
     return [
         _side(n_docs, (rows, occ, weights), ptr, cols.astype(np.int64).reshape(-1), counts, n_cols)

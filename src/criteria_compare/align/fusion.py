@@ -17,6 +17,9 @@ import numpy as np
 __all__ = ["FusedBlock", "fuse", "select_top"]
 
 _NO_SPREAD = 1e-12
+#: select_top looks only at the cells above a bound when a row is this many times wider than the
+#: picks (and the bound keeps at most this many times the picks).
+_FEW_GROUPS = 8
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,68 @@ def select_top(raw: np.ndarray, size: int) -> np.ndarray:
     size = min(size, width)
     if size <= 0 or n_rows == 0:
         return np.full((n_rows, max(size, 0)), -1, dtype=np.int64)
+    if width >= _FEW_GROUPS * size:
+        picks = _select_by_groups(raw, size)
+        if picks is not None:
+            return picks
+    return _select_exact(raw, size)
+
+
+def _select_by_groups(raw: np.ndarray, size: int) -> np.ndarray | None:
+    """:func:`select_top` of a wide block, looking closely only at the cells that can be kept.
+
+    Split into ``size`` groups of columns, a row has at least ``size`` cells at or above
+    the least of its groups' maxima; only those are sorted. Rows where that bound keeps too
+    many cells (ties) or is not finite go the exact way. None when no row is left this way.
+    """
+    n_rows, width = raw.shape
+    groups = np.arange(size, dtype=np.int64) * (width // size)
+    bound = np.maximum.reduceat(raw, groups, axis=1).min(axis=1)
+    mask = raw >= bound[:, None]
+    counts = np.count_nonzero(mask, axis=1)
+    slow = ~np.isfinite(bound) | (counts > _FEW_GROUPS * size)
+    if slow.all():
+        return None
+    if slow.any():
+        mask[slow] = False
+        counts[slow] = 0
+    cells = np.flatnonzero(mask)
+    rows, cols = np.divmod(cells, width)
+    col_bits = max(int(width - 1).bit_length(), 1)
+    row_bits = int(n_rows - 1).bit_length()
+    if raw.dtype == np.float32 and row_bits + 32 + col_bits <= 64:
+        # One integer key per cell sorts by row, then key descending, then column.
+        desc = np.uint64(0xFFFFFFFF) - _sortable(raw.reshape(-1)[cells]).astype(np.uint64)
+        key = (rows.astype(np.uint64) << np.uint64(32 + col_bits)) | (
+            desc << np.uint64(col_bits) | cols.astype(np.uint64)
+        )
+        key.sort()
+        rows = (key >> np.uint64(32 + col_bits)).astype(np.int64)
+        cols = (key & np.uint64((1 << col_bits) - 1)).astype(np.int64)
+    else:
+        order = np.lexsort((cols, -raw[rows, cols], rows))
+        rows, cols = rows[order], cols[order]
+    starts = np.zeros(n_rows, dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    place = np.arange(len(rows), dtype=np.int64) - starts[rows]
+    keep = place < size
+    picks = np.full((n_rows, size), -1, dtype=np.int64)
+    picks[rows[keep], place[keep]] = cols[keep]
+    if slow.any():
+        picks[slow] = _select_exact(raw[slow], size)
+    return picks
+
+
+def _sortable(values: np.ndarray) -> np.ndarray:
+    """Finite float32 values as uint32 in the same order (0.0 and -0.0 alike)."""
+    bits = (values + np.float32(0.0)).view(np.uint32)
+    sign = np.uint32(0x80000000)
+    out: np.ndarray = np.where(bits & sign, ~bits, bits | sign)
+    return out
+
+
+def _select_exact(raw: np.ndarray, size: int) -> np.ndarray:
+    width = raw.shape[1]
     if size == width:
         picks = np.broadcast_to(np.arange(width, dtype=np.int64), raw.shape).copy()
     else:

@@ -8,6 +8,7 @@ terms, the encoder when present) and re-score only those with every channel.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -225,6 +226,34 @@ def rank_direction(
     return result
 
 
+@dataclass(frozen=True)
+class _Boost:
+    """A block's section consensus boost: a cell's boost is the consensus weight times the
+    affinity of its candidate's section, ``scaled[row, section]``."""
+
+    scaled: np.ndarray
+    """(rows, document sections + 1) float64: the row's weight times its consensus table."""
+    sections: np.ndarray
+    """Each candidate's document section: (candidates,) when all rows share them, else
+    (rows, candidates)."""
+    divisor: np.ndarray
+    """Per row 1 plus its weight (1 where the consensus says nothing)."""
+
+    def keys(self) -> np.ndarray:
+        """The boost of every cell of the block, as float32 (for the ranking keys)."""
+        small = self.scaled.astype(np.float32)
+        if self.sections.ndim == 1:
+            return small[:, self.sections]
+        out: np.ndarray = np.take_along_axis(small, self.sections, axis=1)
+        return out
+
+    def at(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """The boost (float64) of the cells (rows, positions among the candidates)."""
+        sections = self.sections[cols] if self.sections.ndim == 1 else self.sections[rows, cols]
+        out: np.ndarray = self.scaled[rows, sections]
+        return out
+
+
 class _Reranking:
     """Section consensus and spread of one direction (see ``align.consensus``): ``table`` is
     :func:`consensus_table` (None without consensus), ``document`` the document sections."""
@@ -240,15 +269,17 @@ class _Reranking:
         self.weight = settings.section_consensus if table is not None else 0.0
         self.penalty = settings.section_spread
 
-    def boost(self, r0: int, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-        """(rows, candidates) consensus weight times affinity, and each row's divisor (1 plus
-        its weight: 0 where the consensus says nothing), or None when off."""
+    def boost(self, r0: int, cand: np.ndarray) -> _Boost | None:
+        """The block's consensus boost (see :class:`_Boost`), or None when off."""
         if self.table is None or not self.weight:
             return None
         table = self.table[r0 : r0 + cand.shape[0]]
         weight = np.where(table.max(axis=1) > 0, self.weight, 0.0)
-        sections = self.document.of_row[np.maximum(cand, 0)]
-        return weight[:, None] * np.take_along_axis(table, sections, axis=1), 1.0 + weight
+        if cand.strides[0] == 0:  # every row has the same candidates (every pair scored)
+            sections = self.document.of_row[np.maximum(cand[0], 0)]
+        else:
+            sections = self.document.of_row[np.maximum(cand, 0)]
+        return _Boost(weight[:, None] * table, sections, 1.0 + weight)
 
     def spread(
         self, raw: np.ndarray, cand: np.ndarray, size: int, divisor: np.ndarray | None
@@ -283,7 +314,7 @@ def _block_suggestions(
     raw = fused.raw
     boosted = reranking.boost(r0, cand) if reranking is not None else None
     if boosted is not None:
-        raw = raw + boosted[0].astype(np.float32)
+        raw = raw + boosted.keys()
     pinned_pos: dict[int, list[int]] = {}
     for i in range(nb):
         wanted = pinned.get(r0 + i)
@@ -298,7 +329,7 @@ def _block_suggestions(
     # A few spare picks, so float32 ranking keys cannot push a near-tie out of the exact top k+1.
     spread = None
     if reranking is not None and reranking.penalty > 0:
-        divisor = boosted[1] if boosted is not None else None
+        divisor = boosted.divisor if boosted is not None else None
         picks, spread = reranking.spread(raw, cand, settings.k + 3, divisor)
     else:
         picks = select_top(raw, settings.k + 3)
@@ -319,8 +350,7 @@ def _block_suggestions(
     scores = fused.fused(norm, cell_rows)
     if reranking is not None:
         if boosted is not None:
-            boost, divisor = boosted
-            scores = (scores + boost[cell_rows, cell_cols]) / divisor[cell_rows]
+            scores = (scores + boosted.at(cell_rows, cell_cols)) / boosted.divisor[cell_rows]
         scores = np.round(np.maximum(scores - reranking.penalty * lowered, 0.0), 9)
     abs_w = {k: w for k, w in weights.items() if k in _ABSOLUTE}
     abs_total = sum(abs_w.values()) or 1.0

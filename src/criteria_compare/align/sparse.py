@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["SparseRows", "dense_block", "from_term_lists", "from_triples", "pair_block"]
+__all__ = [
+    "SparseRows",
+    "dense_block",
+    "from_term_lists",
+    "from_triples",
+    "pair_block",
+    "stable_order",
+    "unique_inverse",
+]
 
 # Largest number of expanded (pair, term) products held at once.
 _CHUNK = 4_000_000
@@ -46,7 +54,7 @@ class SparseRows:
 
     def transpose(self) -> SparseRows:
         """The postings view: one row per column, listing the rows that hold it (in row order)."""
-        order = np.argsort(self.indices, kind="stable")
+        order = stable_order(self.indices, self.n_cols)
         rows = self.row_ids()[order]
         counts = np.bincount(self.indices, minlength=self.n_cols)
         indptr = np.zeros(self.n_cols + 1, dtype=np.int64)
@@ -68,6 +76,48 @@ class SparseRows:
         return self.with_data(self.data / np.repeat(norm, self.row_lengths()))
 
 
+def stable_order(values: np.ndarray, bound: int) -> np.ndarray:
+    """``np.argsort(values, kind="stable")`` of non-negative integers below ``bound``, sorted
+    16 bits at a time (numpy sorts 16-bit integers by radix, in linear time)."""
+    if bound > 1 << 48:
+        return np.argsort(values, kind="stable")
+    order: np.ndarray | None = None
+    shift = 0
+    while True:
+        digits = values if order is None else values[order]
+        if shift:
+            digits = digits >> shift
+        step = np.argsort((digits & 0xFFFF).astype(np.uint16), kind="stable")
+        order = step if order is None else order[step]
+        shift += 16
+        if bound <= 1 << shift:
+            return order
+
+
+def unique_inverse(keys: np.ndarray, bound: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_inverse=True)`` of non-negative integers below ``bound``
+    (their maximum plus one when not given), by a table or a radix sort instead of a
+    comparison sort."""
+    keys = keys.reshape(-1)
+    if not len(keys):
+        return keys.copy(), np.zeros(0, dtype=np.int64)
+    if bound is None:
+        bound = int(keys.max()) + 1
+    if bound <= 2 * len(keys) + 4096:
+        present = np.zeros(bound, dtype=bool)
+        present[keys] = True
+        column = np.cumsum(present, dtype=np.int64) - 1
+        return np.flatnonzero(present).astype(keys.dtype), column[keys]
+    order = stable_order(keys, bound)
+    ordered = keys[order]
+    new = np.empty(len(ordered), dtype=bool)
+    new[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inverse = np.empty(len(ordered), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return ordered[new], inverse
+
+
 def from_triples(
     rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int, n_cols: int
 ) -> SparseRows:
@@ -80,7 +130,7 @@ def from_triples(
             n_cols,
         )
     keys = rows.astype(np.int64) * n_cols + cols.astype(np.int64)
-    uniq, inverse = np.unique(keys, return_inverse=True)
+    uniq, inverse = unique_inverse(keys, n_rows * n_cols)
     sums = np.bincount(inverse, weights=values, minlength=len(uniq))
     out_rows = uniq // n_cols
     indptr = np.zeros(n_rows + 1, dtype=np.int64)

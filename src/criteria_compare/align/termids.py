@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from criteria_compare.align.analyze import AnalyzedText, Analyzer
+from criteria_compare.align.sparse import unique_inverse
 
 __all__ = ["PackedTexts", "merge_columns", "spread"]
 
@@ -76,11 +77,12 @@ def merge_columns(numbers: np.ndarray, analyzer: Analyzer, columns: dict[str, in
     """Column of each term number in a column space shared by name (``columns`` grows)."""
     if not len(numbers):
         return np.zeros(0, dtype=np.int64)
-    distinct, inverse = np.unique(numbers, return_inverse=True)
+    distinct, inverse = unique_inverse(numbers)
     setdefault = columns.setdefault
     local = np.fromiter(
         (setdefault(name, len(columns)) for name in analyzer.names(distinct)),
         dtype=np.int64,
         count=len(distinct),
     )
-    return local[inverse.reshape(-1)]
+    out: np.ndarray = local[inverse]
+    return out
