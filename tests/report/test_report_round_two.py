@@ -457,3 +457,35 @@ def test_criteria_without_a_section_are_grouped_under_the_reports_word(
     ]
     assert "Unsectioned" not in cells
     assert word in cells
+
+
+@pytest.mark.parametrize(
+    ("manual", "language", "words"),
+    [
+        (0, "en", "All were confirmed from ranked suggestions."),
+        ("all", "fr", "Tous ont été établis manuellement."),
+        (1, "en", "were confirmed from ranked suggestions and 1 was made by hand."),
+        (1, "es", "se confirmaron a partir de sugerencias ordenadas y 1 se estableció a mano."),
+        (1, "fr", "ont été confirmés à partir des suggestions classées et 1 a été établi"),
+    ],
+)
+def test_method_page_counts_links_in_the_right_number(
+    manual: int | str, language: str, words: str, tmp_path: Path
+) -> None:
+    """'1 was made by hand', not '1 were'; no '0 were confirmed from suggestions' when every
+    link was made by hand (or the other way round)."""
+    base = synthetic_report_data(20, 15)
+    count = base.link_count if manual == "all" else int(manual)
+    seen = 0
+    rows = []
+    for row in base.rows:
+        links = []
+        for link in row.links:
+            links.append(replace(link, manual=seen < count))
+            seen += 1
+        rows.append(replace(row, links=tuple(links)))
+    data = replace(base, rows=tuple(rows))
+    assert data.manual_link_count == count
+    text = _flat(pdf_pages(render_pdf(data, tmp_path / "m.pdf", ReportOptions(language=language))))
+    assert words in text
+    assert not re.search(r"\b0 (were|ont|se) ", text)

@@ -808,14 +808,7 @@ class StoryBuilder:
             )
         )
         out += self.h2(self.heading("method.confirmation", s.h2, level=1))
-        suggested = d.link_count - d.manual_link_count
-        out.append(
-            self.markup_paragraph(
-                t.n("method.confirmed", d.link_count)
-                + " "
-                + t("method.confirmed_how", suggested=suggested, manual=d.manual_link_count)
-            )
-        )
+        out.append(self.markup_paragraph(self.confirmation()))
         out += self.h2(self.heading("method.partner_only_rule", s.h2, level=1))
         out.append(self.markup_paragraph(t("method.partner_only_text", ranks=CANDIDATE_RANKS)))
         if d.is_draft:
@@ -868,6 +861,25 @@ class StoryBuilder:
             out.append(Spacer(1, 4))
             out.append(self.markup_paragraph(t("method.no_warnings"), s.muted))
         return out
+
+    def confirmation(self) -> str:
+        """How many links were confirmed from suggestions and how many made by hand."""
+        d, t = self.data, self.t
+        links, manual = d.link_count, d.manual_link_count
+        suggested = links - manual
+        if not links:
+            return t("method.no_links")
+        if not manual:
+            how = t.n("method.all_suggested", links)
+        elif not suggested:
+            how = t.n("method.all_by_hand", links)
+        else:
+            how = t(
+                "method.split",
+                suggested=t.n("method.from_suggestions", suggested),
+                manual=t.n("method.by_hand", manual),
+            )
+        return " ".join((t.n("method.confirmed", links), how, t("method.named")))
 
     def agreement(self, pair: Any) -> str:
         """One reviewer pair's agreement as a sentence of this language (names escaped)."""

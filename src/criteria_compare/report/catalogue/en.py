@@ -308,10 +308,17 @@ MESSAGES: dict[str, str] = {
         "Every one of the {n} links in this report was confirmed by a person; none was accepted "
         "automatically."
     ),
-    "method.confirmed_how": (
-        "{suggested} were confirmed from ranked suggestions and {manual} were made by hand. "
-        "Every assessment names the reviewer who recorded it."
-    ),
+    "method.no_links": "No link has been confirmed yet; every link will be confirmed by a person.",
+    "method.all_suggested.one": "It was confirmed from a ranked suggestion.",
+    "method.all_suggested.many": "All were confirmed from ranked suggestions.",
+    "method.all_by_hand.one": "It was made by hand.",
+    "method.all_by_hand.many": "All were made by hand.",
+    "method.split": "{suggested} and {manual}.",
+    "method.from_suggestions.one": "{n} was confirmed from a ranked suggestion",
+    "method.from_suggestions.many": "{n} were confirmed from ranked suggestions",
+    "method.by_hand.one": "{n} was made by hand",
+    "method.by_hand.many": "{n} were made by hand",
+    "method.named": "Every assessment names the reviewer who recorded it.",
     "method.partner_only_rule": "Partner-only criteria and shares",
     "method.partner_only_text": (
         "A partner criterion is called partner-only when no reference criterion is linked to it "

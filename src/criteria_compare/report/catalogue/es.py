@@ -337,10 +337,17 @@ MESSAGES: dict[str, str] = {
         "Cada uno de los {n} vínculos de este informe lo confirmó una persona; ninguno se aceptó "
         "automáticamente."
     ),
-    "method.confirmed_how": (
-        "{suggested} se confirmaron a partir de sugerencias ordenadas y {manual} se establecieron "
-        "a mano. Cada evaluación indica el revisor que la registró."
-    ),
+    "method.no_links": "Todavía no se ha confirmado ningún vínculo; cada vínculo lo confirmará una persona.",
+    "method.all_suggested.one": "Se confirmó a partir de una sugerencia ordenada.",
+    "method.all_suggested.many": "Todos se confirmaron a partir de sugerencias ordenadas.",
+    "method.all_by_hand.one": "Se estableció a mano.",
+    "method.all_by_hand.many": "Todos se establecieron a mano.",
+    "method.split": "{suggested} y {manual}.",
+    "method.from_suggestions.one": "{n} se confirmó a partir de una sugerencia ordenada",
+    "method.from_suggestions.many": "{n} se confirmaron a partir de sugerencias ordenadas",
+    "method.by_hand.one": "{n} se estableció a mano",
+    "method.by_hand.many": "{n} se establecieron a mano",
+    "method.named": "Cada evaluación indica el revisor que la registró.",
     "method.partner_only_rule": "Criterios propios del programa asociado y proporciones",
     "method.partner_only_text": (
         "Un criterio del programa asociado se considera propio de este cuando ningún criterio de "

@@ -337,10 +337,17 @@ MESSAGES: dict[str, str] = {
         "Chacun des {n} rattachements de ce rapport a été confirmé par une personne ; aucun n’a "
         "été accepté automatiquement."
     ),
-    "method.confirmed_how": (
-        "{suggested} ont été confirmés à partir des suggestions classées et {manual} établis "
-        "manuellement. Chaque évaluation indique l’examinateur qui l’a enregistrée."
-    ),
+    "method.no_links": "Aucun rattachement n’a encore été confirmé ; chacun le sera par une personne.",
+    "method.all_suggested.one": "Il a été confirmé à partir d’une suggestion classée.",
+    "method.all_suggested.many": "Tous ont été confirmés à partir des suggestions classées.",
+    "method.all_by_hand.one": "Il a été établi manuellement.",
+    "method.all_by_hand.many": "Tous ont été établis manuellement.",
+    "method.split": "{suggested} et {manual}.",
+    "method.from_suggestions.one": "{n} a été confirmé à partir d’une suggestion classée",
+    "method.from_suggestions.many": "{n} ont été confirmés à partir des suggestions classées",
+    "method.by_hand.one": "{n} a été établi manuellement",
+    "method.by_hand.many": "{n} ont été établis manuellement",
+    "method.named": "Chaque évaluation indique l’examinateur qui l’a enregistrée.",
     "method.partner_only_rule": "Critères propres au partenaire et proportions",
     "method.partner_only_text": (
         "Un critère du partenaire est dit propre au partenaire lorsqu’aucun critère de référence "
