@@ -25,7 +25,7 @@ from criteria_compare.align.products import all_pairs, split_frequent
 from criteria_compare.align.settings import AlignerSettings
 from criteria_compare.align.spans import pair_spans, shared_evidence
 from criteria_compare.align.sparse import dense_block, pair_block
-from criteria_compare.model import Band, Suggestion
+from criteria_compare.model import Band, Evidence, Suggestion
 
 __all__ = ["SharedScores", "rank_direction", "row_channels"]
 
@@ -388,7 +388,6 @@ def _block_suggestions(
     # Rounded here for the whole block: the evidence shows channel scores to 4 decimals.
     channel_arrays = {name: np.round(v[cells], 4) for name, v in norm.items()}
     channel_lists = [(name, v.tolist()) for name, v in channel_arrays.items()]
-    by_row: list[tuple[Suggestion, ...]] = [()] * nb
     rows = pair_q.tolist()
     targets = pair_d.tolist()
     ranks = (rank0[shown] + 1).tolist()
@@ -397,33 +396,35 @@ def _block_suggestions(
     rounded = [round(v, 4) for v in values]
     margins = [round(v - n, 4) for v, n in zip(values, following[shown].tolist(), strict=True)]
     band_list = _bands(values, rounded, margins, channel_arrays, settings)
-    row_out: list[Suggestion] = []
-    for j, row in enumerate(rows):
-        target = targets[j]
-        q_criterion = q.criteria[row]
-        evidence = make_evidence(
-            q.texts[row],
-            d.texts[target],
-            {name: v[j] for name, v in channel_lists},
-            margins[j],
-            not q.sections[row].isdisjoint(d.sections[target]),
-            spans[j] if spans is not None else None,
-            shared_terms[j] if shared_terms is not None else None,
-        )
-        row_out.append(
+    q_criteria, d_criteria = q.criteria, d.criteria
+    q_sections, d_sections = q.sections, d.sections
+    made: list[Suggestion] = []
+    for j, (row, target, margin) in enumerate(zip(rows, targets, margins, strict=True)):
+        channels = {name: v[j] for name, v in channel_lists}
+        section_match = not q_sections[row].isdisjoint(d_sections[target])
+        if spans is None or shared_terms is None:
+            evidence = make_evidence(q.texts[row], d.texts[target], channels, margin, section_match)
+        elif shared_terms[j]:
+            # make_evidence's result when the spans and terms are given (margins are rounded).
+            pair = spans[j]
+            evidence = Evidence(shared_terms[j], pair[0], pair[1], channels, margin, section_match)
+        else:
+            evidence = Evidence(channels=channels, margin=margin, section_match=section_match)
+        made.append(
             Suggestion(
-                source_ref=q_criterion.ref,
-                target_ref=d.criteria[target].ref,
-                rank=ranks[j],
-                score=rounded[j],
-                band=band_list[j],
-                evidence=evidence,
-                pinned=pins[j],
+                q_criteria[row].ref,
+                d_criteria[target].ref,
+                ranks[j],
+                rounded[j],
+                band_list[j],
+                evidence,
+                pins[j],
             )
         )
-        if j + 1 == len(rows) or rows[j + 1] != row:
-            by_row[row - r0] = tuple(row_out)
-            row_out = []
+    bounds = np.zeros(nb + 1, dtype=np.int64)
+    np.cumsum(np.bincount(cell_rows[cells], minlength=nb), out=bounds[1:])
+    at = bounds.tolist()
+    by_row = [tuple(made[at[i] : at[i + 1]]) for i in range(nb)]
     return {q.criteria[r0 + i].ref: by_row[i] for i in range(nb)}
 
 
