@@ -35,7 +35,10 @@ def _keys_in_code() -> set[str]:
                 keys.update({f"{key}.one", f"{key}.many"})
             else:
                 keys.add(key)
-    keys.update(_LITERAL.findall((_REPORT / "workbook.py").read_text(encoding="utf-8")))
+    workbook = (_REPORT / "workbook.py").read_text(encoding="utf-8")
+    plural = {key for counted, key in _CALL.findall(workbook) if counted}
+    keys.update(f"{key}.{form}" for key in plural for form in ("one", "many"))
+    keys.update(key for key in _LITERAL.findall(workbook) if key not in plural)
     keys.update(f"changes.kind.{kind}" for kind in CHANGE_ORDER)
     keys.update(f"cover.{side}" for side in ("reference", "partner"))
     keys.update(f"status.{s.value}" for s in Status)

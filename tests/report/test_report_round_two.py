@@ -489,3 +489,23 @@ def test_method_page_counts_links_in_the_right_number(
     text = _flat(pdf_pages(render_pdf(data, tmp_path / "m.pdf", ReportOptions(language=language))))
     assert words in text
     assert not re.search(r"\b0 (were|ont|se) ", text)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "1 remains."),
+        ("es", "queda 1."),
+        ("fr", "PROJET — 1 critère sur 20 non encore examiné "),
+    ],
+)
+def test_one_criterion_left_reads_in_the_singular(
+    language: str, words: str, tmp_path: Path
+) -> None:
+    """With a single criterion left to review the draft notices use the singular."""
+    base = synthetic_report_data(20, 15)
+    rows = (*base.rows[:-1], replace(base.rows[-1], status=Status.UNREVIEWED, links=()))
+    data = replace(base, rows=rows, partner_candidates=frozenset())
+    assert data.unreviewed == 1
+    text = _flat(pdf_pages(render_pdf(data, tmp_path / "o.pdf", ReportOptions(language=language))))
+    assert words in text + " "

@@ -98,7 +98,7 @@ def key_findings(b: StoryBuilder) -> list[Flowable]:
     if d.is_draft:
         out.append(
             b.box(
-                t("findings.draft", **d.draft_counts()),
+                t.n("findings.draft", d.unreviewed, **d.draft_counts()),
                 colors.HexColor("#FBE3E1"),
                 DRAFT_RED,
                 s.body,

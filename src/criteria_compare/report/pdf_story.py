@@ -271,7 +271,9 @@ class StoryBuilder:
         """ "Complete — all N criteria reviewed" or "DRAFT — N of M criteria not yet reviewed"."""
         d = self.data
         if d.is_draft:
-            return self.t("status.draft_line", unreviewed=d.unreviewed, total=len(d.rows))
+            return self.t.n(
+                "status.draft_line", d.unreviewed, unreviewed=d.unreviewed, total=len(d.rows)
+            )
         return self.t("status.complete_line", total=len(d.rows))
 
     def cover(self) -> list[Flowable]:
@@ -447,7 +449,9 @@ class StoryBuilder:
             )
         )
         if d.is_draft:
-            out.append(self.markup_paragraph(t("summary.draft_shares", **d.draft_counts())))
+            out.append(
+                self.markup_paragraph(t.n("summary.draft_shares", d.unreviewed, **d.draft_counts()))
+            )
         register = len(d.register_rows())
         must = d.counts_by_level().get("Must")
         must_gaps = must.count(Status.GAP) + must.count(Status.CONFLICT) if must else 0

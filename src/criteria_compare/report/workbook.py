@@ -203,7 +203,9 @@ def _print_setup(ws: Worksheet, options: ReportOptions, t: Translator, *, landsc
 def _status_line(data: ReportData, t: Translator) -> str:
     """ "Complete — all N criteria reviewed" or "DRAFT — N of M criteria not yet reviewed"."""
     if data.is_draft:
-        return t("status.draft_line", unreviewed=data.unreviewed, total=len(data.rows))
+        return t.n(
+            "status.draft_line", data.unreviewed, unreviewed=data.unreviewed, total=len(data.rows)
+        )
     return t("status.complete_line", total=len(data.rows))
 
 

@@ -75,14 +75,20 @@ MESSAGES: dict[str, str] = {
     "cover.prepared_by": "Prepared by",
     "cover.handling": "Handling",
     "cover.project_file": "Project file",
-    "status.draft_line": "DRAFT — {unreviewed} of {total} criteria not yet reviewed",
+    "status.draft_line.one": "DRAFT — {unreviewed} of {total} criteria not yet reviewed",
+    "status.draft_line.many": "DRAFT — {unreviewed} of {total} criteria not yet reviewed",
     "status.complete_line": "Complete — all {total} criteria reviewed",
     "cover.draft_note": (
         "This is a working draft: the counts will change as the remaining criteria are reviewed."
     ),
     "cover.complete_note": "Every reference criterion carries a reviewer's assessment.",
     # -- key findings
-    "findings.draft": (
+    "findings.draft.one": (
+        "<b>Working draft.</b> {reviewed} of {total} reference criteria have been reviewed so "
+        "far; {remaining} remains. Shares are of the reviewed criteria, and the lists below will "
+        "grow as the review goes on."
+    ),
+    "findings.draft.many": (
         "<b>Working draft.</b> {reviewed} of {total} reference criteria have been reviewed so "
         "far; {remaining} remain. Shares are of the reviewed criteria, and the lists below will "
         "grow as the review goes on."
@@ -154,7 +160,11 @@ MESSAGES: dict[str, str] = {
         "{n} partner criteria are not yet linked: reference criteria still to be reviewed may "
         "cover them."
     ),
-    "summary.draft_shares": (
+    "summary.draft_shares.one": (
+        "<b>{reviewed} of {total} reference criteria have been reviewed; {remaining} remains.</b> "
+        "Shares below are of the reviewed criteria only."
+    ),
+    "summary.draft_shares.many": (
         "<b>{reviewed} of {total} reference criteria have been reviewed; {remaining} remain.</b> "
         "Shares below are of the reviewed criteria only."
     ),

@@ -76,7 +76,8 @@ MESSAGES: dict[str, str] = {
     "cover.prepared_by": "Elaborado por",
     "cover.handling": "Clasificación",
     "cover.project_file": "Archivo del proyecto",
-    "status.draft_line": "BORRADOR — {unreviewed} de {total} criterios pendientes de revisión",
+    "status.draft_line.one": "BORRADOR — {unreviewed} de {total} criterios pendiente de revisión",
+    "status.draft_line.many": "BORRADOR — {unreviewed} de {total} criterios pendientes de revisión",
     "status.complete_line": "Completo — los {total} criterios han sido revisados",
     "cover.draft_note": (
         "Este es un borrador de trabajo: las cifras cambiarán a medida que se revisen los "
@@ -84,7 +85,12 @@ MESSAGES: dict[str, str] = {
     ),
     "cover.complete_note": "Cada criterio de referencia lleva la evaluación de un revisor.",
     # -- conclusiones principales
-    "findings.draft": (
+    "findings.draft.one": (
+        "<b>Borrador de trabajo.</b> Hasta ahora se han revisado {reviewed} de {total} criterios "
+        "de referencia; queda {remaining}. Las proporciones se refieren a los criterios "
+        "revisados, y las listas siguientes crecerán a medida que avance la revisión."
+    ),
+    "findings.draft.many": (
         "<b>Borrador de trabajo.</b> Hasta ahora se han revisado {reviewed} de {total} criterios "
         "de referencia; quedan {remaining}. Las proporciones se refieren a los criterios "
         "revisados, y las listas siguientes crecerán a medida que avance la revisión."
@@ -162,7 +168,11 @@ MESSAGES: dict[str, str] = {
         "{n} criterios del programa asociado aún no están vinculados: criterios de referencia "
         "pendientes de revisión podrían cubrirlos."
     ),
-    "summary.draft_shares": (
+    "summary.draft_shares.one": (
+        "<b>Se han revisado {reviewed} de {total} criterios de referencia; queda {remaining}.</b> "
+        "Las proporciones siguientes se refieren solo a los criterios revisados."
+    ),
+    "summary.draft_shares.many": (
         "<b>Se han revisado {reviewed} de {total} criterios de referencia; quedan {remaining}.</b> "
         "Las proporciones siguientes se refieren solo a los criterios revisados."
     ),

@@ -78,7 +78,8 @@ MESSAGES: dict[str, str] = {
     "cover.prepared_by": "Établi par",
     "cover.handling": "Diffusion",
     "cover.project_file": "Fichier du projet",
-    "status.draft_line": "PROJET — {unreviewed} critères sur {total} non encore examinés",
+    "status.draft_line.one": "PROJET — {unreviewed} critère sur {total} non encore examiné",
+    "status.draft_line.many": "PROJET — {unreviewed} critères sur {total} non encore examinés",
     "status.complete_line": "Complet — les {total} critères ont été examinés",
     "cover.draft_note": (
         "Ceci est un document de travail : les chiffres évolueront à mesure que les critères "
@@ -86,7 +87,12 @@ MESSAGES: dict[str, str] = {
     ),
     "cover.complete_note": "Chaque critère de référence porte l’évaluation d’un examinateur.",
     # -- principales conclusions
-    "findings.draft": (
+    "findings.draft.one": (
+        "<b>Document de travail.</b> {reviewed} critères de référence sur {total} ont été "
+        "examinés à ce jour ; il en reste {remaining}. Les proportions portent sur les critères "
+        "examinés, et les listes ci-dessous s’allongeront à mesure de l’examen."
+    ),
+    "findings.draft.many": (
         "<b>Document de travail.</b> {reviewed} critères de référence sur {total} ont été "
         "examinés à ce jour ; il en reste {remaining}. Les proportions portent sur les critères "
         "examinés, et les listes ci-dessous s’allongeront à mesure de l’examen."
@@ -166,7 +172,11 @@ MESSAGES: dict[str, str] = {
         "{n} critères du programme partenaire ne sont pas encore rattachés : des critères de "
         "référence encore à examiner pourraient les couvrir."
     ),
-    "summary.draft_shares": (
+    "summary.draft_shares.one": (
+        "<b>{reviewed} critères de référence sur {total} ont été examinés ; il en reste "
+        "{remaining}.</b> Les proportions ci-dessous portent uniquement sur les critères examinés."
+    ),
+    "summary.draft_shares.many": (
         "<b>{reviewed} critères de référence sur {total} ont été examinés ; il en reste "
         "{remaining}.</b> Les proportions ci-dessous portent uniquement sur les critères examinés."
     ),
