@@ -88,13 +88,13 @@ MESSAGES: dict[str, str] = {
     "cover.complete_note": "Chaque critère de référence porte l’évaluation d’un examinateur.",
     # -- principales conclusions
     "findings.draft.one": (
-        "<b>Document de travail.</b> {reviewed} critères de référence sur {total} ont été "
-        "examinés à ce jour ; il en reste {remaining}. Les proportions portent sur les critères "
+        "<b>Document de travail.</b> Critères de référence examinés à ce jour : {reviewed} sur "
+        "{total} ; il en reste {remaining}. Les proportions portent sur les critères "
         "examinés, et les listes ci-dessous s’allongeront à mesure de l’examen."
     ),
     "findings.draft.many": (
-        "<b>Document de travail.</b> {reviewed} critères de référence sur {total} ont été "
-        "examinés à ce jour ; il en reste {remaining}. Les proportions portent sur les critères "
+        "<b>Document de travail.</b> Critères de référence examinés à ce jour : {reviewed} sur "
+        "{total} ; il en reste {remaining}. Les proportions portent sur les critères "
         "examinés, et les listes ci-dessous s’allongeront à mesure de l’examen."
     ),
     "findings.overall": "Compatibilité d’ensemble",
@@ -173,11 +173,11 @@ MESSAGES: dict[str, str] = {
         "référence encore à examiner pourraient les couvrir."
     ),
     "summary.draft_shares.one": (
-        "<b>{reviewed} critères de référence sur {total} ont été examinés ; il en reste "
+        "<b>Critères de référence examinés : {reviewed} sur {total} ; il en reste "
         "{remaining}.</b> Les proportions ci-dessous portent uniquement sur les critères examinés."
     ),
     "summary.draft_shares.many": (
-        "<b>{reviewed} critères de référence sur {total} ont été examinés ; il en reste "
+        "<b>Critères de référence examinés : {reviewed} sur {total} ; il en reste "
         "{remaining}.</b> Les proportions ci-dessous portent uniquement sur les critères examinés."
     ),
     "summary.register.one": "<b>{n}</b> critère est évalué en lacune, en conflit ou partiel ;",
