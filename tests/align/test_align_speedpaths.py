@@ -174,3 +174,21 @@ def test_radix_sorts_equal_numpy_sorts() -> None:
                 uniq, inverse = unique_inverse(keys, given)
                 assert np.array_equal(uniq, want_uniq)
                 assert np.array_equal(inverse, want_inverse.reshape(-1))
+
+
+def test_shortlist_top_keeps_the_set_a_whole_row_partition_keeps() -> None:
+    """Mostly-zero rows partitioned over their positive values give the same candidates as a
+    partition of the whole row, with ties at the cut and short rows included."""
+    from criteria_compare.align.rank import _top
+
+    rng = np.random.default_rng(7)
+    for trial in range(200):
+        n, width = int(rng.integers(1, 30)), int(rng.integers(2, 500))
+        size = int(rng.integers(1, width + 1))
+        values = rng.random((n, width))
+        values[rng.random((n, width)) < rng.random()] = 0.0
+        if trial % 3 == 0:
+            values = np.round(values, 1)  # many equal values, some of them at the cut
+        whole = np.argpartition(-values, size - 1, axis=1)[:, :size]
+        fast = _top(values, size)
+        assert [set(r) for r in fast.tolist()] == [set(r) for r in whole.tolist()], trial

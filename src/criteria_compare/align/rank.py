@@ -64,7 +64,37 @@ def _rows_minmax(values: np.ndarray) -> np.ndarray:
 
 
 def _top(values: np.ndarray, size: int) -> np.ndarray:
-    return np.argpartition(-values, size - 1, axis=1)[:, :size]
+    """The columns of each row's ``size`` largest values, in no particular order: exactly the
+    set ``np.argpartition(-values, size - 1)[:, :size]`` gives (callers sort them).
+
+    A shortlist row is mostly zeros (no rare term shared), and partitioning every column is
+    the shortlist's largest cost on big programs. A row with at least ``size`` positive values
+    is partitioned over those alone; that gives the same set unless the cut falls inside a run
+    of equal values, and such rows (and rows with fewer positive values) are partitioned whole,
+    as before.
+    """
+    n_rows, width = values.shape
+    if size >= width:
+        return np.argpartition(-values, size - 1, axis=1)[:, :size]
+    out = np.empty((n_rows, size), dtype=np.int64)
+    positive = values > 0
+    counts = np.count_nonzero(positive, axis=1)
+    whole: list[int] = []
+    for i in np.flatnonzero(counts >= size * 2).tolist():
+        cols = np.flatnonzero(positive[i])
+        row = values[i, cols]
+        picked = np.argpartition(-row, size - 1)[:size]
+        cut = row[picked].min()
+        # Equal values on both sides of the cut: which of them argpartition keeps depends on
+        # the whole row's layout, so that row is done whole.
+        if np.count_nonzero(row == cut) != np.count_nonzero(row[picked] == cut):
+            whole.append(i)
+            continue
+        out[i] = cols[picked]
+    rest = np.flatnonzero(counts < size * 2).tolist() + whole
+    if rest:
+        out[rest] = np.argpartition(-values[rest], size - 1, axis=1)[:, :size]
+    return out
 
 
 def _shortlist(
