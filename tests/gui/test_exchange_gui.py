@@ -85,13 +85,18 @@ def test_queue_marks_their_position_and_filters_it(qtbot, answered: Path) -> Non
         assert queue.visible_refs() == ["3.1"]
 
 
+def _open_new_project(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """The small review project, new (no positions yet), open in ``window``."""
+    path = tmp_path / "review.ccproj"
+    make_project(path).close()
+    open_in(qtbot, window, path)
+
+
 def test_file_menu_exports_and_imports_positions(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """File → Export positions writes the workbook; File → Import brings their answers into the review."""
-    path = tmp_path / "review.ccproj"
-    make_project(path).close()
-    open_in(qtbot, window, path)
+    _open_new_project(qtbot, window, tmp_path)
     target = tmp_path / "for partner"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     action = window.actions_by_name["export_positions"]
@@ -122,9 +127,7 @@ def test_a_wrong_workbook_is_refused_in_one_sentence(
     """Importing a workbook that is no exchange workbook shows one sentence and stores nothing."""
     from openpyxl import Workbook
 
-    path = tmp_path / "review.ccproj"
-    make_project(path).close()
-    open_in(qtbot, window, path)
+    _open_new_project(qtbot, window, tmp_path)
     plain = tmp_path / "plain.xlsx"
     Workbook().save(plain)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(plain), ""))
@@ -139,9 +142,7 @@ def test_exporting_onto_the_partners_unimported_answers_is_refused(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Choosing the returned file as the new export's name says what would be lost and keeps it."""
-    path = tmp_path / "review.ccproj"
-    make_project(path).close()
-    open_in(qtbot, window, path)
+    _open_new_project(qtbot, window, tmp_path)
     out = tmp_path / "positions.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.actions_by_name["export_positions"].trigger()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -105,25 +104,10 @@ def _english_fragments(language: str) -> set[str]:
 def test_no_english_label_in_a_spanish_or_french_pdf(language: str, tmp_path: Path) -> None:
     """A draft report with every section (positions, annex, guidance) in Spanish or French
     holds no English sentence, label or assessment name; criteria print as written."""
-    from criteria_compare.model import Position, Stance
     from criteria_compare.report import ReportOptions, render_pdf
-    from criteria_compare.report.synthetic import synthetic_report_data
-    from tests.report.report_helpers import pdf_pages
+    from tests.report.report_helpers import draft_with_positions, pdf_pages
 
-    base = synthetic_report_data(40, 30, reviewed=0.6)
-    stances = (Stance.AGREE, Stance.DISAGREE, Stance.NEEDS_DISCUSSION)
-    rows = tuple(
-        replace(
-            row,
-            position=Position(
-                row.ref, stances[i % 3], "c", 1, "ab" * 32, "2026-11-01T00:00:00Z", "K. Tanaka"
-            ),
-        )
-        if i < 9
-        else row
-        for i, row in enumerate(base.rows)
-    )
-    data = replace(base, rows=rows, partner_candidates=frozenset({base.partner_only[0].ref}))
+    data = draft_with_positions()
     options = ReportOptions(language=language, annex=True, marking="RESTRICTED")
     text = " ".join(" ".join(pdf_pages(render_pdf(data, tmp_path / "r.pdf", options))).split())
     leftovers = sorted(f for f in _english_fragments(language) if f in text)

@@ -13,7 +13,7 @@ from criteria_compare.project import Project
 from criteria_compare.report import ReportOptions, export_workbook, render_workbook
 from criteria_compare.report.synthetic import synthetic_report_data
 from criteria_compare.report.workbook import SHEETS, sheet_names
-from tests.report.report_helpers import MARKUP_NOTE
+from tests.report.report_helpers import MARKUP_NOTE, draft_with_positions
 
 
 @pytest.fixture(scope="module")
@@ -146,24 +146,11 @@ def test_a_spanish_or_french_workbook_holds_no_english_label(
     """Sheet names, headers, assessments, relations, levels, stances, yes/no and history words
     are in the report's language, for a draft with the partner's positions and for the sample
     project (its real audit trail and editions); criteria are as written."""
-    from criteria_compare.model import Position, Stance, Status
+    from criteria_compare.model import Stance, Status
     from criteria_compare.report.i18n import translator
 
     t = translator(language)
-    base = synthetic_report_data(40, 30, reviewed=0.6)
-    stances = (Stance.AGREE, Stance.DISAGREE, Stance.NEEDS_DISCUSSION)
-    rows = tuple(
-        replace(
-            row,
-            position=Position(
-                row.ref, stances[i % 3], "c", 1, "ab" * 32, "2026-11-01T00:00:00Z", "K. Tanaka"
-            ),
-        )
-        if i < 9
-        else row
-        for i, row in enumerate(base.rows)
-    )
-    data = replace(base, rows=rows, partner_candidates=frozenset({base.partner_only[0].ref}))
+    data = draft_with_positions()
     options = ReportOptions(language=language, marking="RESTRICTED")
     synthetic = render_workbook(data, tmp_path / "synthetic.xlsx", options)
     with Project.open(draft_project, read_only=True) as project:
