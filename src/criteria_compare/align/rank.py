@@ -78,9 +78,9 @@ def _top(values: np.ndarray, size: int) -> np.ndarray:
         return np.argpartition(-values, size - 1, axis=1)[:, :size]
     out = np.empty((n_rows, size), dtype=np.int64)
     positive = values > 0
-    counts = np.count_nonzero(positive, axis=1)
+    many = np.count_nonzero(positive, axis=1) >= size * 2
     whole: list[int] = []
-    for i in np.flatnonzero(counts >= size * 2).tolist():
+    for i in np.flatnonzero(many).tolist():
         cols = np.flatnonzero(positive[i])
         row = values[i, cols]
         picked = np.argpartition(-row, size - 1)[:size]
@@ -91,7 +91,7 @@ def _top(values: np.ndarray, size: int) -> np.ndarray:
             whole.append(i)
             continue
         out[i] = cols[picked]
-    rest = np.flatnonzero(counts < size * 2).tolist() + whole
+    rest = np.flatnonzero(~many).tolist() + whole
     if rest:
         out[rest] = np.argpartition(-values[rest], size - 1, axis=1)[:, :size]
     return out

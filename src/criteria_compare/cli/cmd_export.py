@@ -128,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
         crosswalk = Crosswalk.of(project)
     if not args.force:
-        _refuse_files_in_the_way(args, crosswalk)
+        _refuse_files_in_the_way(args, crosswalk)  # both exports, before either is written
     result: dict[str, object] = {
         "oscal": None,
         "oscal_catalogs": [],
@@ -144,13 +144,13 @@ def run(args: argparse.Namespace) -> int:
             args.oscal,
             catalogs=args.oscal_catalogs,
             marking=args.marking,
-            replace=args.force,
+            replace=True,  # checked above
         )
         result["oscal"], result["oscal_catalogs"] = str(path), [str(p) for p in catalogs]
         written += [path, *catalogs]
     if args.ciso_assistant is not None:
         path, frameworks = write_ciso_mapping(
-            crosswalk, args.ciso_assistant, frameworks=args.ciso_frameworks, replace=args.force
+            crosswalk, args.ciso_assistant, frameworks=args.ciso_frameworks, replace=True
         )
         result["ciso_assistant"] = str(path)
         result["ciso_frameworks"] = [str(p) for p in frameworks]

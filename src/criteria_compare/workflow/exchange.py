@@ -189,10 +189,9 @@ class UnimportedAnswers(CriteriaCompareError):
     def __init__(self, path: Path, answers: int) -> None:
         self.path = path
         self.answers = answers
-        what = "answer" if answers == 1 else "answers"
         verb = "has" if answers == 1 else "have"
         super().__init__(
-            f"{path.name} holds {answers} {what} of the partner administration that "
+            f"{path.name} holds {counted(answers, 'answer')} of the partner administration that "
             f"{verb} not been imported, so it was not replaced; import it first, or write the new "
             "workbook under another name."
         )
