@@ -192,3 +192,55 @@ def test_shortlist_top_keeps_the_set_a_whole_row_partition_keeps() -> None:
         whole = np.argpartition(-values, size - 1, axis=1)[:, :size]
         fast = _top(values, size)
         assert [set(r) for r in fast.tolist()] == [set(r) for r in whole.tolist()], trial
+
+
+def _in_one_thread(work, n_rows, block, before=None):  # type: ignore[no-untyped-def]
+    for r0 in range(0, n_rows, block):
+        if before is not None:
+            before(r0)
+        r1 = min(r0 + block, n_rows)
+        yield r0, r1, work(r0, r1)
+
+
+@pytest.mark.parametrize("pairs_limit", [0, 8_000_000])
+def test_blocks_scored_in_worker_threads_give_the_one_thread_suggestions(
+    monkeypatch, pairs_limit: int
+) -> None:
+    """Scoring the next blocks in worker threads changes no suggestion, in either direction,
+    with pinned and rejected pairs, on the shortlist and the every-pair path."""
+    from criteria_compare.align import rank
+
+    ref, par = _many(150, 3, "r"), _many(220, 4, "p")
+    settings = AlignerSettings(use_embedding=False, full_pairs_limit=pairs_limit, block_size=16)
+    kwargs = {"pinned": [("r3", "p7"), ("r40", "p1")], "rejected": [("r5", "p5"), ("r6", "p0")]}
+    threaded = align(ref, par, settings, **kwargs)
+    monkeypatch.setattr(rank, "_in_order", _in_one_thread)
+    alone = align(ref, par, settings, **kwargs)
+    assert threaded.forward == alone.forward
+    assert threaded.backward == alone.backward
+    assert threaded.forward["r3"][0].target_ref == "p7"
+    assert all(s.target_ref != "p5" for s in threaded.forward["r5"])
+
+
+def test_a_cancel_between_blocks_stops_the_blocks_not_yet_started() -> None:
+    """What the caller raises between blocks (a cancel) reaches it, and only the blocks
+    already handed to the workers are scored."""
+    from criteria_compare.align import rank
+    from criteria_compare.errors import Cancelled
+
+    scored: list[int] = []
+
+    def work(r0: int, r1: int) -> int:
+        scored.append(r0)
+        return r1 - r0
+
+    def before(r0: int) -> None:
+        if r0 >= 20:
+            raise Cancelled
+
+    got: list[tuple[int, int, int]] = []
+    with pytest.raises(Cancelled):
+        got.extend(rank._in_order(work, 1000, 10, before))
+    assert got == [(0, 10, 10), (10, 20, 10)]
+    assert len(scored) <= 2 + rank._WORKERS
+    assert sorted(scored) == list(range(0, 10 * len(scored), 10))

@@ -1,14 +1,20 @@
 """Ranking one direction (query side -> document side): channels, fusion, bands, evidence.
 
-Rows are processed a block at a time. Small inputs score every pair; large
+Rows are processed a block at a time (the next blocks scored in worker threads while
+the current one's suggestions are made). Small inputs score every pair; large
 ones first shortlist candidates with the cheap channels (BM25 over less common
 terms, the encoder when present) and re-score only those with every channel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -28,6 +34,13 @@ from criteria_compare.align.sparse import dense_block, pair_block
 from criteria_compare.model import Band, Evidence, Suggestion
 
 __all__ = ["SharedScores", "rank_direction", "row_channels"]
+
+#: Blocks scored ahead in worker threads while the current block's suggestions are made.
+#: Scoring is mostly numpy, which releases the GIL, so on two cores or more the blocks'
+#: scoring and the suggestions run side by side; more workers would only contend for it.
+_WORKERS = 2
+
+_T = TypeVar("_T")
 
 _LEXICAL_PAIRS = (
     ("tfidf", "tfidf", "tfidf"),
@@ -184,7 +197,7 @@ def rank_direction(
     }
     full = n_q * n_d <= settings.full_pairs_limit
     block = settings.block_size
-    scratch: dict[str, np.ndarray] = {}
+    scratch = threading.local()
     term_mask = None
     full_mats: dict[str, np.ndarray] = {}
     parents = None
@@ -195,6 +208,7 @@ def rank_direction(
     else:
         cap = max(settings.shortlist_max_df * n_d, settings.shortlist)
         term_mask = d.stems_tf.doc_freq() <= cap
+        d.postings("bm25_docs")  # built once here, not by two workers at once
         if "char" in weights and q.char_dense is None and d.char_dense is None:
             # Once per alignment (both directions share the sides).
             split = split_frequent([q.char, d.char])
@@ -214,7 +228,7 @@ def rank_direction(
         else:
             assert term_mask is not None
             cand, channels = _shortlist_channels(
-                q, d, r0, r1, settings, term_mask, weights, pinned, scratch, shared
+                q, d, r0, r1, settings, term_mask, weights, pinned, _own(scratch), shared
             )
         if "token_set" in weights:
             channels["token_set"] = _token_set(q, d, r0, r1, cand, full)
@@ -236,24 +250,54 @@ def rank_direction(
         table = None
         if settings.section_consensus > 0:
             firsts = np.full(n_q, -1, dtype=np.int64)
-            for r0 in range(0, n_q, block):
-                r1 = min(r0 + block, n_q)
-                # Without the parent lift: a parent ranks just below its sub-item, in its section.
-                _, first_fused = block_fused(r0, r1, lift=False)
+            # Without the parent lift: a parent ranks just below its sub-item, in its section.
+            unlifted = partial(block_fused, lift=False)
+            for r0, r1, (_, first_fused) in _in_order(unlifted, n_q, block):
                 best = np.argmax(first_fused.raw, axis=1)
                 found = np.isfinite(first_fused.raw[np.arange(r1 - r0), best])
                 firsts[r0:r1] = np.where(found, best, -1)
             table = consensus_table(firsts, index_sections(q.criteria), doc_sections)
         reranking = _Reranking(table, doc_sections, settings)
-    for r0 in range(0, n_q, block):
-        on_block(r0)
-        r1 = min(r0 + block, n_q)
-        cand, fused = block_fused(r0, r1)
+    for r0, _, (cand, fused) in _in_order(block_fused, n_q, block, on_block):
         result.update(
             _block_suggestions(q, d, r0, cand, fused, pinned, weights, settings, reranking)
         )
     on_block(n_q)
     return result
+
+
+def _in_order(
+    work: Callable[[int, int], _T],
+    n_rows: int,
+    block: int,
+    before: Callable[[int], None] | None = None,
+) -> Iterator[tuple[int, int, _T]]:
+    """``(r0, r1, work(r0, r1))`` for each block of rows, in order, the next blocks' ``work``
+    running in worker threads meanwhile. ``before(r0)`` is called (in the caller's thread)
+    before each block is waited for; what it raises (Cancelled) stops the work, and at most
+    the blocks already running are finished."""
+    bounds = [(r0, min(r0 + block, n_rows)) for r0 in range(0, n_rows, block)]
+    with ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="align") as pool:
+        pending = deque(pool.submit(work, *b) for b in bounds[:_WORKERS])
+        try:
+            for k, (r0, r1) in enumerate(bounds):
+                if before is not None:
+                    before(r0)
+                done = pending.popleft().result()
+                if k + _WORKERS < len(bounds):
+                    pending.append(pool.submit(work, *bounds[k + _WORKERS]))
+                yield r0, r1, done
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _own(local: threading.local) -> dict[str, np.ndarray]:
+    """This thread's scratch arrays (``pair_block`` writes into them while it works)."""
+    mine: dict[str, np.ndarray] | None = getattr(local, "arrays", None)
+    if mine is None:
+        mine = local.arrays = {}
+    return mine
 
 
 @dataclass(frozen=True)
@@ -520,6 +564,8 @@ class SharedScores:
         self.full: dict[str, np.ndarray] = {}
         self._parts: dict[tuple[int, int], list[tuple[np.ndarray, dict[str, np.ndarray]]]] = {}
         self._index: dict[tuple[int, int], tuple[np.ndarray, dict[str, np.ndarray]]] = {}
+        # Blocks are scored in worker threads (see _in_order).
+        self._lock = threading.Lock()
 
     def add(
         self,
@@ -536,23 +582,31 @@ class SharedScores:
         rows = np.broadcast_to(np.arange(r0, r0 + len(cand), dtype=np.int64)[:, None], cand.shape)
         keys = rows[valid] * len(d) + cand[valid]
         values = {n: np.asarray(v)[valid] for n, v in channels.items() if n in _SYMMETRIC}
-        self._parts.setdefault((id(q), id(d)), []).append((keys, values))
+        # In whatever order the workers finish: lookup sorts the (distinct) keys.
+        with self._lock:
+            self._parts.setdefault((id(q), id(d)), []).append((keys, values))
+
+    @staticmethod
+    def _sorted(
+        parts: list[tuple[np.ndarray, dict[str, np.ndarray]]],
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """One direction's pairs as sorted keys and their values, for lookup."""
+        if not parts:
+            return np.zeros(0, dtype=np.int64), {}
+        keys = np.concatenate([k for k, _ in parts])
+        order = np.argsort(keys, kind="stable")
+        names = parts[0][1].keys()
+        values = {n: np.concatenate([v[n] for _, v in parts])[order] for n in names}
+        return keys[order], values
 
     def lookup(
         self, q: SideFeatures, d: SideFeatures, r0: int, cand: np.ndarray, name: str
     ) -> tuple[np.ndarray, np.ndarray]:
         """(found mask, values) for ``cand`` pairs the other direction already scored."""
         other = (id(d), id(q))
-        if other not in self._index:
-            parts = self._parts.pop(other, [])
-            if not parts:
-                self._index[other] = (np.zeros(0, dtype=np.int64), {})
-            else:
-                keys = np.concatenate([k for k, _ in parts])
-                order = np.argsort(keys, kind="stable")
-                names = parts[0][1].keys()
-                values = {n: np.concatenate([v[n] for _, v in parts])[order] for n in names}
-                self._index[other] = (keys[order], values)
+        with self._lock:
+            if other not in self._index:
+                self._index[other] = self._sorted(self._parts.pop(other, []))
         keys, values = self._index[other]
         found = np.zeros(cand.shape, dtype=bool)
         out = np.zeros(cand.shape, dtype=np.float64)
