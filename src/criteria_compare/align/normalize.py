@@ -34,7 +34,8 @@ MAX_CHARS = 20_000
 # words carry their particles: their runs are cut into overlapping character pairs.
 _CJK_RUN = re.compile(
     "[\u2e80-\u2fdf\u3005-\u3007\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
-    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]+"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0003ffff]+"
 )
 
 
@@ -71,7 +72,8 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=200_000)
 def normalize_word(raw: str) -> tuple[str, ...]:
-    """NFKC + casefold one raw word until stable; split again if that produced separators.
+    """NFKC + casefold one raw word until stable; split again if that produced separators
+    or CJK characters (a compatibility ideograph becomes an ordinary one).
 
     Pure numbers (list numbering, refs) are dropped, so the result may be empty.
     """
@@ -80,7 +82,8 @@ def normalize_word(raw: str) -> tuple[str, ...]:
         new: list[str] = []
         for part in parts:
             folded = unicodedata.normalize("NFKC", part).casefold()
-            new.extend(WORD_RE.findall(folded))
+            for word in WORD_RE.findall(folded):
+                new.extend(piece for piece, _ in cjk_pieces(word, 0))
         if new == parts:
             break
         parts = new
