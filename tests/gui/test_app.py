@@ -377,7 +377,7 @@ def test_about_box_lists_library_versions_and_the_notices(qtbot, window: MainWin
 
 def test_declining_the_reviewer_question_keeps_the_os_user(qtbot, sample_project: Path) -> None:
     """Cancel on the reviewer question records the OS user name, still makes the decision, asks no more."""
-    import getpass
+    from criteria_compare.osuser import os_user
 
     w = MainWindow(ask_reviewer=True)
     qtbot.addWidget(w)
@@ -389,7 +389,7 @@ def test_declining_the_reviewer_question_keeps_the_os_user(qtbot, sample_project
         lambda: w.reviewer_gate.dialog is not None and w.reviewer_gate.dialog.isVisible()
     )
     w.reviewer_gate.dialog.reject()
-    assert Settings().reviewer_name() == getpass.getuser()
+    assert Settings().reviewer_name() == os_user()
     qtbot.waitUntil(lambda: w.project.assessment(ref).discussion)
     w.review.toggle_flag()
     assert w.reviewer_gate.dialog is None
