@@ -128,6 +128,21 @@ def test_merge_that_breaks_a_verdict_rule_resets_it() -> None:
     assert a.note.startswith("Merged from 4 Gap.")
 
 
+def test_a_reference_reset_is_listed_as_the_partner_side_lists_one() -> None:
+    """Two gaps merged where one old criterion carried a link: a gap cannot keep a link, so
+    the verdict goes back to unreviewed and is listed as a "reset" (the history then records
+    it as a dropped decision, on either side, never as a reviewer's verdict)."""
+    rows = DecisionRows(
+        links=(_link("5", "A"),), assessments=(_verdict("4", "gap"), _verdict("5", "gap"))
+    )
+    out = carry(rows, Side.REFERENCE, {"4": [("45", "merged")], "5": [("45", "merged")]})
+    [a] = out.rows.assessments
+    assert a.status == "unreviewed"
+    assert [(d.reference_ref, d.partner_ref, d.what, d.description) for d in out.dropped] == [
+        ("45", None, "reset", "Gap set back to Unreviewed")
+    ]
+
+
 def test_removed_reference_criterion_decisions_are_dropped_and_listed() -> None:
     """A removed criterion's link, verdict and rejection are listed in ``dropped``, not kept."""
     out = carry(
@@ -154,7 +169,6 @@ def test_partner_side_reworded_split_and_removed() -> None:
     a = {x.reference_ref: x for x in out.rows.assessments}
     assert a["2"].status == "unreviewed"
     assert a["2"].note == "Partner checks only once."
-    assert out.resets == ("2",)
     assert {(d.reference_ref, d.partner_ref, d.what) for d in out.dropped} == {
         ("2", "B", "link"),
         ("2", "B", "pin"),

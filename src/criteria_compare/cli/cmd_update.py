@@ -186,6 +186,8 @@ def _dropped_lines(preview: UpdatePreview) -> list[str]:
                 f"decision at stake until the unclear criteria are settled: {where}: "
                 f"{item.description}"
             )
+        elif item.what == "reset":
+            lines.append(f"verdict reset, its links changed: {where}: {item.description}")
         else:
             lines.append(f"decision on a removed criterion: {where}: {item.description}")
     return lines

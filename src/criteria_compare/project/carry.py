@@ -136,7 +136,6 @@ class CarryResult:
     rows: DecisionRows
     carried: tuple[Carried, ...]
     dropped: tuple[Dropped, ...]
-    resets: tuple[str, ...]  # reference refs whose verdict went back to unreviewed
 
     @property
     def counts(self) -> dict[str, int]:
@@ -185,12 +184,11 @@ def carry(rows: DecisionRows, side: Side, targets: Targets) -> CarryResult:
     links, linked, lost = _carry_links(rows.links, targets, field, dropped)
     pairs = _carry_pairs(rows, targets, field, dropped)
     link_count = _link_counts(links)
-    resets: list[str] = []
     if side is Side.REFERENCE:
-        assessments = _carry_verdicts(rows.assessments, targets, link_count, dropped, resets)
+        assessments = _carry_verdicts(rows.assessments, targets, link_count, dropped)
     else:
-        assessments = _recheck_verdicts(rows.assessments, lost, link_count, dropped, resets)
-    return _result(links, assessments, pairs, linked, _moves(rows, targets, field), dropped, resets)
+        assessments = _recheck_verdicts(rows.assessments, lost, link_count, dropped)
+    return _result(links, assessments, pairs, linked, _moves(rows, targets, field), dropped)
 
 
 def _carry_links(
@@ -301,10 +299,10 @@ def _carry_verdicts(
     targets: Targets,
     link_count: Mapping[str, int],
     dropped: list[Dropped],
-    resets: list[str],
 ) -> list[AssessmentRow]:
     """Reference side: verdicts moved, fanned out on a split, merged on a merge, reset where
-    the carried links break a verdict rule; those whose criterion is gone are added to ``dropped``."""
+    the carried links break a verdict rule; those whose criterion is gone and those reset are
+    added to ``dropped``."""
     grouped: dict[str, list[tuple[AssessmentRow, str]]] = {}
     for a in verdicts:
         goes = targets.get(a.reference_ref, ())
@@ -318,7 +316,7 @@ def _carry_verdicts(
         for new, _ in goes:
             sources.setdefault(new, []).append(old)
     return [
-        _reset_if_broken(_merge_assessments(new, group, sources.get(new, [])), link_count, resets)
+        _reset_if_broken(_merge_assessments(new, group, sources.get(new, [])), link_count, dropped)
         for new, group in grouped.items()
     ]
 
@@ -331,14 +329,15 @@ def _link_counts(links: Sequence[LinkRow]) -> dict[str, int]:
 
 
 def _reset_if_broken(
-    a: AssessmentRow, link_count: Mapping[str, int], resets: list[str]
+    a: AssessmentRow, link_count: Mapping[str, int], dropped: list[Dropped]
 ) -> AssessmentRow:
-    """``a`` set back to Unreviewed, its ref listed in ``resets``, when it breaks a verdict rule
-    with the links it keeps (an Aligned criterion whose only link went, say)."""
+    """``a`` set back to Unreviewed, and listed in ``dropped`` as a "reset", when it breaks a
+    verdict rule with the links it keeps (an Aligned criterion whose only link went, say).
+    Both sides record a reset this way, so the history says it the same way."""
     ref = a.reference_ref
     if violation(ref, Status(a.status), a.note, link_count.get(ref, 0)) is None:
         return a
-    resets.append(ref)
+    dropped.append(Dropped(ref, None, "reset", f"{_label(a.status)} set back to Unreviewed"))
     return dataclasses.replace(a, status=Status.UNREVIEWED.value)
 
 
@@ -349,7 +348,6 @@ def _result(
     linked: set[tuple[str, str]],
     carried: Sequence[Carried],
     dropped: Sequence[Dropped],
-    resets: Sequence[str],
 ) -> CarryResult:
     return CarryResult(
         rows=DecisionRows(
@@ -360,7 +358,6 @@ def _result(
         ),
         carried=tuple(carried),
         dropped=tuple(dropped),
-        resets=tuple(resets),
     )
 
 
@@ -400,7 +397,6 @@ def _recheck_verdicts(
     lost: set[str],
     link_count: Mapping[str, int],
     dropped: list[Dropped],
-    resets: list[str],
 ) -> list[AssessmentRow]:
     """Partner side: a verdict whose criterion lost a link is marked suspect, and reset (listed
     in ``dropped`` as a "reset") when the links it keeps break a verdict rule."""
@@ -409,10 +405,7 @@ def _recheck_verdicts(
         ref = a.reference_ref
         if ref in lost:
             a = dataclasses.replace(a, fingerprint=_mark(a.fingerprint, "removed"))
-            was = a.status
-            a = _reset_if_broken(a, link_count, resets)
-            if a.status != was:
-                dropped.append(Dropped(ref, None, "reset", f"{_label(was)} set back to Unreviewed"))
+            a = _reset_if_broken(a, link_count, dropped)
         out.append(a)
     return out
 

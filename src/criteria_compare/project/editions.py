@@ -58,7 +58,6 @@ class EditionWrite:
     changes: tuple[EditionChange, ...]
     carried: tuple[Carried, ...]
     dropped: tuple[Dropped, ...]
-    resets: tuple[str, ...]
     suggestion_rows: tuple[
         tuple[Any, ...], ...
     ]  # (direction, source, target, rank, score, band, evidence)
@@ -290,20 +289,7 @@ def _history(
                 if partner_side and d.partner_ref and d.what != "reset"
                 else f"removed in {w.side.value} edition {w.number}"
                 if d.what != "reset"
-                else f"a link went with partner edition {w.number}"
+                else f"its links changed with {w.side.value} edition {w.number}"
             ),
-            bulk=True,
-        )
-    for ref in w.resets:
-        if partner_side:
-            continue  # the partner side's resets are among the dropped ("reset")
-        record(
-            conn,
-            timestamp=stamp,
-            reviewer=who,
-            action="status",
-            reference_ref=ref,
-            old_value="carried verdict",
-            new_value="unreviewed",
             bulk=True,
         )

@@ -527,7 +527,6 @@ def apply_update(
         ),
         carried=preview.carried.carried,
         dropped=preview.carried.dropped,
-        resets=preview.carried.resets,
         suggestion_rows=(),
         alignment={},
         summary=_summary(preview),
