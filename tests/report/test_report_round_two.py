@@ -17,6 +17,7 @@ from criteria_compare.model import Criterion, HistoryEntry, Status
 from criteria_compare.project import Decision, Project
 from criteria_compare.report import ReportOptions, collect, default_author, render_pdf
 from criteria_compare.report.escape import tidy_text
+from criteria_compare.report.i18n import translator
 from criteria_compare.report.options import default_page_size
 from criteria_compare.report.pdf_annex import net_changes
 from criteria_compare.report.pdf_template import shortened, shortened_names
@@ -122,18 +123,32 @@ def test_the_summary_never_counts_zero_more(tmp_path: Path) -> None:
     assert "0 more" not in text
 
 
-def test_the_category_table_is_not_split_when_it_fits_a_page(
-    half_project: Path, tmp_path: Path
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_the_category_table_starts_under_the_level_table(
+    half_project: Path, tmp_path: Path, language: str
 ) -> None:
-    """In Spanish the half-reviewed sample's category table once left its last row on the next
-    page; a table that fits a page now starts where all its rows fit."""
-    out = tmp_path / "es.pdf"
-    assert main(["report", str(half_project), "-o", str(out), "--language", "es"]) == 0
+    """In Spanish and French the half-reviewed sample's 12-row category table once moved whole
+    to page 5 and left half of page 4 empty; it now starts on the page of the level table and
+    runs on with its header repeated, at least 3 categories on each page."""
+    out = tmp_path / f"{language}.pdf"
+    assert main(["report", str(half_project), "-o", str(out), "--language", language]) == 0
     with Project.open(half_project, read_only=True) as project:
         sections = collect(project).sections()
+    t = translator(language)
     pages = [_flat([p]) for p in pdf_pages(out)]
-    page = next(p for p in pages if "Por categoría Categoría" in p)
-    assert all(name in page for name in sections)
+    heading = f"{t('summary.by_category')} {t('summary.category')}"  # not the contents line
+    start = next(i for i, p in enumerate(pages) if heading in p)
+    assert t("summary.by_level") in pages[start]
+    # The table's part of each page: from its heading (or the page's top), up to the chart.
+    parts = [
+        pages[start].split(heading, 1)[1],
+        pages[start + 1].split(t("summary.chart"), 1)[0],
+    ]
+    shown = [[name for name in sections if name in part] for part in parts]
+    assert [name for names in shown for name in names] == list(sections)
+    assert all(len(names) >= 3 for names in shown)
+    for part, names in zip(parts, shown, strict=True):
+        assert part.index(t("summary.total")) < part.index(names[0])  # the header row first
 
 
 def test_draft_wording_in_the_pdf_of_a_draft(tmp_path: Path) -> None:

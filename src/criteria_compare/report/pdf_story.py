@@ -41,9 +41,12 @@ from criteria_compare.report.pdf_styles import (
     DRAFT_RED,
     GRID,
     HEADER_BG,
+    KEEP_WHOLE_ROWS,
+    ORPHAN_ROWS,
     STATUS_TINT,
     ZEBRA,
     Styles,
+    kept_rows,
 )
 from criteria_compare.report.pdf_template import MARGIN, ContentsLine, Heading
 
@@ -138,13 +141,20 @@ class StoryBuilder:
         zebra: bool = True,
         extra: Sequence[tuple[Any, ...]] = (),
         header_rows: int = 1,
+        keep: bool = False,
     ) -> Table:
+        """A report table with its header repeated on every page it runs onto.
+
+        A tall row may be cut across a page break; with ``keep`` the table splits
+        only between rows and follows the orphan and widow rule of :func:`kept_rows`
+        (a short table stays whole).
+        """
         table = _SplittingTable(
             rows,
             colWidths=list(widths),
             repeatRows=header_rows,
-            splitByRow=0,
-            splitInRow=_MIN_SPLIT,
+            splitByRow=1 if keep else 0,
+            splitInRow=0 if keep else _MIN_SPLIT,
             hAlign="LEFT",
         )
         commands: list[tuple[Any, ...]] = [
@@ -161,8 +171,25 @@ class StoryBuilder:
         if zebra and len(rows) > header_rows:
             commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))
         commands.extend(extra)
+        if keep:
+            commands.extend(kept_rows(len(rows) - header_rows, header_rows))
         table.setStyle(TableStyle(commands))
         return table
+
+    def kept_block(self, heading: Heading, table: Table, header_rows: int = 1) -> list[Flowable]:
+        """A heading and its kept table (see :meth:`table`), moved on together when the page
+        has no room for the heading and the table's first part (all of a short table, else
+        the header and the first rows the orphan rule asks for)."""
+        _, height = heading.wrap(self.width, self.wide)
+        height += heading.getSpaceBefore() + heading.getSpaceAfter()
+        table.wrap(self.width, self.wide)
+        if max(table._rowHeights) > 0.5 * self.wide:
+            table.splitInRow = _MIN_SPLIT  # a row this tall could never be printed whole
+        body = len(table._rowHeights) - header_rows
+        first = body if body <= KEEP_WHOLE_ROWS else ORPHAN_ROWS
+        need = height + sum(table._rowHeights[: header_rows + first]) + 4
+        # A part that could never fit a page leaves the table to split where it must.
+        return [CondPageBreak(need if need < 0.8 * self.wide else 100), heading, table]
 
     def h2(self, heading: Heading) -> list[Flowable]:
         """A sub-heading that never ends a page: it moves on when less than ~7 lines are left."""
@@ -503,15 +530,17 @@ class StoryBuilder:
         out.append(
             self.table(rows, self.cols(self.width, 0.16, 0.6, 0.12, 0.12), zebra=False, extra=extra)
         )
-        out += self.h2(self.heading("summary.by_level", s.h2, level=1))
         by_level = {t.level(k): v for k, v in d.counts_by_level().items()}
-        out.append(self.counts_table(t("summary.level"), by_level, narrow=True))
+        out += self.kept_block(
+            self.heading("summary.by_level", s.h2, level=1),
+            self.counts_table(t("summary.level"), by_level, narrow=True),
+        )
         by_section = d.counts_by_section()
-        table = self.counts_table(t("summary.category"), by_section)
-        # A table that fits on a page moves whole to the next one rather than leave a row behind.
-        _, height = table.wrap(self.width, self.wide)
-        out.append(CondPageBreak(height + 40 if height < 0.8 * self.wide else 100))
-        out += [self.heading("summary.by_category", s.h2, level=1), table]
+        # A long category table splits (header repeated) rather than leave half a page empty.
+        out += self.kept_block(
+            self.heading("summary.by_category", s.h2, level=1),
+            self.counts_table(t("summary.category"), by_section),
+        )
         out.append(CondPageBreak(120))
         chart_block: list[Flowable] = [
             self.heading("summary.chart", s.h2, level=1),
@@ -547,7 +576,7 @@ class StoryBuilder:
         n_status = len(STATUS_ORDER)
         first = 0.2 if narrow else 0.3
         rest = (1 - first) / (n_status + 1)
-        return self.table(rows, self.cols(self.width, first, *([rest] * (n_status + 1))))
+        return self.table(rows, self.cols(self.width, first, *([rest] * (n_status + 1))), keep=True)
 
     # -- discussion points --------------------------------------------------------------------
 

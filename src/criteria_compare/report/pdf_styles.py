@@ -15,11 +15,14 @@ __all__ = [
     "GRID",
     "HEADER_BG",
     "INK",
+    "KEEP_WHOLE_ROWS",
     "MUTED",
+    "ORPHAN_ROWS",
     "STATUS_BAR",
     "STATUS_TINT",
     "ZEBRA",
     "Styles",
+    "kept_rows",
     "make_styles",
 ]
 
@@ -50,6 +53,29 @@ STATUS_BAR = {
     Status.NOT_APPLICABLE: colors.HexColor("#9AA1AB"),
     Status.UNREVIEWED: colors.HexColor("#D5DAE1"),
 }
+
+#: A table of at most this many body rows is never split: it moves whole, with its heading.
+KEEP_WHOLE_ROWS = 8
+#: A longer table splits between rows, leaving at least this many body rows on either page.
+ORPHAN_ROWS = 3
+
+
+def kept_rows(body_rows: int, header_rows: int = 1) -> list[tuple[object, ...]]:
+    """``NOSPLIT`` table commands for orphan and widow control, as in a printed report.
+
+    A table of up to :data:`KEEP_WHOLE_ROWS` body rows stays whole; a longer one
+    may split between rows (its header repeated), but never leaves fewer than
+    :data:`ORPHAN_ROWS` body rows at the foot of a page or at the top of the next.
+    """
+    first, last = header_rows, header_rows + body_rows - 1
+    if body_rows < 2:
+        return []
+    if body_rows <= KEEP_WHOLE_ROWS:
+        return [("NOSPLIT", (0, first), (-1, last))]
+    return [
+        ("NOSPLIT", (0, first), (-1, first + ORPHAN_ROWS - 1)),
+        ("NOSPLIT", (0, last - ORPHAN_ROWS + 1), (-1, last)),
+    ]
 
 
 @dataclass(frozen=True)
