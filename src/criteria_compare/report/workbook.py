@@ -7,10 +7,13 @@ relations, levels, stances) are in the report's language (the catalogue's
 ``wb.`` ids and the PDF's labels); criteria and notes are as written.
 Every table sheet has a frozen, filtered header row, wrapped text and set
 widths. Strings a spreadsheet could read as a formula are stored as text.
+Times (decided, history, imported) are date-time cells in UTC, as the PDF
+prints them and the headers say, so they sort and filter as dates.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -45,12 +48,15 @@ from criteria_compare.report.options import ReportOptions
 
 __all__ = [
     "CONSENSUS_SHEET",
+    "DATETIME_FORMAT",
+    "DATE_FORMAT",
     "SHEETS",
     "cell_value",
     "export_workbook",
     "put_cell",
     "render_workbook",
     "sheet_names",
+    "stamp_value",
 ]
 
 #: The catalogue ids of the sheets, in workbook order (the consensus sheet comes last, if any).
@@ -78,6 +84,10 @@ SHEETS = sheet_names("en")
 #: The sheet added once the partner's positions were imported (English name).
 CONSENSUS_SHEET = translator("en")(_CONSENSUS_KEY)
 
+#: How a date-time cell shows (the PDF's "2026-11-23 12:54"); a date alone shows its day.
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+DATE_FORMAT = "yyyy-mm-dd"
+
 _MAX_CELL = 32_000  # Excel refuses cells longer than 32,767 characters
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
 _HEAD_FILL = PatternFill("solid", fgColor="1F3A5F")
@@ -103,14 +113,38 @@ def cell_value(value: object) -> object:
     return value
 
 
+def stamp_value(stamp: str) -> _dt.datetime | _dt.date | str | None:
+    """What a cell holds for a stored time such as ``2026-11-23T12:54:01.123Z``: a
+    timezone-naive date-time in UTC (a time without an offset is taken as UTC, as the PDF
+    does), a date for a day alone, nothing for an empty stamp, and the text itself when it
+    is not an ISO-8601 time."""
+    text = stamp.strip()
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            return _dt.date.fromisoformat(text)
+        when = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return stamp
+    if when.tzinfo is not None:
+        when = when.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+    return when
+
+
 def put_cell(ws: Worksheet, row: int, column: int, value: object) -> Cell:
     """Write one cell (through :func:`cell_value`); formula-like strings stay literal text
-    (quote-prefixed). Every workbook writer goes through this guard."""
+    (quote-prefixed), dates and times get a readable number format. Every workbook writer
+    goes through this guard."""
     value = cell_value(value)
     cell = ws.cell(row=row, column=column, value=value)
     if is_formula_like(value):
         cell.data_type = "s"
         cell.quotePrefix = True
+    elif isinstance(value, _dt.datetime):
+        cell.number_format = DATETIME_FORMAT
+    elif isinstance(value, _dt.date):
+        cell.number_format = DATE_FORMAT
     return cell
 
 
@@ -327,7 +361,7 @@ def _side_by_side(ws: Worksheet, data: ReportData, options: ReportOptions, t: Tr
             _Column("cell.discussion_point", 11, lambda r: _yes(t, r.discussion)),
             _Column("wb.text_changed", 11, lambda r: _yes(t, r.suspect)),
             _Column("col.reviewer", 16, lambda r: r.reviewer),
-            _Column("wb.decided_at", 20, lambda r: r.timestamp),
+            _Column("wb.decided_at", 20, lambda r: stamp_value(r.timestamp)),
         ],
         data.rows,
     )
@@ -422,7 +456,7 @@ def _history(ws: Worksheet, data: ReportData, t: Translator) -> None:
         ws,
         t,
         [
-            _Column("annex.when", 22, lambda h: h.timestamp),
+            _Column("annex.when", 22, lambda h: stamp_value(h.timestamp)),
             _Column("col.reviewer", 16, who),
             _Column("annex.change", 18, lambda h: t.action(h.action)),
             _Column("wb.reference_ref", 13, lambda h: h.reference_ref or ""),
@@ -487,7 +521,7 @@ def _editions(ws: Worksheet, data: ReportData, t: Translator) -> None:
                     e.label,
                     e.source_file,
                     e.sha256,
-                    e.imported_at,
+                    stamp_value(e.imported_at),
                     e.imported_by,
                     e.criteria,
                     changes,
