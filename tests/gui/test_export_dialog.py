@@ -229,3 +229,21 @@ def test_option_check_boxes_are_short_with_an_explanation_below(qtbot, dialog) -
         assert hint.geometry().top() >= check.geometry().bottom()
         assert check.accessibleDescription() == hint.text()
     assert "audit trail" in dialog.annex_hint.text()
+
+
+def test_title_marking_and_author_fields_stop_at_what_the_report_accepts(
+    dialog: ExportDialog,
+) -> None:
+    """A pasted paragraph is cut at the longest title, marking and "Prepared by" line the
+    report prints, so Export never refuses what the fields show."""
+    from criteria_compare.report import MAX_LENGTHS, ReportOptions
+
+    marking_edit = dialog.marking_combo.lineEdit()
+    assert marking_edit is not None
+    for edit in (dialog.title_edit, marking_edit, dialog.prepared_by_edit):
+        edit.setText("Seal and access controls " * 40)
+    options = dialog.options()
+    assert isinstance(options, ReportOptions)
+    assert len(options.title) <= MAX_LENGTHS["title"]
+    assert len(options.marking) <= MAX_LENGTHS["marking"]
+    assert len(options.prepared_by) <= MAX_LENGTHS["prepared_by"]

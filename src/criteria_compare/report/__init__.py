@@ -18,13 +18,19 @@ from criteria_compare.report.data import (
     ReviewerActivity,
 )
 from criteria_compare.report.i18n import LANGUAGE_NAMES, LANGUAGES
-from criteria_compare.report.options import PAGE_SIZES, ReportOptions, default_page_size
+from criteria_compare.report.options import (
+    MAX_LENGTHS,
+    PAGE_SIZES,
+    ReportOptions,
+    default_page_size,
+)
 from criteria_compare.report.pdf import export_pdf, render_pdf
 from criteria_compare.report.workbook import export_workbook, render_workbook
 
 __all__ = [
     "LANGUAGES",
     "LANGUAGE_NAMES",
+    "MAX_LENGTHS",
     "PAGE_SIZES",
     "Counts",
     "LinkedCriterion",

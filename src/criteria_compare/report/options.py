@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from criteria_compare.errors import InvalidValue
 from criteria_compare.report.i18n import check_language
 
-__all__ = ["LETTER_COUNTRIES", "PAGE_SIZES", "ReportOptions", "default_page_size"]
+__all__ = ["LETTER_COUNTRIES", "MAX_LENGTHS", "PAGE_SIZES", "ReportOptions", "default_page_size"]
 
 PAGE_SIZES = ("A4", "letter")
 
@@ -63,6 +63,16 @@ def default_page_size(environ: Mapping[str, str] | None = None) -> str:
     return "A4"
 
 
+#: Longest length of each text option: the cover and the running lines print them.
+MAX_LENGTHS: Mapping[str, int] = {"title": 300, "marking": 120, "prepared_by": 200, "date": 60}
+_CALLED = {
+    "title": "report title",
+    "marking": "handling marking",
+    "prepared_by": '"Prepared by" line',
+    "date": "report date",
+}
+
+
 def _today() -> str:
     return _dt.date.today().isoformat()
 
@@ -102,3 +112,11 @@ class ReportOptions:
         object.__setattr__(self, "title", self.title.strip())
         object.__setattr__(self, "marking", self.marking.strip())
         object.__setattr__(self, "prepared_by", self.prepared_by.strip())
+        for name, limit in MAX_LENGTHS.items():
+            value = " ".join(str(getattr(self, name)).split())
+            if len(value) > limit:
+                raise InvalidValue(
+                    f"The {_CALLED[name]} is {len(value):,} characters long; "
+                    f"use at most {limit} "
+                    "(it is printed on the cover and in the running lines of every page)."
+                )

@@ -54,6 +54,9 @@ __all__ = ["SECTION_KEYS", "SECTION_TITLES", "StoryBuilder", "reviewers_shown", 
 
 #: Long tables are cut into blocks of this many rows (see StoryBuilder.chunked_table).
 _CHUNK_ROWS = 400
+#: Longest section name a heading shows: a heading and its contents line cannot run across
+#: pages, and a name longer than this is a paragraph imported into the section column.
+_HEADING_CHARS = 200
 
 #: A table row may split across pages, but each part keeps at least this height (points).
 _MIN_SPLIT = 24
@@ -567,7 +570,7 @@ class StoryBuilder:
         header.append(self.markup_paragraph(t("summary.total"), s.head_right))
         rows: list[list[Any]] = [header]
         for name, counts in groups.items():
-            row: list[Any] = [self.escaped_paragraph(name, s.cell)]
+            row: list[Any] = [self.escaped_paragraph(clip(name, _HEADING_CHARS), s.cell)]
             for status in STATUS_ORDER:
                 n = counts.count(status)
                 row.append(self.markup_paragraph(str(n) if n else "·", s.cell_right))
@@ -719,13 +722,14 @@ class StoryBuilder:
             t("col.note"),
         )
         for index, (section, rows) in enumerate(d.rows_by_section().items()):
+            name = clip(section, _HEADING_CHARS)
             out += self.h2(
                 Heading(
-                    section,
+                    name,
                     s.h2,
                     level=1,
                     key=f"sbs-{index}",
-                    markup_text=self.escaped_markup(section),
+                    markup_text=self.escaped_markup(name),
                 )
             )
             table_rows: list[list[Any]] = [header]
@@ -792,12 +796,12 @@ class StoryBuilder:
         for index, (section, members) in enumerate(d.partner_only_by_section(criteria).items()):
             out += self.h2(
                 Heading(
-                    f"{section} ({len(members)})",
+                    f"{clip(section, _HEADING_CHARS)} ({len(members)})",
                     s.h2 if prefix == "po" else s.h3,
                     level=1 if prefix == "po" else 2,
                     key=f"{prefix}-{index}",
                     toc=False,
-                    markup_text=f"{self.escaped_markup(section)} ({len(members)})",
+                    markup_text=f"{self.escaped_markup(clip(section, _HEADING_CHARS))} ({len(members)})",
                 )
             )
             rows: list[list[Any]] = [self.head(t("col.ref"), t("col.criterion"))]

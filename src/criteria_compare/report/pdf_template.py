@@ -69,6 +69,12 @@ class Heading(Paragraph):
         self.outline_key = key
         self.in_toc = toc
 
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Never split: a heading that does not fit moves whole to the next page (headings
+        are kept short enough to fit one; reportlab would rebuild the halves as Headings
+        with Paragraph's own arguments, which this class does not take)."""
+        return []
+
 
 class ReportDocTemplate(BaseDocTemplate):
     """The report's document: portrait and landscape page templates with the running marks."""

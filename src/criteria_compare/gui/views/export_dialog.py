@@ -39,6 +39,7 @@ from criteria_compare.project import Project
 from criteria_compare.report import (
     LANGUAGE_NAMES,
     LANGUAGES,
+    MAX_LENGTHS,
     ReportData,
     ReportOptions,
     collect,
@@ -163,6 +164,8 @@ class ExportDialog(QDialog):
         marking_edit = self.marking_combo.lineEdit()
         assert marking_edit is not None  # the combo was made editable above
         marking_edit.setPlaceholderText("none")
+        marking_edit.setMaxLength(MAX_LENGTHS["marking"])
+        self.title_edit.setMaxLength(MAX_LENGTHS["title"])
         self.page_size_combo = QComboBox()
         self.page_size_combo.addItem("A4", "A4")
         self.page_size_combo.addItem("US Letter", "letter")
@@ -184,6 +187,7 @@ class ExportDialog(QDialog):
         # The reviewers who decided (never an account that only created or aligned the project).
         author = default_author(self._data, project.reviewer) if self._data else ""
         self.prepared_by_edit = QLineEdit(author)
+        self.prepared_by_edit.setMaxLength(MAX_LENGTHS["prepared_by"])
         self.pdf_edit = QLineEdit()
         self.pdf_browse = QPushButton("Browse…")
         self.xlsx_check = QCheckBox("Also write a workbook (.xlsx)")
