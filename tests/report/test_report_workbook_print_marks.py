@@ -23,12 +23,12 @@ def _header_footer_strings(path: Path) -> list[str]:
 
 
 def test_long_title_marking_and_date_fit_the_header_and_footer(tmp_path: Path) -> None:
-    """A very long title, marking and date are cut so every printed header and footer stays
-    within 255 characters, while a marking of ordinary length is kept whole."""
+    """The longest title and date the options accept are cut so every printed header and
+    footer stays within 255 characters, while a marking of ordinary length is kept whole."""
     options = ReportOptions(
-        title="A comparison title that goes on & on " * 12,
+        title=("A comparison title that goes on & on " * 9)[:300],
         marking="FOR OFFICIAL USE ONLY & R&D",
-        date="the week of the plenary meeting " * 10,
+        date=("the week of the plenary meeting " * 2)[:60],
     )
     out = render_workbook(synthetic_report_data(8, 5), tmp_path / "long.xlsx", options)
     strings = _header_footer_strings(out)
