@@ -20,3 +20,14 @@ from criteria_compare.wording import counted
 )
 def test_counted(n: int, one: str, many: str | None, expected: str) -> None:
     assert counted(n, one, many) == expected
+
+
+def test_a_long_text_is_cut_at_a_word_with_an_ellipsis() -> None:
+    """A one-line mention of a long note ends at a whole word, within the limit."""
+    from criteria_compare.wording import clipped
+
+    note = "The partner checks seals at every stop and records it.\n" * 50
+    short = clipped(note, 40)
+    assert short == "The partner checks seals at every stop…"
+    assert len(short) <= 40
+    assert clipped("  Short\tnote ", 40) == "Short note"

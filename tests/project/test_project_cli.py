@@ -508,3 +508,21 @@ def test_pipeline_with_spanish_csv_partner(capsys, tmp_path: Path, samples_dir: 
     summary = json.loads(run(capsys, "status", str(project), "--json")[1])
     assert summary["reference"]["partial"] == 1
     assert summary["links"] == 1
+
+
+def test_decide_echoes_a_long_note_on_one_short_line_and_stores_it_whole(
+    capsys, tmp_path, inputs
+) -> None:
+    """A pasted 5,000-character note is confirmed in one line of at most 300 characters; the
+    project keeps every character."""
+    project = _new(capsys, tmp_path, inputs)
+    note = "The partner checks seals at every stop and records the number. " * 80
+    status, out, _ = run(capsys, "decide", str(project), "7.10", "--status", "gap", "--note", note)
+    assert status == 0
+    [line] = [ln for ln in out.splitlines() if ln.startswith("  note: ")]
+    assert len(line) <= len("  note: ") + 300
+    assert line.endswith("…")
+    from criteria_compare.project import Project
+
+    with Project.open(project, read_only=True) as opened:
+        assert opened.assessment("7.10").note == note

@@ -21,6 +21,7 @@ from criteria_compare.cli.verdicts import verdict_sentence
 from criteria_compare.errors import InvalidValue, VerdictRuleError
 from criteria_compare.model import Relation, Status
 from criteria_compare.paths import resolve_path
+from criteria_compare.wording import clipped
 
 if TYPE_CHECKING:
     from criteria_compare.importing import ImportResult
@@ -471,7 +472,8 @@ def run_decide(args: argparse.Namespace) -> int:
         line += "; discussion point"
     say(line)
     if assessment.note:
-        say(f"  note: {assessment.note}")
+        # The whole note is in the project; one line here confirms which note it is.
+        say(f"  note: {clipped(assessment.note, 300)}")
     return 0
 
 
