@@ -9,6 +9,7 @@ from criteria_compare.report.data import Counts
 from criteria_compare.report.options import ReportOptions
 from criteria_compare.report.pdf_story import StoryBuilder
 from criteria_compare.report.pdf_styles import KEEP_WHOLE_ROWS, ORPHAN_ROWS, make_styles
+from criteria_compare.report.pdf_summary import counts_table
 from criteria_compare.report.pdf_template import page_size
 from criteria_compare.report.synthetic import synthetic_report_data
 
@@ -18,7 +19,7 @@ def _table(rows: int) -> tuple[StoryBuilder, Table]:
     builder = StoryBuilder(data, ReportOptions(), make_styles(), page_size("A4"))
     counts = next(iter(data.counts_by_section().values()))
     groups: dict[str, Counts] = {f"{i}. Category {i}": counts for i in range(1, rows + 1)}
-    return builder, builder.counts_table("Category", groups)
+    return builder, counts_table(builder, "Category", groups)
 
 
 def _body_rows(part: Table) -> int:

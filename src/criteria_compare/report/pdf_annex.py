@@ -18,7 +18,9 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 from criteria_compare.importing.result import split_warning
 from criteria_compare.model import HistoryEntry
 from criteria_compare.report.escape import escaped_markup
+from criteria_compare.report.pdf_method import reviewers_table
 from criteria_compare.report.pdf_template import Heading
+from criteria_compare.report.pdf_text import clip, format_setting, short_time
 
 if TYPE_CHECKING:
     from criteria_compare.report.pdf_story import StoryBuilder
@@ -99,8 +101,6 @@ def net_changes(history: Sequence[HistoryEntry]) -> tuple[NetChange, ...]:
 
 def technical_annex(b: StoryBuilder) -> list[Flowable]:
     """The whole annex, starting on a new page."""
-    from criteria_compare.report.pdf_story import clip, format_setting, short_time
-
     d, s, t = b.data, b.s, b.t
     out: list[Flowable] = [
         PageBreak(),
@@ -165,17 +165,7 @@ def technical_annex(b: StoryBuilder) -> list[Flowable]:
     out += b.h2(Heading(t("annex.accounts"), s.h2, level=1, key="annex-accounts"))
     if d.reviewers:
         out.append(b.markup_paragraph(t("annex.accounts_intro"), s.body))
-        rows = [b.head(t("col.reviewer"), t("col.assessed"), t("col.first_utc"), t("col.last_utc"))]
-        rows.extend(
-            [
-                b.escaped_paragraph(r.reviewer or t("method.unnamed"), s.cell),
-                b.markup_paragraph(str(r.decisions), s.cell_right),
-                b.escaped_paragraph(short_time(r.first), s.cell),
-                b.escaped_paragraph(short_time(r.last), s.cell),
-            ]
-            for r in d.reviewers
-        )
-        out.append(b.table(rows, b.cols(b.width, 0.4, 0.14, 0.23, 0.23)))
+        out.append(reviewers_table(b, d.reviewers))
     else:
         out.append(b.markup_paragraph(t("method.no_decision"), s.muted))
 

@@ -1,0 +1,41 @@
+"""Small text helpers the PDF report's sections share: clipping, times, hashes and settings."""
+
+from __future__ import annotations
+
+import json
+
+__all__ = ["HEADING_CHARS", "clip", "format_setting", "short_time", "spaced_hash"]
+
+#: Longest section name a heading shows: a heading and its contents line cannot run across
+#: pages, and a name longer than this is a paragraph imported into the section column.
+HEADING_CHARS = 200
+
+
+def spaced_hash(sha: str, missing: str = "not recorded") -> str:
+    """A SHA-256 split in groups of 8 so it wraps cleanly in a narrow cell."""
+    if not sha:
+        return missing
+    return " ".join(sha[i : i + 8] for i in range(0, len(sha), 8))
+
+
+def short_time(stamp: str) -> str:
+    """ "2026-11-23T12:54:02+00:00" -> "2026-11-23 12:54"."""
+    if "T" in stamp:
+        day, time = stamp.split("T", 1)
+        return f"{day} {time[:5]}"
+    return stamp
+
+
+def clip(text: str, limit: int = 160) -> str:
+    """``text`` on one line, cut to ``limit`` characters (the last one an ellipsis)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def format_setting(value: object) -> str:
+    """An aligner setting as the annex prints it: floats short, containers as JSON."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=isinstance(value, dict))
+    return str(value)
