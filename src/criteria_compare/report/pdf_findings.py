@@ -21,6 +21,7 @@ from criteria_compare.report.data import Counts
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.pdf_styles import DRAFT_RED
 from criteria_compare.report.pdf_template import Heading
+from criteria_compare.wording import clipped
 
 if TYPE_CHECKING:
     from criteria_compare.report.pdf_story import StoryBuilder
@@ -48,15 +49,6 @@ def is_security_relevant(criterion: Criterion) -> bool:
     return bool(_SECURITY.search(f"{criterion.section} {criterion.text}"))
 
 
-def _clip(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
-
-
 def _shares(b: StoryBuilder, counts: Counts) -> str:
     t = b.t
     parts = [
@@ -81,7 +73,7 @@ def _named_list(
         tail = f" <font color='#5B6573'>({escaped_markup(tag)})</font>" if tag else ""
         out.append(
             b.markup_paragraph(
-                f"• <b>{b.escaped_markup(ref)}</b> — {b.escaped_markup(_clip(text))}{tail}",
+                f"• <b>{b.escaped_markup(ref)}</b> — {b.escaped_markup(clipped(text))}{tail}",
                 s.findings_item,
             )
         )
