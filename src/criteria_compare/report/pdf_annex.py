@@ -20,7 +20,8 @@ from criteria_compare.model import HistoryEntry
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.pdf_method import reviewers_table
 from criteria_compare.report.pdf_template import Heading
-from criteria_compare.report.pdf_text import clip, format_setting, short_time
+from criteria_compare.report.pdf_text import format_setting, short_time
+from criteria_compare.wording import clipped
 
 if TYPE_CHECKING:
     from criteria_compare.report.pdf_story import StoryBuilder
@@ -147,7 +148,7 @@ def technical_annex(b: StoryBuilder) -> list[Flowable]:
                     [
                         b.escaped_paragraph(program.name, s.cell),
                         b.escaped_paragraph(where, s.cell),
-                        b.escaped_paragraph(clip(message, 400), s.cell),
+                        b.escaped_paragraph(clipped(message, 400), s.cell),
                     ]
                 )
             more = len(program.import_warnings) - len(shown)
@@ -209,8 +210,8 @@ def technical_annex(b: StoryBuilder) -> list[Flowable]:
                 b.escaped_paragraph(
                     " → ".join(x for x in (c.reference_ref, c.partner_ref) if x), s.cell
                 ),
-                b.escaped_paragraph(clip(t.history_value(c.action, c.old_value), 120), s.cell),
-                b.escaped_paragraph(clip(t.history_value(c.action, c.new_value), 120), s.cell),
+                b.escaped_paragraph(clipped(t.history_value(c.action, c.old_value), 120), s.cell),
+                b.escaped_paragraph(clipped(t.history_value(c.action, c.new_value), 120), s.cell),
             ]
             for c in shown_changes
         )

@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable
 from criteria_compare.model import Criterion
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.pdf_template import Heading
-from criteria_compare.report.pdf_text import HEADING_CHARS, clip
+from criteria_compare.report.pdf_text import HEADING_CHARS
+from criteria_compare.wording import clipped
 
 if TYPE_CHECKING:
     from criteria_compare.report.pdf_story import StoryBuilder
@@ -61,12 +62,12 @@ def _partner_list(b: StoryBuilder, criteria: Sequence[Criterion], prefix: str) -
     for index, (section, members) in enumerate(d.partner_only_by_section(criteria).items()):
         out += b.h2(
             Heading(
-                f"{clip(section, HEADING_CHARS)} ({len(members)})",
+                f"{clipped(section, HEADING_CHARS)} ({len(members)})",
                 s.h2 if prefix == "po" else s.h3,
                 level=1 if prefix == "po" else 2,
                 key=f"{prefix}-{index}",
                 toc=False,
-                markup_text=f"{b.escaped_markup(clip(section, HEADING_CHARS))} ({len(members)})",
+                markup_text=f"{b.escaped_markup(clipped(section, HEADING_CHARS))} ({len(members)})",
             )
         )
         rows: list[list[Any]] = [b.head(t("col.ref"), t("col.criterion"))]

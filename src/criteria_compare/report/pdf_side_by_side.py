@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.pdf_styles import STATUS_TINT
 from criteria_compare.report.pdf_template import Heading
-from criteria_compare.report.pdf_text import HEADING_CHARS, clip
+from criteria_compare.report.pdf_text import HEADING_CHARS
+from criteria_compare.wording import clipped
 
 if TYPE_CHECKING:
     from criteria_compare.report.pdf_story import StoryBuilder
@@ -46,7 +47,7 @@ def side_by_side(b: StoryBuilder) -> list[Flowable]:
         t("col.note"),
     )
     for index, (section, rows) in enumerate(d.rows_by_section().items()):
-        name = clip(section, HEADING_CHARS)
+        name = clipped(section, HEADING_CHARS)
         out += b.h2(
             Heading(
                 name,

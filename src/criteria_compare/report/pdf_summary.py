@@ -16,7 +16,8 @@ from criteria_compare.report.data import STATUS_ORDER, Counts
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.pdf_chart import MAX_CHART_CATEGORIES, category_chart
 from criteria_compare.report.pdf_styles import STATUS_TINT
-from criteria_compare.report.pdf_text import HEADING_CHARS, clip
+from criteria_compare.report.pdf_text import HEADING_CHARS
+from criteria_compare.wording import clipped
 
 if TYPE_CHECKING:
     from criteria_compare.report.pdf_story import StoryBuilder
@@ -152,7 +153,7 @@ def counts_table(
     header.append(b.markup_paragraph(t("summary.total"), s.head_right))
     rows: list[list[Any]] = [header]
     for name, counts in groups.items():
-        row: list[Any] = [b.escaped_paragraph(clip(name, HEADING_CHARS), s.cell)]
+        row: list[Any] = [b.escaped_paragraph(clipped(name, HEADING_CHARS), s.cell)]
         for status in STATUS_ORDER:
             n = counts.count(status)
             row.append(b.markup_paragraph(str(n) if n else "·", s.cell_right))

@@ -1,10 +1,11 @@
-"""Small text helpers the PDF report's sections share: clipping, times, hashes and settings."""
+"""Small text helpers the PDF report's sections share: heading length, times, hashes and settings
+(long texts are cut with ``wording.clipped``)."""
 
 from __future__ import annotations
 
 import json
 
-__all__ = ["HEADING_CHARS", "clip", "format_setting", "short_time", "spaced_hash"]
+__all__ = ["HEADING_CHARS", "format_setting", "short_time", "spaced_hash"]
 
 #: Longest section name a heading shows: a heading and its contents line cannot run across
 #: pages, and a name longer than this is a paragraph imported into the section column.
@@ -24,12 +25,6 @@ def short_time(stamp: str) -> str:
         day, time = stamp.split("T", 1)
         return f"{day} {time[:5]}"
     return stamp
-
-
-def clip(text: str, limit: int = 160) -> str:
-    """``text`` on one line, cut to ``limit`` characters (the last one an ellipsis)."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def format_setting(value: object) -> str:
