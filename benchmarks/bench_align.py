@@ -312,20 +312,29 @@ def _dev_sets() -> None:
         )
 
 
-JA_SAMPLE = HERE.parent / "tests" / "align" / "eval" / "ja-trusted-trader"
+SAMPLES = HERE.parent / "tests" / "align" / "eval"
+JA_SAMPLE = SAMPLES / "ja-trusted-trader"
+#: The small crosswalks written for the project in other languages (English -> Portuguese,
+#: English -> German: the synonym table's Portuguese and German entries), beside the Japanese one.
+LANGUAGE_SAMPLES = (
+    ("Japanese", JA_SAMPLE),
+    ("Portuguese", SAMPLES / "pt-trusted-trader"),
+    ("German", SAMPLES / "de-trusted-trader"),
+)
 
 
 def _quality() -> None:
     _dev_sets()
-    src = read_criteria(JA_SAMPLE / "source.csv").criteria
-    tgt = read_criteria(JA_SAMPLE / "target.csv").criteria
-    gold = read_gold(JA_SAMPLE / "gold.csv", src, tgt)
-    for label, settings in (("", AlignerSettings()), (" lexical", LEXICAL)):
-        m = evaluate(src, tgt, gold, settings).aligner
-        info(
-            f"Japanese sample (ja-trusted-trader): aligner{label}",
-            f"top1 {m.top1:.3f}  hit@5 {m.hit5:.3f}",
-        )
+    for language, folder in LANGUAGE_SAMPLES:
+        src = read_criteria(folder / "source.csv").criteria
+        tgt = read_criteria(folder / "target.csv").criteria
+        gold = read_gold(folder / "gold.csv", src, tgt)
+        for label, settings in (("", AlignerSettings()), (" lexical", LEXICAL)):
+            m = evaluate(src, tgt, gold, settings).aligner
+            info(
+                f"{language} sample ({folder.name}): aligner{label}",
+                f"top1 {m.top1:.3f}  hit@5 {m.hit5:.3f}",
+            )
     sets = _crosswalks()
     for name, source, target, gold_path in sets:
         if not (source.exists() and target.exists() and gold_path.exists()):
