@@ -69,7 +69,8 @@ def test_counts_and_draft_line() -> None:
     assert counts.total == 50
     assert sum(counts.percent(s) for s in counts.by_status) == pytest.approx(100)
     assert (
-        data.status_line == f"DRAFT — {counts.count(Status.UNREVIEWED)} of 50 criteria unreviewed"
+        data.status_line
+        == f"DRAFT — {counts.count(Status.UNREVIEWED)} of 50 criteria not yet reviewed"
     )
     by_section = data.counts_by_section()
     assert sum(c.total for c in by_section.values()) == 50

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from criteria_compare.model import (
     Criterion,
@@ -20,6 +21,9 @@ from criteria_compare.model import (
     Status,
 )
 from criteria_compare.project.agreement import PairAgreement
+
+if TYPE_CHECKING:
+    from criteria_compare.report.i18n import Translator
 
 __all__ = [
     "CHANGE_ORDER",
@@ -293,13 +297,22 @@ class ReportData:
             "remaining": counts.count(Status.UNREVIEWED),
         }
 
-    @property
-    def status_line(self) -> str:
-        """ "Complete: all N criteria reviewed" or "DRAFT — N of M criteria unreviewed"."""
+    def status_words(self, t: Translator) -> str:
+        """ "Complete — all N criteria reviewed" or "DRAFT — N of M criteria not yet reviewed",
+        in ``t``'s language (the cover, the workbook's summary)."""
         total = len(self.rows)
         if self.is_draft:
-            return f"DRAFT — {self.unreviewed} of {total} criteria unreviewed"
-        return f"Complete — all {total} criteria reviewed"
+            return t.n(
+                "status.draft_line", self.unreviewed, unreviewed=self.unreviewed, total=total
+            )
+        return t("status.complete_line", total=total)
+
+    @property
+    def status_line(self) -> str:
+        """:meth:`status_words` in English (the command line and the OSCAL and CISO exports)."""
+        from criteria_compare.report.i18n import translator
+
+        return self.status_words(translator("en"))
 
     def sections(self) -> tuple[str, ...]:
         """Reference sections (CTPAT categories) in program order."""

@@ -22,14 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["cover_page"]
 
 
-def _status_line(b: StoryBuilder) -> str:
-    """ "Complete — all N criteria reviewed" or "DRAFT — N of M criteria not yet reviewed"."""
-    d = b.data
-    if d.is_draft:
-        return b.t.n("status.draft_line", d.unreviewed, unreviewed=d.unreviewed, total=len(d.rows))
-    return b.t("status.complete_line", total=len(d.rows))
-
-
 def cover_page(b: StoryBuilder) -> list[Flowable]:
     """The cover, ending with a page break."""
     d, o, s, t = b.data, b.options, b.s, b.t
@@ -118,7 +110,7 @@ def cover_page(b: StoryBuilder) -> list[Flowable]:
         )
     )
     out.append(Spacer(1, 22))
-    line = escaped_markup(_status_line(b))
+    line = escaped_markup(b.data.status_words(b.t))
     if d.is_draft:
         text = f"<b>{line}</b><br/><font size=9>{t('cover.draft_note')}</font>"
         tint, edge = colors.HexColor("#FBE3E1"), DRAFT_RED

@@ -234,15 +234,6 @@ def _print_setup(ws: Worksheet, options: ReportOptions, t: Translator, *, landsc
         ws.oddFooter.center.text = marking
 
 
-def _status_line(data: ReportData, t: Translator) -> str:
-    """ "Complete — all N criteria reviewed" or "DRAFT — N of M criteria not yet reviewed"."""
-    if data.is_draft:
-        return t.n(
-            "status.draft_line", data.unreviewed, unreviewed=data.unreviewed, total=len(data.rows)
-        )
-    return t("status.complete_line", total=len(data.rows))
-
-
 def _summary(ws: Worksheet, data: ReportData, options: ReportOptions, t: Translator) -> None:
     ws.column_dimensions["A"].width = 36
     for col in "BCDEFGH":
@@ -278,7 +269,7 @@ def _summary(ws: Worksheet, data: ReportData, options: ReportOptions, t: Transla
     put_row(t("cover.prepared_by"), options.prepared_by or t("cover.author_not_stated"))
     if options.marking:
         put_row(t("cover.handling"), options.marking)
-    put_row(t("wb.status"), _status_line(data, t), font=_BOLD)
+    put_row(t("wb.status"), data.status_words(t), font=_BOLD)
     put_row(t("wb.partner_only_count"), len(data.confirmed_partner_only))
     if data.is_draft:
         put_row(t("wb.not_yet_linked_count"), len(data.not_yet_linked))
