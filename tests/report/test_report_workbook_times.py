@@ -14,7 +14,8 @@ from criteria_compare.project import Project
 from criteria_compare.report import ReportOptions, collect, render_workbook
 from criteria_compare.report.i18n import translator
 from criteria_compare.report.synthetic import synthetic_report_data
-from criteria_compare.report.workbook import DATETIME_FORMAT, sheet_names, stamp_value
+from criteria_compare.report.times import stamp_value
+from criteria_compare.report.workbook import DATETIME_FORMAT, sheet_names
 
 
 def _column(ws: Worksheet, header: str) -> list[openpyxl.cell.cell.Cell]:
@@ -77,3 +78,15 @@ def test_a_time_that_is_not_iso_stays_text_and_formula_safe(tmp_path: Path) -> N
     )
     assert cells[3].value is None
     assert stamp_value("2026-11-01") == dt.date(2026, 11, 1)
+
+
+def test_the_pdf_prints_a_stored_time_in_utc_as_the_workbook_holds_it() -> None:
+    """The PDF's "When (UTC)" text and the workbook's cell come from one reading: a time
+    stored with another offset is printed in UTC, a day alone and other text as they are."""
+    from criteria_compare.report.times import short_time
+
+    assert short_time("2026-11-23T12:54:02.123Z") == "2026-11-23 12:54"
+    assert short_time("2026-11-23T14:54:02+02:00") == "2026-11-23 12:54"
+    assert short_time("2026-11-23") == "2026-11-23"
+    assert short_time("last Tuesday") == "last Tuesday"
+    assert short_time("") == ""

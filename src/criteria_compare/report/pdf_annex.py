@@ -20,7 +20,8 @@ from criteria_compare.model import HistoryEntry
 from criteria_compare.report.escape import escaped_markup
 from criteria_compare.report.pdf_method import reviewers_table
 from criteria_compare.report.pdf_template import Heading
-from criteria_compare.report.pdf_text import format_setting, short_time
+from criteria_compare.report.pdf_text import format_setting
+from criteria_compare.report.times import short_time
 from criteria_compare.wording import clipped
 
 if TYPE_CHECKING:

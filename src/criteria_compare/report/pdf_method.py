@@ -13,7 +13,8 @@ from criteria_compare.project.agreement import PairAgreement
 from criteria_compare.report.collect import CANDIDATE_RANKS
 from criteria_compare.report.data import ReportData, ReviewerActivity
 from criteria_compare.report.escape import escaped_markup
-from criteria_compare.report.pdf_text import short_time, spaced_hash
+from criteria_compare.report.pdf_text import spaced_hash
+from criteria_compare.report.times import short_time
 
 if TYPE_CHECKING:
     from criteria_compare.report.pdf_story import StoryBuilder

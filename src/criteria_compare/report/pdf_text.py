@@ -1,11 +1,11 @@
-"""Small text helpers the PDF report's sections share: heading length, times, hashes and settings
+"""Small text helpers the PDF report's sections share: heading length, hashes and settings
 (long texts are cut with ``wording.clipped``)."""
 
 from __future__ import annotations
 
 import json
 
-__all__ = ["HEADING_CHARS", "format_setting", "short_time", "spaced_hash"]
+__all__ = ["HEADING_CHARS", "format_setting", "spaced_hash"]
 
 #: Longest section name a heading shows: a heading and its contents line cannot run across
 #: pages, and a name longer than this is a paragraph imported into the section column.
@@ -17,14 +17,6 @@ def spaced_hash(sha: str, missing: str = "not recorded") -> str:
     if not sha:
         return missing
     return " ".join(sha[i : i + 8] for i in range(0, len(sha), 8))
-
-
-def short_time(stamp: str) -> str:
-    """ "2026-11-23T12:54:02+00:00" -> "2026-11-23 12:54"."""
-    if "T" in stamp:
-        day, time = stamp.split("T", 1)
-        return f"{day} {time[:5]}"
-    return stamp
 
 
 def format_setting(value: object) -> str:

@@ -45,6 +45,7 @@ from criteria_compare.report.data import (
 from criteria_compare.report.escape import clean_cell_text, is_formula_like
 from criteria_compare.report.i18n import Translator, translator
 from criteria_compare.report.options import ReportOptions
+from criteria_compare.report.times import stamp_value
 
 __all__ = [
     "CONSENSUS_SHEET",
@@ -56,7 +57,6 @@ __all__ = [
     "put_cell",
     "render_workbook",
     "sheet_names",
-    "stamp_value",
 ]
 
 #: The catalogue ids of the sheets, in workbook order (the consensus sheet comes last, if any).
@@ -111,25 +111,6 @@ def cell_value(value: object) -> object:
         if len(value) > _MAX_CELL:
             value = value[:_MAX_CELL] + " … [cut: longer than a spreadsheet cell holds]"
     return value
-
-
-def stamp_value(stamp: str) -> _dt.datetime | _dt.date | str | None:
-    """What a cell holds for a stored time such as ``2026-11-23T12:54:01.123Z``: a
-    timezone-naive date-time in UTC (a time without an offset is taken as UTC, as the PDF
-    does), a date for a day alone, nothing for an empty stamp, and the text itself when it
-    is not an ISO-8601 time."""
-    text = stamp.strip()
-    if not text:
-        return None
-    try:
-        if len(text) == 10:
-            return _dt.date.fromisoformat(text)
-        when = _dt.datetime.fromisoformat(text)
-    except ValueError:
-        return stamp
-    if when.tzinfo is not None:
-        when = when.astimezone(_dt.timezone.utc).replace(tzinfo=None)
-    return when
 
 
 def put_cell(ws: Worksheet, row: int, column: int, value: object) -> Cell:
