@@ -137,3 +137,11 @@ def test_any_listed_phrase_brings_its_concept(words: list[str]) -> None:
     variant = upper if normalize_text(upper) == normalize_text(phrase) else phrase
     text = f"Every site has a {variant} on duty."
     assert CONCEPT_PREFIX + "guard" in analyzer.analyze(text).stems
+
+
+def test_two_phrases_of_a_concept_that_stem_alike_count_it_once() -> None:
+    """Spanish "carga" and the English "cargo" stem alike: a Spanish text saying "carga" once
+    gets the cargo concept once, not twice (it would weigh double in the word channels)."""
+    table = parse_synonyms(["canonical\tsynonym", "cargo\tcarga", "cargo\tmercancía"])
+    analyzed = Analyzer("spanish", table).analyze("Se inspecciona la carga antes de salir.")
+    assert analyzed.stems.count(CONCEPT_PREFIX + "cargo") == 1

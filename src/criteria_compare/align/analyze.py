@@ -109,7 +109,11 @@ class Analyzer:
             stems = tuple(self.stem(w) for w in phrase)
             if not stems or len(stems) > _MAX_PHRASE:
                 continue
-            self._phrases.setdefault(stems[0], []).append((stems, CONCEPT_PREFIX + concept))
+            options = self._phrases.setdefault(stems[0], [])
+            # Two phrases of one concept that stem alike (carga, cargo) are one phrase: listed
+            # twice, every occurrence would count the concept twice.
+            if (stems, CONCEPT_PREFIX + concept) not in options:
+                options.append((stems, CONCEPT_PREFIX + concept))
         for options in self._phrases.values():
             options.sort(key=lambda item: (-len(item[0]), item[1]))
 
