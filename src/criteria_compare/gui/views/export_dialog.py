@@ -392,7 +392,7 @@ class ExportDialog(QDialog):
             return
         if unreviewed:
             self.status_label.setText(
-                f"<b>DRAFT</b> — {unreviewed} of {total} criteria unreviewed: every page will "
+                f"<b>DRAFT</b> — {unreviewed} of {total} criteria not yet reviewed: every page will "
                 "carry a DRAFT mark until all are reviewed."
             )
         else:
