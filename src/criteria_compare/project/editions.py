@@ -262,7 +262,6 @@ def _history(
         + (f" ({old_label})" if old_label else ""),
         new_value=w.summary,
     )
-    partner_side = w.side is Side.PARTNER
     for c in w.carried:
         record(
             conn,
@@ -284,12 +283,15 @@ def _history(
             reference_ref=d.reference_ref,
             partner_ref=d.partner_ref,
             old_value=d.description,
-            new_value=(
-                f"partner criterion {d.partner_ref} removed in edition {w.number}"
-                if partner_side and d.partner_ref and d.what != "reset"
-                else f"removed in {w.side.value} edition {w.number}"
-                if d.what != "reset"
-                else f"its links changed with {w.side.value} edition {w.number}"
-            ),
+            new_value=_why_dropped(d, w),
             bulk=True,
         )
+
+
+def _why_dropped(d: Dropped, w: EditionWrite) -> str:
+    """The history's words for a decision an update dropped or reset."""
+    if d.what == "reset":
+        return f"its links changed with {w.side.value} edition {w.number}"
+    if w.side is Side.PARTNER and d.partner_ref:
+        return f"partner criterion {d.partner_ref} removed in edition {w.number}"
+    return f"removed in {w.side.value} edition {w.number}"
